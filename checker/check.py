@@ -1,0 +1,47 @@
+"""`complaints check`: load the repository, run every rule, and summarise."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from checker import engine
+from checker.model import Finding, Severity
+from checker.repository import load_repository
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything a format needs to print a check."""
+
+    root: Path
+    as_of: date
+    files: int
+    cases: int
+    findings: tuple[Finding, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity and not f.explained)
+
+    @property
+    def explained(self) -> int:
+        return sum(1 for f in self.findings if f.explained)
+
+    def by_severity(self) -> Counter:
+        return Counter(str(f.severity) for f in self.findings if not f.explained)
+
+    def fails(self, threshold: Severity | None) -> bool:
+        """True when a finding at or above `threshold` is not explained."""
+        if threshold is None:
+            return False
+        return any(f.severity >= threshold and not f.explained for f in self.findings)
+
+
+def run(root: Path, as_of: date) -> Result:
+    """Check every data file of the repository at `root` as of a date."""
+    repository = load_repository(root)
+    findings = engine.run(repository, as_of)
+    cases = sum(1 for _ in (root / "cases").glob("*/*.yaml")) if (root / "cases").is_dir() else 0
+    return Result(root, as_of, repository.files, cases, tuple(findings))

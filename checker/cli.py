@@ -1,0 +1,194 @@
+"""The `complaints` command: argument parsing only; each subcommand calls one function.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from checker import check as check_command
+from checker.formats import FORMATS
+from checker.loader import LoadError, load
+from checker.model import Severity
+from checker.repository import NotARepository, find_root
+from checker.rules import RULES
+from checker.validate import KINDS, schema, validate
+from checker.workdays import Calendar, parse_timestamp
+
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """A problem with how the command was called or configured (exit 2)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed its own message
+        return int(exit_.code or 0)
+    try:
+        return args.run(args)
+    except (UsageError, NotARepository) as error:
+        print(f"complaints: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="complaints",
+        description="Check, score and publish a council's complaints against the Complaint Handling Codes.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate every file and apply every rule")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "never"],
+        default="error",
+        help="exit 1 when a finding at or above this severity is not explained (default: error)",
+    )
+    check.add_argument("--as-of", type=_date, default=None, help="evaluate as of this date (default: today)")
+    check.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
+    check.add_argument("--root", type=Path, help="the repository (default: found from here upwards)")
+    check.set_defaults(run=_check)
+
+    show = commands.add_parser("schema", help="print the JSON Schema of a kind of file")
+    show.add_argument("kind", choices=KINDS)
+    show.set_defaults(run=_schema)
+
+    workdays = commands.add_parser("workdays", help="working-day arithmetic with the council's calendar")
+    workdays.add_argument("--root", type=Path, help="the repository whose calendar to use")
+    sums = workdays.add_subparsers(dest="operation", required=True, metavar="OPERATION")
+    add = sums.add_parser("add", help="the date N working days after DATE")
+    add.add_argument("date", type=_date)
+    add.add_argument("n", type=int)
+    receipt = sums.add_parser("receipt", help="the date a complaint received at TIMESTAMP counts from")
+    receipt.add_argument("timestamp", type=_moment)
+    between = sums.add_parser("between", help="working days after A up to and including B")
+    between.add_argument("a", type=_date)
+    between.add_argument("b", type=_date)
+    workdays.set_defaults(run=_workdays)
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.set_defaults(run=_rules)
+    explain = commands.add_parser("explain", help="explain one rule and how to fix its findings")
+    explain.add_argument("rule")
+    explain.set_defaults(run=_explain)
+    return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-27") from None
+
+
+def _moment(text: str):
+    try:
+        return parse_timestamp(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _root(args) -> Path:
+    return find_root(args.root or Path.cwd())
+
+
+def _check(args) -> int:
+    root = _root(args)
+    result = check_command.run(root, args.as_of or date.today())
+    stream = sys.stdout
+    colour = args.output is None and stream.isatty() and "NO_COLOR" not in os.environ
+    text = FORMATS[args.format](result, colour=colour)
+    if args.output:
+        _write(args.output, text)
+        print(FORMATS["text"](result).splitlines()[-1])
+    else:
+        stream.write(text)
+    threshold = None if args.fail_on == "never" else Severity.parse(args.fail_on)
+    return 1 if result.fails(threshold) else 0
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a report atomically: a temporary file beside it, then a rename."""
+    temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    try:
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _schema(args) -> int:
+    print(json.dumps(schema(args.kind), indent=2))
+    return 0
+
+
+def _calendar(args) -> Calendar:
+    """The council's calendar when run in a repository, England's default otherwise."""
+    try:
+        root = _root(args)
+    except NotARepository:
+        return Calendar()
+    council_path = root / "policy" / "council.yaml"
+    document, problems = load(council_path, "policy/council.yaml")
+    if document is not None:
+        problems = validate(document, "council")
+    if problems:
+        raise UsageError(f"{problems[0].location}: {problems[0].message}")
+    return Calendar.from_council(document.data)
+
+
+def _workdays(args) -> int:
+    calendar = _calendar(args)
+    if args.operation == "add":
+        print(calendar.add(args.date, args.n).isoformat())
+    elif args.operation == "receipt":
+        print(calendar.receipt(args.timestamp).isoformat())
+    else:
+        print(calendar.elapsed(args.a, args.b))
+    return 0
+
+
+def _rules(args) -> int:
+    width = max(len(rule_id) for rule_id in RULES)
+    for rule_id, rule in RULES.items():
+        cites = ", ".join((*rule.PROVISIONS, *(f"policy {c}" for c in rule.CLAUSES)))
+        print(f"{rule_id:<{width}}  {str(rule.SEVERITY):<7}  {rule.TITLE}" + (f" [{cites}]" if cites else ""))
+    return 0
+
+
+def _explain(args) -> int:
+    rule = RULES.get(args.rule)
+    if rule is None:
+        raise UsageError(f"no rule '{args.rule}'; `complaints rules` lists them")
+    print(f"{rule.ID}: {rule.TITLE}")
+    print(f"severity: {rule.SEVERITY}")
+    if rule.PROVISIONS:
+        print(f"Code provisions: {', '.join(rule.PROVISIONS)}")
+    if rule.CLAUSES:
+        print(f"policy clauses: {', '.join(rule.CLAUSES)}")
+    print()
+    print((rule.__doc__ or "").strip())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

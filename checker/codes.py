@@ -1,0 +1,41 @@
+"""The Complaint Handling Codes as data: provisions by number, and how rules cite them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SHORT = {"housing-ombudsman": "HO", "lgsco": "LGSCO"}
+BY_SHORT = {short: code for code, short in SHORT.items()}
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One provision of a Code, with the YAML path that locates it."""
+
+    code: str
+    number: str
+    data: dict
+    path: tuple
+
+    @property
+    def assessed(self) -> bool:
+        return self.data.get("assessed", True)
+
+    @property
+    def verified(self) -> bool:
+        return self.data.get("verified", True)
+
+
+def provisions(code: dict) -> list[Provision]:
+    """Every provision of a Code, in order."""
+    return [
+        Provision(code["code"], provision["number"], provision, ("sections", s, "provisions", p))
+        for s, section in enumerate(code["sections"])
+        for p, provision in enumerate(section["provisions"])
+    ]
+
+
+def parse_citation(citation: str) -> tuple[str, str]:
+    """'HO 6.2' -> ('housing-ombudsman', '6.2')."""
+    short, _, number = citation.partition(" ")
+    return BY_SHORT[short], number

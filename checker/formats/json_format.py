@@ -1,0 +1,51 @@
+"""The format for machines: a stable, documented JSON object.
+
+    {
+      "version": 1,                      # bumped only on an incompatible change
+      "as_of": "2026-11-23",
+      "summary": {"files": 4, "cases": 0, "error": 0, "warning": 1, "info": 1, "explained": 0},
+      "findings": [
+        {"rule": "policy-clause-duplicate", "severity": "warning", "message": "...",
+         "path": "policy/policy.yaml", "line": 612, "column": 13,
+         "provisions": [], "clauses": [], "case_id": null, "explained": false}
+      ]
+    }
+"""
+
+from __future__ import annotations
+
+import json
+
+VERSION = 1
+
+
+def render(result, colour: bool = False) -> str:
+    counts = result.by_severity()
+    document = {
+        "version": VERSION,
+        "as_of": result.as_of.isoformat(),
+        "summary": {
+            "files": result.files,
+            "cases": result.cases,
+            "error": counts.get("error", 0),
+            "warning": counts.get("warning", 0),
+            "info": counts.get("info", 0),
+            "explained": result.explained,
+        },
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": str(f.severity),
+                "message": f.message,
+                "path": f.location.path,
+                "line": f.location.line,
+                "column": f.location.column,
+                "provisions": list(f.provisions),
+                "clauses": list(f.clauses),
+                "case_id": f.case_id,
+                "explained": f.explained,
+            }
+            for f in result.findings
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

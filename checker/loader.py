@@ -1,0 +1,235 @@
+"""Safe, predictable YAML: YAML 1.2 core-schema meaning, libyaml's C parser, and located errors.
+
+Officers write these files by hand, so a value must mean what they expect: `Yes`, `No` and `on`
+stay strings, `2025-06-02` and `17:42` stay strings (the schemas check their format), `017` is
+the decimal 17. Anything surprising (a duplicate key, an anchor or alias, a custom tag, a binary
+or oversized file) is refused with a message naming the line and the fix. A broken file is
+returned as a finding, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from checker.model import Document, Finding, Location, Severity
+
+MAX_BYTES = 1024 * 1024
+RULE = "yaml-syntax"
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class LoadError(Exception):
+    """A problem in one file, with the mark where it was found and what to do about it."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class CoreLoader(_BaseLoader):
+    """libyaml's parser with the YAML 1.2 core schema's resolvers and strict construction."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def construct_object(self, node, deep=False):
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _at(node, f"the tag '{tag}' is not allowed; remove it and write a plain value")
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):
+            raise _at(node, "expected a mapping of keys to values")
+        mapping: dict = {}
+        first_line: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _at(key_node, "a key must be a plain word, not a list or mapping")
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in mapping:
+                raise _at(
+                    key_node,
+                    f"duplicate key '{key}' (lines {first_line[key]} and {line}); "
+                    "keep one of them",
+                )
+            first_line[key] = line
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_yaml_map(self, node):
+        yield self.construct_mapping(node, deep=True)
+
+    def construct_yaml_seq(self, node):
+        yield [self.construct_object(child, deep=True) for child in node.value]
+
+    def construct_yaml_int(self, node):
+        text = node.value
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text)  # `017` is 17: YAML 1.2 has no leading-zero octal
+
+
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    CoreLoader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+CoreLoader.add_constructor("tag:yaml.org,2002:map", CoreLoader.construct_yaml_map)
+CoreLoader.add_constructor("tag:yaml.org,2002:seq", CoreLoader.construct_yaml_seq)
+CoreLoader.add_constructor("tag:yaml.org,2002:int", CoreLoader.construct_yaml_int)
+
+
+def _at(node, message: str) -> LoadError:
+    mark = node.start_mark
+    return LoadError(message, mark.line + 1, mark.column + 1)
+
+
+def load(path: Path, shown_as: str) -> tuple[Document | None, list[Finding]]:
+    """Load one YAML file; on any problem return no document and one located finding."""
+    try:
+        text = read_text(path)
+        data = parse(text)
+    except LoadError as error:
+        where = Location(shown_as, error.line, error.column)
+        return None, [Finding(RULE, Severity.ERROR, str(error), where)]
+    return Document(shown_as, data, text), []
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing what is not a small UTF-8 text file."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            kind = "a symbolic link" if path.is_symlink() else "not a regular file"
+            raise LoadError(f"the path is {kind}; keep data files as plain files in the repository")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError(
+                f"the file is {size / 1048576:.1f} MiB, over the 1 MiB limit; "
+                "split it or remove what does not belong in it"
+            )
+        raw = path.read_bytes()
+    except PermissionError:
+        raise LoadError("the file cannot be read (permission denied); fix its permissions") from None
+    except OSError as error:
+        raise LoadError(f"the file cannot be read ({error.strerror}); check it exists") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("the file is UTF-16; save it as UTF-8")
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise LoadError("the file is binary (it contains a NUL byte); save it as UTF-8 text", line)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise LoadError("the file is not valid UTF-8; save it with UTF-8 encoding", line, column) from None
+
+
+def parse(text: str) -> object:
+    """Parse YAML text with the core loader; raise LoadError with a plain-English fix."""
+    if ("&" in text or "*" in text) and (anchor := _first_anchor(text)):
+        raise anchor
+    try:
+        data = yaml.load(text, Loader=CoreLoader)  # noqa: S506 - CoreLoader is a safe loader
+    except LoadError:
+        raise
+    except yaml.MarkedYAMLError as error:
+        raise _explain(error, text) from None
+    except yaml.YAMLError as error:
+        raise LoadError(f"the YAML cannot be read: {error}") from None
+    except RecursionError:
+        raise LoadError("the YAML is nested too deeply; flatten the structure") from None
+    if data is None:
+        raise LoadError("the file is empty; add its content or delete it")
+    return data
+
+
+def _first_anchor(text: str) -> LoadError | None:
+    """Anchors and aliases are refused (no 'billion laughs'); only files with & or * pay for this."""
+    try:
+        for event in yaml.parse(text, Loader=CoreLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+                return LoadError(
+                    f"YAML {kind}s (&name, *name) are not allowed; write the value out in full",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+    except yaml.YAMLError:
+        return None  # the real parse reports the syntax error with its own mark
+    return None
+
+
+def _explain(error: yaml.MarkedYAMLError, text: str) -> LoadError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    lines = text.splitlines()
+    at_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in at_line[: column] or "\\t" in problem:
+        message = "a tab is used for indentation; indent with spaces only"
+    elif "expected a single document" in context or "single document" in problem:
+        message = "the file holds more than one YAML document; keep one per file (remove '---')"
+    elif "could not determine a constructor" in problem:
+        message = f"{problem}; remove the tag and write a plain value"
+    elif "mapping values are not allowed" in problem:
+        message = (
+            "a value contains ': ' where YAML expects a new key; "
+            "put the value in quotes or fix the indentation"
+        )
+    else:
+        detail = "; ".join(part for part in (context, problem) if part)
+        message = f"the YAML cannot be read ({detail}); check the indentation and quoting here"
+    return LoadError(message, line, column)
+
+
+def locate(document: Document, path: tuple, key: bool = False) -> tuple[int, int]:
+    """Line and column of the value at `path` (or of its key), re-parsing this file only."""
+    if document._marks is None:
+        try:
+            document._marks = {"root": yaml.compose(document.text, Loader=CoreLoader)}
+        except yaml.YAMLError:
+            document._marks = {"root": None}
+    node = document._marks["root"]
+    if node is None:
+        return 1, 1
+    key_node = None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for candidate_key, candidate_value in node.value:
+                if candidate_key.value == step:
+                    key_node, node = candidate_key, candidate_value
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            key_node, node = None, node.value[step]
+        else:
+            break
+    target = key_node if key and key_node is not None else node
+    return target.start_mark.line + 1, target.start_mark.column + 1

@@ -1,0 +1,27 @@
+"""Reporting years: April to March for councils, labelled like 2025-26."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+LABEL = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def label(day: date, start_month: int = 4) -> str:
+    """The reporting year `day` falls in, e.g. 2025-26 for 2025-06-02 with an April start."""
+    first = day.year if day.month >= start_month else day.year - 1
+    if start_month == 1:
+        return str(first)
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def bounds(text: str, start_month: int = 4) -> tuple[date, date]:
+    """First and last day of the reporting year labelled `text`."""
+    match = LABEL.match(text)
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ValueError(f"'{text}' is not a reporting year like 2025-26")
+    first = int(match.group(1))
+    start = date(first, start_month, 1)
+    end = date(first + 1, start_month, 1).toordinal() - 1
+    return start, date.fromordinal(end)

@@ -1,0 +1,47 @@
+"""Provisions of a Code whose text is not yet verified against the Code itself.
+
+## What it checks
+Counts the provisions marked `verified: false` in each Code file (part of the LGSCO Code's text
+could not be confirmed when it was encoded; HO 1.1's wording likewise).
+
+## Why it matters
+Rules may lean on an unverified provision only where other sources confirm it. An officer with
+the Code at hand can close the gap by checking the text and setting `verified: true`.
+
+## Example
+    policy/codes/lgsco.yaml: 22 of 64 provisions are not yet verified
+
+## How to fix
+Compare each provision marked `verified: false` with the Code's published text, correct the
+requirement if needed, and set `verified: true`. This finding is information only: it never
+fails a check.
+"""
+
+from checker.codes import provisions
+from checker.model import Problem, Severity
+
+ID = "code-unverified"
+TITLE = "Code provisions not yet verified against the Code's text"
+SEVERITY = Severity.INFO
+SCOPE = "code"
+PROVISIONS: tuple[str, ...] = ()
+CLAUSES: tuple[str, ...] = ()
+
+
+def check(ctx):
+    for document in ctx.documents("code"):
+        every = provisions(document.data)
+        unverified = [p.number for p in every if not p.verified]
+        if unverified:
+            yield Problem(
+                f"{len(unverified)} of {len(every)} provisions are not yet verified against the "
+                f"Code's text ({_ranges(unverified)}); check them and set verified: true",
+                document,
+                ("sections",),
+                key=True,
+            )
+
+
+def _ranges(numbers: list[str]) -> str:
+    shown = ", ".join(numbers[:8])
+    return shown + (f" and {len(numbers) - 8} more" if len(numbers) > 8 else "")

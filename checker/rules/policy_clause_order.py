@@ -1,0 +1,56 @@
+"""A clause number out of order, or not under its section.
+
+## What it checks
+Within each section, clause numbers extend their parent's number (10.2.3 sits under 10 or 10.2)
+and increase (10.2.4 follows 10.2.3).
+
+## Why it matters
+Readers find clauses by number; a clause out of order is easily missed, and one filed under the
+wrong section changes what the section says.
+
+## Example
+    - number: "10.2"
+      clauses:
+        - number: "10.3.1"     # not part of 10.2
+
+## How to fix
+Move the clause to its section, or correct its number.
+"""
+
+from checker.model import Problem, Severity
+
+ID = "policy-clause-order"
+TITLE = "Policy clauses are in order"
+SEVERITY = Severity.WARNING
+SCOPE = "policy"
+PROVISIONS: tuple[str, ...] = ()
+CLAUSES: tuple[str, ...] = ()
+
+
+def check(ctx):
+    if ctx.policy is None:
+        return
+    yield from _siblings(ctx.policy, ctx.policy.data.get("sections", []), (), ("sections",))
+
+
+def _siblings(document, items, parent: tuple[int, ...], path: tuple):
+    previous: tuple[int, ...] | None = None
+    for index, item in enumerate(items):
+        parts = tuple(int(p) for p in item["number"].split("."))
+        here = (*path, index)
+        if parts[: len(parent)] != parent or len(parts) <= len(parent):
+            yield Problem(
+                f"clause {item['number']} is not part of "
+                f"{'.'.join(map(str, parent)) or 'the policy'}; move it or correct its number",
+                document,
+                (*here, "number"),
+            )
+        elif previous is not None and parts < previous:  # equal numbers: policy-clause-duplicate
+            yield Problem(
+                f"clause {item['number']} comes after {'.'.join(map(str, previous))}; "
+                "put the clauses in order",
+                document,
+                (*here, "number"),
+            )
+        previous = parts
+        yield from _siblings(document, item.get("clauses", []), parts, (*here, "clauses"))

@@ -1,0 +1,50 @@
+"""Clause text that draws on a figure the rules do not hold.
+
+## What it checks
+Every `{{ name }}` in clause text names a timescale under `rules.timescales`, and its style, if
+any, is `words`.
+
+## Why it matters
+Figures in the published text come from the rules, so the text and the checker cannot drift
+apart. An unknown name would print as `{{ name }}` on the council's website.
+
+## Example
+    text: This must be done within {{ stage1_acknowledgment }} working days.   # misspelt
+
+## How to fix
+Use one of the timescale names the message lists, spelt as under `rules.timescales`.
+"""
+
+from checker.model import Problem, Severity
+from checker.policy import TEMPLATE, clauses, figures
+
+ID = "policy-template-unknown"
+TITLE = "Clause text draws only on figures the rules hold"
+SEVERITY = Severity.ERROR
+SCOPE = "policy"
+PROVISIONS: tuple[str, ...] = ()
+CLAUSES: tuple[str, ...] = ()
+
+
+def check(ctx):
+    if ctx.policy is None:
+        return
+    values = figures(ctx.policy.data)
+    for clause in clauses(ctx.policy.data):
+        for text, path in clause.texts():
+            for match in TEMPLATE.finditer(text):
+                name, style = match.group(1), match.group(2)
+                if name not in values:
+                    yield Problem(
+                        f"clause {clause.number} uses {{{{ {name} }}}}, which is not a timescale "
+                        f"of the rules; use one of: {', '.join(sorted(values))}",
+                        ctx.policy,
+                        path,
+                    )
+                elif style not in (None, "words"):
+                    yield Problem(
+                        f"clause {clause.number} uses the style '{style}'; the only style is "
+                        f"'words' ({{{{ {name} | words }}}})",
+                        ctx.policy,
+                        path,
+                    )

@@ -1,0 +1,51 @@
+"""Self-assessment evidence that points at nothing.
+
+## What it checks
+Each evidence link resolves: a `clause` is a clause of the policy, a `file` exists in the
+repository.
+
+## Why it matters
+Both Codes ask for every statement to be supported by evidence; a link to a clause that was
+renumbered away leaves the statement unsupported on the published form.
+
+## Example
+    links: [{clause: "10.2.16"}]     # the policy has no 10.2.16
+
+## How to fix
+Link to the clause or file that shows the provision is met.
+"""
+
+from checker.model import Problem, Severity
+from checker.policy import clauses
+
+ID = "self-assessment-evidence-broken"
+TITLE = "Self-assessment evidence links resolve"
+SEVERITY = Severity.ERROR
+SCOPE = "self-assessment"
+PROVISIONS = ("HO 8.1", "LGSCO 8.1")
+CLAUSES = ("15.3",)
+
+
+def check(ctx):
+    numbers = {c.number for c in clauses(ctx.policy.data)} if ctx.policy else None
+    root = ctx.repository.root.resolve()
+    for document in ctx.documents("self-assessment"):
+        for index, answer in enumerate(document.data["answers"]):
+            for link_index, link in enumerate(answer.get("links", [])):
+                path = ("answers", index, "links", link_index)
+                if "clause" in link and numbers is not None and link["clause"] not in numbers:
+                    yield Problem(
+                        f"provision {answer['provision']} cites policy clause {link['clause']}, "
+                        "which the policy does not have; link the clause that evidences it",
+                        document,
+                        (*path, "clause"),
+                    )
+                if "file" in link:
+                    target = (root / link["file"]).resolve()
+                    if not target.is_relative_to(root) or not target.exists():
+                        yield Problem(
+                            f"provision {answer['provision']} cites {link['file']}, which is not "
+                            "a file in this repository; correct the path",
+                            document,
+                            (*path, "file"),
+                        )

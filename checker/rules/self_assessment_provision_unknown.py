@@ -1,0 +1,51 @@
+"""A self-assessment answer for a provision the Code does not have, or does not assess.
+
+## What it checks
+Each answer names a provision of its Code that the Ombudsman's form assesses. HO 1.1 is an
+introductory statement: the Ombudsman's form starts at 1.2.
+
+## Why it matters
+An answer to a provision that does not exist is usually a typo (6.1 for 6.10) that leaves the
+real provision unanswered.
+
+## Example
+    - provision: "6.21"     # the HO Code's section 6 ends at 6.20
+
+## How to fix
+Correct the provision number, or remove the answer.
+"""
+
+from checker.codes import provisions
+from checker.model import Problem, Severity
+
+ID = "self-assessment-provision-unknown"
+TITLE = "Self-assessments answer only the Code's assessed provisions"
+SEVERITY = Severity.ERROR
+SCOPE = "self-assessment"
+PROVISIONS = ("HO 8.1", "LGSCO 8.1")
+CLAUSES = ("15.1",)
+
+
+def check(ctx):
+    for document in ctx.documents("self-assessment"):
+        code = ctx.codes.get(document.data["code"])
+        if code is None:
+            continue
+        known = {p.number: p for p in provisions(code.data)}
+        for index, answer in enumerate(document.data["answers"]):
+            number = answer["provision"]
+            provision = known.get(number)
+            if provision is None:
+                yield Problem(
+                    f"provision {number} is not in the {code.data['title']} "
+                    f"({document.data['code']}); correct the number or remove the answer",
+                    document,
+                    ("answers", index, "provision"),
+                )
+            elif not provision.assessed:
+                yield Problem(
+                    f"provision {number} is not assessed on the Ombudsman's form "
+                    "(it is introductory); remove the answer",
+                    document,
+                    ("answers", index, "provision"),
+                )
