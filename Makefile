@@ -10,7 +10,7 @@ demo: $(STAMP)
 	$(BIN)/complaints check
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 # The virtual environment, installed only from the hash-pinned lock (a tampered package fails).
 $(STAMP): pyproject.toml requirements/lock.txt

@@ -1,0 +1,65 @@
+"""Shared fixtures: a scratch copy of the example repository, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Run:
+    """What one CLI invocation did."""
+
+    code: int
+    out: str
+    err: str
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.out)
+
+    def findings(self, rule: str | None = None) -> list[dict]:
+        found = self.json["findings"]
+        return [f for f in found if rule is None or f["rule"] == rule]
+
+
+def run_cli(*argv: str) -> Run:
+    """Run `complaints ARGV...` in this process and capture what it prints."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in argv])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A scratch copy of the bundled example repository (policy, cases, mkdocs.yml)."""
+    target = tmp_path / "repo"
+    target.mkdir()
+    shutil.copytree(ROOT / "policy", target / "policy")
+    if (ROOT / "cases").is_dir():
+        shutil.copytree(ROOT / "cases", target / "cases")
+    else:
+        (target / "cases").mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def check(repo: Path, *extra: str) -> Run:
+    """`complaints check --format json` on a repository, as of a fixed date."""
+    return run_cli("check", "--root", repo, "--format", "json", "--as-of", "2026-11-23", *extra)

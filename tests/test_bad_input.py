@@ -1,0 +1,205 @@
+"""Bad input gets one clear, located message (file, line, problem, fix) and exit 1; never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import check
+
+CASE = """\
+# yaml-language-server: $schema=../../checker/schemas/case.schema.json
+id: CCC-2025-0001
+route: housing
+service: housing-repairs
+type: repairs-delay
+channel: webform
+received: 2025-06-02T10:15:00+01:00
+complainant:
+  ref: P-7Q2K9
+discrimination_claimed: false
+definition: Roof leak reported three times and not repaired.
+outcomes_sought: Repair completed and an apology.
+stage1:
+  acknowledged: 2025-06-04
+  handler: housing-repairs-manager
+"""
+
+
+def write_case(repo: Path, text: str = CASE, name: str = "CCC-2025-0001.yaml", folder: str = "2025-26") -> str:
+    path = repo / "cases" / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return f"cases/{folder}/{name}"
+
+
+def only(run, rule: str) -> dict:
+    """The single error finding of `rule`, after asserting the run failed cleanly."""
+    assert run.code == 1, run.out + run.err
+    assert "Traceback" not in run.err
+    found = [f for f in run.findings(rule) if f["severity"] == "error"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_example_case_is_valid(repo):
+    write_case(repo)
+    run = check(repo)
+    assert run.code == 0, run.out
+    assert run.json["summary"]["error"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (CASE + "route: general\n", 16, "duplicate key 'route' (lines 3 and 16)"),
+        (CASE.replace("ref: P-7Q2K9", "ref: &who P-7Q2K9") + "learning: {text: *who, publishable: false}\n", 9, "anchor"),
+        (CASE.replace("  handler: housing", "\thandler: housing"), 15, "tab"),
+        (CASE + "---\nid: CCC-2025-0002\n", 16, "more than one YAML document"),
+        (CASE + "service_area: !!python/object:os.system x\n", 16, "tag '!!python/object:os.system' is not allowed"),
+    ],
+    ids=["duplicate-key", "alias", "tab-indentation", "two-documents", "custom-tag"],
+)
+def test_syntax_problems_are_located(repo, text, line, words):
+    path = write_case(repo, text)
+    finding = only(check(repo), "yaml-syntax")
+    assert finding["path"] == path
+    assert finding["line"] == line
+    assert words in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"id: CCC\x00\x01\x02", "binary"),
+        (b"id: caf\xe9\n", "not valid UTF-8"),
+        ("id: x\n".encode("utf-16"), "UTF-16"),
+        (b"id: x\n" + b"# padding\n" * (2 * 1024 * 1024 // 10), "over the 1 MiB limit"),
+    ],
+    ids=["empty", "binary", "invalid-utf8", "utf16", "2-mib"],
+)
+def test_unreadable_files_are_refused_with_the_fix(repo, content, words):
+    path = repo / "cases" / "2025-26" / "CCC-2025-0001.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    finding = only(check(repo), "yaml-syntax")
+    assert finding["path"] == "cases/2025-26/CCC-2025-0001.yaml"
+    assert words in finding["message"]
+    assert ";" in finding["message"]  # every message carries its fix after the problem
+
+
+def test_a_bom_and_crlf_line_endings_are_accepted(repo):
+    write_case(repo, "\ufeff" + CASE.replace("\n", "\r\n"))
+    assert check(repo).code == 0
+
+
+def test_a_bom_and_crlf_still_give_the_right_line(repo):
+    path = write_case(repo, "\ufeff" + CASE.replace("\n", "\r\n").replace("2025-06-04", "2025-06-31"))
+    finding = only(check(repo), "schema")
+    assert (finding["path"], finding["line"], finding["column"]) == (path, 14, 17)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "column", "words"),
+    [
+        ("  handler: housing", "  handlr: housing", 15, 3, "unknown key 'handlr' in stage1"),
+        ("complainant:\n  ref: P-7Q2K9\n", "complainant:\n  disability_disclosed: false\n", 8, 1, "missing required key 'ref'"),
+        ("2025-06-04", "2025-02-30", 14, 17, "'2025-02-30' is not a real date"),
+        ("received: 2025-06-02T10:15:00+01:00", "received: 17:42", 7, 11, "'17:42' is not a date or a date and time"),
+        ("route: housing", "route: Housing", 3, 8, "write it in lower case: housing"),
+        ("discrimination_claimed: false", "discrimination_claimed: No", 10, 25, "expected true or false, found text 'No'"),
+    ],
+    ids=["unknown-key", "missing-key", "impossible-date", "time-without-date", "enum-case", "yes-no-as-text"],
+)
+def test_schema_problems_are_located_with_their_fix(repo, old, new, line, column, words):
+    assert old in CASE
+    path = write_case(repo, CASE.replace(old, new))
+    finding = only(check(repo), "schema")
+    assert (finding["path"], finding["line"], finding["column"]) == (path, line, column)
+    assert words in finding["message"], finding["message"]
+
+
+def test_unquoted_times_and_yes_stay_strings(repo):
+    council = repo / "policy" / "council.yaml"
+    text = council.read_text().replace('{start: "09:00", end: "17:00"}', "{start: 09:00, end: 17:00}")
+    council.write_text(text)
+    assert check(repo).code == 0  # 09:00 is the string "09:00", never the sexagesimal 540
+
+
+def test_comply_yes_capitalised_is_kept_as_text_and_explained(repo):
+    assessment = repo / "policy" / "self-assessment" / "2026-housing-ombudsman.yaml"
+    lines = assessment.read_text().splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if 'comply: "yes"' in line)
+    lines[index] = lines[index].replace('comply: "yes"', "comply: Yes")
+    assessment.write_text("".join(lines))
+    finding = only(check(repo), "schema")
+    assert finding["line"] == index + 1
+    assert "'Yes' is not one of yes, no, partial; write it in lower case: yes" in finding["message"]
+
+
+def _answers(repo) -> Path:
+    return repo / "policy" / "self-assessment" / "2026-housing-ombudsman.yaml"
+
+
+def test_a_self_assessment_answering_an_unknown_provision(repo):
+    path = _answers(repo)
+    text = path.read_text()
+    path.write_text(text + '  - provision: "6.21"\n    comply: "yes"\n')
+    finding = only(check(repo), "self-assessment-provision-unknown")
+    assert finding["line"] == len(text.splitlines()) + 1
+    assert "provision 6.21 is not in" in finding["message"]
+
+
+def test_a_self_assessment_answering_the_introductory_provision(repo):
+    path = _answers(repo)
+    path.write_text(path.read_text() + '  - provision: "1.1"\n    comply: "yes"\n')
+    finding = only(check(repo), "self-assessment-provision-unknown")
+    assert "not assessed" in finding["message"]
+
+
+def test_a_self_assessment_that_skips_a_provision(repo):
+    path = _answers(repo)
+    text = path.read_text()
+    start = text.index('  - provision: "6.3"')
+    end = text.index('  - provision: "6.4"')
+    path.write_text(text[:start] + text[end:])
+    finding = only(check(repo), "self-assessment-provision-missing")
+    assert "no answer for provision 6.3" in finding["message"]
+    assert finding["line"] == next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("answers:"))
+
+
+def test_a_self_assessment_answering_twice(repo):
+    path = _answers(repo)
+    path.write_text(path.read_text() + '  - provision: "6.3"\n    comply: "no"\n')
+    finding = only(check(repo), "self-assessment-provision-duplicate")
+    assert "answered again" in finding["message"]
+
+
+def test_text_output_names_file_line_and_column(repo, cli):
+    write_case(repo, CASE + "route: general\n")
+    run = cli("check", "--root", repo, "--as-of", "2026-11-23")
+    assert run.code == 1
+    assert "cases/2025-26/CCC-2025-0001.yaml:16:1: error yaml-syntax duplicate key 'route'" in run.out
+    assert run.out.rstrip().splitlines()[-1].startswith("Checked ")
+
+
+def test_a_case_outside_a_year_folder(repo):
+    (repo / "cases" / "CCC-2025-0001.yaml").write_text(CASE)
+    finding = only(check(repo), "file-layout")
+    assert "reporting-year folder" in finding["message"]
+
+
+def test_a_case_in_the_wrong_year_folder(repo):
+    path = write_case(repo, folder="2024-25")
+    finding = only(check(repo), "case-folder-year")
+    assert finding["path"] == path
+    assert "move it to cases/2025-26/" in finding["message"]
+
+
+def test_after_hours_on_31_march_counts_in_the_next_year(repo):
+    text = CASE.replace("2025-06-02T10:15:00+01:00", "2026-03-31T17:30:00+01:00").replace("2025-06-04", "2026-04-02")
+    write_case(repo, text, folder="2025-26")
+    finding = only(check(repo), "case-folder-year")
+    assert "2026-27" in finding["message"]
