@@ -19,8 +19,12 @@ class Result:
     root: Path
     as_of: date
     files: int
-    cases: int
     findings: tuple[Finding, ...]
+    case_paths: tuple[str, ...] = ()
+
+    @property
+    def cases(self) -> int:
+        return len(self.case_paths)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity and not f.explained)
@@ -43,5 +47,5 @@ def run(root: Path, as_of: date) -> Result:
     """Check every data file of the repository at `root` as of a date."""
     repository = load_repository(root)
     findings = engine.run(repository, as_of)
-    cases = sum(1 for _ in (root / "cases").glob("*/*.yaml")) if (root / "cases").is_dir() else 0
-    return Result(root, as_of, repository.files, cases, tuple(findings))
+    cases = tuple(path for path, kind in repository.paths if kind == "case")
+    return Result(root, as_of, repository.files, tuple(findings), cases)

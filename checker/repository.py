@@ -48,7 +48,11 @@ class Repository:
     root: Path
     documents: dict[str, list[Document]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    files: int = 0
+    paths: list[tuple[str, str]] = field(default_factory=list)  # (path, kind) of every data file
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
 
     def one(self, kind: str) -> Document | None:
         """The single valid document of a kind that has one (council, policy)."""
@@ -90,9 +94,11 @@ def _misplaced(path: str, message: str) -> Finding:
 def load_repository(root: Path) -> Repository:
     """Load and schema-validate every data file; invalid ones are findings, not documents."""
     files, findings = discover(root)
-    repository = Repository(root=root, findings=findings, files=len(files))
+    repository = Repository(root=root, findings=findings)
     for path, kind in files:
-        document, problems = load(path, relative(path, root))
+        shown = relative(path, root)
+        repository.paths.append((shown, kind))
+        document, problems = load(path, shown)
         if document is not None:
             problems = validate(document, kind)
         repository.findings.extend(problems)

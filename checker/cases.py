@@ -1,0 +1,79 @@
+"""A case as the rules see it: its data, the policy and Code that govern its route, its clocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from checker import deadlines
+from checker.model import Document
+from checker.workdays import Calendar
+
+RESPONSE_LETTERS = {1: "stage1_response", 2: "stage2_response"}
+
+
+@dataclass
+class Case:
+    """One valid case file, evaluated as of a date."""
+
+    document: Document
+    policy: dict
+    codes: dict[str, dict]
+    calendar: Calendar
+    as_of: date
+
+    @property
+    def data(self) -> dict:
+        return self.document.data
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def route(self) -> str:
+        return self.data["route"]
+
+    @property
+    def rules(self) -> dict:
+        return self.policy["rules"]
+
+    @property
+    def timescales(self) -> dict:
+        return self.rules["timescales"]
+
+    @cached_property
+    def route_rules(self) -> dict | None:
+        """The policy's route entry for this case (None for a route the policy does not define)."""
+        return self.rules["routes"].get(self.route)
+
+    @cached_property
+    def code(self) -> dict | None:
+        """The Complaint Handling Code that governs this case's route, if any."""
+        name = (self.route_rules or {}).get("code")
+        return self.codes.get(name) if name else None
+
+    @cached_property
+    def received(self) -> date:
+        return deadlines.received(self.data, self.calendar)
+
+    @cached_property
+    def stages(self) -> dict[int, deadlines.Stage]:
+        """The clocks of each stage that has started by the as-of date."""
+        return {s.number: s for s in deadlines.stages(self.data, self.timescales, self.calendar, self.as_of)}
+
+    def record(self, number: int) -> dict:
+        return self.data.get(f"stage{number}") or {}
+
+    def happened(self, value: str | None) -> date | None:
+        return deadlines.happened(value, self.as_of)
+
+    @cached_property
+    def closed(self) -> date | None:
+        """The day the council's process ended (final response, exclusion or withdrawal), if it has."""
+        ends = [self.happened(self.data.get("withdrawn")), self.happened((self.data.get("exclusion") or {}).get("decided"))]
+        last = max(self.stages) if self.stages else None
+        if last is not None:
+            ends.append(self.stages[last].response.done)
+        return min((d for d in ends if d), default=None)
