@@ -10,7 +10,8 @@ from checker import deadlines
 from checker.model import Document
 from checker.workdays import Calendar
 
-RESPONSE_LETTERS = {1: "stage1_response", 2: "stage2_response"}
+ROUTES = ("housing", "general", "data-protection", "statutory")
+UNDER_A_CODE = ("housing", "general", "data-protection")  # statutory processes are outside both Codes
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Case:
     """One valid case file, evaluated as of a date."""
 
     document: Document
+    council: dict
     policy: dict
     codes: dict[str, dict]
     calendar: Calendar

@@ -170,7 +170,7 @@ def _workdays(args) -> int:
 def _rules(args) -> int:
     width = max(len(rule_id) for rule_id in RULES)
     for rule_id, rule in RULES.items():
-        cites = ", ".join((*rule.PROVISIONS, *(f"policy {c}" for c in rule.CLAUSES)))
+        cites = ", ".join(rule.PROVISIONS)
         print(f"{rule_id:<{width}}  {str(rule.SEVERITY):<7}  {rule.TITLE}" + (f" [{cites}]" if cites else ""))
     return 0
 
@@ -183,8 +183,8 @@ def _explain(args) -> int:
     print(f"severity: {rule.SEVERITY}")
     if rule.PROVISIONS:
         print(f"Code provisions: {', '.join(rule.PROVISIONS)}")
-    if rule.CLAUSES:
-        print(f"policy clauses: {', '.join(rule.CLAUSES)}")
+    if rule.POLICY:
+        print(f"policy rules: {', '.join(rule.POLICY)}")
     print()
     print((rule.__doc__ or "").strip())
     return 0

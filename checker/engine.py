@@ -6,13 +6,14 @@ severity and citations, and the problem's file, line and column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from checker.cases import Case
 from checker.loader import locate
 from checker.model import Document, Finding, Location, Problem
 from checker.repository import Repository
-from checker.rules import RULES
+from checker.rules import RULES, explanation_unused
 from checker.workdays import Calendar
 
 
@@ -45,19 +46,47 @@ def context(repository: Repository, as_of: date) -> Context:
     return Context(repository, as_of, calendar, codes)
 
 
+REPOSITORY_RULES = [r for r in RULES.values() if hasattr(r, "check") and r.SCOPE != "case"]
+CASE_RULES = [r for r in RULES.values() if hasattr(r, "check") and r.SCOPE == "case"]
+
+
 def run(repository: Repository, as_of: date) -> list[Finding]:
     """Every finding: the repository's load and schema findings, then each rule's."""
     ctx = context(repository, as_of)
+    policy = ctx.policy.data if ctx.policy else None
     findings = list(repository.findings)
-    for rule in RULES.values():
-        check = getattr(rule, "check", None)
-        if check is None:
-            continue
-        findings.extend(stamp(rule, problem) for problem in check(ctx))
+    for rule in REPOSITORY_RULES:
+        findings.extend(stamp(rule, problem, policy=policy) for problem in rule.check(ctx))
+    if ctx.calendar is not None and ctx.policy is not None:
+        codes = {name: document.data for name, document in ctx.codes.items()}
+        for document in ctx.documents("case"):
+            case = Case(document, ctx.council.data, ctx.policy.data, codes, ctx.calendar, as_of)
+            findings.extend(check_case(case))
     return sorted(findings, key=Finding.sort_key)
 
 
-def stamp(rule, problem: Problem) -> Finding:
+def check_case(case: Case) -> list[Finding]:
+    """One case's findings, with comply-or-explain applied."""
+    found = [
+        stamp(rule, problem, case.id, case.policy)
+        for rule in CASE_RULES
+        if case.route in rule.ROUTES
+        for problem in rule.check(case)
+    ]
+    explanations = {e["rule"]: (i, e) for i, e in enumerate(case.data.get("explanations", []))}
+    fired = {f.rule for f in found}
+    for index, finding in enumerate(found):
+        if finding.rule in explanations and RULES[finding.rule].EXPLAINABLE:
+            reason = explanations[finding.rule][1]["reason"]
+            found[index] = replace(finding, explained=True, explanation=reason)
+    for rule_id, (index, _) in explanations.items():
+        if rule_id not in fired or not getattr(RULES.get(rule_id), "EXPLAINABLE", False):
+            problem = explanation_unused.problem(case, rule_id, index, rule_id in fired)
+            found.append(stamp(explanation_unused, problem, case.id, case.policy))
+    return found
+
+
+def stamp(rule, problem: Problem, case_id: str | None = None, policy: dict | None = None) -> Finding:
     """A rule's problem as a located finding carrying the rule's metadata."""
     line, column = locate(problem.document, problem.path, key=problem.key)
     return Finding(
@@ -66,5 +95,21 @@ def stamp(rule, problem: Problem) -> Finding:
         message=problem.message,
         location=Location(problem.document.path, line, column),
         provisions=tuple(rule.PROVISIONS),
-        clauses=tuple(rule.CLAUSES),
+        clauses=policy_clauses(rule, policy),
+        case_id=case_id,
     )
+
+
+def policy_clauses(rule, policy: dict | None) -> tuple[str, ...]:
+    """The clauses of this council's policy that state what `rule` enforces."""
+    if policy is None:
+        return ()
+    cited: list[str] = []
+    for dotted in rule.POLICY:
+        node = policy.get("rules", {})
+        for step in dotted.split("."):
+            node = node.get(step) if isinstance(node, dict) else None
+        for clause in (node or {}).get("clauses", []) if isinstance(node, dict) else []:
+            if clause not in cited:
+                cited.append(clause)
+    return tuple(cited)

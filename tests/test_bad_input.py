@@ -24,7 +24,12 @@ outcomes_sought: Repair completed and an apology.
 stage1:
   acknowledged: 2025-06-04
   handler: housing-repairs-manager
+  responded: 2025-06-13
+  decision: upheld
+  response_includes: [stage, definition, decision, reasons, remedy, outstanding-actions, escalation]
+not_responsible_for: []
 """
+END = CASE.count("\n") + 1  # the line a text appended to CASE starts on
 
 
 def write_case(repo: Path, text: str = CASE, name: str = "CCC-2025-0001.yaml", folder: str = "2025-26") -> str:
@@ -53,11 +58,11 @@ def test_the_example_case_is_valid(repo):
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        (CASE + "route: general\n", 16, "duplicate key 'route' (lines 3 and 16)"),
+        (CASE + "route: general\n", END, f"duplicate key 'route' (lines 3 and {END})"),
         (CASE.replace("ref: P-7Q2K9", "ref: &who P-7Q2K9") + "learning: {text: *who, publishable: false}\n", 9, "anchor"),
         (CASE.replace("  handler: housing", "\thandler: housing"), 15, "tab"),
-        (CASE + "---\nid: CCC-2025-0002\n", 16, "more than one YAML document"),
-        (CASE + "service_area: !!python/object:os.system x\n", 16, "tag '!!python/object:os.system' is not allowed"),
+        (CASE + "---\nid: CCC-2025-0002\n", END, "more than one YAML document"),
+        (CASE + "service_area: !!python/object:os.system x\n", END, "tag '!!python/object:os.system' is not allowed"),
     ],
     ids=["duplicate-key", "alias", "tab-indentation", "two-documents", "custom-tag"],
 )
@@ -181,7 +186,7 @@ def test_text_output_names_file_line_and_column(repo, cli):
     write_case(repo, CASE + "route: general\n")
     run = cli("check", "--root", repo, "--as-of", "2026-11-23")
     assert run.code == 1
-    assert "cases/2025-26/CCC-2025-0001.yaml:16:1: error yaml-syntax duplicate key 'route'" in run.out
+    assert f"cases/2025-26/CCC-2025-0001.yaml:{END}:1: error yaml-syntax duplicate key 'route'" in run.out
     assert run.out.rstrip().splitlines()[-1].startswith("Checked ")
 
 
@@ -199,7 +204,7 @@ def test_a_case_in_the_wrong_year_folder(repo):
 
 
 def test_after_hours_on_31_march_counts_in_the_next_year(repo):
-    text = CASE.replace("2025-06-02T10:15:00+01:00", "2026-03-31T17:30:00+01:00").replace("2025-06-04", "2026-04-02")
+    text = CASE.replace("2025-06-02T10:15:00+01:00", "2026-03-31T17:30:00+01:00").replace("2025-06-04", "2026-04-02").replace("2025-06-13", "2026-04-10")
     write_case(repo, text, folder="2025-26")
     finding = only(check(repo), "case-folder-year")
     assert "2026-27" in finding["message"]

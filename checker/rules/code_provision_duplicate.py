@@ -23,7 +23,7 @@ TITLE = "Code provision numbers are unique"
 SEVERITY = Severity.ERROR
 SCOPE = "code"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

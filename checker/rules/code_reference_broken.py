@@ -24,7 +24,7 @@ TITLE = "Code files cite provisions that exist"
 SEVERITY = Severity.ERROR
 SCOPE = "code"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

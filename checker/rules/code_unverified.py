@@ -25,7 +25,7 @@ TITLE = "Code provisions not yet verified against the Code's text"
 SEVERITY = Severity.INFO
 SCOPE = "code"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

@@ -22,4 +22,4 @@ TITLE = "Data files are where their kind belongs"
 SEVERITY = Severity.ERROR
 SCOPE = "file"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()

@@ -24,7 +24,7 @@ TITLE = "Policy clause numbers are unique"
 SEVERITY = Severity.WARNING
 SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

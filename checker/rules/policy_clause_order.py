@@ -24,7 +24,7 @@ TITLE = "Policy clauses are in order"
 SEVERITY = Severity.WARNING
 SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

@@ -23,7 +23,7 @@ TITLE = "Policy footnotes resolve"
 SEVERITY = Severity.WARNING
 SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

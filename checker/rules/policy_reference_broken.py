@@ -25,7 +25,7 @@ TITLE = "Policy cross-references resolve"
 SEVERITY = Severity.WARNING
 SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 REFERENCE = re.compile(r"\b(?:[Ss]ections?|[Cc]lauses?|\(see)\s+([1-9][0-9]*(?:\.[1-9][0-9]*)*)")
 

@@ -23,7 +23,7 @@ TITLE = "The policy's rules cite clauses that exist"
 SEVERITY = Severity.ERROR
 SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

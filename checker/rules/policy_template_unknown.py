@@ -23,7 +23,7 @@ TITLE = "Clause text draws only on figures the rules hold"
 SEVERITY = Severity.ERROR
 SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

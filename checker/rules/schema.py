@@ -26,4 +26,4 @@ TITLE = "Data files match their schemas"
 SEVERITY = Severity.ERROR
 SCOPE = "file"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()

@@ -22,7 +22,7 @@ TITLE = "Self-assessments answer a Code the repository holds"
 SEVERITY = Severity.ERROR
 SCOPE = "self-assessment"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

@@ -21,7 +21,7 @@ TITLE = "Each provision is answered once"
 SEVERITY = Severity.ERROR
 SCOPE = "self-assessment"
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
-CLAUSES = ("15.1",)
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

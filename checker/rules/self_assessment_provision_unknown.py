@@ -23,7 +23,7 @@ TITLE = "Self-assessments answer only the Code's assessed provisions"
 SEVERITY = Severity.ERROR
 SCOPE = "self-assessment"
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
-CLAUSES = ("15.1",)
+POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):

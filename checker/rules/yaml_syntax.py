@@ -24,4 +24,4 @@ TITLE = "Data files are safe, plain YAML"
 SEVERITY = Severity.ERROR
 SCOPE = "file"
 PROVISIONS: tuple[str, ...] = ()
-CLAUSES: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()

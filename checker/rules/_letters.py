@@ -1,0 +1,37 @@
+"""What the response-content rules share: the elements a stage's response must contain."""
+
+from __future__ import annotations
+
+from checker.model import Problem
+
+BODY = {"housing-ombudsman": "the Housing Ombudsman", "lgsco": "the LGSCO", "ico": "the ICO"}
+
+
+def incomplete(case, number: int):
+    """Problems when a stage's response lacks an element its Code requires, or names the wrong body."""
+    stage = case.stages.get(number)
+    if stage is None or stage.response.done is None or case.code is None:
+        return
+    required = case.code["letters"][f"stage{number}_response"]["includes"]
+    record = case.record(number)
+    included = set(record.get("response_includes", []))
+    missing = [element for element in required if element not in included]
+    if missing:
+        yield Problem(
+            f"the stage {number} response does not record {', '.join(missing)}, which the "
+            f"{case.code['title']} ({case.code['code']}) requires; record what the letter "
+            "contained, or explain the breach",
+            case.document,
+            (f"stage{number}", "response_includes") if "response_includes" in record else (f"stage{number}", "responded"),
+        )
+    if number == 2 and "ombudsman" in required:
+        expected = set((case.route_rules or {}).get("escalates_to", []))
+        told = set(record.get("signposted_to", []))
+        if told != expected:
+            names = " and ".join(BODY[b] for b in sorted(expected))
+            yield Problem(
+                f"the final response must tell the complainant how to go to {names} for the "
+                f"{case.route} route; record signposted_to: [{', '.join(sorted(expected))}]",
+                case.document,
+                ("stage2", "signposted_to") if "signposted_to" in record else ("stage2", "responded"),
+            )

@@ -1,0 +1,49 @@
+"""An outstanding action past its date and not completed.
+
+## What it checks
+Every action a response promised (`actions` at either stage) and every ombudsman recommendation
+has a `done` date by its `due` date, as of the date checked.
+
+## Why it matters
+HO 6.6 and 6.17 (LGSCO 6.6): a response is sent when the answer is known, but the outstanding
+actions must still be tracked and completed promptly, with updates to the resident; HO 7.3: a
+remedy must be followed through to completion.
+
+## Example
+    actions: [{what: Roof repaired, due: 2025-07-15}]      # checked on 2025-08-01
+
+## How to fix
+Complete the action and record `done`, or agree a new date with the resident and record it as
+`due` (and explain the missed date if it cannot be mended).
+"""
+
+from checker.cases import UNDER_A_CODE
+from checker.model import Problem, Severity
+
+ID = "actions-overdue"
+TITLE = "Outstanding actions are completed by their dates"
+SEVERITY = Severity.ERROR
+SCOPE = "case"
+ROUTES = UNDER_A_CODE
+EXPLAINABLE = True
+PROVISIONS = ("HO 6.6", "HO 6.17", "HO 7.3", "LGSCO 6.6")
+POLICY = ("outstanding_actions",)
+
+
+def check(case):
+    lists = [(f"stage{n}", "actions") for n in (1, 2)] + [("ombudsman", "recommendations")]
+    for parent, key in lists:
+        for index, action in enumerate((case.data.get(parent) or {}).get(key, [])):
+            due = action["due"]
+            done = case.happened(action.get("done"))
+            if done is None and case.as_of.isoformat() > due:
+                yield Problem(
+                    f"'{_short(action['what'])}' was due {due} and is not recorded as done; "
+                    "complete it and record done",
+                    case.document,
+                    (parent, key, index, "due"),
+                )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 50 else text[:47] + "..."

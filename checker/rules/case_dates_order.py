@@ -1,0 +1,89 @@
+"""Dates of a case that are out of order.
+
+## What it checks
+Each step follows the one before it: received, stage 1 acknowledged, stage 1 responded, stage 2
+requested, stage 2 acknowledged, stage 2 responded; an extension is agreed after the stage began
+and before its response; an exclusion is decided, and a withdrawal made, after receipt; an
+ombudsman decision follows its referral.
+
+## Why it matters
+A date before the step it depends on is a typing error (2025-07-01 for 2025-01-07), and every
+deadline and statistic computed from it would be wrong.
+
+## Example
+    received: 2025-06-02T10:00:00+01:00
+    stage1:
+      acknowledged: 2025-06-01     # before receipt
+
+## How to fix
+Correct the date from the case correspondence.
+"""
+
+from datetime import date
+
+from checker.cases import ROUTES
+from checker.model import Problem, Severity
+
+ID = "case-dates-order"
+TITLE = "Case dates are in order"
+SEVERITY = Severity.ERROR
+SCOPE = "case"
+ROUTES = ROUTES
+EXPLAINABLE = False
+PROVISIONS = ("HO 5.12",)
+POLICY: tuple[str, ...] = ()
+
+SEQUENCE = (
+    ("received",),
+    ("stage1", "acknowledged"),
+    ("stage1", "responded"),
+    ("stage2", "requested"),
+    ("stage2", "acknowledged"),
+    ("stage2", "responded"),
+)
+
+
+def _date(data: dict, path: tuple) -> date | None:
+    node = data
+    for step in path:
+        node = node.get(step) if isinstance(node, dict) else None
+    return date.fromisoformat(node[:10]) if isinstance(node, str) else None
+
+
+def _label(path: tuple) -> str:
+    return " ".join(step.replace("stage", "stage ") for step in path)
+
+
+def check(case):
+    data = case.data
+    previous = None
+    for path in SEQUENCE:
+        when = _date(data, path)
+        if when is None:
+            continue
+        if previous is not None and when < previous[1]:
+            yield _problem(case, path, when, previous)
+        previous = (path, when)
+    received = _date(data, ("received",))
+    for number in (1, 2):
+        start = _date(data, ("stage2", "requested")) if number == 2 else received
+        agreed = _date(data, (f"stage{number}", "extension", "agreed"))
+        if agreed and start and agreed < start:
+            yield _problem(case, (f"stage{number}", "extension", "agreed"), agreed, ((f"stage{number}",), start))
+    for path in (("exclusion", "decided"), ("withdrawn",), ("ombudsman", "referred")):
+        when = _date(data, path)
+        if when and received and when < received:
+            yield _problem(case, path, when, (("received",), received))
+    decided, referred = _date(data, ("ombudsman", "decided")), _date(data, ("ombudsman", "referred"))
+    if decided and referred and decided < referred:
+        yield _problem(case, ("ombudsman", "decided"), decided, (("ombudsman", "referred"), referred))
+
+
+def _problem(case, path, when, previous) -> Problem:
+    before_path, before = previous
+    return Problem(
+        f"{_label(path)} {when.isoformat()} is before {_label(before_path)} {before.isoformat()}; "
+        "correct the date",
+        case.document,
+        path,
+    )

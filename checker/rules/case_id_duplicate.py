@@ -1,0 +1,39 @@
+"""Two case files with the same id.
+
+## What it checks
+Every case id is used once in the repository, across all reporting years.
+
+## Why it matters
+Two records for one complaint double-count it, and an update may be made to the wrong one.
+
+## Example
+    cases/2025-26/CCC-2025-0142.yaml   id: CCC-2025-0142
+    cases/2025-26/CCC-2025-0143.yaml   id: CCC-2025-0142
+
+## How to fix
+Give the second case the next free id and rename its file.
+"""
+
+from checker.model import Problem, Severity
+
+ID = "case-id-duplicate"
+TITLE = "Case ids are unique"
+SEVERITY = Severity.ERROR
+SCOPE = "repository"
+EXPLAINABLE = False
+PROVISIONS = ("HO 5.12",)
+POLICY: tuple[str, ...] = ()
+
+
+def check(ctx):
+    first: dict[str, str] = {}
+    for document in ctx.documents("case"):
+        case_id = document.data["id"]
+        if case_id in first:
+            yield Problem(
+                f"{case_id} is also the id of {first[case_id]}; give this case a new id",
+                document,
+                ("id",),
+            )
+        else:
+            first[case_id] = document.path

@@ -1,0 +1,55 @@
+"""An open step due within two working days.
+
+## What it checks
+For every stage that has started, an acknowledgement or response not yet recorded whose deadline
+is today or within the next two working days, as of the `--as-of` date.
+
+## Why it matters
+A warning before the deadline is the cheapest way to meet it; `complaints due` lists the same
+steps for handlers.
+
+## Example
+    stage1:
+      acknowledged: 2025-06-04     # response due 2025-06-18; checked on 2025-06-16
+
+## How to fix
+Send the response by the date given, or agree an extension before the deadline. The warning goes
+when the step is recorded.
+"""
+
+from checker.cases import UNDER_A_CODE
+from checker.model import Problem, Severity
+from checker.rules._timescales import FIELD, where
+
+ID = "due-soon"
+TITLE = "Open steps due within two working days"
+SEVERITY = Severity.WARNING
+SCOPE = "case"
+ROUTES = UNDER_A_CODE
+EXPLAINABLE = False
+WITHIN = 2  # working days
+PROVISIONS = ("HO 6.2", "HO 6.3", "HO 6.11", "HO 6.14")
+POLICY = (
+    "timescales.stage1_acknowledgement",
+    "timescales.stage1_response",
+    "timescales.stage2_acknowledgement",
+    "timescales.stage2_response",
+)
+
+
+def check(case):
+    if case.happened(case.data.get("withdrawn")):
+        return
+    for number, stage in case.stages.items():
+        for step in stage.steps():
+            if step.done is None and case.as_of <= step.due:
+                left = case.calendar.elapsed(case.as_of, step.due)
+                if left <= WITHIN:
+                    when = "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
+                    yield Problem(
+                        f"stage {number} {step.name} is due {step.due.isoformat()} ({when}); "
+                        f"send it and record {FIELD[step.name]}",
+                        case.document,
+                        (f"stage{number}",),
+                        key=True,
+                    )

@@ -1,0 +1,41 @@
+"""A complaint not accepted for a reason the policy does not give.
+
+## What it checks
+`exclusion.reason` is one of the codes under the policy's `rules.exclusions`.
+
+## Why it matters
+HO 2.2 and 2.5 (LGSCO 2.3, 2.5): the policy must set out when a matter will not be considered, and
+a complaint may be refused only on those grounds, considered on its merits. A reason outside the
+policy is a refusal the policy does not allow; the annual report's summary of refused complaints
+(HO 8.1) is counted by these codes.
+
+## Example
+    exclusion: {reason: too-complicated, decided: 2025-06-05}
+
+## How to fix
+Use the policy's code for the ground applied; if none applies, accept the complaint.
+"""
+
+from checker.cases import UNDER_A_CODE
+from checker.model import Problem, Severity
+
+ID = "exclusion-reason-unknown"
+TITLE = "Complaints are refused only on grounds the policy gives"
+SEVERITY = Severity.ERROR
+SCOPE = "case"
+ROUTES = UNDER_A_CODE
+EXPLAINABLE = False
+PROVISIONS = ("HO 2.2", "HO 2.5", "LGSCO 2.3", "LGSCO 2.5")
+POLICY = ("exclusions",)
+
+
+def check(case):
+    exclusion = case.data.get("exclusion")
+    codes = [e["code"] for e in case.rules["exclusions"]]
+    if exclusion and exclusion["reason"] not in codes:
+        yield Problem(
+            f"'{exclusion['reason']}' is not one of the policy's exclusions; use one of: "
+            f"{', '.join(codes)}",
+            case.document,
+            ("exclusion", "reason"),
+        )

@@ -1,0 +1,38 @@
+"""An explanation for a breach that is not there, or that cannot be explained.
+
+## What it checks
+Every entry under `explanations` names a rule that fires on this case and that comply-or-explain
+applies to. Invalid data, personal data and overdue open steps cannot be explained away.
+
+## Why it matters
+A stale explanation hides nothing today but would silently excuse a new breach of the same rule
+tomorrow; an explanation for an overdue step would let a forgotten complaint pass CI.
+
+## Example
+    explanations:
+      - {rule: stage1-response-late, ...}     # but the response was on time
+
+## How to fix
+Remove the explanation, or correct the rule id. For an overdue step, do the step.
+"""
+
+from checker.cases import ROUTES
+from checker.model import Problem, Severity
+
+ID = "explanation-unused"
+TITLE = "Explanations match breaches that can be explained"
+SEVERITY = Severity.WARNING
+SCOPE = "case"
+ROUTES = ROUTES
+EXPLAINABLE = False
+PROVISIONS: tuple[str, ...] = ()
+POLICY: tuple[str, ...] = ()
+
+
+def problem(case, rule_id: str, index: int, fired: bool) -> Problem:
+    """The problem the engine reports for an explanation that does not apply."""
+    if fired:
+        message = f"{rule_id} cannot be explained away; put it right instead, and remove this explanation"
+    else:
+        message = f"{rule_id} does not fire on this case; remove this explanation"
+    return Problem(message, case.document, ("explanations", index, "rule"))

@@ -1,0 +1,56 @@
+"""A complaint about old events, neither excluded as late nor accepted with recorded discretion.
+
+## What it checks
+When the matter complained of happened (`issue.occurred`, or `issue.became_aware` if later) more
+than the policy's `late_complaint` months (12 in both Codes) before the complaint was received,
+the case records either an exclusion with the code `late` or `issue.discretion`: why it was
+accepted anyway, who agreed and when.
+
+## Why it matters
+HO 2.3 (LGSCO 2.2): landlords must accept complaints made within 12 months of the issue or of the
+resident becoming aware of it, and must consider using discretion for later ones where there is
+good reason. Either way the decision must be a considered one, on the record. The clock runs from
+the later of the two dates: the Code's "or" read in the resident's favour.
+
+## Example
+    received: 2025-06-02T10:00:00+01:00
+    issue: {occurred: 2024-01-15}
+
+## How to fix
+Record `issue.discretion: {reason, agreed_by, date}`, or exclude the complaint with reason `late`.
+"""
+
+from datetime import date
+
+from checker.cases import UNDER_A_CODE
+from checker.model import Problem, Severity
+from checker.workdays import add_months
+
+ID = "late-complaint-not-considered"
+TITLE = "Complaints about old events record the decision to accept or exclude them"
+SEVERITY = Severity.ERROR
+SCOPE = "case"
+ROUTES = UNDER_A_CODE
+EXPLAINABLE = True
+PROVISIONS = ("HO 2.3", "LGSCO 2.2")
+POLICY = ("timescales.late_complaint",)
+
+
+def check(case):
+    issue = case.data.get("issue") or {}
+    limit = case.timescales.get("late_complaint")
+    dates = [date.fromisoformat(issue[k]) for k in ("occurred", "became_aware") if k in issue]
+    if not dates or limit is None or issue.get("discretion"):
+        return
+    if (case.data.get("exclusion") or {}).get("reason") == "late":
+        return
+    start = max(dates)
+    if add_months(start, limit["months"]) < case.received:
+        yield Problem(
+            f"the issue dates from {start.isoformat()}, more than {limit['months']} months before "
+            f"the complaint was received ({case.received.isoformat()}); record the discretion used "
+            "to accept it (issue.discretion) or exclude it as late",
+            case.document,
+            ("issue",),
+            key=True,
+        )

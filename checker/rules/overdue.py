@@ -1,0 +1,55 @@
+"""An open case past a deadline, as of the date checked.
+
+## What it checks
+For every stage that has started, as of the `--as-of` date (today by default): the
+acknowledgement and the response are recorded by their deadlines. A step still not recorded
+after its deadline is overdue. A withdrawn case has no open steps.
+
+## Why it matters
+This is the check that stops a complaint from being forgotten. Unlike a breach in the past, an
+overdue step can still be put right today, so it cannot be explained away: it fails CI until
+the step is done and recorded.
+
+## Example
+    stage1:
+      acknowledged: 2025-06-04     # response due 2025-06-18, none recorded on 2025-06-20
+
+## How to fix
+Send the acknowledgement or response and record its date (or an extension agreed before the
+deadline). If it was sent, record the date it was sent.
+"""
+
+from checker.cases import UNDER_A_CODE
+from checker.model import Problem, Severity
+from checker.rules._timescales import FIELD, describe, where
+
+ID = "overdue"
+TITLE = "No open step is past its deadline"
+SEVERITY = Severity.ERROR
+SCOPE = "case"
+ROUTES = UNDER_A_CODE
+EXPLAINABLE = False
+PROVISIONS = ("HO 6.2", "HO 6.3", "HO 6.11", "HO 6.14", "LGSCO 6.2", "LGSCO 6.3")
+POLICY = (
+    "timescales.stage1_acknowledgement",
+    "timescales.stage1_response",
+    "timescales.stage2_acknowledgement",
+    "timescales.stage2_response",
+)
+
+
+def check(case):
+    if case.happened(case.data.get("withdrawn")):
+        return
+    for number, stage in case.stages.items():
+        for step in stage.steps():
+            if step.overdue(case.as_of):
+                days = case.calendar.elapsed(step.due, case.as_of)
+                yield Problem(
+                    f"stage {number} {step.name} was due {step.due.isoformat()} "
+                    f"({describe(case, number, step.name)}) and is {days} working day"
+                    f"{'s' if days != 1 else ''} overdue as of {case.as_of.isoformat()}; "
+                    f"send it and record {FIELD[step.name]}",
+                    case.document,
+                    *where(case, number),
+                )

@@ -1,0 +1,42 @@
+"""A stage 1 acknowledgement sent after its deadline.
+
+## What it checks
+Complaints must be acknowledged, defined and logged within five working days of receipt (HO 6.2; LGSCO 6.2). The deadline is counted in working days as the policy defines them: a complaint received
+after 17:00 or on a non-working day counts from the next working day, and the day of the event
+is day 0.
+
+## Why it matters
+Timeliness is what residents notice first and what the Ombudsman measures (TSM CH02 counts the
+share of responses within the Code's timescales). A late acknowledgement also lets the complainant go
+straight to the Ombudsman.
+
+## Example
+    stage1:
+      acknowledged: 2025-07-14    # deadline was 2025-07-10
+
+## How to fix
+A date in the past cannot be mended: if it is recorded correctly, add an explanation to the
+case (comply or explain), reviewed by the complaints lead:
+
+    explanations:
+      - {rule: stage1-acknowledgement-late, reason: ..., reviewed_by: complaints-lead, date: 2025-07-15}
+
+The breach is still counted as non-compliant in every statistic.
+"""
+
+from checker.cases import UNDER_A_CODE
+from checker.model import Severity
+from checker.rules._timescales import late
+
+ID = "stage1-acknowledgement-late"
+TITLE = "Stage 1 complaints are acknowledged in time"
+SEVERITY = Severity.ERROR
+SCOPE = "case"
+ROUTES = UNDER_A_CODE
+EXPLAINABLE = True
+PROVISIONS = ("HO 6.2", "LGSCO 6.2")
+POLICY = ("timescales.stage1_acknowledgement",)
+
+
+def check(case):
+    yield from late(case, 1, "acknowledgement")

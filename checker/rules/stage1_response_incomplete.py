@@ -1,0 +1,35 @@
+"""A stage 1 response that lacks an element the Code requires.
+
+## What it checks
+The stage 1 response's `response_includes` has every element the Code that governs the route
+lists for it: the complaint stage, the complaint definition, the decision, the reasons, any
+remedy, any outstanding actions, and how to escalate to stage 2 (HO 6.9; LGSCO 6.8).
+
+## Why it matters
+The Codes make these the minimum a resident needs to understand the answer and take it further;
+an answer without the escalation route is the commonest reason for a premature referral.
+
+## Example
+    response_includes: [stage, definition, decision, reasons]
+
+## How to fix
+Record every element the letter contained; if one was missing, send a corrected letter or explain
+the breach.
+"""
+
+from checker.cases import UNDER_A_CODE
+from checker.model import Severity
+from checker.rules._letters import incomplete
+
+ID = "stage1-response-incomplete"
+TITLE = "Stage 1 responses contain everything the Code requires"
+SEVERITY = Severity.ERROR
+SCOPE = "case"
+ROUTES = UNDER_A_CODE
+EXPLAINABLE = True
+PROVISIONS = ("HO 6.9", "LGSCO 6.8")
+POLICY = ("letters.stage1_response",)
+
+
+def check(case):
+    yield from incomplete(case, 1)

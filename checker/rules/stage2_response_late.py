@@ -1,0 +1,42 @@
+"""A stage 2 response sent after its deadline.
+
+## What it checks
+The final response is due within twenty working days of the stage 2 acknowledgement, or by the end of a valid extension (HO 6.14, 6.15). The deadline is counted in working days as the policy defines them: a complaint received
+after 17:00 or on a non-working day counts from the next working day, and the day of the event
+is day 0.
+
+## Why it matters
+Timeliness is what residents notice first and what the Ombudsman measures (TSM CH02 counts the
+share of responses within the Code's timescales). A late response also lets the complainant go
+straight to the Ombudsman.
+
+## Example
+    stage2:
+      responded: 2025-07-14    # deadline was 2025-07-10
+
+## How to fix
+A date in the past cannot be mended: if it is recorded correctly, add an explanation to the
+case (comply or explain), reviewed by the complaints lead:
+
+    explanations:
+      - {rule: stage2-response-late, reason: ..., reviewed_by: complaints-lead, date: 2025-07-15}
+
+The breach is still counted as non-compliant in every statistic.
+"""
+
+from checker.cases import UNDER_A_CODE
+from checker.model import Severity
+from checker.rules._timescales import late
+
+ID = "stage2-response-late"
+TITLE = "Stage 2 responses are sent in time"
+SEVERITY = Severity.ERROR
+SCOPE = "case"
+ROUTES = UNDER_A_CODE
+EXPLAINABLE = True
+PROVISIONS = ("HO 6.14", "HO 6.15", "LGSCO 6.13", "LGSCO 6.14")
+POLICY = ("timescales.stage2_response", "timescales.stage2_extension")
+
+
+def check(case):
+    yield from late(case, 2, "response")
