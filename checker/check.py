@@ -43,9 +43,9 @@ class Result:
         return any(f.severity >= threshold and not f.explained for f in self.findings)
 
 
-def run(root: Path, as_of: date) -> Result:
-    """Check every data file of the repository at `root` as of a date."""
-    repository = load_repository(root)
+def run(root: Path, as_of: date, only: set[str] | None = None) -> Result:
+    """Check the repository at `root` as of a date: every file, or only these case files."""
+    repository = load_repository(root, only)
     findings = engine.run(repository, as_of)
     cases = tuple(path for path, kind in repository.paths if kind == "case")
     return Result(root, as_of, repository.files, tuple(findings), cases)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,11 @@ from checker import check as check_command
 from checker.formats import FORMATS
 from checker.loader import LoadError, load
 from checker.model import Severity
-from checker.repository import NotARepository, find_root
+from checker.changes import GitError, changed_cases
+from checker.due import open_steps
+from checker.due import render as render_due
+from checker.new_case import open_case
+from checker.repository import NotARepository, find_root, load_repository
 from checker.rules import RULES
 from checker.validate import KINDS, schema, validate
 from checker.workdays import Calendar, parse_timestamp
@@ -37,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exit_.code or 0)
     try:
         return args.run(args)
-    except (UsageError, NotARepository) as error:
+    except (UsageError, NotARepository, GitError) as error:
         print(f"complaints: {error}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:
@@ -62,7 +67,32 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", type=_date, default=None, help="evaluate as of this date (default: today)")
     check.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
     check.add_argument("--root", type=Path, help="the repository (default: found from here upwards)")
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="check only the case files changed since this git ref (everything when policy/ changed)",
+    )
     check.set_defaults(run=_check)
+
+    new = commands.add_parser("new", help="open the next case file and print its deadlines")
+    new.add_argument("--route", required=True, choices=["housing", "general", "data-protection", "statutory"])
+    new.add_argument("--service", required=True, type=_slug)
+    new.add_argument("--received", required=True, type=_moment, help="when it reached the council (ISO 8601)")
+    new.add_argument("--type", dest="case_type", default="unclassified", type=_slug, help="complaint type")
+    new.add_argument(
+        "--channel",
+        default="other",
+        choices=["webform", "email", "phone", "letter", "in-person", "social-media", "councillor", "mp",
+                 "ombudsman-referral", "other"],
+    )
+    new.add_argument("--root", type=Path)
+    new.set_defaults(run=_new)
+
+    due = commands.add_parser("due", help="list what is due or overdue, soonest first")
+    due.add_argument("--within", type=int, default=5, help="working days ahead (default 5)")
+    due.add_argument("--as-of", type=_date, default=None)
+    due.add_argument("--root", type=Path)
+    due.set_defaults(run=_due)
 
     show = commands.add_parser("schema", help="print the JSON Schema of a kind of file")
     show.add_argument("kind", choices=KINDS)
@@ -103,13 +133,20 @@ def _moment(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _slug(text: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
+        raise argparse.ArgumentTypeError(f"'{text}' should be lower-case words joined by hyphens, like housing-repairs")
+    return text
+
+
 def _root(args) -> Path:
     return find_root(args.root or Path.cwd())
 
 
 def _check(args) -> int:
     root = _root(args)
-    result = check_command.run(root, args.as_of or date.today())
+    only = changed_cases(root, args.changed_since) if args.changed_since else None
+    result = check_command.run(root, args.as_of or date.today(), only)
     stream = sys.stdout
     colour = args.output is None and stream.isatty() and "NO_COLOR" not in os.environ
     text = FORMATS[args.format](result, colour=colour)
@@ -134,6 +171,44 @@ def _write(path: Path, text: str) -> None:
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
+
+
+def _council_and_policy(root: Path) -> tuple[dict, dict]:
+    """The council and policy data, or a usage error naming the first problem."""
+    loaded = []
+    for kind, relative in (("council", "policy/council.yaml"), ("policy", "policy/policy.yaml")):
+        document, problems = load(root / relative, relative)
+        if document is not None:
+            problems = validate(document, kind)
+        if problems:
+            raise UsageError(f"{problems[0].location}: {problems[0].message}")
+        loaded.append(document.data)
+    return loaded[0], loaded[1]
+
+
+def _new(args) -> int:
+    root = _root(args)
+    council, policy = _council_and_policy(root)
+    calendar = Calendar.from_council(council)
+    opened = open_case(
+        root, council, policy, calendar,
+        route=args.route, service=args.service, received=args.received,
+        case_type=args.case_type, channel=args.channel,
+    )
+    print(f"Opened {opened.path.relative_to(root).as_posix()}")
+    print(f"Counts as received: {opened.received.isoformat()}")
+    print(f"Stage 1 acknowledgement due: {opened.acknowledgement_due.isoformat()}")
+    print(f"Stage 1 response due: {opened.response_due_latest.isoformat()} at the latest "
+          "(counted from the acknowledgement: sooner if it is acknowledged sooner)")
+    return 0
+
+
+def _due(args) -> int:
+    root = _root(args)
+    as_of = args.as_of or date.today()
+    items = open_steps(load_repository(root), as_of, args.within)
+    sys.stdout.write(render_due(items, as_of, args.within))
+    return 0
 
 
 def _schema(args) -> int:

@@ -91,9 +91,11 @@ def _misplaced(path: str, message: str) -> Finding:
     return Finding("file-layout", Severity.ERROR, message, Location(path))
 
 
-def load_repository(root: Path) -> Repository:
-    """Load and schema-validate every data file; invalid ones are findings, not documents."""
+def load_repository(root: Path, only: set[str] | None = None) -> Repository:
+    """Load and schema-validate every data file (of cases, only those in `only` if given)."""
     files, findings = discover(root)
+    if only is not None:
+        files = [(p, kind) for p, kind in files if kind != "case" or relative(p, root) in only]
     repository = Repository(root=root, findings=findings)
     for path, kind in files:
         shown = relative(path, root)
