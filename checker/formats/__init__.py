@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
-from checker.formats import json_format, text
+from checker.formats import github, json_format, junit, sarif, text
 
-FORMATS = {"text": text.render, "json": json_format.render}
+FORMATS = {
+    "text": text.render,
+    "json": json_format.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
+    "github": github.render,
+}

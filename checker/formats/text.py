@@ -1,15 +1,51 @@
-"""The format for people: one line per finding, `path:line:col: severity rule-id message`."""
+"""The format for people: findings grouped by file, one line each, then a one-line summary.
+
+Each line is `path:line:col: severity rule-id message`, so editors and `grep` can jump to it; an
+explained breach ends with ` (explained: reason)`. Files come in path order with a blank line
+between them; within a file the findings keep line order, whatever their severity. ANSI colour
+only when asked for (the CLI asks only on a terminal without NO_COLOR).
+"""
 
 from __future__ import annotations
 
+from itertools import groupby
+
+from checker.model import Finding, Severity
+
+RESET = "\033[0m"
+BOLD = "\033[1m"
+DIM = "\033[2m"
+COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+# What an explained finding says when the case file gives no reason in words.
+NO_REASON = "see the case file"
+
 
 def render(result, colour: bool = False) -> str:
-    lines = [
-        f"{f.location}: {f.severity} {f.rule} {f.message}" + (" (explained)" if f.explained else "")
-        for f in result.findings
+    """Every finding, grouped by file, and the summary line."""
+    groups = [
+        "\n".join(line(f, colour) for f in findings)
+        for _, findings in groupby(ordered(result.findings), _path)
     ]
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+    return "\n\n".join([*groups, summary(result)]) + "\n"
+
+
+def line(finding: Finding, colour: bool = False) -> str:
+    """One finding as `path:line:col: severity rule-id message`, coloured if asked."""
+    loc = finding.location
+    suffix = f" (explained: {finding.explanation or NO_REASON})" if finding.explained else ""
+    if not colour:
+        return f"{loc}: {finding.severity} {finding.rule} {finding.message}{suffix}"
+    if finding.explained:  # dimmed as a whole: it is on record, not to be acted on
+        return f"{DIM}{loc}: {finding.severity} {finding.rule} {finding.message}{suffix}{RESET}"
+    path = f"{BOLD}{loc.path}{RESET}:{loc.line}:{loc.column}"
+    severity = f"{COLOURS[finding.severity]}{finding.severity}{RESET}"
+    return f"{path}: {severity} {finding.rule} {finding.message}"
+
+
+def ordered(findings) -> list[Finding]:
+    """Files in path order; within a file, line and column order (stable for ties)."""
+    return sorted(findings, key=lambda f: (f.location.path, f.location.line, f.location.column))
 
 
 def summary(result) -> str:
@@ -26,6 +62,10 @@ def summary(result) -> str:
         f"Checked {_plural(result.files, 'file')} ({_plural(result.cases, 'case')}) "
         f"as of {result.as_of.isoformat()}: {', '.join(parts)}."
     )
+
+
+def _path(finding: Finding) -> str:
+    return finding.location.path
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:

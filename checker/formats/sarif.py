@@ -1,0 +1,141 @@
+"""SARIF 2.1.0, for code scanning (GitHub's upload-sarif, Azure DevOps, IDE viewers).
+
+One run. The driver lists every rule of the registry, in registry order, not only the rules that
+found something, so a viewer can show and explain any rule; each rule's help is its docstring.
+A rule's tags are the Code provisions it enforces and, as "policy 10.2.2", the clauses of this
+council's policy its findings cite (the engine resolves a rule's POLICY paths to clause numbers,
+so a rule that found nothing has only its provisions). Paths are relative to %SRCROOT%, the
+repository root. An explained breach is reported with an in-source suppression whose
+justification is the case file's explanation.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Mapping
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import quote
+
+from checker.model import Finding, Severity
+from checker.rules import RULES
+
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+INFORMATION_URI = "https://github.com/complaints-as-code/complaints-as-code"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SRCROOT = "%SRCROOT%"
+NO_REASON = "explained in the case file"
+
+
+def render(result, colour: bool = False, rules: Mapping[str, ModuleType] | None = None) -> str:
+    """The check as a SARIF log; `rules` defaults to the registry."""
+    rules = RULES if rules is None else rules
+    index = {rule_id: i for i, rule_id in enumerate(rules)}
+    clauses: dict[str, list[str]] = {}
+    for finding in result.findings:
+        seen = clauses.setdefault(finding.rule, [])
+        seen.extend(clause for clause in finding.clauses if clause not in seen)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "complaints",
+                        "informationUri": INFORMATION_URI,
+                        "version": tool_version(),
+                        "rules": [_rule(rule, clauses.get(rule.ID, ())) for rule in rules.values()],
+                    }
+                },
+                "originalUriBaseIds": {SRCROOT: {"uri": _root_uri(result.root)}},
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index) for f in result.findings],
+                "properties": {"asOf": result.as_of.isoformat()},
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def tool_version() -> str:
+    """The installed package's version, or "0" when run from a source tree that is not installed."""
+    try:
+        return metadata.version("complaints-as-code")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+def _rule(rule: ModuleType, clauses) -> dict:
+    doc = inspect.cleandoc(rule.__doc__ or rule.TITLE)
+    descriptor = {
+        "id": rule.ID,
+        "name": "".join(word.capitalize() for word in rule.ID.split("-")),
+        "shortDescription": {"text": rule.TITLE},
+        "fullDescription": {"text": _section(doc, "What it checks") or rule.TITLE},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": LEVELS[rule.SEVERITY]},
+    }
+    tags = _tags(rule.PROVISIONS, clauses)
+    if tags:
+        descriptor["properties"] = {"tags": tags}
+    return descriptor
+
+
+def _section(doc: str, heading: str) -> str:
+    """The text under `## heading`, up to the next heading, joined into one paragraph."""
+    lines: list[str] | None = None
+    for text in doc.splitlines():
+        if text.startswith("## "):
+            if lines is not None:
+                break
+            if text[3:].strip() == heading:
+                lines = []
+        elif lines is not None:
+            lines.append(text.strip())
+    return " ".join(text for text in lines or () if text)
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict:
+    loc = finding.location
+    artifact = {"uri": quote(loc.path)}
+    if Path(loc.path).is_absolute():  # outside the repository: no base to be relative to
+        artifact = {"uri": Path(loc.path).as_uri()}
+    else:
+        artifact["uriBaseId"] = SRCROOT
+    result = {"ruleId": finding.rule}
+    if finding.rule in index:
+        result["ruleIndex"] = index[finding.rule]
+    result |= {
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact,
+                    "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)},
+                }
+            }
+        ],
+    }
+    tags = _tags(finding.provisions, finding.clauses)
+    if tags:
+        result["properties"] = {"tags": tags}
+    if finding.explained:
+        result["suppressions"] = [
+            {"kind": "inSource", "justification": finding.explanation or NO_REASON}
+        ]
+    return result
+
+
+def _tags(provisions, clauses) -> list[str]:
+    """What a rule or finding cites: Code provisions as written ("HO 6.2"), then policy clauses."""
+    return list(dict.fromkeys([*provisions, *(f"policy {clause}" for clause in clauses)]))
+
+
+def _root_uri(root: Path) -> str:
+    return root.absolute().as_uri().rstrip("/") + "/"

@@ -1,0 +1,398 @@
+"""Every output format against a golden file, plus what each format's consumers rely on.
+
+The golden files in tests/golden/ are the review copy of each format: after a deliberate change,
+rewrite them with `UPDATE_GOLDEN=1 pytest tests/test_formats.py` and read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import jsonschema
+import pytest
+
+from checker.check import Result
+from checker.formats import FORMATS, github, sarif
+from checker.model import Finding, Location, Severity
+from checker.rules import RULES
+
+HERE = Path(__file__).parent
+GOLDEN = HERE / "golden"
+SARIF_SCHEMA = json.loads(
+    (HERE / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
+
+CASE = "cases/2025-26/CCC-2025-0001.yaml"
+EXPLAINED_CASE = "cases/2025-26/CCC-2025-0007.yaml"
+CLEAN_CASE = "cases/2025-26/CCC-2025-0003.yaml"
+
+FINDINGS = (
+    Finding(
+        "stray-file",
+        Severity.ERROR,
+        "notes.yaml is not a file the repository expects",
+        Location("notes.yaml", 1, 1),
+    ),
+    Finding(
+        "policy-clause-duplicate",
+        Severity.WARNING,
+        "clause 10.2.11 is numbered like an earlier clause; renumber one of them",
+        Location("policy/policy.yaml", 612, 13),
+    ),
+    Finding(
+        "case-folder-year",
+        Severity.ERROR,
+        "received 2025-06-02 counts in 2025-26, not 2024-25: move it to cases/2025-26/",
+        Location(CASE, 12, 11),
+        clauses=("12.2", "14.1"),
+        case_id="CCC-2025-0001",
+    ),
+    Finding(
+        "stage1-response-late",
+        Severity.ERROR,
+        "the stage 1 response was due 2025-11-03 & sent 2025-11-10 (5 working days late)",
+        Location(EXPLAINED_CASE, 21, 5),
+        provisions=("HO 6.3", "LGSCO 6.3"),
+        clauses=("10.2.2",),
+        case_id="CCC-2025-0007",
+        explained=True,
+        explanation="Contractor survey delayed",
+    ),
+    Finding(
+        "code-unverified",
+        Severity.INFO,
+        "22 of 64 provisions are not yet verified against the Code's text (1.1, 1.2 and 20 more)",
+        Location("policy/codes/lgsco.yaml", 4, 1),
+    ),
+    # Later in the file than the error above but found first: the text keeps line order.
+    Finding(
+        "due-soon",
+        Severity.WARNING,
+        "the stage 1 acknowledgement is due 2026-11-24 <tomorrow>",
+        Location(CASE, 3, 1),
+        provisions=("HO 6.2",),
+        case_id="CCC-2025-0001",
+    ),
+)
+
+RESULT = Result(
+    root=Path("/repo"),
+    as_of=date(2026, 11, 23),
+    files=7,
+    findings=FINDINGS,
+    case_paths=(CASE, CLEAN_CASE, EXPLAINED_CASE),
+)
+EMPTY = Result(root=Path("/repo"), as_of=date(2026, 11, 23), files=0, findings=())
+
+
+def _stub_rule(rule_id: str, severity: Severity, provisions=(), policy=()) -> ModuleType:
+    """A rule as the registry holds one, with fixed text: rewording a real rule keeps the golden."""
+    rule = ModuleType(
+        rule_id,
+        f"""The {rule_id} rule, for the golden file.
+
+        ## What it checks
+        That the {rule_id} condition
+        holds.
+
+        ## Why it matters
+        Because.
+
+        ## Example
+            {rule_id}: example
+
+        ## How to fix
+        Fix it.
+        """,
+    )
+    rule.ID, rule.TITLE, rule.SEVERITY = rule_id, f"The {rule_id} title", severity
+    rule.PROVISIONS, rule.POLICY = tuple(provisions), tuple(policy)
+    return rule
+
+
+STUB_RULES = {
+    rule.ID: rule
+    for rule in (
+        _stub_rule("case-folder-year", Severity.ERROR, policy=("reporting_year",)),
+        _stub_rule(
+            "stage1-response-late",
+            Severity.ERROR,
+            ("HO 6.3", "LGSCO 6.3"),
+            ("timescales.stage1_response",),
+        ),
+        _stub_rule("due-soon", Severity.WARNING, ("HO 6.2",)),
+        _stub_rule("policy-clause-duplicate", Severity.WARNING),
+        _stub_rule("code-unverified", Severity.INFO),
+        _stub_rule("rule-with-nothing-found", Severity.ERROR),
+    )
+}  # "stray-file" is left out on purpose: a result whose rule is not listed has no ruleIndex
+
+
+@pytest.fixture(autouse=True)
+def fixed_version(monkeypatch):
+    """The SARIF golden file must not change with each release."""
+    monkeypatch.setattr(sarif, "tool_version", lambda: "0.0.0")
+
+
+def _golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="\n")
+        return
+    assert path.is_file(), f"no golden file {path.name}: run with UPDATE_GOLDEN=1 to write it"
+    assert actual == path.read_text(encoding="utf-8"), (
+        f"{name} differs: UPDATE_GOLDEN=1 rewrites it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "render"),
+    [
+        ("check-format.txt", lambda r: FORMATS["text"](r)),
+        ("check-format-colour.txt", lambda r: FORMATS["text"](r, colour=True)),
+        ("check-format.json", lambda r: FORMATS["json"](r)),
+        ("check-format.junit.xml", lambda r: FORMATS["junit"](r)),
+        ("check-format.sarif.json", lambda r: sarif.render(r, rules=STUB_RULES)),
+        ("check-format.github.txt", lambda r: FORMATS["github"](r)),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_golden(name, render):
+    _golden(name, render(RESULT))
+
+
+def test_every_format_is_registered():
+    assert list(FORMATS) == ["text", "json", "junit", "sarif", "github"]
+
+
+# text
+
+
+def test_text_groups_by_file_in_path_order_and_keeps_line_order():
+    out = FORMATS["text"](RESULT)
+    groups = out.rstrip("\n").split("\n\n")
+    paths = [{line.split(":")[0] for line in group.splitlines()} for group in groups[:-1]]
+    assert paths == [
+        {CASE},
+        {EXPLAINED_CASE},
+        {"notes.yaml"},
+        {"policy/codes/lgsco.yaml"},
+        {"policy/policy.yaml"},
+    ]
+    assert groups[0].splitlines()[0].startswith(f"{CASE}:3:1: warning due-soon ")
+    assert groups[0].splitlines()[1].startswith(f"{CASE}:12:11: error case-folder-year ")
+    assert f"{EXPLAINED_CASE}:21:5: error stage1-response-late " in out
+    assert out.splitlines()[-1] == (
+        "Checked 7 files (3 cases) as of 2026-11-23: "
+        "2 errors, 2 warnings, 1 note, 1 explained breach."
+    )
+
+
+def test_text_explained_finding_gives_its_reason():
+    line = next(
+        line for line in FORMATS["text"](RESULT).splitlines() if "stage1-response-late" in line
+    )
+    assert line.endswith("(5 working days late) (explained: Contractor survey delayed)")
+
+
+def test_text_has_colour_only_when_asked():
+    assert "\033[" not in FORMATS["text"](RESULT)
+    coloured = FORMATS["text"](RESULT, colour=True)
+    assert "\033[31merror\033[0m" in coloured
+    assert "\033[33mwarning\033[0m" in coloured
+    assert "\033[36minfo\033[0m" in coloured
+    assert f"\033[1m{CASE}\033[0m:12:11:" in coloured
+    assert f"\033[2m{EXPLAINED_CASE}:21:5:" in coloured
+
+
+# junit
+
+
+def test_junit_counts_and_testcases():
+    root = ET.fromstring(FORMATS["junit"](RESULT))
+    assert root.tag == "testsuites"
+    [suite] = root.findall("testsuite")
+    assert suite.get("name") == "complaints check"
+    cases = {(t.get("classname"), t.get("name")): t for t in suite.findall("testcase")}
+    assert list(cases) == [
+        ("cases", CASE),
+        ("cases", CLEAN_CASE),
+        ("cases", EXPLAINED_CASE),
+        ("repository", "notes.yaml"),
+        ("policy", "policy/codes/lgsco.yaml"),
+        ("policy", "policy/policy.yaml"),
+    ]
+    failed = {key for key, testcase in cases.items() if testcase.find("failure") is not None}
+    assert failed == {("cases", CASE), ("repository", "notes.yaml")}
+    for element in (root, suite):
+        assert (element.get("tests"), element.get("failures"), element.get("errors")) == (
+            "6",
+            "2",
+            "0",
+        )
+    assert suite.get("skipped") == "0"
+
+    failure = cases["cases", CASE].find("failure")
+    assert failure.get("type") == "case-folder-year"
+    assert failure.get("message").startswith(f"{CASE}:12:11 received 2025-06-02")
+    assert "error case-folder-year" in failure.text
+    assert "warning due-soon" in cases["cases", CASE].find("system-out").text
+    assert (
+        "explained: Contractor survey delayed"
+        in cases["cases", EXPLAINED_CASE].find("system-out").text
+    )
+    assert list(cases["cases", CLEAN_CASE]) == []
+
+
+def test_junit_survives_characters_xml_cannot_hold():
+    finding = Finding(
+        "yaml-syntax",
+        Severity.ERROR,
+        "found character '\x07' that cannot start any token",
+        Location("cases/2025-26/bad.yaml", 2, 3),
+    )
+    result = Result(Path("/repo"), date(2026, 11, 23), 1, (finding,), ("cases/2025-26/bad.yaml",))
+    failure = ET.fromstring(FORMATS["junit"](result)).find("testsuite/testcase/failure")
+    assert "character '\ufffd'" in failure.get("message")
+
+
+# sarif
+
+
+def _validate_sarif(text: str) -> dict:
+    log = json.loads(text)
+    validator = jsonschema.validators.validator_for(SARIF_SCHEMA)
+    validator(SARIF_SCHEMA).validate(log)
+    return log
+
+
+def test_sarif_validates_and_lists_every_registry_rule():
+    log = _validate_sarif(FORMATS["sarif"](RESULT))
+    [run] = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == list(RULES)
+    for rule in rules:
+        module = RULES[rule["id"]]
+        assert rule["shortDescription"]["text"] == module.TITLE
+        assert rule["fullDescription"]["text"] != module.TITLE, (
+            f"{rule['id']} has no What it checks"
+        )
+        assert "## How to fix" in rule["help"]["markdown"], rule["id"]
+        assert rule["defaultConfiguration"]["level"] in {"error", "warning", "note"}
+        seen = [c for f in RESULT.findings if f.rule == module.ID for c in f.clauses]
+        cited = list(dict.fromkeys([*module.PROVISIONS, *(f"policy {c}" for c in seen)]))
+        assert rule.get("properties", {}).get("tags", []) == cited
+    duplicate = next(rule for rule in rules if rule["id"] == "policy-clause-duplicate")
+    assert duplicate["name"] == "PolicyClauseDuplicate"
+    assert (
+        duplicate["fullDescription"]["text"]
+        == "Every clause number in `policy/policy.yaml` is used once."
+    )
+    for result in run["results"]:
+        if "ruleIndex" in result:
+            assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+def test_sarif_results_locations_and_suppressions():
+    log = _validate_sarif(sarif.render(RESULT, rules=STUB_RULES))
+    [run] = log["runs"]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///repo/"}}
+    results = {r["ruleId"]: r for r in run["results"]}
+    late = results["stage1-response-late"]
+    assert late["ruleIndex"] == 1
+    assert late["level"] == "error"
+    assert late["suppressions"] == [
+        {"kind": "inSource", "justification": "Contractor survey delayed"}
+    ]
+    location = late["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": EXPLAINED_CASE, "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 21, "startColumn": 5}
+    assert results["code-unverified"]["level"] == "note"
+    assert "suppressions" not in results["case-folder-year"]
+    assert "ruleIndex" not in results["stray-file"]
+    assert late["properties"]["tags"] == ["HO 6.3", "LGSCO 6.3", "policy 10.2.2"]
+    rules = run["tool"]["driver"]["rules"]
+    assert rules[1]["properties"]["tags"] == ["HO 6.3", "LGSCO 6.3", "policy 10.2.2"]
+    assert "properties" not in rules[5]  # rule-with-nothing-found cites nothing
+    assert rules[1]["fullDescription"]["text"] == "That the stage1-response-late condition holds."
+
+
+def test_sarif_explained_without_words_and_awkward_paths():
+    finding = Finding(
+        "case-folder-year",
+        Severity.ERROR,
+        "m",
+        Location("cases/2025-26/a b#1.yaml", 1, 1),
+        explained=True,
+    )
+    log = _validate_sarif(sarif.render(Result(Path("/repo"), date(2026, 11, 23), 1, (finding,))))
+    [result] = log["runs"][0]["results"]
+    assert result["suppressions"][0]["justification"] == "explained in the case file"
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "cases/2025-26/a%20b%231.yaml"
+
+
+def test_sarif_version_falls_back_when_not_installed(monkeypatch):
+    monkeypatch.undo()  # the real tool_version, not the fixture's
+
+    def missing(name):
+        raise sarif.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(sarif.metadata, "version", missing)
+    assert sarif.tool_version() == "0"
+
+
+# github
+
+
+def test_github_annotates_unexplained_findings_with_file_and_line():
+    lines = FORMATS["github"](RESULT).splitlines()
+    assert (
+        f"::error file={CASE},line=12,col=11,title=case-folder-year::received 2025-06-02"
+        in "\n".join(lines)
+    )
+    assert any(
+        line.startswith("::warning file=policy/policy.yaml,line=612,col=13,") for line in lines
+    )
+    assert any(
+        line.startswith("::notice file=policy/codes/lgsco.yaml,line=4,col=1,") for line in lines
+    )
+    assert not any("stage1-response-late" in line for line in lines)  # explained
+    assert len(lines) == 6
+    assert lines[-1].startswith("Checked 7 files")
+
+
+def test_github_escapes_message_and_properties():
+    finding = Finding(
+        "rule-x", Severity.ERROR, "100% wrong,\r\nsee: below", Location("cases/a,b:c%.yaml", 3, 4)
+    )
+    line = github.command(finding)
+    assert line == (
+        "::error file=cases/a%2Cb%3Ac%25.yaml,line=3,col=4,title=rule-x"
+        "::100%25 wrong,%0D%0Asee: below"
+    )
+    assert "\n" not in line
+
+
+# every format
+
+
+@pytest.mark.parametrize("name", list(FORMATS))
+def test_an_empty_result_renders(name):
+    out = FORMATS[name](EMPTY)
+    assert out.endswith("\n")
+    if name == "junit":
+        root = ET.fromstring(out)
+        assert (root.get("tests"), root.get("failures")) == ("0", "0")
+    elif name == "sarif":
+        assert _validate_sarif(out)["runs"][0]["results"] == []
+    elif name == "json":
+        assert json.loads(out)["findings"] == []
+    else:
+        assert out == "Checked 0 files (0 cases) as of 2026-11-23: 0 errors, 0 warnings, 0 notes.\n"

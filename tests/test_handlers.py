@@ -1,0 +1,125 @@
+"""The handler commands: `new` opens the next case safely, `due` lists open steps, `--changed-since`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from tests.conftest import check
+from tests.test_bad_input import CASE, write_case
+
+
+def test_new_writes_the_next_case_and_prints_its_deadlines(repo, cli):
+    run = cli("new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
+              "--received", "2025-06-02T17:42:00+01:00")
+    assert run.code == 0, run.err
+    assert run.out.splitlines() == [
+        "Opened cases/2025-26/CCC-2025-0001.yaml",
+        "Counts as received: 2025-06-03",  # 17:42 is after hours
+        "Stage 1 acknowledgement due: 2025-06-10",
+        "Stage 1 response due: 2025-06-24 at the latest (counted from the acknowledgement: sooner if it is acknowledged sooner)",
+    ]
+    again = cli("new", "--root", repo, "--route", "general", "--service", "council-tax",
+                "--received", "2025-06-03T10:00:00+01:00")
+    assert "CCC-2025-0002" in again.out
+    assert check(repo, "--as-of", "2025-06-03").code == 0  # the new files are valid
+
+
+def test_new_never_overwrites_and_numbers_after_the_highest(repo, cli):
+    write_case(repo, CASE.replace("CCC-2025-0001", "CCC-2025-0041"), name="CCC-2025-0041.yaml")
+    before = (repo / "cases/2025-26/CCC-2025-0041.yaml").read_text()
+    run = cli("new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
+              "--received", "2025-07-01T09:30:00+01:00")
+    assert "CCC-2025-0042" in run.out
+    assert (repo / "cases/2025-26/CCC-2025-0041.yaml").read_text() == before
+
+
+def test_a_naive_time_is_council_local_and_written_with_its_offset(repo, cli):
+    cli("new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
+        "--received", "2026-01-05T16:30:00")
+    text = (repo / "cases/2025-26/CCC-2025-0001.yaml").read_text()
+    assert "received: 2026-01-05T16:30:00+00:00" in text
+
+
+def test_twenty_handlers_at_once_get_twenty_different_cases(repo):
+    command = [sys.executable, "-m", "checker.cli", "new", "--root", str(repo), "--route", "general",
+               "--service", "waste-and-recycling", "--received", "2025-09-01T11:00:00+01:00"]
+
+    def one(_):
+        return subprocess.run(command, capture_output=True, text=True).returncode
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        codes = list(pool.map(one, range(20)))
+    assert codes == [0] * 20
+    files = sorted(p.name for p in (repo / "cases" / "2025-26").glob("*.yaml"))
+    assert files == [f"CCC-2025-{n:04d}.yaml" for n in range(1, 21)]
+    assert not list((repo / "cases" / "2025-26").glob(".*"))  # no temporary file left behind
+
+
+def test_new_refuses_a_bad_service_name(repo, cli):
+    run = cli("new", "--root", repo, "--route", "housing", "--service", "Housing Repairs",
+              "--received", "2025-06-02T10:00:00+01:00")
+    assert run.code == 2
+    assert "lower-case words joined by hyphens" in run.err
+
+
+def test_due_lists_open_steps_soonest_first_with_handler_and_rule(repo, cli):
+    late = CASE.replace("  responded: 2025-06-13\n", "").replace("CCC-2025-0001", "CCC-2025-0002")
+    write_case(repo, late, name="CCC-2025-0002.yaml")  # response due 2025-06-18, still open
+    fresh = CASE.split("stage1:")[0].replace("CCC-2025-0001", "CCC-2025-0003").replace(
+        "2025-06-02T10:15:00+01:00", "2025-06-16T10:00:00+01:00")
+    write_case(repo, fresh, name="CCC-2025-0003.yaml")  # acknowledgement due 2025-06-23
+    run = cli("due", "--root", repo, "--as-of", "2025-06-20", "--within", "5")
+    lines = run.out.splitlines()
+    assert lines[1].split()[:4] == ["2025-06-18", "OVERDUE", "by", "2"]
+    assert "CCC-2025-0002" in lines[1] and "housing-repairs-manager" in lines[1]
+    assert "stage1-response-late" in lines[1]
+    assert lines[2].split()[:3] == ["2025-06-23", "in", "1"]
+    assert "(unassigned)" in lines[2]
+    assert lines[-1] == "2 open steps as of 2025-06-20: 1 overdue."
+
+
+def test_check_as_of_a_date_in_the_year_reports_the_open_deadlines(repo):
+    write_case(repo)  # acknowledged 2025-06-04, response due 2025-06-18, responded 2025-06-13
+    assert check(repo, "--as-of", "2025-06-11").code == 0
+    soon = check(repo, "--as-of", "2025-06-16", "--fail-on", "warning")
+    assert [(f["rule"], f["severity"]) for f in soon.findings() if f["rule"] == "due-soon"] == []
+    open_case = CASE.replace("  responded: 2025-06-13\n", "")
+    write_case(repo, open_case)
+    assert [f["message"][:40] for f in check(repo, "--as-of", "2025-06-16").findings("due-soon")] == [
+        "stage 1 response is due 2025-06-18 (in 2"
+    ]
+    overdue = check(repo, "--as-of", "2025-06-19")
+    assert overdue.code == 1
+    assert "due 2025-06-18" in overdue.findings("overdue")[0]["message"]
+
+
+def _git(repo, *args):
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_changed_since_checks_only_changed_cases_unless_the_policy_changed(repo):
+    write_case(repo, CASE.replace("Roof", "Roof"), name="CCC-2025-0001.yaml")
+    broken = CASE.replace("CCC-2025-0001", "CCC-2025-0002").replace("2025-06-04", "2025-06-30")
+    write_case(repo, broken, name="CCC-2025-0002.yaml")  # acknowledged late: an error
+    _git(repo, "init", "-q")
+    _git(repo, "-c", "user.email=t@example.org", "-c", "user.name=t", "add", "-A")
+    _git(repo, "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "base")
+    assert check(repo).code == 1
+    unchanged = check(repo, "--changed-since", "HEAD")
+    assert unchanged.code == 0 and unchanged.json["summary"]["cases"] == 0
+    path = repo / "cases/2025-26/CCC-2025-0001.yaml"
+    path.write_text(path.read_text().replace("Roof leak", "A roof leak"))
+    one = check(repo, "--changed-since", "HEAD")
+    assert one.json["summary"]["cases"] == 1 and one.code == 0
+    policy = repo / "policy/policy.yaml"
+    policy.write_text(policy.read_text() + "\n")
+    assert check(repo, "--changed-since", "HEAD").code == 1  # the policy changed: everything
+
+
+def test_changed_since_an_unknown_ref_is_a_usage_error(repo, cli):
+    _git(repo, "init", "-q")
+    run = cli("check", "--root", repo, "--changed-since", "no-such-ref")
+    assert run.code == 2
+    assert "cannot list the files changed since no-such-ref" in run.err
