@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from checker import check as check_command
+from checker import demo_data, periods
 from checker.formats import FORMATS
 from checker.loader import LoadError, load
 from checker.model import Severity
@@ -88,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--root", type=Path)
     new.set_defaults(run=_new)
 
+    demo = commands.add_parser("demo-data", help="generate a deterministic example year of cases")
+    demo.add_argument("--year", required=True, type=_year, help="reporting year, like 2025-26")
+    demo.add_argument("--count", type=int, default=400)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--root", type=Path)
+    demo.set_defaults(run=_demo_data)
+
     due = commands.add_parser("due", help="list what is due or overdue, soonest first")
     due.add_argument("--within", type=int, default=5, help="working days ahead (default 5)")
     due.add_argument("--as-of", type=_date, default=None)
@@ -136,6 +144,14 @@ def _moment(text: str):
 def _slug(text: str) -> str:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
         raise argparse.ArgumentTypeError(f"'{text}' should be lower-case words joined by hyphens, like housing-repairs")
+    return text
+
+
+def _year(text: str) -> str:
+    try:
+        periods.bounds(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return text
 
 
@@ -200,6 +216,19 @@ def _new(args) -> int:
     print(f"Stage 1 acknowledgement due: {opened.acknowledgement_due.isoformat()}")
     print(f"Stage 1 response due: {opened.response_due_latest.isoformat()} at the latest "
           "(counted from the acknowledgement: sooner if it is acknowledged sooner)")
+    return 0
+
+
+def _demo_data(args) -> int:
+    root = _root(args)
+    try:
+        written = demo_data.write(root, args.year, args.count, args.seed)
+    except FileExistsError as error:
+        where = Path(error.filename).relative_to(root).as_posix() if error.filename else "a case file"
+        raise UsageError(f"{where} already exists; nothing was written (generate into an empty year)") from None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    print(f"Wrote {len(written)} cases to cases/{args.year}/")
     return 0
 
 
