@@ -46,18 +46,28 @@ def cli():
     return run_cli
 
 
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A scratch copy of the bundled example repository (policy, cases, mkdocs.yml)."""
-    target = tmp_path / "repo"
+def scratch(target: Path, with_cases: bool) -> Path:
+    """A copy of the bundled example repository: its policy, mkdocs.yml and, if asked, its cases."""
     target.mkdir()
     shutil.copytree(ROOT / "policy", target / "policy")
-    if (ROOT / "cases").is_dir():
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    if with_cases:
         shutil.copytree(ROOT / "cases", target / "cases")
     else:
         (target / "cases").mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A scratch copy of the example repository with no cases: tests write the cases they need."""
+    return scratch(tmp_path / "repo", with_cases=False)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A scratch copy of the example repository with its example year of cases."""
+    return scratch(tmp_path / "example", with_cases=True)
 
 
 def check(repo: Path, *extra: str) -> Run:
