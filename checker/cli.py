@@ -15,7 +15,10 @@ from pathlib import Path
 
 from checker import check as check_command
 from checker import demo_data, periods
+from checker.engine import context
 from checker.formats import FORMATS
+from checker.formats.score import FORMATS as SCORE_FORMATS
+from checker.scoring import latest_assessment, score
 from checker.loader import LoadError, load
 from checker.model import Severity
 from checker.changes import GitError, changed_cases
@@ -88,6 +91,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--root", type=Path)
     new.set_defaults(run=_new)
+
+    scores = commands.add_parser("score", help="score the self-assessments against the Codes and the cases")
+    scores.add_argument("--code", choices=["housing-ombudsman", "lgsco"], help="one Code (default: both)")
+    scores.add_argument("--year", type=_year, help="the reporting year of cases (default: the one before "
+                        "the self-assessment was completed)")
+    scores.add_argument("--format", choices=sorted(SCORE_FORMATS), default="text")
+    scores.add_argument("--as-of", type=_date, default=None)
+    scores.add_argument("--root", type=Path)
+    scores.set_defaults(run=_score)
 
     demo = commands.add_parser("demo-data", help="generate a deterministic example year of cases")
     demo.add_argument("--year", required=True, type=_year, help="reporting year, like 2025-26")
@@ -216,6 +228,24 @@ def _new(args) -> int:
     print(f"Stage 1 acknowledgement due: {opened.acknowledgement_due.isoformat()}")
     print(f"Stage 1 response due: {opened.response_due_latest.isoformat()} at the latest "
           "(counted from the acknowledgement: sooner if it is acknowledged sooner)")
+    return 0
+
+
+def _score(args) -> int:
+    root = _root(args)
+    as_of = args.as_of or date.today()
+    repository = load_repository(root)
+    ctx = context(repository, as_of)
+    codes = [args.code] if args.code else sorted(ctx.codes)
+    results = []
+    for code in codes:
+        if code not in ctx.codes:
+            raise UsageError(f"there is no valid policy/codes/{code}.yaml; `complaints check` says why")
+        assessment = latest_assessment(ctx, code)
+        if assessment is None:
+            raise UsageError(f"there is no valid self-assessment against {code} in policy/self-assessment/")
+        results.append(score(ctx, assessment, args.year))
+    sys.stdout.write(SCORE_FORMATS[args.format](results, as_of))
     return 0
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from checker.cases import UNDER_A_CODE, Case
-from checker.engine import context
+from checker.cases import UNDER_A_CODE
+from checker.engine import cases, context
 from checker.repository import Repository
 
 RULE_AT_STAKE = {
@@ -34,23 +34,19 @@ class Due:
 def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
     """Every open step due within `within` working days of `as_of`, or overdue, soonest first."""
     ctx = context(repository, as_of)
-    if ctx.calendar is None or ctx.policy is None:
-        return []
-    codes = {name: document.data for name, document in ctx.codes.items()}
     found = []
-    for document in ctx.documents("case"):
-        case = Case(document, ctx.council.data, ctx.policy.data, codes, ctx.calendar, as_of)
+    for case in cases(ctx):
         if case.route not in UNDER_A_CODE or case.happened(case.data.get("withdrawn")):
             continue
         for number, stage in case.stages.items():
             for step in stage.steps():
                 if step.done is not None:
                     continue
-                left = ctx.calendar.elapsed(as_of, step.due)
+                left = case.calendar.elapsed(as_of, step.due)
                 if left <= within:
                     handler = case.record(number).get("handler")
                     rule = RULE_AT_STAKE[(number, step.name)]
-                    found.append(Due(step.due, case.id, number, step.name, handler, left, rule, document.path))
+                    found.append(Due(step.due, case.id, number, step.name, handler, left, rule, case.document.path))
     return sorted(found, key=lambda d: (d.due, d.case_id, d.stage))
 
 

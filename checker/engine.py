@@ -57,12 +57,20 @@ def run(repository: Repository, as_of: date) -> list[Finding]:
     findings = list(repository.findings)
     for rule in REPOSITORY_RULES:
         findings.extend(stamp(rule, problem, policy=policy) for problem in rule.check(ctx))
-    if ctx.calendar is not None and ctx.policy is not None:
-        codes = {name: document.data for name, document in ctx.codes.items()}
-        for document in ctx.documents("case"):
-            case = Case(document, ctx.council.data, ctx.policy.data, codes, ctx.calendar, as_of)
-            findings.extend(check_case(case))
+    for case in cases(ctx):
+        findings.extend(check_case(case))
     return sorted(findings, key=Finding.sort_key)
+
+
+def cases(ctx: Context) -> list[Case]:
+    """Every valid case, evaluated as of the context's date (none without a council and policy)."""
+    if ctx.calendar is None or ctx.policy is None:
+        return []
+    codes = {name: document.data for name, document in ctx.codes.items()}
+    return [
+        Case(document, ctx.council.data, ctx.policy.data, codes, ctx.calendar, ctx.as_of)
+        for document in ctx.documents("case")
+    ]
 
 
 def check_case(case: Case) -> list[Finding]:

@@ -9,6 +9,8 @@ the Housing Ombudsman's Code.
 Findings cite these provisions, and the HO to LGSCO map lets one council answer both Codes
 consistently: a citation to nothing breaks both.
 
+Each provision's `metrics` name case metrics the checker knows (`complaints score` lists them).
+
 ## Example
     stage1_response: {working_days: 10, provisions: ["6.33"]}
 
@@ -28,8 +30,19 @@ POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):
+    from checker.metrics import METRICS  # metrics are built on the rules: import when used
+
     for document in ctx.documents("code"):
         own = {p.number for p in provisions(document.data)}
+        for provision in provisions(document.data):
+            for index, metric in enumerate(provision.data.get("metrics", [])):
+                if metric not in METRICS:
+                    yield Problem(
+                        f"provision {provision.number} names the metric {metric}, which the checker "
+                        f"does not have; use one of: {', '.join(METRICS)}",
+                        document,
+                        (*provision.path, "metrics", index),
+                    )
         for path, cited in _citations(document.data, ()):
             for index, number in enumerate(cited):
                 if number not in own:
