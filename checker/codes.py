@@ -39,3 +39,13 @@ def parse_citation(citation: str) -> tuple[str, str]:
     """'HO 6.2' -> ('housing-ombudsman', '6.2')."""
     short, _, number = citation.partition(" ")
     return BY_SHORT[short], number
+
+
+def governing(policy: dict) -> set[str]:
+    """The Codes that govern one of the policy's routes."""
+    return {route["code"] for route in policy["rules"]["routes"].values() if route["code"] != "none"}
+
+
+def cite(code: str, numbers) -> tuple[str, ...]:
+    """('housing-ombudsman', ['6.3']) -> ('HO 6.3',)."""
+    return tuple(f"{SHORT[code]} {number}" for number in numbers)

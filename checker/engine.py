@@ -11,7 +11,7 @@ from datetime import date
 
 from checker.cases import Case
 from checker.loader import locate
-from checker.model import Document, Finding, Location, Problem
+from checker.model import Document, Finding, Location, Problem, Severity
 from checker.repository import Repository
 from checker.rules import RULES, explanation_unused
 from checker.workdays import Calendar
@@ -55,11 +55,36 @@ def run(repository: Repository, as_of: date) -> list[Finding]:
     ctx = context(repository, as_of)
     policy = ctx.policy.data if ctx.policy else None
     findings = list(repository.findings)
+    repository_findings = []
     for rule in REPOSITORY_RULES:
-        findings.extend(stamp(rule, problem, policy=policy) for problem in rule.check(ctx))
+        repository_findings.extend(stamp(rule, problem, policy=policy) for problem in rule.check(ctx))
+    findings.extend(explain_policy_level(ctx, repository_findings))
     for case in cases(ctx):
         findings.extend(check_case(case))
     return sorted(findings, key=Finding.sort_key)
+
+
+def explain_policy_level(ctx: Context, found: list[Finding]) -> list[Finding]:
+    """Comply or explain for the policy, Codes and self-assessments: `explanations:` in policy.yaml
+    name a rule and the subject of one of its findings (a letter, a timescale, a provision)."""
+    if ctx.policy is None:
+        return list(found)
+    explanations = {
+        (e["rule"], e.get("subject")): (index, e) for index, e in enumerate(ctx.policy.data.get("explanations", []))
+    }
+    result, used = [], set()
+    for finding in found:
+        entry = explanations.get((finding.rule, finding.subject))
+        if entry and RULES[finding.rule].EXPLAINABLE:
+            used.add((finding.rule, finding.subject))
+            finding = replace(finding, explained=True, explanation=entry[1]["reason"])
+        result.append(finding)
+    for key, (index, explanation) in explanations.items():
+        if key not in used:
+            fired = any(f.rule == key[0] and f.subject == key[1] for f in found)
+            problem = explanation_unused.problem_in_policy(ctx.policy, explanation, index, fired)
+            result.append(stamp(explanation_unused, problem, policy=ctx.policy.data))
+    return result
 
 
 def cases(ctx: Context) -> list[Case]:
@@ -99,13 +124,20 @@ def stamp(rule, problem: Problem, case_id: str | None = None, policy: dict | Non
     line, column = locate(problem.document, problem.path, key=problem.key)
     return Finding(
         rule=rule.ID,
-        severity=rule.SEVERITY,
+        severity=severity(rule, policy),
         message=problem.message,
         location=Location(problem.document.path, line, column),
-        provisions=tuple(rule.PROVISIONS),
+        provisions=tuple(problem.provisions if problem.provisions is not None else rule.PROVISIONS),
         clauses=policy_clauses(rule, policy),
         case_id=case_id,
+        subject=problem.subject,
     )
+
+
+def severity(rule, policy: dict | None) -> Severity:
+    """The rule's severity, raised (never lowered) where the policy's `rules.severity` says so."""
+    configured = ((policy or {}).get("rules", {}).get("severity") or {}).get(rule.ID)
+    return max(rule.SEVERITY, Severity.parse(configured)) if configured else rule.SEVERITY
 
 
 def policy_clauses(rule, policy: dict | None) -> tuple[str, ...]:

@@ -47,6 +47,7 @@ class Finding:
     case_id: str | None = None
     explained: bool = False
     explanation: str | None = None
+    subject: str | None = None  # which instance of a repository-level rule (for policy explanations)
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -79,3 +80,5 @@ class Problem:
     document: Document
     path: tuple = ()
     key: bool = False
+    provisions: tuple[str, ...] | None = None  # more precise than the rule's own, when known
+    subject: str | None = None  # which instance, for a policy explanation to name

@@ -7,7 +7,7 @@
       "findings": [
         {"rule": "policy-clause-duplicate", "severity": "warning", "message": "...",
          "path": "policy/policy.yaml", "line": 612, "column": 13,
-         "provisions": [], "clauses": [], "case_id": null, "explained": false}
+         "provisions": [], "clauses": [], "case_id": null, "subject": null, "explained": false}
       ]
     }
 """
@@ -43,6 +43,7 @@ def render(result, colour: bool = False) -> str:
                 "provisions": list(f.provisions),
                 "clauses": list(f.clauses),
                 "case_id": f.case_id,
+                "subject": f.subject,
                 "explained": f.explained,
             }
             for f in result.findings

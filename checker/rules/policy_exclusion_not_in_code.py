@@ -1,0 +1,52 @@
+"""A policy exclusion that the Code does not list as acceptable: for a person to judge.
+
+## What it checks
+Each of the policy's exclusions against the acceptable exclusions of each Code governing one of
+its routes that lists them (the HO's 2.2: events more than twelve months ago, legal proceedings
+started, matters already considered under the policy). The LGSCO lists none, only a test of
+reasonableness (2.3), so nothing is compared against it.
+
+## Why it matters
+An exclusion outside the Code's list is not necessarily wrong (a statutory appeal route is a
+sound reason), but it must be fair and reasonable to residents (HO 2.2) and never a blanket
+refusal (2.5). The warning puts each one in front of someone who can judge it.
+
+## Example
+    exclusions:
+      - {code: personnel, text: is a personnel matter, clauses: ["5.2.1"]}
+
+## How to fix
+Judge it: if it stays, record the reasoning under the policy's `explanations` (this rule, subject
+`housing-ombudsman:<code>`); if not, remove it.
+"""
+
+from checker.codes import cite, governing
+from checker.model import Problem, Severity
+
+ID = "policy-exclusion-not-in-code"
+TITLE = "Policy exclusions the Code does not list are judged"
+SEVERITY = Severity.WARNING
+SCOPE = "policy"
+EXPLAINABLE = True
+PROVISIONS = ("HO 2.2", "HO 2.5", "LGSCO 2.3")
+POLICY = ("exclusions",)
+
+
+def check(ctx):
+    if ctx.policy is None:
+        return
+    for code_name in sorted(governing(ctx.policy.data) & set(ctx.codes)):
+        accepted = ctx.codes[code_name].data["accepted_exclusions"]
+        if not accepted["codes"]:
+            continue
+        for index, exclusion in enumerate(ctx.policy.data["rules"]["exclusions"]):
+            if exclusion["code"] not in accepted["codes"]:
+                yield Problem(
+                    f"the exclusion '{exclusion['code']}' is not one the "
+                    f"{ctx.codes[code_name].data['publisher']}'s Code lists as acceptable; judge "
+                    "whether it is fair and reasonable, and record why it stays",
+                    ctx.policy,
+                    ("rules", "exclusions", index, "code"),
+                    provisions=cite(code_name, accepted["provisions"]),
+                    subject=f"{code_name}:{exclusion['code']}",
+                )

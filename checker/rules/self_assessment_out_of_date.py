@@ -1,0 +1,47 @@
+"""A self-assessment more than twelve months old.
+
+## What it checks
+The latest self-assessment against each Code was completed no more than twelve months before the
+date checked (`--as-of`, today by default).
+
+## Why it matters
+Both Codes require an annual self-assessment as part of the annual complaints performance and
+service improvement report (HO 8.1, LGSCO 8.1), and the HO's annual submission relies on it.
+
+## Example
+    completed: 2024-06-22      # checked on 2025-11-23
+
+## How to fix
+Carry out this year's self-assessment, in a new file for the year.
+"""
+
+from datetime import date
+
+from checker.model import Problem, Severity
+from checker.workdays import add_months
+
+ID = "self-assessment-out-of-date"
+TITLE = "Self-assessments are renewed every year"
+SEVERITY = Severity.ERROR
+SCOPE = "self-assessment"
+EXPLAINABLE = False
+PROVISIONS = ("HO 8.1", "LGSCO 8.1")
+POLICY: tuple[str, ...] = ()
+
+
+def check(ctx):
+    latest = {}
+    for document in ctx.documents("self-assessment"):
+        code = document.data["code"]
+        if code not in latest or document.data["completed"] > latest[code].data["completed"]:
+            latest[code] = document
+    for document in latest.values():
+        completed = date.fromisoformat(document.data["completed"])
+        if add_months(completed, 12) < ctx.as_of:
+            yield Problem(
+                f"the latest self-assessment against {document.data['code']} was completed "
+                f"{completed.isoformat()}, more than twelve months before {ctx.as_of.isoformat()}; "
+                "carry out this year's",
+                document,
+                ("completed",),
+            )
