@@ -1,0 +1,40 @@
+"""A landlord council without its housing stock figure.
+
+## What it checks
+When the policy has a housing route (the council is a landlord under the Housing Ombudsman's
+Code), `policy/council.yaml` gives `housing_stock`: the number of homes and the date it counts.
+
+## Why it matters
+The Regulator of Social Housing's TSM CH01 is complaints per 1,000 homes; without the stock the
+annual report cannot state it, and the HO Code's annual submission needs it.
+
+## Example
+    routes:
+      housing: {code: housing-ombudsman, ...}
+    # council.yaml has no housing_stock
+
+## How to fix
+Add `housing_stock: {homes: ..., as_of: YYYY-MM-DD}` from the council's stock records.
+"""
+
+from checker.model import Problem, Severity
+
+ID = "council-housing-stock-missing"
+TITLE = "A landlord council states its housing stock"
+SEVERITY = Severity.ERROR
+SCOPE = "policy"
+EXPLAINABLE = False
+PROVISIONS = ("HO 8.1",)
+POLICY = ("routes",)
+
+
+def check(ctx):
+    if ctx.policy is None or ctx.council is None:
+        return
+    if "housing" in ctx.policy.data["rules"]["routes"] and "housing_stock" not in ctx.council.data:
+        yield Problem(
+            "the policy has a housing route but council.yaml gives no housing_stock; add the "
+            "number of homes and the date it counts (TSM CH01 needs it)",
+            ctx.council,
+            ("name",),
+        )

@@ -1,0 +1,157 @@
+"""Two other councils' repositories (examples/seed-002, examples/seed-003).
+
+Both are valid, carry the shared Codes unchanged, and hold cases that meet each council's own
+policy, the one breach among them explained.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.rules import RULES
+from tests.conftest import ROOT, check, run_cli
+
+EXAMPLES = ROOT / "examples"
+SEED_002 = EXAMPLES / "seed-002"
+SEED_003 = EXAMPLES / "seed-003"
+SEEDS = [SEED_002, SEED_003]
+CODES = sorted(path.name for path in (ROOT / "policy" / "codes").glob("*.yaml"))
+
+# The rules that judge the policy against the Codes (a policy rule citing a Code provision): they
+# report what the seeds' published policies say, not what the example data gets wrong.
+POLICY_AGAINST_CODES = {
+    rule for rule, module in RULES.items() if module.SCOPE == "policy" and module.PROVISIONS
+}
+INVALID_DATA = {"yaml-syntax", "schema", "file-layout"}
+
+LATE_REQUEST_CASE = "cases/2025-26/EDC-2025-0006.yaml"
+
+
+def _in_cases(findings: list[dict]) -> list[dict]:
+    return [f for f in findings if f["path"].startswith("cases/")]
+
+
+def _stage2_requested(path: Path) -> tuple[int, int]:
+    """The 1-based line and column of the value of `requested:` under `stage2:`."""
+    lines = path.read_text().splitlines()
+    start = lines.index("stage2:")
+    for number, line in enumerate(lines[start:], start + 1):
+        if line.startswith("  requested: "):
+            return number, len("  requested: ") + 1
+    raise AssertionError(f"{path.name} has no stage2 requested")
+
+
+def test_seed_002_reports_its_late_stage2_request_as_its_only_explained_breach():
+    run = check(SEED_002)
+    explained = [(f["rule"], f["path"]) for f in run.findings() if f["explained"] and f["case_id"]]
+    assert explained == [("stage2-request-late", LATE_REQUEST_CASE)]
+    assert _in_cases(run.findings()) == [f for f in run.findings() if f["explained"] and f["case_id"]]
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_an_example_fails_only_where_its_published_policy_departs_from_the_codes(seed):
+    # Everything the examples hold (council, Codes, cases) passes; the seeds' own policies may fall
+    # short of the Codes (seed 003's 20 and 40 working days), which those rules report.
+    run = check(seed)
+    unexplained = [f for f in run.findings() if f["severity"] == "error" and not f["explained"]]
+    others = [(f["rule"], f["path"]) for f in unexplained if f["rule"] not in POLICY_AGAINST_CODES]
+    assert others == []
+    assert run.code == (1 if unexplained else 0)
+
+
+def test_seed_002_fails_on_the_stage2_request_line_once_its_explanation_is_removed(tmp_path):
+    copy = tmp_path / "seed-002"
+    shutil.copytree(SEED_002, copy)
+    case = copy / LATE_REQUEST_CASE
+    text = case.read_text()
+    case.write_text(text[: text.index("explanations:\n")])
+
+    run = check(copy)
+
+    assert run.code == 1
+    found = [
+        (f["path"], f["line"], f["column"], f["explained"])
+        for f in run.findings("stage2-request-late")
+    ]
+    assert found == [(LATE_REQUEST_CASE, *_stage2_requested(case), False)]
+
+
+def test_seed_003_cases_raise_no_error():
+    run = check(SEED_003)
+    assert run.json["summary"]["cases"] > 0
+    errors = [(f["rule"], f["path"]) for f in _in_cases(run.findings()) if f["severity"] == "error"]
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("responded", "late"),
+    [("2025-10-02", False), ("2025-10-03", True)],
+    ids=["on-the-40th-working-day", "on-the-41st-working-day"],
+)
+def test_seed_003_cases_are_held_to_its_own_40_working_day_stage2_timescale(
+    tmp_path, responded, late
+):
+    # ECC-2025-0006: stage 2 acknowledged 2025-08-06, so the council's 40 working days end on
+    # 2025-10-02 (the Codes' 20 would have ended on 2025-09-03).
+    copy = tmp_path / "seed-003"
+    shutil.copytree(SEED_003, copy)
+    case = copy / "cases" / "2025-26" / "ECC-2025-0006.yaml"
+    pattern = r"(?m)^  responded: 2025-09-24$"
+    text, count = re.subn(pattern, f"  responded: {responded}", case.read_text())
+    assert count == 1
+    case.write_text(text)
+
+    found = check(copy).findings("stage2-response-late")
+
+    assert [f["case_id"] for f in found] == (["ECC-2025-0006"] if late else [])
+
+
+@pytest.mark.parametrize("code", CODES)
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_example_codes_are_byte_for_byte_the_root_codes(seed, code):
+    copies = seed / "policy" / "codes"
+    assert sorted(path.name for path in copies.glob("*.yaml")) == CODES
+    assert (copies / code).read_bytes() == (ROOT / "policy" / "codes" / code).read_bytes()
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_every_example_data_file_is_valid_yaml_matching_its_schema(seed):
+    run = check(seed)
+    data_files = list((seed / "policy").rglob("*.yaml")) + list((seed / "cases").rglob("*.yaml"))
+    assert run.json["summary"]["files"] == len(data_files)
+    invalid = [f for f in run.findings() if f["rule"] in INVALID_DATA]
+    assert [(f["rule"], f["path"], f["line"]) for f in invalid] == []
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_example_files_point_their_editor_at_the_shipped_schemas(seed):
+    # The Codes are copies of the root's, comment included, so only the council's own files count.
+    policy = seed / "policy"
+    own = [policy / "council.yaml", policy / "policy.yaml", *(seed / "cases").rglob("*.yaml")]
+    for path in own:
+        first = path.read_text().splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path.name}: first line is not the schema comment"
+        target = (path.parent / match.group(1)).resolve()
+        assert target.is_file(), f"{path.name}: {match.group(1)} does not resolve"
+
+
+def test_seed_003_timescales_are_reported_as_longer_than_both_codes_allow():
+    run = run_cli("check", "--root", EXAMPLES / "seed-003", "--format", "json", "--as-of", "2026-11-23")
+    assert run.code == 1
+    longer = [f for f in run.json["findings"] if f["rule"] == "policy-timescale-longer-than-code"]
+    cited = {p for f in longer for p in f["provisions"]}
+    assert {"HO 6.3", "LGSCO 6.3", "HO 6.14", "HO 6.4", "HO 6.15"} <= cited
+    assert {f["subject"] for f in longer} >= {"housing-ombudsman:stage1_response", "lgsco:stage1_response",
+                                               "housing-ombudsman:stage2_response", "lgsco:stage2_response"}
+    assert all(f["path"] == "policy/policy.yaml" for f in longer)
+
+
+def test_seed_002_timescales_are_within_both_codes_and_it_checks_clean():
+    run = run_cli("check", "--root", EXAMPLES / "seed-002", "--format", "json", "--as-of", "2026-11-23")
+    assert run.code == 0
+    assert not [f for f in run.json["findings"] if f["rule"] == "policy-timescale-longer-than-code"]
