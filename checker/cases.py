@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -24,6 +24,7 @@ class Case:
     codes: dict[str, dict]
     calendar: Calendar
     as_of: date
+    metric_answers: dict = field(default_factory=dict, repr=False)  # filled by checker.metrics
 
     @property
     def data(self) -> dict:

@@ -25,6 +25,7 @@ class Context:
     as_of: date
     calendar: Calendar | None = None
     codes: dict[str, Document] = field(default_factory=dict)
+    _cases: list[Case] | None = field(default=None, repr=False)
 
     @property
     def council(self) -> Document | None:
@@ -88,14 +89,19 @@ def explain_policy_level(ctx: Context, found: list[Finding]) -> list[Finding]:
 
 
 def cases(ctx: Context) -> list[Case]:
-    """Every valid case, evaluated as of the context's date (none without a council and policy)."""
-    if ctx.calendar is None or ctx.policy is None:
-        return []
-    codes = {name: document.data for name, document in ctx.codes.items()}
-    return [
-        Case(document, ctx.council.data, ctx.policy.data, codes, ctx.calendar, ctx.as_of)
-        for document in ctx.documents("case")
-    ]
+    """Every valid case, evaluated as of the context's date (none without a council and policy).
+
+    Built once per context, so the rules, the metrics and the scores share each case's clocks."""
+    if ctx._cases is None:
+        if ctx.calendar is None or ctx.policy is None:
+            ctx._cases = []
+        else:
+            codes = {name: document.data for name, document in ctx.codes.items()}
+            ctx._cases = [
+                Case(document, ctx.council.data, ctx.policy.data, codes, ctx.calendar, ctx.as_of)
+                for document in ctx.documents("case")
+            ]
+    return ctx._cases
 
 
 def check_case(case: Case) -> list[Finding]:

@@ -135,7 +135,9 @@ def measure(cases: Iterable[Case], metric_ids: Iterable[str] | None = None) -> d
         if case.route not in UNDER_A_CODE:
             continue
         for metric in chosen:
-            answer = metric.answer(case)
+            if metric.id not in case.metric_answers:
+                case.metric_answers[metric.id] = metric.answer(case)
+            answer = case.metric_answers[metric.id]
             if answer is not None:
                 applicable[metric.id] += 1
                 met[metric.id] += answer

@@ -67,9 +67,12 @@ class Document:
 def relative(path: Path, root: Path) -> str:
     """A path as findings show it: relative to the repository root, with forward slashes."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()  # found under the root: no file system call
     except ValueError:
-        return path.as_posix()
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
 
 
 @dataclass(frozen=True)
