@@ -17,7 +17,10 @@ from checker import check as check_command
 from checker import demo_data, periods
 from checker.engine import context
 from checker.formats import FORMATS
+from checker.formats.report import FORMATS as REPORT_FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
+from checker.published import build as build_report
+from checker.report import years_with_cases
 from checker.scoring import latest_assessment, score
 from checker.loader import LoadError, load
 from checker.model import Severity
@@ -100,6 +103,14 @@ def _parser() -> argparse.ArgumentParser:
     scores.add_argument("--as-of", type=_date, default=None)
     scores.add_argument("--root", type=Path)
     scores.set_defaults(run=_score)
+
+    report = commands.add_parser("report", help="the annual complaints performance and service improvement report")
+    report.add_argument("--year", type=_year, help="the reporting year (default: the latest with cases)")
+    report.add_argument("--format", choices=sorted(REPORT_FORMATS), default="markdown")
+    report.add_argument("--as-of", type=_date, default=None)
+    report.add_argument("--output", type=Path, help="write to this file instead of stdout")
+    report.add_argument("--root", type=Path)
+    report.set_defaults(run=_report)
 
     demo = commands.add_parser("demo-data", help="generate a deterministic example year of cases")
     demo.add_argument("--year", required=True, type=_year, help="reporting year, like 2025-26")
@@ -246,6 +257,23 @@ def _score(args) -> int:
             raise UsageError(f"there is no valid self-assessment against {code} in policy/self-assessment/")
         results.append(score(ctx, assessment, args.year))
     sys.stdout.write(SCORE_FORMATS[args.format](results, as_of))
+    return 0
+
+
+def _report(args) -> int:
+    root = _root(args)
+    ctx = context(load_repository(root), args.as_of or date.today())
+    if ctx.council is None or ctx.policy is None:
+        raise UsageError("policy/council.yaml and policy/policy.yaml must be valid; `complaints check` says why")
+    years = years_with_cases(ctx)
+    year = args.year or (years[-1] if years else None)
+    if year is None:
+        raise UsageError("there are no cases to report on")
+    text = REPORT_FORMATS[args.format](build_report(ctx, year))
+    if args.output:
+        _write(args.output, text)
+    else:
+        sys.stdout.write(text)
     return 0
 
 
