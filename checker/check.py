@@ -45,7 +45,13 @@ class Result:
 
 def run(root: Path, as_of: date, only: set[str] | None = None) -> Result:
     """Check the repository at `root` as of a date: every file, or only these case files."""
+    return run_with_context(root, as_of, only)[0]
+
+
+def run_with_context(root: Path, as_of: date, only: set[str] | None = None) -> tuple[Result, engine.Context]:
+    """The check, and the evaluated repository it ran on (for the site, which publishes from it)."""
     repository = load_repository(root, only)
-    findings = engine.run(repository, as_of)
+    ctx = engine.context(repository, as_of)
+    findings = engine.run(repository, as_of, ctx)
     cases = tuple(path for path, kind in repository.paths if kind == "case")
-    return Result(root, as_of, repository.files, tuple(findings), cases)
+    return Result(root, as_of, repository.files, tuple(findings), cases), ctx

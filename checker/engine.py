@@ -51,9 +51,9 @@ REPOSITORY_RULES = [r for r in RULES.values() if hasattr(r, "check") and r.SCOPE
 CASE_RULES = [r for r in RULES.values() if hasattr(r, "check") and r.SCOPE == "case"]
 
 
-def run(repository: Repository, as_of: date) -> list[Finding]:
+def run(repository: Repository, as_of: date, ctx: Context | None = None) -> list[Finding]:
     """Every finding: the repository's load and schema findings, then each rule's."""
-    ctx = context(repository, as_of)
+    ctx = ctx or context(repository, as_of)
     policy = ctx.policy.data if ctx.policy else None
     findings = list(repository.findings)
     repository_findings = []

@@ -18,6 +18,8 @@ from checker.model import Document, Finding, Location, Severity
 
 MAX_BYTES = 1024 * 1024
 RULE = "yaml-syntax"
+# & or * starting a word where a YAML node may start: only such files pay for the event scan
+MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]", re.M)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -150,7 +152,7 @@ def read_text(path: Path) -> str:
 
 def parse(text: str) -> object:
     """Parse YAML text with the core loader; raise LoadError with a plain-English fix."""
-    if ("&" in text or "*" in text) and (anchor := _first_anchor(text)):
+    if MAYBE_ANCHOR.search(text) and (anchor := _first_anchor(text)):
         raise anchor
     try:
         data = yaml.load(text, Loader=CoreLoader)  # noqa: S506 - CoreLoader is a safe loader

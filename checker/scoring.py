@@ -153,7 +153,10 @@ def score(ctx: Context, assessment: Document, period: str | None = None) -> Scor
     code = code_document.data
     start_month = ctx.council.data["reporting_year"]["start_month"] if ctx.council else 4
     period = period or previous_year(date.fromisoformat(assessment.data["completed"]), start_month)
-    in_period = [c for c in cases(ctx) if c.document.path.split("/")[-2] == period]
+    in_period = [
+        c for c in cases(ctx)
+        if c.document.path.split("/")[-2] == period and (c.route_rules or {}).get("code") == code["code"]
+    ]
     targets = (ctx.policy.data["rules"].get("targets", {}) if ctx.policy else {})
     wanted = {m for p in provisions(code) for m in p.data.get("metrics", [])}
     measures = measure(in_period, sorted(wanted))

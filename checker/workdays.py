@@ -65,20 +65,10 @@ class Calendar:
         )
 
     def _build(self, first_year: int, last_year: int) -> None:
-        bank = holidays.country_holidays(
-            self.country, subdiv=self.subdivision, years=range(first_year, last_year + 1)
-        )
-        self._first = date(first_year, 1, 1).toordinal()
-        self._last = date(last_year, 12, 31).toordinal()
-        self._on_or_before = array("l")  # working days on or before each day of the span
-        self._working = array("l")  # the ordinals of the working days, in order
-        count = 0
-        for ordinal in range(self._first, self._last + 1):
-            day = date.fromordinal(ordinal)
-            if day.weekday() in self.weekdays and day not in bank and day not in self.closures:
-                count += 1
-                self._working.append(ordinal)
-            self._on_or_before.append(count)
+        key = (self.country, self.subdivision, self.weekdays, self.closures, first_year, last_year)
+        if key not in _TABLES:
+            _TABLES[key] = _table(*key)
+        self._first, self._last, self._on_or_before, self._working = _TABLES[key]
 
     def _reach(self, ordinal: int) -> None:
         """Grow the precomputed span so that it covers `ordinal` with room to add to it."""
@@ -142,6 +132,26 @@ class Calendar:
         if self.is_working_day(day) and local.time() < self.closes:
             return day
         return self.add(day, 1)
+
+
+_TABLES: dict[tuple, tuple] = {}  # one table per calendar and span, shared by every Calendar in the process
+
+
+def _table(country, subdivision, weekdays, closures, first_year: int, last_year: int) -> tuple:
+    """The working-day table for a span of years: first and last ordinal, the count of working
+    days on or before each day, and the ordinals of the working days in order."""
+    bank = holidays.country_holidays(country, subdiv=subdivision, years=range(first_year, last_year + 1))
+    first = date(first_year, 1, 1).toordinal()
+    last = date(last_year, 12, 31).toordinal()
+    on_or_before, working = array("l"), array("l")
+    count = 0
+    for ordinal in range(first, last + 1):
+        day = date.fromordinal(ordinal)
+        if day.weekday() in weekdays and day not in bank and day not in closures:
+            count += 1
+            working.append(ordinal)
+        on_or_before.append(count)
+    return first, last, on_or_before, working
 
 
 def add_months(day: date, months: int) -> date:

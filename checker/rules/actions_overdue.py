@@ -2,7 +2,8 @@
 
 ## What it checks
 Every action a response promised (`actions` at either stage) and every ombudsman recommendation
-has a `done` date by its `due` date, as of the date checked.
+has a `done` date on or before its `due` date: one still open after its date, or done after it,
+is a finding (as of the date checked).
 
 ## Why it matters
 HO 6.6 and 6.17 (LGSCO 6.6): a response is sent when the answer is known, but the outstanding
@@ -42,6 +43,13 @@ def check(case):
                     "complete it and record done",
                     case.document,
                     (parent, key, index, "due"),
+                )
+            elif done is not None and done.isoformat() > due:
+                yield Problem(
+                    f"'{_short(action['what'])}' was due {due} but done {done.isoformat()}; "
+                    "explain the missed date",
+                    case.document,
+                    (parent, key, index, "done"),
                 )
 
 

@@ -68,8 +68,16 @@ def check(case):
     for number in (1, 2):
         start = _date(data, ("stage2", "requested")) if number == 2 else received
         agreed = _date(data, (f"stage{number}", "extension", "agreed"))
+        responded = _date(data, (f"stage{number}", "responded"))
         if agreed and start and agreed < start:
             yield _problem(case, (f"stage{number}", "extension", "agreed"), agreed, ((f"stage{number}",), start))
+        elif agreed and responded and agreed > responded:
+            yield Problem(
+                f"stage {number} extension agreed {agreed.isoformat()} is after the response "
+                f"{responded.isoformat()}; correct the date",
+                case.document,
+                (f"stage{number}", "extension", "agreed"),
+            )
     for path in (("exclusion", "decided"), ("withdrawn",), ("ombudsman", "referred")):
         when = _date(data, path)
         if when and received and when < received:

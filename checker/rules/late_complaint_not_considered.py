@@ -10,7 +10,8 @@ accepted anyway, who agreed and when.
 HO 2.3 (LGSCO 2.2): landlords must accept complaints made within 12 months of the issue or of the
 resident becoming aware of it, and must consider using discretion for later ones where there is
 good reason. Either way the decision must be a considered one, on the record. The clock runs from
-the later of the two dates: the Code's "or" read in the resident's favour.
+the later of the two dates, to the day the complaint actually arrived (not the next working day
+it counts from when it arrives out of hours): both readings in the resident's favour.
 
 ## Example
     received: 2025-06-02T10:00:00+01:00
@@ -24,7 +25,15 @@ from datetime import date
 
 from checker.cases import UNDER_A_CODE
 from checker.model import Problem, Severity
-from checker.workdays import add_months
+from checker.workdays import add_months, parse_timestamp
+
+
+def local_date(case) -> date:
+    """The calendar day the complaint arrived, in the council's time zone."""
+    when = parse_timestamp(case.data["received"])
+    if isinstance(when, date) and not hasattr(when, "hour"):
+        return when
+    return (when.astimezone(case.calendar.zone) if when.tzinfo else when).date()
 
 ID = "late-complaint-not-considered"
 TITLE = "Complaints about old events record the decision to accept or exclude them"
@@ -45,10 +54,11 @@ def check(case):
     if (case.data.get("exclusion") or {}).get("reason") == "late":
         return
     start = max(dates)
-    if add_months(start, limit["months"]) < case.received:
+    received = local_date(case)
+    if add_months(start, limit["months"]) < received:
         yield Problem(
             f"the issue dates from {start.isoformat()}, more than {limit['months']} months before "
-            f"the complaint was received ({case.received.isoformat()}); record the discretion used "
+            f"the complaint was received ({received.isoformat()}); record the discretion used "
             "to accept it (issue.discretion) or exclude it as late",
             case.document,
             ("issue",),

@@ -45,11 +45,11 @@ def check(case):
         for step in stage.steps():
             if step.overdue(case.as_of):
                 days = case.calendar.elapsed(step.due, case.as_of)
+                late = f"{days} working day{'s' if days != 1 else ''} overdue" if days else "overdue"
                 yield Problem(
                     f"stage {number} {step.name} was due {step.due.isoformat()} "
-                    f"({describe(case, number, step.name)}) and is {days} working day"
-                    f"{'s' if days != 1 else ''} overdue as of {case.as_of.isoformat()}; "
-                    f"send it and record {FIELD[step.name]}",
+                    f"({describe(case, number, step.name)}) and is {late} as of "
+                    f"{case.as_of.isoformat()}; send it and record {FIELD[step.name]}",
                     case.document,
                     *where(case, number),
                 )

@@ -36,10 +36,14 @@ POLICY: tuple[str, ...] = ()
 
 PATTERNS = (
     ("an email address", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),
-    ("a phone number", re.compile(r"(?<![\w-])(?:\+44\s?|0)(?:\d[\s-]?){9,10}(?![\w-])")),
-    ("a postcode", re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b", re.I)),
-    ("a National Insurance number", re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)),
+    # +44 or 0, then 9 or 10 more digits, allowing spaces, hyphens and brackets: (01227) 862 000
+    ("a phone number", re.compile(r"(?<![\w-])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:\d[\s)-]{0,2}){9,10}(?![\w-])")),
+    # capitals only: "Flat B2 1st floor" is not a postcode, "CT1 1YW" is
+    ("a postcode", re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b")),
+    # any two letters: the test prefixes (QQ) and unissued ones look just as personal in a file
+    ("a National Insurance number", re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)),
 )
+DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
 NOT_TEXT = {"id", "route", "service", "type", "channel", "received", "ref", "handler", "rule", "reviewed_by", "agreed_by"}
 
 
@@ -70,9 +74,5 @@ def _texts(node, path):
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _texts(value, (*path, index))
-    elif isinstance(node, str) and not _is_date(node):
+    elif isinstance(node, str) and not DATE_VALUE.fullmatch(node):
         yield path, node
-
-
-def _is_date(text: str) -> bool:
-    return len(text) >= 10 and text[4] == "-" and text[:4].isdigit()

@@ -16,7 +16,7 @@ Use one of the timescale names the message lists, spelt as under `rules.timescal
 """
 
 from checker.model import Problem, Severity
-from checker.policy import TEMPLATE, clauses, figures
+from checker.policy import ANY_TEMPLATE, TEMPLATE, clauses, figures
 
 ID = "policy-template-unknown"
 TITLE = "Clause text draws only on figures the rules hold"
@@ -32,7 +32,16 @@ def check(ctx):
     values = figures(ctx.policy.data)
     for clause in clauses(ctx.policy.data):
         for text, path in clause.texts():
-            for match in TEMPLATE.finditer(text):
+            for whole in ANY_TEMPLATE.finditer(text):
+                match = TEMPLATE.fullmatch(whole.group(0))
+                if match is None:
+                    yield Problem(
+                        f"clause {clause.number} has {whole.group(0)}, which is not a figure from the rules; "
+                        "write {{ name }} or {{ name | words }} with a timescale name",
+                        ctx.policy,
+                        path,
+                    )
+                    continue
                 name, style = match.group(1), match.group(2)
                 if name not in values:
                     yield Problem(

@@ -2,8 +2,9 @@
 
 ## What it checks
 Where the policy sets `stage2_request_window` (for example one month from the stage 1 reply), the
-stage 2 request is received within it. Canterbury sets none, and the Codes set none: the rule
-then never fires.
+stage 2 request arrives within it: the day it actually arrived counts, even on a weekend or after
+hours (the reading in the complainant's favour). Canterbury sets none, and the Codes set none:
+the rule then never fires.
 
 ## Why it matters
 The council told the complainant the window; accepting some late requests and not others is
@@ -22,7 +23,7 @@ from datetime import date
 
 from checker.cases import UNDER_A_CODE
 from checker.model import Problem, Severity
-from checker.workdays import add_months
+from checker.workdays import add_months, parse_timestamp
 
 ID = "stage2-request-late"
 TITLE = "Stage 2 requests come within the policy's window"
@@ -41,9 +42,12 @@ def check(case):
     if not window or not responded or stage is None or "requested" not in case.record(2):
         return
     closes = add_months(date.fromisoformat(responded), window["months"])
-    if stage.started > closes:
+    requested = parse_timestamp(case.record(2)["requested"])
+    if hasattr(requested, "hour"):
+        requested = (requested.astimezone(case.calendar.zone) if requested.tzinfo else requested).date()
+    if requested > closes:
         yield Problem(
-            f"stage 2 was requested {stage.started.isoformat()}, after the window of "
+            f"stage 2 was requested {requested.isoformat()}, after the window of "
             f"{window['months']} month{'s' if window['months'] != 1 else ''} from the stage 1 "
             f"reply closed on {closes.isoformat()}; explain why it was accepted",
             case.document,

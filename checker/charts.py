@@ -1,0 +1,454 @@
+"""The annual report's charts: SVG drawn at build time from the published report.
+
+Four charts illustrate the report's tables: complaints by month and stage, timeliness by stage
+against the Codes, final outcomes by service, and this year against the last. They are drawn with
+matplotlib's object-oriented API (no pyplot, no GUI backend) from the published dictionary only,
+so a suppressed cell ("fewer than 5", "hidden") is never plotted as a number: it is left out, or
+only a published total is drawn, and the text alternative says so. Series differ by shade and
+hatching as well as colour, so the charts read in greyscale. The SVG keeps text as text in DejaVu
+Sans (shipped with matplotlib; nothing is downloaded), scales to the page, names itself with a
+<title> and <desc> for screen readers, and is byte-identical from one run to the next.
+"""
+
+from __future__ import annotations
+
+import html as html_text
+import io
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import PercentFormatter
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: the id of the table it illustrates, its title, text alternative and SVG."""
+
+    id: str
+    title: str
+    description: str
+    svg: str
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one series is drawn: fill, hatching, and the colour of a value written on it."""
+
+    fill: str
+    hatch: str
+    ink: str
+
+
+INK = "#1a1a1a"
+EDGE = "#1a1a1a"  # every bar is outlined, so even a light fill stands out 3:1 from the white page
+# Dark blue, then orange (Okabe-Ito, safe for colour-blind readers) hatched, then pale blue: three
+# clearly different greys when printed in black and white.
+DARK = Look("#1d4e89", "", "#ffffff")
+MID = Look("#e69f00", "//", INK)
+LIGHT = Look("#c6dbef", "", INK)
+NOT_SHOWN = Look("#ffffff", ".", INK)
+
+WIDTH = 6.4  # inches: 460.8 units of viewBox; shown at 600 px wide at most and down to a phone's 360
+FONT_SIZE = 14  # points: about 11 CSS px when the chart is scaled to a 390 px phone screen
+STYLE = {
+    "svg.fonttype": "none",  # text stays <text>, so it scales crisply and can be selected
+    "svg.hashsalt": "complaints-as-code",  # fixed ids for clip paths and hatches: same bytes every run
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["DejaVu Sans"],  # bundled with matplotlib; browsers fall back to their sans-serif
+    "font.size": FONT_SIZE,
+    "axes.titlesize": FONT_SIZE,
+    "axes.labelsize": FONT_SIZE,
+    "xtick.labelsize": FONT_SIZE,
+    "ytick.labelsize": FONT_SIZE,
+    "legend.fontsize": FONT_SIZE,
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "axes.edgecolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "hatch.linewidth": 1.2,
+}
+NO_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
+SVG = "http://www.w3.org/2000/svg"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+REFERENCE = re.compile(r"url\(#([^)]+)\)")
+SVG_STYLE = "display:block;width:600px;max-width:100%;height:auto;margin:0 auto"
+
+MONTH_NAMES = {
+    "Apr": "April", "May": "May", "Jun": "June", "Jul": "July", "Aug": "August", "Sep": "September",
+    "Oct": "October", "Nov": "November", "Dec": "December", "Jan": "January", "Feb": "February",
+    "Mar": "March",
+}
+MEASURES = (
+    ("acknowledged_in_time", "Acknowledged\nin time", "acknowledged in time"),
+    ("responded_in_time", "Responded\nin time", "responded to in time"),
+    ("responded_without_extension", "Responded\nwithout\nextension", "responded to without an extension"),
+)
+
+
+def render(report: dict) -> dict[str, Chart]:
+    """The report's charts by id, drawn from its published figures only."""
+    builders: tuple[Callable[[dict], Chart | None], ...] = (_month, _timeliness, _outcomes, _year_on_year)
+    with matplotlib.rc_context(STYLE):
+        charts = [build(report) for build in builders]
+    return {chart.id: chart for chart in charts if chart is not None}
+
+
+def html(chart: Chart) -> str:
+    """The chart as an accessible inline figure: caption, then the SVG named by its title and desc."""
+    return (
+        f'<figure class="chart" id="chart-{chart.id}" style="break-inside:avoid">\n'
+        f"<figcaption>{html_text.escape(chart.title)}</figcaption>\n{chart.svg}\n</figure>\n"
+    )
+
+
+# The charts
+
+
+def _month(report: dict) -> Chart | None:
+    table = next((t for t in report["volumes"] if t["id"] == "month"), None)
+    if table is None or not table["rows"]:
+        return None
+    months = [row["label"] for row in table["rows"]]
+    stage1 = [_number(row["values"][0]) for row in table["rows"]]
+    stage2 = [_number(row["values"][1]) for row in table["rows"]]
+    totals = [_number(row.get("total")) for row in table["rows"]]
+    split = [a is not None and b is not None for a, b in zip(stage1, stage2)]
+    totals = [t if t is not None or not s else a + b for t, s, a, b in zip(totals, split, stage1, stage2)]
+
+    fig, ax = _figure(4.2)
+    both = [i for i, s in enumerate(split) if s]
+    alone = [i for i, (s, t) in enumerate(zip(split, totals)) if not s and t is not None]
+    _bar(ax, both, [stage1[i] for i in both], DARK)
+    _bar(ax, both, [stage2[i] for i in both], MID, bottom=[stage1[i] for i in both])
+    _bar(ax, alone, [totals[i] for i in alone], NOT_SHOWN)
+    for i, total in enumerate(totals):
+        if total is not None:
+            ax.annotate(_count(total), (i, total), xytext=(0, 3), textcoords="offset points",
+                        ha="center", va="bottom")
+    ax.set_xticks(range(len(months)), months)
+    ax.set_ylabel("Complaints")
+    ax.set_ylim(0, max([t for t in totals if t is not None], default=1) * 1.15)
+    ax.margins(x=0.01)
+    _grid(ax, "y")
+    legend = [("Stage 1", DARK), ("Stage 2", MID)] + ([("Stages not shown", NOT_SHOWN)] if alone else [])
+    _legend(fig, legend)
+    title = "Complaints each month, by stage"
+    return _chart("month", title, _month_description(table, months, stage1, stage2, totals, split), fig)
+
+
+def _month_description(table: dict, months: list[str], stage1: list, stage2: list, totals: list,
+                       split: list[bool]) -> str:
+    names = [MONTH_NAMES.get(m, m) for m in months]
+    known = [(n, t) for n, t in zip(names, totals) if t is not None]
+    out = []
+    if known:
+        out.append(f"Complaints received each month, stage 1 and stage 2 together, {_range(known)}.")
+    if all(_number(v) is not None for v in table["total"]):
+        out.append(f"In the year, {_count(table['total'][0])} complaints were received at stage 1 "
+                   f"and {_count(table['total'][1])} at stage 2.")
+    shown = [n for n, s in zip(names, split) if s]
+    ranges = (f"stage 1 {_range([(n, a) for n, a, s in zip(names, stage1, split) if s])} and stage 2 "
+              f"{_range([(n, b) for n, b, s in zip(names, stage2, split) if s])}")
+    if shown and len(shown) == len(names):
+        out.append(f"Each month is split into its two stages: {ranges}.")
+    elif shown:
+        out.append(f"The split between the stages is shown for {_join(shown)}, where {ranges}.")
+    alone = [n for n, s, t in zip(names, split, totals) if not s and t is not None]
+    if alone:
+        out.append(f"For {_join(alone)} only the month's total is shown, because the split between "
+                   "the stages would reveal small numbers.")
+    missing = [n for n, t in zip(names, totals) if t is None]
+    if missing:
+        out.append(f"No figure is shown for {_join(missing)}: too few complaints to publish.")
+    return " ".join(out)
+
+
+def _timeliness(report: dict) -> Chart | None:
+    stages = report["timeliness"]
+    if not stages:
+        return None
+    looks = [DARK, MID, LIGHT]
+    fig, ax = _figure(4.6)
+    pitch = len(stages) + 0.6
+    for k, stage in enumerate(stages):
+        look = looks[k % len(looks)]
+        places = [j * pitch + k for j in range(len(MEASURES))]
+        values = [_number(stage[key]) for key, _, _ in MEASURES]
+        _bar(ax, [y for y, v in zip(places, values) if v is not None],
+             [v for v in values if v is not None], look, horizontal=True)
+        for y, value in zip(places, values):
+            text = "not shown" if value is None else _percent(value)
+            ax.text(101.5, y, text, va="center", ha="left", clip_on=False)
+    ax.set_yticks([j * pitch + (len(stages) - 1) / 2 for j in range(len(MEASURES))],
+                  [label for _, label, _ in MEASURES])
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(0, 100)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
+    ax.invert_yaxis()
+    ax.axvline(100, color=INK, linestyle=(0, (4, 2)), linewidth=1.5)
+    ax.text(100, 1.01, "Code: 100%", transform=ax.get_xaxis_transform(), ha="center", va="bottom")
+    _grid(ax, "x")
+    _legend(fig, [(f"Stage {s['stage']}", looks[k % len(looks)]) for k, s in enumerate(stages)])
+    title = "Complaints acknowledged and answered in time, by stage, against the Codes"
+    return _chart("timeliness", title, _timeliness_description(stages), fig)
+
+
+def _timeliness_description(stages: list[dict]) -> str:
+    out = []
+    for stage in stages:
+        parts = []
+        for key, _, phrase in MEASURES:
+            value = stage[key]
+            if _number(value) is not None:
+                parts.append(f"{_percent(value)} {phrase}")
+            elif value is None:
+                parts.append(f"none to measure {phrase}")
+            else:
+                parts.append(f"{phrase} not shown (too few complaints)")
+        out.append(f"At stage {stage['stage']}: {_join(parts)}.")
+    out.append("The Codes expect every complaint to be acknowledged and responded to within their "
+               "timescales, shown as a dashed line at 100%.")
+    return " ".join(out)
+
+
+def _outcomes(report: dict) -> Chart | None:
+    table = report["outcomes"]["by_service"]
+    shown = [r for r in table["rows"] if all(_number(v) is not None for v in r["values"])]
+    shown.sort(key=lambda r: (-sum(r["values"]), r["label"]))
+    if not shown:
+        return None
+    left_out = [r["label"] for r in table["rows"] if r not in shown]
+    fig, ax = _figure(1.9 + 0.55 * len(shown))
+    places = list(range(len(shown)))
+    widest = max(sum(r["values"]) for r in shown) or 1
+    lefts = [0] * len(shown)
+    for k, look in enumerate((DARK, MID, LIGHT)):
+        widths = [r["values"][k] for r in shown]
+        _bar(ax, places, widths, look, bottom=lefts, horizontal=True)
+        for y, left, width in zip(places, lefts, widths):
+            if width >= 0.08 * widest:
+                _on_bar(ax, left + width / 2, y, _count(width), look)
+        lefts = [a + b for a, b in zip(lefts, widths)]
+    for y, total in zip(places, lefts):
+        ax.annotate(_count(total), (total, y), xytext=(4, 0), textcoords="offset points", va="center")
+    ax.set_yticks(places, [textwrap.fill(r["label"], 13) for r in shown])
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(0, widest * 1.12)
+    ax.invert_yaxis()
+    ax.set_xlabel("Complaints with a final outcome")
+    _grid(ax, "x")
+    _legend(fig, list(zip(table["columns"], (DARK, MID, LIGHT))))
+    if left_out:
+        fig.supxlabel(f"Not shown: {len(left_out)} services with small numbers (see the table)",
+                      fontsize=FONT_SIZE - 1)
+    return _chart("outcomes-by-service", "Final outcomes by service",
+                  _outcomes_description(table, shown, left_out), fig)
+
+
+def _outcomes_description(table: dict, shown: list[dict], left_out: list[str]) -> str:
+    columns = [c.lower() for c in table["columns"]]
+    first = shown[0]
+    parts = ", ".join(f"{_count(v)} {c}" for v, c in zip(first["values"], columns))
+    out = [f"Final outcomes for {len(shown)} services, most first. {first['label']} had the most: "
+           f"{_count(sum(first['values']))} ({parts})."]
+    if all(_number(v) is not None for v in table["total"]):
+        out.append("Across all services, " + _join([f"{_count(v)} complaints were {c}" if i == 0 else
+                                                    f"{_count(v)} {c}" for i, (v, c) in
+                                                    enumerate(zip(table["total"], columns))]) + ".")
+    if left_out:
+        out.append(f"Not shown, because their figures include small numbers: {_join(left_out)}.")
+    return " ".join(out)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One figure in both years: its label on the chart, its name in words, and how to show it."""
+
+    label: str
+    name: str
+    before: int | float | str | None
+    now: int | float | str | None
+    show: Callable[[int | float], str]
+
+
+def _year_on_year(report: dict) -> Chart | None:
+    before = report.get("previous_year")
+    if not before:
+        return None
+    years = (before["year"], report["year"])
+    timeliness = report["timeliness"][0]["responded_in_time"] if report["timeliness"] else None
+    counts = [Comparison("Stage 1\ncomplaints", "Stage 1 complaints", before["stage1"], report["totals"]["stage1"],
+                         _count),
+              Comparison("Stage 2\ncomplaints", "Stage 2 complaints", before["stage2"], report["totals"]["stage2"],
+                         _count)]
+    rates = [Comparison("Stage 1\nanswered\nin time", "The share of stage 1 complaints responded to in time",
+                        before["stage1_responded_in_time"], timeliness, _percent)]
+    fig = Figure(figsize=(WIDTH, 5.2), layout="constrained")
+    top, bottom = fig.subplots(2, 1, height_ratios=[2, 1.1])
+    _paired(top, counts)
+    _paired(bottom, rates)
+    bottom.set_xlim(0, 118)  # room for the value after a bar near 100%
+    bottom.set_xticks([0, 25, 50, 75, 100])
+    bottom.xaxis.set_major_formatter(PercentFormatter(decimals=0))
+    _legend(fig, [(years[0], LIGHT), (years[1], DARK)])
+    title = f"{years[1]} compared with {years[0]}"
+    return _chart("year-on-year", title, _year_on_year_description(years, counts + rates), fig)
+
+
+def _paired(ax: Axes, rows: list[Comparison]) -> None:
+    """Last year's bar (pale) above this year's (dark) for each figure, each with its value at its end."""
+    pitch = 2.6
+    for k, look in enumerate((LIGHT, DARK)):
+        places = [j * pitch + k for j in range(len(rows))]
+        values = [_number(row.now if k else row.before) for row in rows]
+        _bar(ax, [y for y, v in zip(places, values) if v is not None],
+             [v for v in values if v is not None], look, horizontal=True)
+        for y, value, row in zip(places, values, rows):
+            text = "not shown" if value is None else row.show(value)
+            ax.annotate(text, (value or 0, y), xytext=(4, 0), textcoords="offset points", va="center")
+    ax.set_yticks([j * pitch + 0.5 for j in range(len(rows))], [row.label for row in rows])
+    ax.tick_params(axis="y", length=0)
+    known = [_number(v) for row in rows for v in (row.before, row.now) if _number(v) is not None]
+    ax.set_xlim(0, max(known, default=1) * 1.2)
+    ax.invert_yaxis()
+    _grid(ax, "x")
+
+
+def _year_on_year_description(years: tuple[str, str], rows: list[Comparison]) -> str:
+    out = []
+    for row in rows:
+        before, now = _number(row.before), _number(row.now)
+        if before is None or now is None:
+            missing = _join([y for y, v in zip(years, (before, now)) if v is None])
+            out.append(f"{row.name}: not shown for {missing} (too few complaints).")
+        elif before == now:
+            out.append(f"{row.name}: {row.show(now)} in both {years[0]} and {years[1]}.")
+        else:
+            verb = "rose" if now > before else "fell"
+            out.append(f"{row.name} {verb} from {row.show(before)} in {years[0]} to {row.show(now)} in {years[1]}.")
+    return " ".join(out)
+
+
+# Drawing
+
+
+def _figure(height: float) -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(WIDTH, height), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _bar(ax: Axes, places: list, sizes: list, look: Look, bottom: list | None = None,
+         horizontal: bool = False) -> None:
+    """Bars outlined in ink, so their edge contrasts with the page whatever the fill."""
+    if not places:
+        return
+    style = {"color": look.fill, "hatch": look.hatch or None, "edgecolor": EDGE, "linewidth": 0.8}
+    if horizontal:
+        ax.barh(places, sizes, height=0.8, left=bottom, **style)
+    else:
+        ax.bar(places, sizes, width=0.7, bottom=bottom, **style)
+
+
+def _on_bar(ax: Axes, x: float, y: float, text: str, look: Look) -> None:
+    """A value written on a bar segment; on a hatched one, on a white patch so it stays legible."""
+    box = {"boxstyle": "square,pad=0.1", "facecolor": "#ffffff", "edgecolor": "none"} if look.hatch else None
+    ax.text(x, y, text, ha="center", va="center", color=look.ink, bbox=box)
+
+
+def _grid(ax: Axes, axis: str) -> None:
+    ax.grid(axis=axis, color="#c8c8c8", linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _legend(fig: Figure, entries: list[tuple[str, Look]]) -> None:
+    handles = [Patch(facecolor=look.fill, hatch=look.hatch or None, edgecolor=EDGE, linewidth=0.8, label=name)
+               for name, look in entries]
+    fig.legend(handles=handles, loc="outside upper center", ncols=min(len(handles), 3), frameon=False,
+               handlelength=1.6, handleheight=1.1, columnspacing=1.2)
+
+
+def _chart(chart_id: str, title: str, description: str, fig: Figure) -> Chart:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata=NO_METADATA)
+    return Chart(chart_id, title, description, _accessible(buffer.getvalue(), chart_id, title, description))
+
+
+def _accessible(raw: str, chart_id: str, title: str, description: str) -> str:
+    """matplotlib's SVG made fit to sit inline in a page among others, named for screen readers."""
+    root = ET.fromstring(raw.encode("utf-8"))
+    prefix = f"chart-{chart_id}-"
+    for element in root.iter():
+        element.tag = element.tag.rpartition("}")[2]  # plain names: the page is HTML, not XML
+        _own_ids(element, prefix)
+        element.tail = None
+        if element.text is not None and not element.text.strip():
+            element.text = None
+    for defs in root.findall("defs"):
+        for style in defs.findall("style"):
+            defs.remove(style)  # its '*' selector would reach every other SVG on the page
+        if len(defs) == 0:
+            root.remove(defs)
+    for name in ("width", "height"):
+        root.attrib.pop(name, None)
+    root.attrib.update({
+        "xmlns": SVG, "width": "100%", "style": SVG_STYLE, "stroke-linejoin": "round", "stroke-linecap": "butt",
+        "role": "img", "aria-labelledby": f"{prefix}title {prefix}desc",
+    })
+    for index, (tag, text) in enumerate((("title", title), ("desc", description))):
+        element = ET.Element(tag, {"id": prefix + tag})
+        element.text = text
+        root.insert(index, element)
+    return ET.tostring(root, encoding="unicode")
+
+
+def _own_ids(element: ET.Element, prefix: str) -> None:
+    """Prefix every id and reference, so two charts on one page never share an id."""
+    if "id" in element.attrib:
+        element.set("id", prefix + element.get("id"))
+    href = element.attrib.pop(XLINK_HREF, None)
+    if href is not None:
+        element.set("href", "#" + prefix + href[1:] if href.startswith("#") else href)
+    for key, value in list(element.attrib.items()):
+        if "url(#" in value:
+            element.set(key, REFERENCE.sub(lambda m: f"url(#{prefix}{m[1]})", value))
+
+
+# Words and numbers
+
+
+def _number(value) -> int | float | None:
+    """A published figure, or None for a suppressed or missing one."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _count(value: int | float) -> str:
+    return f"{value:,.0f}"
+
+
+def _percent(value: int | float) -> str:
+    return f"{value:.1f}%"
+
+
+def _join(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _range(pairs: list[tuple[str, int | float]]) -> str:
+    """'ranged from 21 in December to 45 in June', naming every month at each end."""
+    low, high = min(v for _, v in pairs), max(v for _, v in pairs)
+    if low == high:
+        return f"was {_count(low)} in each month shown"
+    at = {v: _join([name for name, x in pairs if x == v]) for v in (low, high)}
+    return f"ranged from {_count(low)} in {at[low]} to {_count(high)} in {at[high]}"
