@@ -55,13 +55,18 @@ MID = Look("#e69f00", "//", INK)
 LIGHT = Look("#c6dbef", "", INK)
 NOT_SHOWN = Look("#ffffff", ".", INK)
 
-WIDTH = 6.4  # inches: 460.8 units of viewBox; shown at 600 px wide at most and down to a phone's 360
-FONT_SIZE = 14  # points: about 11 CSS px when the chart is scaled to a 390 px phone screen
+# Phone first: 6.4 inches is 460.8 units of viewBox, shown at most 600 px wide and down to 360 px
+# on a phone, where 14 points come out at about 11 CSS px.
+WIDTH = 6.4
+FONT_SIZE = 14
 STYLE = {
-    "svg.fonttype": "none",  # text stays <text>, so it scales crisply and can be selected
-    "svg.hashsalt": "complaints-as-code",  # fixed ids for clip paths and hatches: same bytes every run
+    # Text stays <text>, so it scales crisply, can be selected and needs no glyph outlines.
+    "svg.fonttype": "none",
+    # Fixed ids for clip paths and hatches: the same bytes every run.
+    "svg.hashsalt": "complaints-as-code",
+    # Bundled with matplotlib, so nothing is fetched; a browser without it uses its sans-serif.
     "font.family": ["sans-serif"],
-    "font.sans-serif": ["DejaVu Sans"],  # bundled with matplotlib; browsers fall back to their sans-serif
+    "font.sans-serif": ["DejaVu Sans"],
     "font.size": FONT_SIZE,
     "axes.titlesize": FONT_SIZE,
     "axes.labelsize": FONT_SIZE,
@@ -83,28 +88,41 @@ XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 REFERENCE = re.compile(r"url\(#([^)]+)\)")
 SVG_STYLE = "display:block;width:600px;max-width:100%;height:auto;margin:0 auto"
 
-MONTH_NAMES = {
-    "Apr": "April", "May": "May", "Jun": "June", "Jul": "July", "Aug": "August", "Sep": "September",
-    "Oct": "October", "Nov": "November", "Dec": "December", "Jan": "January", "Feb": "February",
+MONTH_NAMES = {  # as the published month table abbreviates them
+    "Apr": "April",
+    "May": "May",
+    "Jun": "June",
+    "Jul": "July",
+    "Aug": "August",
+    "Sep": "September",
+    "Oct": "October",
+    "Nov": "November",
+    "Dec": "December",
+    "Jan": "January",
+    "Feb": "February",
     "Mar": "March",
 }
 MEASURES = (
     ("acknowledged_in_time", "Acknowledged\nin time", "acknowledged in time"),
     ("responded_in_time", "Responded\nin time", "responded to in time"),
-    ("responded_without_extension", "Responded\nwithout\nextension", "responded to without an extension"),
+    (
+        "responded_without_extension",
+        "Responded\nwithout\nextension",
+        "responded to without an extension",
+    ),
 )
 
 
 def render(report: dict) -> dict[str, Chart]:
     """The report's charts by id, drawn from its published figures only."""
-    builders: tuple[Callable[[dict], Chart | None], ...] = (_month, _timeliness, _outcomes, _year_on_year)
+    builders = (_month, _timeliness, _outcomes, _year_on_year)
     with matplotlib.rc_context(STYLE):
         charts = [build(report) for build in builders]
     return {chart.id: chart for chart in charts if chart is not None}
 
 
 def html(chart: Chart) -> str:
-    """The chart as an accessible inline figure: caption, then the SVG named by its title and desc."""
+    """The chart as an accessible inline figure: a caption, then the SVG named by title and desc."""
     return (
         f'<figure class="chart" id="chart-{chart.id}" style="break-inside:avoid">\n'
         f"<figcaption>{html_text.escape(chart.title)}</figcaption>\n{chart.svg}\n</figure>\n"
@@ -123,7 +141,9 @@ def _month(report: dict) -> Chart | None:
     stage2 = [_number(row["values"][1]) for row in table["rows"]]
     totals = [_number(row.get("total")) for row in table["rows"]]
     split = [a is not None and b is not None for a, b in zip(stage1, stage2)]
-    totals = [t if t is not None or not s else a + b for t, s, a, b in zip(totals, split, stage1, stage2)]
+    totals = [
+        t if t is not None or not s else a + b for t, s, a, b in zip(totals, split, stage1, stage2)
+    ]
 
     fig, ax = _figure(4.2)
     both = [i for i, s in enumerate(split) if s]
@@ -133,40 +153,70 @@ def _month(report: dict) -> Chart | None:
     _bar(ax, alone, [totals[i] for i in alone], NOT_SHOWN)
     for i, total in enumerate(totals):
         if total is not None:
-            ax.annotate(_count(total), (i, total), xytext=(0, 3), textcoords="offset points",
-                        ha="center", va="bottom")
+            ax.annotate(
+                _count(total),
+                (i, total),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+            )
+        else:  # an empty slot must not read as a zero
+            ax.annotate(
+                "not shown",
+                (i, 0),
+                xytext=(0, 4),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                rotation=90,
+                fontsize=FONT_SIZE - 2,
+            )
     ax.set_xticks(range(len(months)), months)
+    ax.set_xlim(-0.6, len(months) - 0.4)
     ax.set_ylabel("Complaints")
     ax.set_ylim(0, max([t for t in totals if t is not None], default=1) * 1.15)
-    ax.margins(x=0.01)
     _grid(ax, "y")
-    legend = [("Stage 1", DARK), ("Stage 2", MID)] + ([("Stages not shown", NOT_SHOWN)] if alone else [])
+    legend = [("Stage 1", DARK), ("Stage 2", MID)] + (
+        [("Stages not shown", NOT_SHOWN)] if alone else []
+    )
     _legend(fig, legend)
     title = "Complaints each month, by stage"
-    return _chart("month", title, _month_description(table, months, stage1, stage2, totals, split), fig)
+    return _chart(
+        "month", title, _month_description(table, months, stage1, stage2, totals, split), fig
+    )
 
 
-def _month_description(table: dict, months: list[str], stage1: list, stage2: list, totals: list,
-                       split: list[bool]) -> str:
+def _month_description(
+    table: dict, months: list[str], stage1: list, stage2: list, totals: list, split: list[bool]
+) -> str:
     names = [MONTH_NAMES.get(m, m) for m in months]
     known = [(n, t) for n, t in zip(names, totals) if t is not None]
     out = []
     if known:
-        out.append(f"Complaints received each month, stage 1 and stage 2 together, {_range(known)}.")
+        out.append(
+            f"Complaints received each month, stage 1 and stage 2 together, {_range(known)}."
+        )
     if all(_number(v) is not None for v in table["total"]):
-        out.append(f"In the year, {_count(table['total'][0])} complaints were received at stage 1 "
-                   f"and {_count(table['total'][1])} at stage 2.")
+        out.append(
+            f"In the year, {_count(table['total'][0])} complaints were received at stage 1 "
+            f"and {_count(table['total'][1])} at stage 2."
+        )
     shown = [n for n, s in zip(names, split) if s]
-    ranges = (f"stage 1 {_range([(n, a) for n, a, s in zip(names, stage1, split) if s])} and stage 2 "
-              f"{_range([(n, b) for n, b, s in zip(names, stage2, split) if s])}")
+    ranges = (
+        f"stage 1 {_range([(n, a) for n, a, s in zip(names, stage1, split) if s])} and stage 2 "
+        f"{_range([(n, b) for n, b, s in zip(names, stage2, split) if s])}"
+    )
     if shown and len(shown) == len(names):
         out.append(f"Each month is split into its two stages: {ranges}.")
     elif shown:
         out.append(f"The split between the stages is shown for {_join(shown)}, where {ranges}.")
     alone = [n for n, s, t in zip(names, split, totals) if not s and t is not None]
     if alone:
-        out.append(f"For {_join(alone)} only the month's total is shown, because the split between "
-                   "the stages would reveal small numbers.")
+        out.append(
+            f"For {_join(alone)} only the month's total is shown, because the split between "
+            "the stages would reveal small numbers."
+        )
     missing = [n for n, t in zip(names, totals) if t is None]
     if missing:
         out.append(f"No figure is shown for {_join(missing)}: too few complaints to publish.")
@@ -177,29 +227,37 @@ def _timeliness(report: dict) -> Chart | None:
     stages = report["timeliness"]
     if not stages:
         return None
-    looks = [DARK, MID, LIGHT]
+    looks = list(zip(stages, (DARK, MID, LIGHT)))  # stage 1 and stage 2 (a third, if ever, pale)
     fig, ax = _figure(4.6)
-    pitch = len(stages) + 0.6
-    for k, stage in enumerate(stages):
-        look = looks[k % len(looks)]
+    pitch = len(looks) + 0.6
+    for k, (stage, look) in enumerate(looks):
         places = [j * pitch + k for j in range(len(MEASURES))]
         values = [_number(stage[key]) for key, _, _ in MEASURES]
-        _bar(ax, [y for y, v in zip(places, values) if v is not None],
-             [v for v in values if v is not None], look, horizontal=True)
+        _bar(
+            ax,
+            [y for y, v in zip(places, values) if v is not None],
+            [v for v in values if v is not None],
+            look,
+            horizontal=True,
+        )
         for y, value in zip(places, values):
             text = "not shown" if value is None else _percent(value)
             ax.text(101.5, y, text, va="center", ha="left", clip_on=False)
-    ax.set_yticks([j * pitch + (len(stages) - 1) / 2 for j in range(len(MEASURES))],
-                  [label for _, label, _ in MEASURES])
+    ax.set_yticks(
+        [j * pitch + (len(looks) - 1) / 2 for j in range(len(MEASURES))],
+        [label for _, label, _ in MEASURES],
+    )
     ax.tick_params(axis="y", length=0)
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
-    ax.invert_yaxis()
+    ax.set_ylim(
+        (len(MEASURES) - 1) * pitch + len(looks) - 0.4, -0.6
+    )  # top down, whatever is missing
     ax.axvline(100, color=INK, linestyle=(0, (4, 2)), linewidth=1.5)
     ax.text(100, 1.01, "Code: 100%", transform=ax.get_xaxis_transform(), ha="center", va="bottom")
     _grid(ax, "x")
-    _legend(fig, [(f"Stage {s['stage']}", looks[k % len(looks)]) for k, s in enumerate(stages)])
+    _legend(fig, [(f"Stage {stage['stage']}", look) for stage, look in looks])
     title = "Complaints acknowledged and answered in time, by stage, against the Codes"
     return _chart("timeliness", title, _timeliness_description(stages), fig)
 
@@ -217,8 +275,10 @@ def _timeliness_description(stages: list[dict]) -> str:
             else:
                 parts.append(f"{phrase} not shown (too few complaints)")
         out.append(f"At stage {stage['stage']}: {_join(parts)}.")
-    out.append("The Codes expect every complaint to be acknowledged and responded to within their "
-               "timescales, shown as a dashed line at 100%.")
+    out.append(
+        "The Codes expect every complaint to be acknowledged and responded to within their "
+        "timescales, shown as a dashed line at 100%."
+    )
     return " ".join(out)
 
 
@@ -241,7 +301,9 @@ def _outcomes(report: dict) -> Chart | None:
                 _on_bar(ax, left + width / 2, y, _count(width), look)
         lefts = [a + b for a, b in zip(lefts, widths)]
     for y, total in zip(places, lefts):
-        ax.annotate(_count(total), (total, y), xytext=(4, 0), textcoords="offset points", va="center")
+        ax.annotate(
+            _count(total), (total, y), xytext=(4, 0), textcoords="offset points", va="center"
+        )
     ax.set_yticks(places, [textwrap.fill(r["label"], 13) for r in shown])
     ax.tick_params(axis="y", length=0)
     ax.set_xlim(0, widest * 1.12)
@@ -250,22 +312,32 @@ def _outcomes(report: dict) -> Chart | None:
     _grid(ax, "x")
     _legend(fig, list(zip(table["columns"], (DARK, MID, LIGHT))))
     if left_out:
-        fig.supxlabel(f"Not shown: {len(left_out)} services with small numbers (see the table)",
-                      fontsize=FONT_SIZE - 1)
-    return _chart("outcomes-by-service", "Final outcomes by service",
-                  _outcomes_description(table, shown, left_out), fig)
+        fig.supxlabel(
+            f"Not shown: {len(left_out)} services with small numbers (see the table)",
+            fontsize=FONT_SIZE - 1,
+        )
+    return _chart(
+        "outcomes-by-service",
+        "Final outcomes by service",
+        _outcomes_description(table, shown, left_out),
+        fig,
+    )
 
 
 def _outcomes_description(table: dict, shown: list[dict], left_out: list[str]) -> str:
     columns = [c.lower() for c in table["columns"]]
     first = shown[0]
-    parts = ", ".join(f"{_count(v)} {c}" for v, c in zip(first["values"], columns))
-    out = [f"Final outcomes for {len(shown)} services, most first. {first['label']} had the most: "
-           f"{_count(sum(first['values']))} ({parts})."]
-    if all(_number(v) is not None for v in table["total"]):
-        out.append("Across all services, " + _join([f"{_count(v)} complaints were {c}" if i == 0 else
-                                                    f"{_count(v)} {c}" for i, (v, c) in
-                                                    enumerate(zip(table["total"], columns))]) + ".")
+    parts = _join([f"{_count(v)} {c}" for v, c in zip(first["values"], columns)])
+    out = [
+        f"Final outcomes for {len(shown)} services, the most first.",
+        f"{first['label']} had the most: {_count(sum(first['values']))} ({parts}).",
+    ]
+    totals = table["total"]
+    if all(_number(v) is not None for v in totals):
+        counts = _join([f"{_count(v)} {c}" for v, c in zip(totals, columns)])
+        out.append(
+            f"Across all services, {_count(sum(totals))} complaints had a final outcome: {counts}."
+        )
     if left_out:
         out.append(f"Not shown, because their figures include small numbers: {_join(left_out)}.")
     return " ".join(out)
@@ -279,7 +351,7 @@ class Comparison:
     name: str
     before: int | float | str | None
     now: int | float | str | None
-    show: Callable[[int | float], str]
+    show: Callable[[float], str]
 
 
 def _year_on_year(report: dict) -> Chart | None:
@@ -288,12 +360,31 @@ def _year_on_year(report: dict) -> Chart | None:
         return None
     years = (before["year"], report["year"])
     timeliness = report["timeliness"][0]["responded_in_time"] if report["timeliness"] else None
-    counts = [Comparison("Stage 1\ncomplaints", "Stage 1 complaints", before["stage1"], report["totals"]["stage1"],
-                         _count),
-              Comparison("Stage 2\ncomplaints", "Stage 2 complaints", before["stage2"], report["totals"]["stage2"],
-                         _count)]
-    rates = [Comparison("Stage 1\nanswered\nin time", "The share of stage 1 complaints responded to in time",
-                        before["stage1_responded_in_time"], timeliness, _percent)]
+    counts = [
+        Comparison(
+            "Stage 1\ncomplaints",
+            "Stage 1 complaints",
+            before["stage1"],
+            report["totals"]["stage1"],
+            _count,
+        ),
+        Comparison(
+            "Stage 2\ncomplaints",
+            "Stage 2 complaints",
+            before["stage2"],
+            report["totals"]["stage2"],
+            _count,
+        ),
+    ]
+    rates = [
+        Comparison(
+            "Stage 1\nanswered\nin time",
+            "The share of stage 1 complaints responded to in time",
+            before["stage1_responded_in_time"],
+            timeliness,
+            _percent,
+        )
+    ]
     fig = Figure(figsize=(WIDTH, 5.2), layout="constrained")
     top, bottom = fig.subplots(2, 1, height_ratios=[2, 1.1])
     _paired(top, counts)
@@ -307,21 +398,28 @@ def _year_on_year(report: dict) -> Chart | None:
 
 
 def _paired(ax: Axes, rows: list[Comparison]) -> None:
-    """Last year's bar (pale) above this year's (dark) for each figure, each with its value at its end."""
+    """For each figure, last year's bar (pale) above this year's (dark), each with its value."""
     pitch = 2.6
     for k, look in enumerate((LIGHT, DARK)):
         places = [j * pitch + k for j in range(len(rows))]
         values = [_number(row.now if k else row.before) for row in rows]
-        _bar(ax, [y for y, v in zip(places, values) if v is not None],
-             [v for v in values if v is not None], look, horizontal=True)
+        _bar(
+            ax,
+            [y for y, v in zip(places, values) if v is not None],
+            [v for v in values if v is not None],
+            look,
+            horizontal=True,
+        )
         for y, value, row in zip(places, values, rows):
             text = "not shown" if value is None else row.show(value)
-            ax.annotate(text, (value or 0, y), xytext=(4, 0), textcoords="offset points", va="center")
+            ax.annotate(
+                text, (value or 0, y), xytext=(4, 0), textcoords="offset points", va="center"
+            )
     ax.set_yticks([j * pitch + 0.5 for j in range(len(rows))], [row.label for row in rows])
     ax.tick_params(axis="y", length=0)
     known = [_number(v) for row in rows for v in (row.before, row.now) if _number(v) is not None]
     ax.set_xlim(0, max(known, default=1) * 1.2)
-    ax.invert_yaxis()
+    ax.set_ylim((len(rows) - 1) * pitch + 1.6, -0.6)  # top down, whatever is missing
     _grid(ax, "x")
 
 
@@ -336,7 +434,8 @@ def _year_on_year_description(years: tuple[str, str], rows: list[Comparison]) ->
             out.append(f"{row.name}: {row.show(now)} in both {years[0]} and {years[1]}.")
         else:
             verb = "rose" if now > before else "fell"
-            out.append(f"{row.name} {verb} from {row.show(before)} in {years[0]} to {row.show(now)} in {years[1]}.")
+            change = f"from {row.show(before)} in {years[0]} to {row.show(now)} in {years[1]}"
+            out.append(f"{row.name} {verb} {change}.")
     return " ".join(out)
 
 
@@ -348,8 +447,14 @@ def _figure(height: float) -> tuple[Figure, Axes]:
     return fig, fig.add_subplot()
 
 
-def _bar(ax: Axes, places: list, sizes: list, look: Look, bottom: list | None = None,
-         horizontal: bool = False) -> None:
+def _bar(
+    ax: Axes,
+    places: list,
+    sizes: list,
+    look: Look,
+    bottom: list | None = None,
+    horizontal: bool = False,
+) -> None:
     """Bars outlined in ink, so their edge contrasts with the page whatever the fill."""
     if not places:
         return
@@ -362,7 +467,11 @@ def _bar(ax: Axes, places: list, sizes: list, look: Look, bottom: list | None = 
 
 def _on_bar(ax: Axes, x: float, y: float, text: str, look: Look) -> None:
     """A value written on a bar segment; on a hatched one, on a white patch so it stays legible."""
-    box = {"boxstyle": "square,pad=0.1", "facecolor": "#ffffff", "edgecolor": "none"} if look.hatch else None
+    box = (
+        {"boxstyle": "square,pad=0.1", "facecolor": "#ffffff", "edgecolor": "none"}
+        if look.hatch
+        else None
+    )
     ax.text(x, y, text, ha="center", va="center", color=look.ink, bbox=box)
 
 
@@ -372,16 +481,29 @@ def _grid(ax: Axes, axis: str) -> None:
 
 
 def _legend(fig: Figure, entries: list[tuple[str, Look]]) -> None:
-    handles = [Patch(facecolor=look.fill, hatch=look.hatch or None, edgecolor=EDGE, linewidth=0.8, label=name)
-               for name, look in entries]
-    fig.legend(handles=handles, loc="outside upper center", ncols=min(len(handles), 3), frameon=False,
-               handlelength=1.6, handleheight=1.1, columnspacing=1.2)
+    handles = [
+        Patch(
+            facecolor=look.fill, hatch=look.hatch or None, edgecolor=EDGE, linewidth=0.8, label=name
+        )
+        for name, look in entries
+    ]
+    fig.legend(
+        handles=handles,
+        loc="outside upper center",
+        ncols=min(len(handles), 3),
+        frameon=False,
+        handlelength=1.6,
+        handleheight=1.1,
+        columnspacing=1.2,
+    )
 
 
 def _chart(chart_id: str, title: str, description: str, fig: Figure) -> Chart:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata=NO_METADATA)
-    return Chart(chart_id, title, description, _accessible(buffer.getvalue(), chart_id, title, description))
+    return Chart(
+        chart_id, title, description, _accessible(buffer.getvalue(), chart_id, title, description)
+    )
 
 
 def _accessible(raw: str, chart_id: str, title: str, description: str) -> str:
@@ -401,10 +523,17 @@ def _accessible(raw: str, chart_id: str, title: str, description: str) -> str:
             root.remove(defs)
     for name in ("width", "height"):
         root.attrib.pop(name, None)
-    root.attrib.update({
-        "xmlns": SVG, "width": "100%", "style": SVG_STYLE, "stroke-linejoin": "round", "stroke-linecap": "butt",
-        "role": "img", "aria-labelledby": f"{prefix}title {prefix}desc",
-    })
+    root.attrib.update(
+        {
+            "xmlns": SVG,
+            "width": "100%",
+            "style": SVG_STYLE,
+            "stroke-linejoin": "round",
+            "stroke-linecap": "butt",
+            "role": "img",
+            "aria-labelledby": f"{prefix}title {prefix}desc",
+        }
+    )
     for index, (tag, text) in enumerate((("title", title), ("desc", description))):
         element = ET.Element(tag, {"id": prefix + tag})
         element.text = text
@@ -432,11 +561,11 @@ def _number(value) -> int | float | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _count(value: int | float) -> str:
+def _count(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def _percent(value: int | float) -> str:
+def _percent(value: float) -> str:
     return f"{value:.1f}%"
 
 
@@ -445,7 +574,7 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _range(pairs: list[tuple[str, int | float]]) -> str:
+def _range(pairs: list[tuple[str, float]]) -> str:
     """'ranged from 21 in December to 45 in June', naming every month at each end."""
     low, high = min(v for _, v in pairs), max(v for _, v in pairs)
     if low == high:

@@ -19,6 +19,8 @@ from checker.engine import context
 from checker.formats import FORMATS
 from checker.formats.report import FORMATS as REPORT_FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
+from checker.pages import build_site
+from checker.pages import write as write_pages
 from checker.published import build as build_report
 from checker.report import years_with_cases
 from checker.scoring import latest_assessment, score
@@ -111,6 +113,12 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--output", type=Path, help="write to this file instead of stdout")
     report.add_argument("--root", type=Path)
     report.set_defaults(run=_report)
+
+    pages = commands.add_parser("pages", help="write the public site's pages and downloads to a folder")
+    pages.add_argument("--out", type=Path, required=True, help="the folder to write (a docs folder)")
+    pages.add_argument("--as-of", type=_date, default=None)
+    pages.add_argument("--root", type=Path)
+    pages.set_defaults(run=_pages)
 
     demo = commands.add_parser("demo-data", help="generate a deterministic example year of cases")
     demo.add_argument("--year", required=True, type=_year, help="reporting year, like 2025-26")
@@ -274,6 +282,19 @@ def _report(args) -> int:
         _write(args.output, text)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _pages(args) -> int:
+    root = _root(args)
+    result, ctx = check_command.run_with_context(root, args.as_of or date.today())
+    errors = [f for f in result.findings if f.severity >= Severity.ERROR and not f.explained]
+    if errors:
+        sys.stdout.write(FORMATS["text"](result))
+        print("complaints: the data has errors; no pages were written", file=sys.stderr)
+        return 1
+    written = write_pages(build_site(ctx), args.out)
+    print(f"Wrote {len(written)} pages and files to {args.out}")
     return 0
 
 

@@ -98,6 +98,9 @@ def build_site(ctx: Context) -> Site:
     pages["accessibility.md"] = accessibility_page(council)
     nav.append({"Accessibility statement": "accessibility.md"})
     pages["index.md"] = home_page(council, nav)
+    for asset in resources.files("checker.assets").iterdir():
+        if asset.name.endswith((".css", ".js")):
+            files[f"assets/{asset.name}"] = asset.read_text("utf-8")
     return Site(pages, files, nav)
 
 
@@ -153,15 +156,16 @@ def how_to_complain(council: dict, policy: dict) -> str:
     out.append(f"We will acknowledge your complaint within {words(ack1)} working days, setting out our understanding "
                f"of it and the outcome you are looking for. We will send you our full response within {words(resp1)} "
                f"working days of that acknowledgement.\n")
+    unless = " unless there is a good reason" if rules["timescales"]["stage1_extension"]["longer_with_good_reason"] else ""
     out.append(f"If your complaint is complex and we need longer, we will tell you why and when to expect our "
-               f"response; an extension is no more than {words(ext1)} working days, and we will tell you how to "
-               "contact the ombudsman.\n")
+               f"response; an extension is no more than {words(ext1)} working days{unless}, and we will tell you how "
+               "to contact the ombudsman.\n")
     window = t.get("stage2_request_window")
     out.append("## Stage 2\n")
-    ask = (f"please ask within {words(window)} month{'s' if window != 1 else ''} of our stage 1 reply. "
+    ask = (f"Please ask within {words(window)} month{'s' if window != 1 else ''} of our stage 1 reply. "
            if window else "")
     out.append(f"If you are not satisfied with our stage 1 response, you can ask for your complaint to be reviewed at "
-               f"stage 2: {ask}You do not have to explain why. Someone who was not involved at stage 1 will "
+               f"stage 2. {ask}You do not have to explain why. Someone who was not involved at stage 1 will "
                f"consider it. We will acknowledge your request within {words(ack2)} working days and send our final "
                f"response within {words(resp2)} working days of that acknowledgement (with an extension, if needed, of "
                f"no more than {words(ext2)} working days).\n")
