@@ -56,9 +56,9 @@ LIGHT = Look("#c6dbef", "", INK)
 NOT_SHOWN = Look("#ffffff", ".", INK)
 
 # Phone first: 6.4 inches is 460.8 units of viewBox, shown at most 600 px wide and down to 360 px
-# on a phone, where 14 points come out at about 11 CSS px.
+# on a phone, where 15 points come out at about 12 CSS px (11.7 at 360 px, 12.7 at 390 px).
 WIDTH = 6.4
-FONT_SIZE = 14
+FONT_SIZE = 15
 STYLE = {
     # Text stays <text>, so it scales crisply, can be selected and needs no glyph outlines.
     "svg.fonttype": "none",
@@ -102,6 +102,7 @@ MONTH_NAMES = {  # as the published month table abbreviates them
     "Feb": "February",
     "Mar": "March",
 }
+MOST_SERVICES = 10  # more bars than this make a chart too tall for a phone; the table has them all
 MEASURES = (
     ("acknowledged_in_time", "Acknowledged\nin time", "acknowledged in time"),
     ("responded_in_time", "Responded\nin time", "responded to in time"),
@@ -144,6 +145,8 @@ def _month(report: dict) -> Chart | None:
     totals = [
         t if t is not None or not s else a + b for t, s, a, b in zip(totals, split, stage1, stage2)
     ]
+    if all(t is None for t in totals):
+        return None  # nothing to draw: the table says why
 
     fig, ax = _figure(4.2)
     both = [i for i, s in enumerate(split) if s]
@@ -177,10 +180,8 @@ def _month(report: dict) -> Chart | None:
     ax.set_ylabel("Complaints")
     ax.set_ylim(0, max([t for t in totals if t is not None], default=1) * 1.15)
     _grid(ax, "y")
-    legend = [("Stage 1", DARK), ("Stage 2", MID)] + (
-        [("Stages not shown", NOT_SHOWN)] if alone else []
-    )
-    _legend(fig, legend)
+    stages = [("Stage 1", DARK), ("Stage 2", MID)] if both else []
+    _legend(fig, stages + ([("Stages not shown", NOT_SHOWN)] if alone else []))
     title = "Complaints each month, by stage"
     return _chart(
         "month", title, _month_description(table, months, stage1, stage2, totals, split), fig
@@ -203,18 +204,21 @@ def _month_description(
             f"and {_count(table['total'][1])} at stage 2."
         )
     shown = [n for n, s in zip(names, split) if s]
-    ranges = (
-        f"stage 1 {_range([(n, a) for n, a, s in zip(names, stage1, split) if s])} and stage 2 "
-        f"{_range([(n, b) for n, b, s in zip(names, stage2, split) if s])}"
-    )
-    if shown and len(shown) == len(names):
-        out.append(f"Each month is split into its two stages: {ranges}.")
-    elif shown:
-        out.append(f"The split between the stages is shown for {_join(shown)}, where {ranges}.")
+    if shown:
+        ranges = (
+            f"stage 1 {_range([(n, a) for n, a, s in zip(names, stage1, split) if s])} and "
+            f"stage 2 {_range([(n, b) for n, b, s in zip(names, stage2, split) if s])}"
+        )
+        verb = "is" if len(shown) == 1 else "are"
+        where = (
+            "Each month is split" if len(shown) == len(names) else f"{_join(shown)} {verb} split"
+        )
+        out.append(f"{where} into the two stages: {ranges}.")
     alone = [n for n, s, t in zip(names, split, totals) if not s and t is not None]
     if alone:
+        which = "every month" if len(alone) == len(names) else _join(alone)
         out.append(
-            f"For {_join(alone)} only the month's total is shown, because the split between "
+            f"For {which} only the month's total is shown, because the split between "
             "the stages would reveal small numbers."
         )
     missing = [n for n, t in zip(names, totals) if t is None]
@@ -225,7 +229,7 @@ def _month_description(
 
 def _timeliness(report: dict) -> Chart | None:
     stages = report["timeliness"]
-    if not stages:
+    if not any(_number(stage[key]) is not None for stage in stages for key, _, _ in MEASURES):
         return None
     looks = list(zip(stages, (DARK, MID, LIGHT)))  # stage 1 and stage 2 (a third, if ever, pale)
     fig, ax = _figure(4.6)
@@ -265,6 +269,9 @@ def _timeliness(report: dict) -> Chart | None:
 def _timeliness_description(stages: list[dict]) -> str:
     out = []
     for stage in stages:
+        if all(isinstance(stage[key], str) for key, _, _ in MEASURES):
+            out.append(f"At stage {stage['stage']}: not shown (too few complaints).")
+            continue
         parts = []
         for key, _, phrase in MEASURES:
             value = stage[key]
@@ -284,62 +291,87 @@ def _timeliness_description(stages: list[dict]) -> str:
 
 def _outcomes(report: dict) -> Chart | None:
     table = report["outcomes"]["by_service"]
-    shown = [r for r in table["rows"] if all(_number(v) is not None for v in r["values"])]
-    shown.sort(key=lambda r: (-sum(r["values"]), r["label"]))
+    ranked = [(r, _service_total(r)) for r in table["rows"] if _service_total(r) is not None]
+    ranked.sort(key=lambda pair: (-pair[1], pair[0]["label"]))
+    shown = ranked[:MOST_SERVICES]
     if not shown:
         return None
-    left_out = [r["label"] for r in table["rows"] if r not in shown]
-    fig, ax = _figure(1.9 + 0.55 * len(shown))
+    fig, ax = _figure(1.9 + 0.62 * len(shown))
     places = list(range(len(shown)))
-    widest = max(sum(r["values"]) for r in shown) or 1
-    lefts = [0] * len(shown)
+    widest = max(total for _, total in shown) or 1
+    split = [(y, r) for y, (r, _) in zip(places, shown) if _complete(r)]
+    lefts = [0] * len(split)
     for k, look in enumerate((DARK, MID, LIGHT)):
-        widths = [r["values"][k] for r in shown]
-        _bar(ax, places, widths, look, bottom=lefts, horizontal=True)
-        for y, left, width in zip(places, lefts, widths):
+        widths = [r["values"][k] for _, r in split]
+        _bar(ax, [y for y, _ in split], widths, look, bottom=lefts, horizontal=True)
+        for (y, _), left, width in zip(split, lefts, widths):
             if width >= 0.08 * widest:
                 _on_bar(ax, left + width / 2, y, _count(width), look)
         lefts = [a + b for a, b in zip(lefts, widths)]
-    for y, total in zip(places, lefts):
+    alone = [(y, total) for y, (r, total) in zip(places, shown) if not _complete(r)]
+    _bar(ax, [y for y, _ in alone], [t for _, t in alone], NOT_SHOWN, horizontal=True)
+    for y, (_, total) in zip(places, shown):
         ax.annotate(
             _count(total), (total, y), xytext=(4, 0), textcoords="offset points", va="center"
         )
-    ax.set_yticks(places, [textwrap.fill(r["label"], 13) for r in shown])
+    ax.set_yticks(places, [textwrap.fill(r["label"], 13) for r, _ in shown])
     ax.tick_params(axis="y", length=0)
     ax.set_xlim(0, widest * 1.12)
-    ax.invert_yaxis()
+    ax.set_ylim(len(shown) - 0.4, -0.6)
     ax.set_xlabel("Complaints with a final outcome")
     _grid(ax, "x")
-    _legend(fig, list(zip(table["columns"], (DARK, MID, LIGHT))))
-    if left_out:
+    legend = list(zip(table["columns"], (DARK, MID, LIGHT))) if split else []
+    _legend(fig, legend + ([("Split not shown", NOT_SHOWN)] if alone else []))
+    others = len(table["rows"]) - len(shown)
+    if others:
         fig.supxlabel(
-            f"Not shown: {len(left_out)} services with small numbers (see the table)",
-            fontsize=FONT_SIZE - 1,
+            f"Not shown: {_services(others, 'more ')} (see the table)", fontsize=FONT_SIZE - 1
         )
-    return _chart(
-        "outcomes-by-service",
-        "Final outcomes by service",
-        _outcomes_description(table, shown, left_out),
-        fig,
-    )
+    description = _outcomes_description(table, shown, others)
+    return _chart("outcomes-by-service", "Final outcomes by service", description, fig)
 
 
-def _outcomes_description(table: dict, shown: list[dict], left_out: list[str]) -> str:
+def _service_total(row: dict) -> int | float | None:
+    """A service's published total: its row total, or the sum of a row shown in full."""
+    if _complete(row):
+        return sum(row["values"])
+    return _number(row.get("total"))
+
+
+def _complete(row: dict) -> bool:
+    return all(_number(v) is not None for v in row["values"])
+
+
+def _outcomes_description(table: dict, shown: list[tuple[dict, float]], others: int) -> str:
     columns = [c.lower() for c in table["columns"]]
-    first = shown[0]
-    parts = _join([f"{_count(v)} {c}" for v, c in zip(first["values"], columns)])
-    out = [
-        f"Final outcomes for {len(shown)} services, the most first.",
-        f"{first['label']} had the most: {_count(sum(first['values']))} ({parts}).",
-    ]
+    first, most = shown[0]
+    count = _services(len(shown))
+    which = f"the {count} with the most" if others else f"each of {count}"
+    out = [f"Final outcomes for {which}, the most first."]
+    if _complete(first):
+        parts = _join([f"{_count(v)} {c}" for v, c in zip(first["values"], columns)])
+        out.append(f"{first['label']} had the most: {_count(most)} ({parts}).")
+    else:
+        out.append(f"{first['label']} had the most: {_count(most)}.")
+    alone = [r["label"] for r, _ in shown if not _complete(r)]
+    if len(alone) == len(shown):
+        out.append(
+            "Only each service's total is shown, because the split between outcomes "
+            "would reveal small numbers."
+        )
+    elif alone:
+        out.append(
+            f"For {_join(alone)} only the total is shown, because the split between "
+            "outcomes would reveal small numbers."
+        )
     totals = table["total"]
     if all(_number(v) is not None for v in totals):
         counts = _join([f"{_count(v)} {c}" for v, c in zip(totals, columns)])
         out.append(
             f"Across all services, {_count(sum(totals))} complaints had a final outcome: {counts}."
         )
-    if left_out:
-        out.append(f"Not shown, because their figures include small numbers: {_join(left_out)}.")
+    if others:
+        out.append(f"The table gives {_services(others, 'more ')}, with fewer final outcomes.")
     return " ".join(out)
 
 
@@ -385,6 +417,10 @@ def _year_on_year(report: dict) -> Chart | None:
             _percent,
         )
     ]
+    if not any(
+        _number(r.before) is not None and _number(r.now) is not None for r in counts + rates
+    ):
+        return None  # nothing to compare
     fig = Figure(figsize=(WIDTH, 5.2), layout="constrained")
     top, bottom = fig.subplots(2, 1, height_ratios=[2, 1.1])
     _paired(top, counts)
@@ -487,10 +523,13 @@ def _legend(fig: Figure, entries: list[tuple[str, Look]]) -> None:
         )
         for name, look in entries
     ]
+    columns = len(handles) if len(handles) <= 3 else 2
+    if len(handles) == 4:  # matplotlib fills a legend column by column; read it row by row
+        handles = [handles[0], handles[2], handles[1], handles[3]]
     fig.legend(
         handles=handles,
         loc="outside upper center",
-        ncols=min(len(handles), 3),
+        ncols=columns,
         frameon=False,
         handlelength=1.6,
         handleheight=1.1,
@@ -567,6 +606,11 @@ def _count(value: float) -> str:
 
 def _percent(value: float) -> str:
     return f"{value:.1f}%"
+
+
+def _services(n: int, more: str = "") -> str:
+    """'1 service', '9 more services'."""
+    return f"{n} {more}service" + ("" if n == 1 else "s")
 
 
 def _join(items: list[str]) -> str:

@@ -22,27 +22,27 @@ def label(slug: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _line_table(title: str, dimension: str, counts, threshold: int, column: str = "Complaints") -> dict:
+def _line_table(table_id: str, title: str, dimension: str, counts, threshold: int, column: str = "Complaints") -> dict:
+    """A one-way breakdown with its total, suppressed."""
     cells = suppress_line({k: v for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}, threshold)
+    total = cells.pop(None)
     return {
-        "id": dimension,
+        "id": table_id,
         "title": title,
         "dimension": dimension,
         "columns": [column],
         "rows": [{"key": key, "label": label(key), "values": [cell.show(threshold)]} for key, cell in cells.items()],
-        "total": [sum(counts.values())],
+        "total": [total.show(threshold)],
     }
 
 
-def _grid_table(title: str, dimension: str, counts: dict, columns: list[str], threshold: int,
+def _grid_table(table_id: str, title: str, dimension: str, counts: dict, columns: list[str], threshold: int,
                 order: list[str] | None = None, labels: dict | None = None) -> dict:
+    """A two-way breakdown with its row, column and grand totals, suppressed."""
     rows = order or sorted(counts, key=lambda r: (-sum(counts[r].values()), r))
-    full = {r: {c: counts.get(r, {}).get(c, 0) for c in columns} for r in rows}
-    cells = suppress_table(full, threshold)
-    row_totals = {r: sum(full[r].values()) for r in rows}
-    hidden_totals = {r for r in rows if primary(row_totals[r], threshold)}
+    table = suppress_table({r: {c: counts.get(r, {}).get(c, 0) for c in columns} for r in rows}, threshold)
     return {
-        "id": dimension,
+        "id": table_id,
         "title": title,
         "dimension": dimension,
         "columns": [label(c) for c in columns],
@@ -50,12 +50,13 @@ def _grid_table(title: str, dimension: str, counts: dict, columns: list[str], th
             {
                 "key": r,
                 "label": (labels or {}).get(r, label(r)),
-                "values": [cells[r][c].show(threshold) for c in columns],
-                "total": Cell(row_totals[r], r in hidden_totals).show(threshold),
+                "values": [table.cells[r][c].show(threshold) for c in columns],
+                "total": table.row_totals[r].show(threshold),
             }
             for r in rows
         ],
-        "total": [sum(full[r][c] for r in rows) for c in columns],
+        "total": [table.column_totals[c].show(threshold) for c in columns],
+        "grand_total": table.grand_total.show(threshold),
     }
 
 
@@ -93,30 +94,30 @@ def publish(
         "suppression": {"threshold": threshold, "shown_as": f"fewer than {threshold + 1}", "secondary_shown_as": HIDDEN},
         "self_assessment": [_score(s) for s in inputs.scores],
         "totals": {
-            "stage1": f.stage1,
-            "stage2": f.stage2,
-            "escalated": f.escalated,
+            "stage1": _count(f.stage1, threshold),
+            "stage2": _count(f.stage2, threshold),
+            "escalated": _count(f.escalated, threshold),
             "escalation_rate": _rate(f.escalated, f.stage1, threshold),
-            "not_accepted": sum(f.excluded.values()),
+            "not_accepted": _count(sum(f.excluded.values()), threshold),
             "discrimination_claimed": _count(f.discrimination_claimed, threshold),
         },
         "volumes": [
-            _line_table("Complaints by route", "route", f.by_route, threshold),
-            _grid_table("Complaints by service and stage", "service", f.by_service, ["stage 1", "stage 2"], threshold),
-            _line_table("Complaints by type", "type", f.by_type, threshold),
-            _line_table("Complaints by channel", "channel", f.by_channel, threshold),
-            _grid_table("Complaints by month and stage", "month", f.by_month, ["stage 1", "stage 2"], threshold,
+            _line_table("route", "Complaints by route", "route", f.by_route, threshold),
+            _grid_table("service", "Complaints by service and stage", "service", f.by_service, ["stage 1", "stage 2"], threshold),
+            _line_table("type", "Complaints by type", "type", f.by_type, threshold),
+            _line_table("channel", "Complaints by channel", "channel", f.by_channel, threshold),
+            _grid_table("month", "Complaints by month and stage", "month", f.by_month, ["stage 1", "stage 2"], threshold,
                         order=[m for m in MONTHS], labels={m: m for m in MONTHS}),
         ],
-        "not_accepted": _line_table("Complaints not accepted, by reason", "exclusion", f.excluded, threshold),
+        "not_accepted": _line_table("exclusion", "Complaints not accepted, by reason", "exclusion", f.excluded, threshold),
         "timeliness": [_timeliness(number, t, threshold) for number, t in sorted(f.timeliness.items())],
         "outcomes": {
-            "by_stage": _grid_table("Outcomes by stage", "stage", {f"stage {n}": c for n, c in f.outcomes.items()},
+            "by_stage": _grid_table("outcomes-by-stage", "Outcomes by stage", "stage", {f"stage {n}": c for n, c in f.outcomes.items()},
                                     list(DECISIONS), threshold, order=["stage 1", "stage 2"],
                                     labels={"stage 1": "Stage 1", "stage 2": "Stage 2"}),
-            "by_service": _grid_table("Final outcomes by service", "service", f.outcomes_by_service,
+            "by_service": _grid_table("outcomes-by-service", "Final outcomes by service", "service", f.outcomes_by_service,
                                       list(DECISIONS), threshold),
-            "remedies": _line_table("Remedies by kind", "remedy", f.remedies, threshold, column="Remedies"),
+            "remedies": _line_table("remedies", "Remedies by kind", "remedy", f.remedies, threshold, column="Remedies"),
             "financial_remedies_total": (
                 round(f.financial_total, 2) if not primary(f.remedies.get("financial", 0), threshold)
                 else f"not shown: fewer than {threshold + 1} payments"
@@ -124,7 +125,7 @@ def publish(
         },
         "ombudsman": {
             "referrals": _grid_table(
-                "Ombudsman referrals by body and decision", "body", f.referrals,
+                "referrals", "Ombudsman referrals by body and decision", "body", f.referrals,
                 sorted({o for c in f.referrals.values() for o in c}), threshold,
                 labels={"housing-ombudsman": "Housing Ombudsman", "lgsco": "LGSCO", "ico": "ICO"},
             ),
@@ -189,9 +190,9 @@ def _tsm(f: Figures, stock: dict | None) -> dict | None:
 def _previous(f: Figures, stock: dict | None, threshold: int) -> dict:
     return {
         "year": f.year,
-        "stage1": f.stage1,
-        "stage2": f.stage2,
-        "not_accepted": sum(f.excluded.values()),
+        "stage1": _count(f.stage1, threshold),
+        "stage2": _count(f.stage2, threshold),
+        "not_accepted": _count(sum(f.excluded.values()), threshold),
         "stage1_responded_in_time": _rate(f.timeliness[1].responded_in_time, f.timeliness[1].responded, threshold),
         "stage2_responded_in_time": _rate(f.timeliness[2].responded_in_time, f.timeliness[2].responded, threshold),
         "tsm": _tsm(f, stock),

@@ -104,10 +104,14 @@ def compute(ctx: Context, year: str) -> Figures:
 
 
 def _count(f: Figures, case: Case, code_timescales: dict | None, start_month: int) -> None:
+    """Add one case to the figures, as it stood on the as-of date."""
     data = case.data
+    if case.received > case.as_of:
+        return  # not received yet
     month = MONTHS[(case.received.month - start_month) % 12]
     if data.get("exclusion"):
-        f.excluded[data["exclusion"]["reason"]] += 1
+        if case.happened(data["exclusion"]["decided"]):
+            f.excluded[data["exclusion"]["reason"]] += 1
         return
     if data["discrimination_claimed"]:
         f.discrimination_claimed += 1
@@ -127,7 +131,9 @@ def _count(f: Figures, case: Case, code_timescales: dict | None, start_month: in
         f.by_month[month][label] += 1
         _time(f.timeliness[number], case, stage)
         decision = case.record(number).get("decision")
-        if stage.response.done and decision:
+        if not stage.response.done:
+            continue  # the outcome and remedies come with the response
+        if decision:
             f.outcomes[number][decision] += 1
         for remedy in case.record(number).get("remedies", []):
             f.remedies[remedy["kind"]] += 1
@@ -137,7 +143,9 @@ def _count(f: Figures, case: Case, code_timescales: dict | None, start_month: in
         f.outcomes_by_service[data["service"]][final] += 1
     ombudsman = data.get("ombudsman")
     if ombudsman and case.happened(ombudsman["referred"]):
-        f.referrals[ombudsman["body"]][ombudsman.get("outcome", "pending")] += 1
+        decided = ombudsman.get("decided")
+        known = decided is None or case.happened(decided)  # a decision dated after the as-of date is not known yet
+        f.referrals[ombudsman["body"]][ombudsman.get("outcome", "pending") if known else "pending"] += 1
         for recommendation in ombudsman.get("recommendations", []):
             f.recommendations += 1
             done = case.happened(recommendation.get("done"))
@@ -145,7 +153,8 @@ def _count(f: Figures, case: Case, code_timescales: dict | None, start_month: in
     if case.route == "housing" and code_timescales:
         _tsm(f, case, code_timescales)
     learning = data.get("learning")
-    if learning and learning["publishable"] and learning["text"] not in f.learning:
+    responded = any(stage.response.done for stage in stages.values())
+    if learning and responded and learning["publishable"] and learning["text"] not in f.learning:
         f.learning.append(learning["text"])
 
 

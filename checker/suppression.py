@@ -1,17 +1,23 @@
-"""Small-number suppression for published tables, with secondary suppression.
+"""Small-number suppression for published tables, with secondary suppression that holds against
+a reader who knows the rules.
 
-A count from 1 to the threshold (default 4) is shown as "fewer than 5"; a larger count (or a zero)
-hidden to protect it is shown as "hidden", never as a small number it is not. A hidden cell must not be
-recoverable from what is published: wherever a row or column total is shown, a line holding a
-hidden cell holds at least two, so subtraction gives only their sum. The second cell hidden is
-the smallest non-zero count left in that line (the least information lost), or a zero when
-nothing else is left. Hiding a cell may leave another line with one hidden cell, so lines are
-revisited until none has exactly one.
+A count from 1 to the threshold (default 4) is shown as "fewer than 5"; any other count hidden to
+protect one is shown as "hidden" (it is then 0 or more than 4, and the reader may know that). A
+table is its cells and its totals (row totals, column totals, the grand total), bound by linear
+constraints: each line of cells adds up to its total. Totals are counts like any other: one from
+1 to 4 is hidden too.
+
+After the small counts are hidden, the constraints are propagated the way a careful reader would
+(each hidden value narrowed to those consistent with every line, given what the labels reveal),
+until nothing changes. Any hidden value left with a single possibility could be worked out, so a
+further value on one of its lines is hidden (the smallest non-zero count, a cell before a total;
+anywhere in the table if its lines are hidden already), and the propagation starts again. Propagation works on sets of possible values held as bitmasks,
+so it is exact for each line and fast for the tables a report holds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 DEFAULT_THRESHOLD = 4
@@ -36,37 +42,182 @@ def primary(value: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
     return 0 < value <= threshold
 
 
-def suppress_line(counts: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD) -> dict[str, Cell]:
-    """One breakdown published with its total (a single line)."""
-    table = suppress_table({"all": dict(counts)}, threshold, row_totals=True, column_totals=False)
-    return table["all"]
+Line = tuple[tuple[Hashable, ...], Hashable]  # the keys of a line's cells, and the key of its total
 
 
-def suppress_table(
-    counts: Mapping[str, Mapping[str, int]],
-    threshold: int = DEFAULT_THRESHOLD,
-    row_totals: bool = True,
-    column_totals: bool = True,
-) -> dict[str, dict[str, Cell]]:
-    """A two-way table published with its row and/or column totals."""
-    rows = list(counts)
-    columns = list(dict.fromkeys(c for row in counts.values() for c in row))
-    value = {(r, c): counts[r].get(c, 0) for r in rows for c in columns}
-    hidden = {key for key, v in value.items() if primary(v, threshold)}
-    lines = []
-    if row_totals:
-        lines += [[(r, c) for c in columns] for r in rows]
-    if column_totals:
-        lines += [[(r, c) for r in rows] for c in columns]
+def protect(values: Mapping[Hashable, int], lines: Iterable[Line], threshold: int = DEFAULT_THRESHOLD) -> set:
+    """The keys to hide so that no hidden count can be worked out from what is shown."""
+    lines = [(tuple(members), total) for members, total in lines]
+    order = {key: n for n, key in enumerate(values)}  # cells come before totals in `values`
+    hidden = {key for key, value in values.items() if primary(value, threshold)}
+    bound = max([*values.values(), 1])
+    while True:
+        exposed = _exposed(values, lines, hidden, threshold, bound)
+        if not exposed:
+            return hidden
+        candidates = [
+            k
+            for key in sorted(exposed, key=order.get)
+            for members, total in lines
+            if key in (*members, total)
+            for k in (*members, total)
+            if k not in hidden
+        ] or [k for k in values if k not in hidden]  # its lines are all hidden: widen to the table
+        if not candidates:
+            return hidden  # everything is hidden
+        hidden.add(min(candidates, key=lambda k: (values[k] == 0, values[k], order[k])))
+
+
+def _exposed(values, lines, hidden, threshold: int, bound: int) -> list:
+    """Hidden keys that propagation narrows to a single possible value."""
+    small = sum(1 << v for v in range(1, threshold + 1))
+    other = ((1 << (bound + 1)) - 1) & ~small  # 0, or more than the threshold
+    domain = {
+        key: (small if primary(value, threshold) else other) if key in hidden else 1 << value
+        for key, value in values.items()
+    }
     changed = True
     while changed:
         changed = False
-        for line in lines:
-            if sum(1 for key in line if key in hidden) == 1:
-                candidates = [key for key in line if key not in hidden and value[key] > 0]
-                if not candidates:
-                    candidates = [key for key in line if key not in hidden]
-                if candidates:
-                    hidden.add(min(candidates, key=lambda key: (value[key], line.index(key))))
+        for members, total in lines:
+            if not any(k in hidden for k in (*members, total)):
+                continue
+            for key, narrowed in _narrow(members, total, domain).items():
+                if narrowed != domain[key]:
+                    domain[key] = narrowed
                     changed = True
-    return {r: {c: Cell(value[(r, c)], (r, c) in hidden) for c in columns} for r in rows}
+    pinned = [key for key in hidden if domain[key] & (domain[key] - 1) == 0]
+    if pinned:
+        return pinned
+    return [key for key in hidden if not _can_differ(key, values, lines, hidden, domain)]
+
+
+def _bits(mask: int) -> list[int]:
+    return [v for v in range(mask.bit_length()) if mask >> v & 1]
+
+
+def _can_differ(key, values, lines, hidden, domain, budget: int = 20000) -> bool:
+    """Whether some assignment consistent with every line gives `key` a value other than its own.
+
+    Per-line propagation misses what only several lines together imply; this search settles it.
+    The true values are one solution, so the search starts from them and changes as little as it
+    can. If the budget runs out the answer is no: hide more rather than risk it."""
+    order = [key] + sorted((k for k in hidden if k != key), key=lambda k: domain[k].bit_count())
+    options = {k: sorted(_bits(domain[k]), key=lambda v: (v != values[k], abs(v - values[k]))) for k in order}
+    options[key] = [v for v in options[key] if v != values[key]]
+    involved = [(members, total) for members, total in lines if any(k in hidden for k in (*members, total))]
+    low = {k: min(_bits(domain[k])) for k in order}
+    high = {k: max(_bits(domain[k])) for k in order}
+    choice: dict = {}
+    nodes = 0
+
+    def feasible() -> bool:
+        for members, total in involved:
+            least = most = 0
+            for k in members:
+                value = choice.get(k, values[k] if k not in hidden else None)
+                least += low[k] if value is None else value
+                most += high[k] if value is None else value
+            t = choice.get(total, values[total] if total not in hidden else None)
+            t_low, t_high = (low[total], high[total]) if t is None else (t, t)
+            if least > t_high or most < t_low:
+                return False
+        return True
+
+    def search(n: int) -> bool:
+        nonlocal nodes
+        nodes += 1
+        if nodes > budget:
+            return False
+        if n == len(order):
+            return True
+        for value in options[order[n]]:
+            choice[order[n]] = value
+            if feasible() and search(n + 1):
+                return True
+        del choice[order[n]]
+        return False
+
+    return search(0)
+
+
+def _sumset(a: int, b: int) -> int:
+    """The set of sums x + y with x in a and y in b (sets of naturals as bitmasks)."""
+    if a.bit_count() > b.bit_count():
+        a, b = b, a
+    out, value = 0, 0
+    while a:
+        if a & 1:
+            out |= b << value
+        a >>= 1
+        value += 1
+    return out
+
+
+def _differences(totals: int, parts: int) -> int:
+    """The set of t - s >= 0 with t in totals and s in parts."""
+    out, value = 0, 0
+    while parts:
+        if parts & 1:
+            out |= totals >> value
+        parts >>= 1
+        value += 1
+    return out
+
+
+def _narrow(members: tuple, total, domain: dict) -> dict:
+    """Each key of one line narrowed to the values some assignment of the others allows."""
+    masks = [domain[k] for k in members]
+    prefix = [1]
+    for mask in masks:
+        prefix.append(_sumset(prefix[-1], mask))
+    suffix = [1]
+    for mask in reversed(masks):
+        suffix.append(_sumset(suffix[-1], mask))
+    suffix.reverse()
+    result = {total: domain[total] & prefix[-1]}
+    for n, key in enumerate(members):
+        others = _sumset(prefix[n], suffix[n + 1])
+        result[key] = domain[key] & _differences(result[total], others)
+    return result
+
+
+def suppress_line(counts: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD) -> dict[str, Cell]:
+    """One breakdown published with its total: its cells, and its total under the key None."""
+    values = {**dict(counts), None: sum(counts.values())}
+    hidden = protect(values, [(tuple(counts), None)], threshold)
+    return {key: Cell(value, key in hidden) for key, value in values.items()}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A two-way table as published: its cells, row totals, column totals and grand total."""
+
+    cells: dict[str, dict[str, Cell]]
+    row_totals: dict[str, Cell]
+    column_totals: dict[str, Cell]
+    grand_total: Cell
+
+
+def suppress_table(counts: Mapping[str, Mapping[str, int]], threshold: int = DEFAULT_THRESHOLD) -> Table:
+    """A two-way table published with its row, column and grand totals."""
+    rows = list(counts)
+    columns = list(dict.fromkeys(c for row in counts.values() for c in row))
+    values: dict = {(r, c): counts[r].get(c, 0) for r in rows for c in columns}
+    values |= {(r, None): sum(counts[r].get(c, 0) for c in columns) for r in rows}
+    values |= {(None, c): sum(counts[r].get(c, 0) for r in rows) for c in columns}
+    values[(None, None)] = sum(values[(None, c)] for c in columns)
+    lines = [(tuple((r, c) for c in columns), (r, None)) for r in rows]
+    lines += [(tuple((r, c) for r in rows), (None, c)) for c in columns]
+    lines += [(tuple((r, None) for r in rows), (None, None)), (tuple((None, c) for c in columns), (None, None))]
+    hidden = protect(values, lines, threshold)
+
+    def cell(key) -> Cell:
+        return Cell(values[key], key in hidden)
+
+    return Table(
+        cells={r: {c: cell((r, c)) for c in columns} for r in rows},
+        row_totals={r: cell((r, None)) for r in rows},
+        column_totals={c: cell((None, c)) for c in columns},
+        grand_total=cell((None, None)),
+    )

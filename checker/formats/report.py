@@ -43,7 +43,7 @@ def table(t: dict, charts: dict | None = None) -> str:
         cells += f"<td>{_cell(row['total'])}</td>" if has_totals else ""
         rows.append(f'<tr><th scope="row">{_esc(row["label"])}</th>{cells}</tr>')
     total_cells = "".join(f"<td>{_cell(v)}</td>" for v in t["total"])
-    total_cells += f"<td>{_cell(sum(t['total']))}</td>" if has_totals else ""
+    total_cells += f"<td>{_cell(t.get('grand_total'))}</td>" if has_totals else ""
     rows.append(f'<tr><th scope="row">Total</th>{total_cells}</tr>')
     chart = (charts or {}).get(t["id"], "")
     return (
@@ -92,10 +92,10 @@ def markdown(report: dict, charts: dict | None = None) -> str:
     t = r["totals"]
     add("## 2. Complaint handling performance\n")
     add("### Volumes\n")
-    add(f"- Complaints received at stage 1: {t['stage1']:,}\n"
-        f"- Escalated to stage 2: {t['escalated']:,} ({_pct(t['escalation_rate'])} of stage 1 complaints); "
-        f"complaints at stage 2 in all: {t['stage2']:,}\n"
-        f"- Complaints not accepted: {t['not_accepted']:,}\n"
+    add(f"- Complaints received at stage 1: {_cell(t['stage1'])}\n"
+        f"- Escalated to stage 2: {_cell(t['escalated'])} ({_pct(t['escalation_rate'])} of stage 1 complaints); "
+        f"complaints at stage 2 in all: {_cell(t['stage2'])}\n"
+        f"- Complaints not accepted: {_cell(t['not_accepted'])}\n"
         f"- Complaints in which discrimination was claimed: {_cell(t['discrimination_claimed'])}\n")
     for breakdown in r["volumes"]:
         add(table(breakdown, charts))
@@ -152,11 +152,11 @@ def markdown(report: dict, charts: dict | None = None) -> str:
     p = r["previous_year"]
     add("### Compared with the previous year\n")
     if p:
-        add(f'<table>\n<caption>{r["year"]} compared with {p["year"]}</caption>\n<thead><tr><th scope="col">Figure</th>'
+        add((charts or {}).get("year-on-year", "") + f'<table>\n<caption>{r["year"]} compared with {p["year"]}</caption>\n<thead><tr><th scope="col">Figure</th>'
             f'<th scope="col">{p["year"]}</th><th scope="col">{r["year"]}</th></tr></thead>\n<tbody>\n'
-            f'<tr><th scope="row">Stage 1 complaints</th><td>{p["stage1"]:,}</td><td>{t["stage1"]:,}</td></tr>\n'
-            f'<tr><th scope="row">Stage 2 complaints</th><td>{p["stage2"]:,}</td><td>{t["stage2"]:,}</td></tr>\n'
-            f'<tr><th scope="row">Not accepted</th><td>{p["not_accepted"]:,}</td><td>{t["not_accepted"]:,}</td></tr>\n'
+            f'<tr><th scope="row">Stage 1 complaints</th><td>{_cell(p["stage1"])}</td><td>{_cell(t["stage1"])}</td></tr>\n'
+            f'<tr><th scope="row">Stage 2 complaints</th><td>{_cell(p["stage2"])}</td><td>{_cell(t["stage2"])}</td></tr>\n'
+            f'<tr><th scope="row">Not accepted</th><td>{_cell(p["not_accepted"])}</td><td>{_cell(t["not_accepted"])}</td></tr>\n'
             f'<tr><th scope="row">Stage 1 responded in time</th><td>{_pct(p["stage1_responded_in_time"])}</td>'
             f'<td>{_pct(r["timeliness"][0]["responded_in_time"])}</td></tr>\n'
             f'<tr><th scope="row">Stage 2 responded in time</th><td>{_pct(p["stage2_responded_in_time"])}</td>'
@@ -225,6 +225,8 @@ def csv_format(report: dict) -> str:
                 writer.writerow((year, section, t["id"], row["key"], column, value))
         for column, value in zip(t["columns"], t["total"]):
             writer.writerow((year, section, t["id"], "total", column, value))
+        if "grand_total" in t:
+            writer.writerow((year, section, t["id"], "total", "Total", t["grand_total"]))
     for stage in report["timeliness"]:
         for key, value in stage.items():
             if key != "stage":
@@ -240,4 +242,11 @@ def csv_format(report: dict) -> str:
     return out.getvalue()
 
 
-FORMATS = {"markdown": markdown, "json": json_format, "csv": csv_format}
+def markdown_with_charts(report: dict) -> str:
+    """The report page with its charts (matplotlib is imported only for this format)."""
+    from checker import charts
+
+    return markdown(report, {key: charts.html(chart) for key, chart in charts.render(report).items()})
+
+
+FORMATS = {"markdown": markdown_with_charts, "json": json_format, "csv": csv_format}
