@@ -223,32 +223,39 @@ def _open(browser, url: str, width: str, outside: list):
     return context, page
 
 
-@pytest.mark.parametrize("width", list(WIDTHS))
-def test_every_page_passes_axe_at_desktop_and_phone_widths(built, server, browser, axe_script, width):
-    failures = {}
-    for path in pages(built):
-        context, page = _open(browser, server + path, width, [])
-        page.add_script_tag(content=axe_script)
-        results = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
-        if violations:
-            failures[path] = violations
-        if os.environ.get("SCREENSHOT_DIR"):
-            folder = Path(os.environ["SCREENSHOT_DIR"])
-            folder.mkdir(parents=True, exist_ok=True)
-            name = (path.strip("/").replace("/", "_") or "home").replace(".html", "")
-            page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
+@pytest.fixture(scope="session")
+def visits(built, server, browser, axe_script) -> dict:
+    """Every page at every width, visited once: its axe violations and any request to another host."""
+    found = {}
+    for width in WIDTHS:
+        outside: list[str] = []
+        context, page = _open(browser, server + "/", width, outside)
+        for path in pages(built):
+            before = len(outside)
+            page.goto(server + path, wait_until="load")
+            page.wait_for_load_state("networkidle", timeout=5000)
+            page.add_script_tag(content=axe_script)
+            results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+            violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
+            found[(path, width)] = {"violations": violations, "outside": outside[before:]}
+            if os.environ.get("SCREENSHOT_DIR"):
+                folder = Path(os.environ["SCREENSHOT_DIR"])
+                folder.mkdir(parents=True, exist_ok=True)
+                name = (path.strip("/").replace("/", "_") or "home").replace(".html", "")
+                page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
         context.close()
+    return found
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_page_passes_axe_at_desktop_and_phone_widths(visits, width):
+    failures = {path: v["violations"] for (path, w), v in visits.items() if w == width and v["violations"]}
     assert failures == {}
 
 
-def test_no_page_requests_anything_from_another_host(built, server, browser):
-    outside: list[str] = []
-    for path in pages(built):
-        context, page = _open(browser, server + path, "desktop", outside)
-        context.close()
-    assert outside == []
+def test_no_page_requests_anything_from_another_host(visits):
+    outside = {path: v["outside"] for (path, _), v in visits.items() if v["outside"]}
+    assert outside == {}
 
 
 def test_every_table_scroll_region_is_reachable_by_keyboard(built, server, browser):

@@ -12,6 +12,7 @@ a "hidden" value is 0 or more than 4 (since every count from 1 to 4 is shown as 
 from __future__ import annotations
 
 import itertools
+import os
 import random
 
 import pytest
@@ -113,9 +114,12 @@ def recoverable(table: dict, knows_rules: bool = True) -> dict:
     choice = {(i, j): d[0] for i, row in enumerate(cells) for j, d in enumerate(row) if len(d) == 1}
 
     lines = [([(i, j) for i in range(len(rows))], column_totals[j]) for j in range(len(column_totals))]
+    line_of = [("total", j) for j in range(len(column_totals))]
     if two_way:
         lines += [([(i, j) for j in range(len(cells[i]))], row_totals[i]) for i in range(len(rows))]
+        line_of += [(i, "total") for i in range(len(rows))]
         lines.append(([(i, j) for i in range(len(rows)) for j in range(len(cells[i]))], grand))
+        line_of.append(None)
     low = {(i, j): min(d) for i, row in enumerate(cells) for j, d in enumerate(row)}
     high = {(i, j): max(d) for i, row in enumerate(cells) for j, d in enumerate(row)}
 
@@ -171,8 +175,12 @@ def recoverable(table: dict, knows_rules: bool = True) -> dict:
         if key in options:
             options[key] = [v for v in options[key] if v != first[key]]
             other = solve([key] + [k for k in unknown if k != key], options)
-        else:  # a hidden total
-            other = solve(unknown, options, lambda totals_now, key=key: totals_now[key] != first[key])
+        else:  # a hidden total: solve again with its first value ruled out of its line
+            index = next(n for n, (keys, _) in enumerate(lines) if line_of[n] == key)
+            keys, allowed = lines[index]
+            lines[index] = (keys, [v for v in allowed if v != first[key]] or [-1])
+            other = solve(unknown, options)
+            lines[index] = (keys, allowed)
         if other is None:
             found[key] = [first[key]]
     return found
@@ -221,7 +229,9 @@ def random_tables(seed: int = 2025, count: int = 60):
 
 
 def test_no_value_of_a_random_table_can_be_worked_out():
-    leaks = [(t["rows"], t["total"], found) for t in random_tables(count=25) if (found := recoverable(t))]
+    # a seeded handful in `make test`; SUPPRESSION_TABLES=500 for a long run
+    count = int(os.environ.get("SUPPRESSION_TABLES", "10"))
+    leaks = [(t["rows"], t["total"], found) for t in random_tables(count=count) if (found := recoverable(t))]
     assert leaks == [], f"{len(leaks)} tables leak, e.g. {leaks[:2]}"
 
 
