@@ -8,6 +8,8 @@ STAMP  := $(VENV)/.installed
 
 demo: $(STAMP)
 	$(BIN)/complaints check
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+	@echo "The site is in public/ (open public/index.html); preview it with: $(BIN)/mkdocs serve"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -75,7 +75,7 @@ def test_the_site_builds_strictly_with_every_page(built):
         assert (built / download).is_file()
 
 
-@pytest.mark.parametrize("example", ["seed-002"])
+@pytest.mark.parametrize("example", ["seed-002", "seed-003"])
 def test_an_example_council_builds_strictly(example, tmp_path):
     result = mkdocs_build(ROOT / "examples" / example, tmp_path / "public")
     assert result.returncode == 0, result.stdout + result.stderr
