@@ -91,6 +91,30 @@ def _misplaced(path: str, message: str) -> Finding:
     return Finding("file-layout", Severity.ERROR, message, Location(path))
 
 
+# The policy, Codes and self-assessments are large and change rarely: a process that checks again
+# (mkdocs serve, the test suite) reuses their parse while their bytes are unchanged. Cases are not
+# kept: there may be 100,000 of them.
+_PARSED: dict[tuple[str, str, bytes], tuple[Document | None, list[Finding]]] = {}
+
+
+def _load(path: Path, shown: str, kind: str) -> tuple[Document | None, list[Finding]]:
+    """Load and validate one file, reusing an earlier parse of the same bytes for policy files."""
+    key = None
+    if kind != "case":
+        try:
+            key = (shown, kind, path.read_bytes())
+        except OSError:
+            key = None
+        if key in _PARSED:
+            return _PARSED[key]
+    document, problems = load(path, shown)
+    if document is not None:
+        problems = validate(document, kind)
+    if key is not None:
+        _PARSED[key] = (document, problems)
+    return document, problems
+
+
 def load_repository(root: Path, only: set[str] | None = None) -> Repository:
     """Load and schema-validate every data file (of cases, only those in `only` if given)."""
     files, findings = discover(root)
@@ -100,9 +124,7 @@ def load_repository(root: Path, only: set[str] | None = None) -> Repository:
     for path, kind in files:
         shown = relative(path, root)
         repository.paths.append((shown, kind))
-        document, problems = load(path, shown)
-        if document is not None:
-            problems = validate(document, kind)
+        document, problems = _load(path, shown, kind)
         repository.findings.extend(problems)
         if document is not None and not problems:
             repository.documents.setdefault(kind, []).append(document)
