@@ -16,6 +16,7 @@ from pathlib import Path
 from checker import check as check_command
 from checker import demo_data, periods
 from checker.engine import context
+from checker.files import replace as replace_file
 from checker.formats import FORMATS
 from checker.formats.report import FORMATS as REPORT_FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
@@ -207,16 +208,10 @@ def _check(args) -> int:
 
 
 def _write(path: Path, text: str) -> None:
-    """Write a report atomically: a temporary file beside it, then a rename."""
-    temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    """Write a report file atomically (a report is regenerated, so it replaces the last one)."""
     try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        replace_file(path, text)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
 
 
