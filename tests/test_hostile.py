@@ -1,0 +1,109 @@
+"""The hostile-YAML corpus (tests/hostile/): each file, put in a repository as a case, gets its one
+located message, with time and memory bounded; never a traceback, never a crash.
+
+Also the files that cannot be kept in git: a 100 MiB file, a symbolic link out of the repository,
+a directory named like a case file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+HOSTILE = Path(__file__).parent / "hostile"
+CASE = "cases/2025-26/CCC-2025-0001.yaml"
+
+# file -> (rule, line, words in the message)
+EXPECTED = {
+    "alias-bomb.yaml": ("yaml-syntax", 1, "anchors"),
+    "merge-key.yaml": ("yaml-syntax", 1, "anchors"),
+    "python-object.yaml": ("yaml-syntax", 1, "tag '!!python/object/apply:os.system' is not allowed"),
+    "two-documents.yaml": ("yaml-syntax", 2, "more than one YAML document"),
+    "tab-indented.yaml": ("yaml-syntax", 2, "tab"),
+    "nul-byte.yaml": ("yaml-syntax", 1, "binary"),
+    "utf16.yaml": ("yaml-syntax", 1, "UTF-16"),
+    "invalid-utf8.yaml": ("yaml-syntax", 1, "not valid UTF-8"),
+    "deep-nesting.yaml": ("yaml-syntax", 1, "nested too deeply"),
+    "yaml11-traps.yaml": ("schema", 5, "expected text, found a number 777"),
+    "short-date.yaml": ("schema", 7, "'2025-1-5' is not a date or a date and time"),
+}
+LIMIT_SECONDS = 5
+LIMIT_MEGABYTES = 200
+
+
+def run_bounded(repo: Path) -> tuple[int, dict, float, float]:
+    """`complaints check` in its own process: exit code, JSON, wall seconds, and the peak memory in
+    megabytes of any child so far (a bound: every child stays under it or the largest does not)."""
+    command = [sys.executable, "-m", "checker.cli", "check", "--root", str(repo), "--format", "json",
+               "--as-of", "2026-11-23"]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, timeout=60)
+    elapsed = time.perf_counter() - started
+    assert b"Traceback" not in result.stderr, result.stderr.decode()
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return result.returncode, json.loads(result.stdout), elapsed, peak
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_hostile_file_gets_its_located_message_within_bounds(repo, name):
+    target = repo / CASE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes((HOSTILE / name).read_bytes())
+    code, result, seconds, megabytes = run_bounded(repo)
+    rule, line, words = EXPECTED[name]
+    found = [f for f in result["findings"] if f["path"] == CASE]
+    assert code == 1
+    assert [(f["rule"], f["line"]) for f in found][:1] == [(rule, line)], found
+    assert words in found[0]["message"], found[0]["message"]
+    assert seconds < LIMIT_SECONDS and megabytes < LIMIT_MEGABYTES, (seconds, megabytes)
+
+
+def test_the_corpus_is_complete():
+    assert sorted(p.name for p in HOSTILE.glob("*.yaml")) == sorted(EXPECTED)
+
+
+def test_a_100_mib_file_is_refused_without_reading_it(repo):
+    target = repo / CASE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: no disk used
+    code, result, seconds, megabytes = run_bounded(repo)
+    (finding,) = [f for f in result["findings"] if f["path"] == CASE]
+    assert code == 1 and "over the 1 MiB limit" in finding["message"]
+    assert seconds < LIMIT_SECONDS and megabytes < LIMIT_MEGABYTES
+
+
+def test_a_symbolic_link_out_of_the_repository_is_refused(repo, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: CCC-2025-0001\n")
+    target = repo / CASE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.symlink_to(outside)
+    code, result, _, _ = run_bounded(repo)
+    (finding,) = [f for f in result["findings"] if f["path"] == CASE]
+    assert code == 1 and "symbolic link" in finding["message"]
+
+
+def test_a_directory_named_like_a_case_file_is_refused(repo):
+    (repo / CASE).mkdir(parents=True)
+    code, result, _, _ = run_bounded(repo)
+    (finding,) = [f for f in result["findings"] if f["path"] == CASE]
+    assert code == 1 and "not a regular file" in finding["message"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file whatever its permissions")
+def test_an_unreadable_file_is_refused(repo):
+    target = repo / CASE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("id: CCC-2025-0001\n")
+    target.chmod(0)
+    code, result, _, _ = run_bounded(repo)
+    (finding,) = [f for f in result["findings"] if f["path"] == CASE]
+    assert code == 1 and "permission denied" in finding["message"]
