@@ -16,6 +16,7 @@ from checker import published
 from checker.codes import SHORT
 from checker.engine import Context
 from checker.formats import report as report_format
+from checker.metrics import METRICS
 from checker.policy import clauses, figures, render, words
 from checker.report import years_with_cases
 from checker.scoring import latest_assessment, score
@@ -251,7 +252,7 @@ def self_assessment_page(ctx: Context, document) -> str:
                 rate = "no cases" if e.measure.rate is None else f"{100 * e.measure.rate:.1f}%"
                 verdict = {"met": "Met", "not-met": "Not met", "no-data": "No cases"}[p.evidenced]
                 out.append(f'<tr><th scope="row">{p.number}</th><td>{ANSWER.get(p.declared, "–")}</td>'
-                           f'<td>{_esc(e.measure.metric.replace("-", " ").capitalize())}</td><td>{rate}</td>'
+                           f'<td>{_esc(METRICS[e.measure.metric].title)}</td><td>{rate}</td>'
                            f'<td>{100 * e.target:.0f}%</td><td>{verdict}</td></tr>')
         out.append("</tbody>\n</table>\n")
     for section in code["sections"]:
