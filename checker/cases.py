@@ -72,6 +72,15 @@ class Case:
     def happened(self, value: str | None) -> date | None:
         return deadlines.happened(value, self.as_of)
 
+    def open_steps(self):
+        """Each (stage number, step) not yet done as of the date; none once the case is withdrawn."""
+        if self.happened(self.data.get("withdrawn")):
+            return
+        for number, stage in self.stages.items():
+            for step in stage.steps():
+                if step.done is None:
+                    yield number, step
+
     @cached_property
     def closed(self) -> date | None:
         """The day the council's process ended (final response, exclusion or withdrawal), if it has."""

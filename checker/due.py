@@ -36,17 +36,14 @@ def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
     ctx = context(repository, as_of)
     found = []
     for case in cases(ctx):
-        if case.route not in UNDER_A_CODE or case.happened(case.data.get("withdrawn")):
+        if case.route not in UNDER_A_CODE:
             continue
-        for number, stage in case.stages.items():
-            for step in stage.steps():
-                if step.done is not None:
-                    continue
-                left = case.calendar.elapsed(as_of, step.due)
-                if left <= within:
-                    handler = case.record(number).get("handler")
-                    rule = RULE_AT_STAKE[(number, step.name)]
-                    found.append(Due(step.due, case.id, number, step.name, handler, left, rule, case.document.path))
+        for number, step in case.open_steps():
+            left = case.calendar.elapsed(as_of, step.due)
+            if left <= within:
+                handler = case.record(number).get("handler")
+                rule = RULE_AT_STAKE[(number, step.name)]
+                found.append(Due(step.due, case.id, number, step.name, handler, left, rule, case.document.path))
     return sorted(found, key=lambda d: (d.due, d.case_id, d.stage))
 
 

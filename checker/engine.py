@@ -26,6 +26,7 @@ class Context:
     calendar: Calendar | None = None
     codes: dict[str, Document] = field(default_factory=dict)
     _cases: list[Case] | None = field(default=None, repr=False)
+    scores: dict = field(default_factory=dict, repr=False)  # filled by checker.scoring
 
     @property
     def council(self) -> Document | None:

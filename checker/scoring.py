@@ -148,7 +148,15 @@ def latest_assessment(ctx: Context, code: str) -> Document | None:
 
 
 def score(ctx: Context, assessment: Document, period: str | None = None) -> Score:
-    """Score one self-assessment against its Code and the cases of `period`."""
+    """Score one self-assessment against its Code and the cases of `period` (once per run: the
+    check, the report and the site all ask for it)."""
+    key = (assessment.path, period)
+    if key not in ctx.scores:
+        ctx.scores[key] = _score(ctx, assessment, period)
+    return ctx.scores[key]
+
+
+def _score(ctx: Context, assessment: Document, period: str | None) -> Score:
     code_document = ctx.codes[assessment.data["code"]]
     code = code_document.data
     start_month = ctx.council.data["reporting_year"]["start_month"] if ctx.council else 4

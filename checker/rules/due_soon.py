@@ -38,18 +38,13 @@ POLICY = (
 
 
 def check(case):
-    if case.happened(case.data.get("withdrawn")):
-        return
-    for number, stage in case.stages.items():
-        for step in stage.steps():
-            if step.done is None and case.as_of <= step.due:
-                left = case.calendar.elapsed(case.as_of, step.due)
-                if left <= WITHIN:
-                    when = "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
-                    yield Problem(
-                        f"stage {number} {step.name} is due {step.due.isoformat()} ({when}); "
-                        f"send it and record {FIELD[step.name]}",
-                        case.document,
-                        (f"stage{number}",),
-                        key=True,
-                    )
+    for number, step in case.open_steps():
+        left = case.calendar.elapsed(case.as_of, step.due)
+        if case.as_of <= step.due and left <= WITHIN:
+            when = "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
+            yield Problem(
+                f"stage {number} {step.name} is due {step.due.isoformat()} ({when}); "
+                f"send it and record {FIELD[step.name]}",
+                case.document,
+                *where(case, number),
+            )

@@ -39,17 +39,14 @@ POLICY = (
 
 
 def check(case):
-    if case.happened(case.data.get("withdrawn")):
-        return
-    for number, stage in case.stages.items():
-        for step in stage.steps():
-            if step.overdue(case.as_of):
-                days = case.calendar.elapsed(step.due, case.as_of)
-                late = f"{days} working day{'s' if days != 1 else ''} overdue" if days else "overdue"
-                yield Problem(
-                    f"stage {number} {step.name} was due {step.due.isoformat()} "
-                    f"({describe(case, number, step.name)}) and is {late} as of "
-                    f"{case.as_of.isoformat()}; send it and record {FIELD[step.name]}",
-                    case.document,
-                    *where(case, number),
-                )
+    for number, step in case.open_steps():
+        if step.overdue(case.as_of):
+            days = case.calendar.elapsed(step.due, case.as_of)
+            late = f"{days} working day{'s' if days != 1 else ''} overdue" if days else "overdue"
+            yield Problem(
+                f"stage {number} {step.name} was due {step.due.isoformat()} "
+                f"({describe(case, number, step.name)}) and is {late} as of "
+                f"{case.as_of.isoformat()}; send it and record {FIELD[step.name]}",
+                case.document,
+                *where(case, number),
+            )
