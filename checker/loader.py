@@ -5,6 +5,13 @@ stay strings, `2025-06-02` and `17:42` stay strings (the schemas check their for
 the decimal 17. Anything surprising (a duplicate key, an anchor or alias, a custom tag, a binary
 or oversized file) is refused with a message naming the line and the fix. A broken file is
 returned as a finding, never raised.
+
+Speed: most files are plain block YAML, and yaml-rs (Rust) parses those five times faster than
+PyYAML. It is used only for a text in which nothing could make it differ from the core loader
+(`_plain` finds anything that could: tabs, tags, directives, escapes, control characters,
+numbers with underscores or a base prefix, deep one-line nesting), and only when it gives a
+mapping whose keys are all strings. Everything else, and every error message,
+comes from the PyYAML core loader. tests/test_loader.py checks the two agree.
 """
 
 from __future__ import annotations
@@ -13,13 +20,23 @@ import re
 from pathlib import Path
 
 import yaml
+import yaml_rs
 
 from checker.model import Document, Finding, Location, Severity
 
 MAX_BYTES = 1024 * 1024
 RULE = "yaml-syntax"
 # & or * starting a word where a YAML node may start: only such files pay for the event scan
-MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]", re.M)
+MAYBE_ANCHOR = re.compile(r"(?<![^\s\[{,])[&*][^\s,\[\]{}]")  # searched only if & or * is there
+
+# What yaml-rs might read differently from the core loader, or not survive. Each check starts with
+# a literal, which Python's `re` and `in` find fastest.
+NOT_PLAIN_MARKS = ("!", "\\", "0b", "0B", "0x", "0X", "0o", "0O", "\n%")  # tags, escapes, 0x1F, %YAML
+NOT_PLAIN = (
+    re.compile(r"_(?<=[0-9.]_)"),  # 1_000 is a number to yaml-rs, a string to the core schema
+    re.compile(r"- +[-?](?: |$)", re.M),  # `- - -`: nesting on one line, which yaml-rs cannot bound
+    re.compile(r"\? +[-?](?: |$)", re.M),
+)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -48,24 +65,29 @@ class CoreLoader(_BaseLoader):
 
     yaml_implicit_resolvers: dict = {}
 
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.text = stream  # for lines as an editor counts them (see _position)
+
     def construct_object(self, node, deep=False):
         if node.tag not in _PLAIN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise _at(node, f"the tag '{tag}' is not allowed; remove it and write a plain value")
+            raise _at(self.text, node, f"the tag '{tag}' is not allowed; remove it and write a plain value")
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node, deep=False):
         if not isinstance(node, yaml.MappingNode):
-            raise _at(node, "expected a mapping of keys to values")
+            raise _at(self.text, node, "expected a mapping of keys to values")
         mapping: dict = {}
         first_line: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _at(key_node, "a key must be a plain word, not a list or mapping")
+                raise _at(self.text, key_node, "a key must be a plain word, not a list or mapping")
             key = key_node.value
-            line = key_node.start_mark.line + 1
+            line = _position(self.text, key_node.start_mark)[0]
             if key in mapping:
                 raise _at(
+                    self.text,
                     key_node,
                     f"duplicate key '{key}' (lines {first_line[key]} and {line}); "
                     "keep one of them",
@@ -104,9 +126,17 @@ CoreLoader.add_constructor("tag:yaml.org,2002:seq", CoreLoader.construct_yaml_se
 CoreLoader.add_constructor("tag:yaml.org,2002:int", CoreLoader.construct_yaml_int)
 
 
-def _at(node, message: str) -> LoadError:
-    mark = node.start_mark
-    return LoadError(message, mark.line + 1, mark.column + 1)
+def _at(text: str, node, message: str) -> LoadError:
+    return LoadError(message, *_position(text, node.start_mark))
+
+
+def _position(text: str, mark) -> tuple[int, int]:
+    """A libyaml mark's line and column as an editor counts them: libyaml also breaks lines at
+    U+0085, U+2028 and U+2029, and puts the end of a file with no final newline on a line of its own."""
+    before = text[: mark.index]
+    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return line, mark.index - start + 1
 
 
 def load(path: Path, shown_as: str) -> tuple[Document | None, list[Finding]]:
@@ -151,9 +181,22 @@ def read_text(path: Path) -> str:
 
 
 def parse(text: str) -> object:
-    """Parse YAML text with the core loader; raise LoadError with a plain-English fix."""
-    if MAYBE_ANCHOR.search(text) and (anchor := _first_anchor(text)):
+    """Parse YAML text with the core schema's meaning; raise LoadError with a plain-English fix."""
+    if ("&" in text or "*" in text) and MAYBE_ANCHOR.search(text) and (anchor := _first_anchor(text)):
         raise anchor
+    if _plain(text):
+        try:
+            data = yaml_rs.loads(text, parse_datetime=False)
+        except (yaml_rs.YAMLDecodeError, RecursionError):
+            pass  # the core loader says what is wrong, and where
+        else:
+            if type(data) is dict and _plain_keys(data):
+                return data
+    return parse_core(text)
+
+
+def parse_core(text: str) -> object:
+    """Parse with PyYAML's core loader alone: the reference the fast path must agree with."""
     try:
         data = yaml.load(text, Loader=CoreLoader)  # noqa: S506 - CoreLoader is a safe loader
     except LoadError:
@@ -169,17 +212,36 @@ def parse(text: str) -> object:
     return data
 
 
+def _plain(text: str) -> bool:
+    """Nothing in the text that yaml-rs could read differently from the core loader: no tab, control
+    or format character, line separator or BOM (`isprintable`), tag, escape, base prefix, directive,
+    underscored number or one-line nesting. Keys are checked after parsing (`_plain_keys`)."""
+    return (
+        text.replace("\n", "").isprintable()
+        and not text.startswith("%")
+        and not any(mark in text for mark in NOT_PLAIN_MARKS)
+        and not any(pattern.search(text) for pattern in NOT_PLAIN)
+    )
+
+
+def _plain_keys(node) -> bool:
+    """Every key a string, as the core loader makes them (yaml-rs reads `1:` or `true:` as others)."""
+    if type(node) is dict:
+        return all(type(key) is str and _plain_keys(value) for key, value in node.items())
+    if type(node) is list:
+        return all(_plain_keys(value) for value in node)
+    return True
+
+
 def _first_anchor(text: str) -> LoadError | None:
     """Anchors and aliases are refused (no 'billion laughs'); only files with & or * pay for this."""
     try:
         for event in yaml.parse(text, Loader=CoreLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
                 kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
                 return LoadError(
                     f"YAML {kind}s (&name, *name) are not allowed; write the value out in full",
-                    mark.line + 1,
-                    mark.column + 1,
+                    *_position(text, event.start_mark),
                 )
     except yaml.YAMLError:
         return None  # the real parse reports the syntax error with its own mark
@@ -188,7 +250,7 @@ def _first_anchor(text: str) -> LoadError | None:
 
 def _explain(error: yaml.MarkedYAMLError, text: str) -> LoadError:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _position(text, mark) if mark else (1, 1)
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
     lines = text.splitlines()
@@ -234,4 +296,4 @@ def locate(document: Document, path: tuple, key: bool = False) -> tuple[int, int
         else:
             break
     target = key_node if key and key_node is not None else node
-    return target.start_mark.line + 1, target.start_mark.column + 1
+    return _position(document.text, target.start_mark)
