@@ -14,12 +14,13 @@ from datetime import date
 from pathlib import Path
 
 from checker import check as check_command
-from checker import demo_data, periods
+from checker import case_schema, demo_data, periods, steps
 from checker.engine import context
 from checker.files import replace as replace_file
 from checker.formats import FORMATS
 from checker.formats.report import FORMATS as REPORT_FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
+from checker.formats.text import line as render_line
 from checker.pages import build_site
 from checker.pages import write as write_pages
 from checker.published import build as build_report
@@ -151,12 +152,74 @@ def _parser() -> argparse.ArgumentParser:
     between.add_argument("b", type=_date)
     workdays.set_defaults(run=_workdays)
 
+    _add_step_commands(commands)
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.set_defaults(run=_rules)
     explain = commands.add_parser("explain", help="explain one rule and how to fix its findings")
     explain.add_argument("rule")
     explain.set_defaults(run=_explain)
     return parser
+
+
+def _add_step_commands(commands) -> None:
+    """acknowledge, extend, respond, escalate, exclude, explain-breach: one step in one case file."""
+    elements = case_schema.enum(("stage1", "response_includes"))
+    bodies = case_schema.enum(("stage1", "signposted_to"))
+
+    def step(name: str, help_text: str, function, on_help: str = "the date it happened (default: today)",
+             on_type=_date):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("case_id", metavar="ID", type=_case_id, help="the case, like CCC-2025-0142")
+        command.add_argument("--on", type=on_type, default=None, help=on_help)
+        command.add_argument("--as-of", type=_date, default=None, help="today, for the check (default: today)")
+        command.add_argument("--root", type=Path)
+        command.set_defaults(run=_step, step=function)
+        return command
+
+    acknowledge = step("acknowledge", "record the acknowledgement of a case's current stage", steps.acknowledge)
+    acknowledge.add_argument("--definition", help="the complaint as the council understands it (HO 5.6)")
+    acknowledge.add_argument("--outcomes", dest="outcomes", help="the outcomes the complainant seeks")
+    acknowledge.add_argument("--not-responsible-for", action="append", metavar="TEXT",
+                             help="an aspect the council is not responsible for (HO 5.7); repeat for each")
+    acknowledge.add_argument("--handler", type=_slug, help="who handles this stage: a role, never a name")
+    acknowledge.add_argument("--includes", nargs="+", choices=elements, metavar="ELEMENT",
+                             help=f"what the letter contained: {', '.join(elements)}")
+
+    extend = step("extend", "record an extension of the current stage's response deadline", steps.extend,
+                  "the date it was agreed (default: today)")
+    extend.add_argument("--days", type=_working_days, required=True, help="working days added to the deadline")
+    extend.add_argument("--reason", required=True, type=_text, help="why more time is needed")
+    extend.add_argument("--good-reason", action="store_true", help="a good reason for a longer extension")
+    extend.add_argument("--ombudsman-details-given", action="store_true",
+                        help="the extension notice gave the Ombudsman's contact details")
+
+    respond = step("respond", "record the response of a case's current stage", steps.respond)
+    respond.add_argument("--decision", required=True, choices=case_schema.enum(("stage1", "decision")))
+    respond.add_argument("--includes", nargs="+", required=True, choices=elements, metavar="ELEMENT",
+                         help=f"what the letter contained: {', '.join(elements)}")
+    respond.add_argument("--handler", type=_slug, help="who responded: a role, never a name")
+    respond.add_argument("--signposted-to", nargs="+", choices=bodies, metavar="BODY",
+                         help=f"the bodies the letter said the complainant could go to: {', '.join(bodies)}")
+
+    step("escalate", "record a request to escalate a case to stage 2", steps.escalate,
+         "when the request was received: a date, or a date and time like 2026-03-27T17:42:00+00:00 "
+         "(after hours it counts from the next working day; default: today)", _moment)
+
+    exclude = step("exclude", "record that a complaint is not accepted, on one of the policy's grounds", steps.exclude,
+                   "the date of the decision (default: today)")
+    exclude.add_argument("--reason", required=True, type=_slug, metavar="CODE",
+                         help="one of the policy's exclusion codes (rules.exclusions in policy/policy.yaml)")
+    exclude.add_argument("--explained-on", dest="explained", type=_date,
+                         help="when the reasons were sent to the complainant")
+    exclude.add_argument("--ombudsman-right-given", action="store_true",
+                         help="the letter gave the right to take the decision to the Ombudsman")
+
+    explain = step("explain-breach", "record why a breach happened and who reviewed it (comply or explain)",
+                   steps.explain_breach, "the date of the review (default: today)")
+    explain.add_argument("rule", metavar="RULE", help="the rule the breach is of, like stage1-response-late")
+    explain.add_argument("--reason", required=True, type=_text, help="why it happened")
+    explain.add_argument("--by", required=True, type=_slug, help="who reviewed it: a role, never a name")
 
 
 def _date(text: str) -> date:
@@ -177,6 +240,25 @@ def _slug(text: str) -> str:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
         raise argparse.ArgumentTypeError(f"'{text}' should be lower-case words joined by hyphens, like housing-repairs")
     return text
+
+
+def _case_id(text: str) -> str:
+    if not re.fullmatch(case_schema.node(("id",))["pattern"], text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a case id like CCC-2025-0142")
+    return text
+
+
+def _text(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise argparse.ArgumentTypeError("give some text")
+    return text
+
+
+def _working_days(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of working days like 10")
+    return int(text)
 
 
 def _year(text: str) -> str:
@@ -243,6 +325,25 @@ def _new(args) -> int:
     print(f"Stage 1 response due: {opened.response_due_latest.isoformat()} at the latest "
           "(counted from the acknowledgement: sooner if it is acknowledged sooner)")
     return 0
+
+
+def _step(args) -> int:
+    root = _root(args)
+    as_of = args.as_of or date.today()
+    options = {k: v for k, v in vars(args).items() if k not in ("case_id", "as_of", "root", "run", "step", "command")}
+    options["on"] = options.get("on") or as_of
+    try:
+        recorded = steps.record(root, args.case_id, as_of, args.step, **options)
+    except steps.StepRefused as error:
+        raise UsageError(f"{args.case_id}: {error}; nothing was changed") from None
+    print(f"Recorded in {recorded.path}: {recorded.summary}.")
+    for line in steps.next_steps(recorded, as_of):
+        print(line)
+    for finding in recorded.findings:
+        print(render_line(finding))
+    if not recorded.findings:
+        print(f"No findings on {args.case_id} as of {as_of.isoformat()}.")
+    return 1 if any(f.severity >= Severity.ERROR and not f.explained for f in recorded.findings) else 0
 
 
 def _score(args) -> int:

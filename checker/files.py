@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+import shutil
 from pathlib import Path
 
 
@@ -14,12 +16,8 @@ def write_new(path: Path, text: str) -> None:
     a reader never sees half a file.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = _temporary(path, text.encode("utf-8"))
     try:
-        with open(temporary, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.link(temporary, path)
         _sync_folder(path.parent)
     finally:
@@ -28,15 +26,50 @@ def write_new(path: Path, text: str) -> None:
 
 def replace(path: Path, text: str) -> None:
     """Replace `path` with `text` atomically (a report being regenerated, never a data file)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = _temporary(path, text.encode("utf-8"))
     try:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+class ChangedOnDisk(Exception):
+    """The file changed between reading it and writing the edit: someone else edited it."""
+
+
+def edit(path: Path, before: bytes, after: bytes) -> None:
+    """Replace an existing data file with `after`, atomically, only if it still holds `before`.
+
+    The new bytes are written and flushed beside it, keep its permissions, and are renamed over
+    it: a reader sees the old file or the new one, never half of either. If the file no longer
+    holds the bytes the edit was made from, nothing is written (ChangedOnDisk), so a concurrent
+    edit is never silently lost.
+    """
+    if path.read_bytes() != before:
+        raise ChangedOnDisk(path)
+    temporary = _temporary(path, after)
+    try:
+        shutil.copymode(path, temporary)
+        if path.read_bytes() != before:  # checked again just before the rename: the window is tiny
+            raise ChangedOnDisk(path)
+        os.replace(temporary, path)
+        _sync_folder(path.parent)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _temporary(path: Path, data: bytes) -> Path:
+    """`data` written and flushed to a new temporary file beside `path`."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temporary, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
 
 
 def _sync_folder(folder: Path) -> None:
