@@ -38,6 +38,8 @@ NOT_PLAIN = (
     re.compile(r"\? +[-?](?: |$)", re.M),
 )
 
+LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _PLAIN_TAGS = {
@@ -79,20 +81,15 @@ class CoreLoader(_BaseLoader):
         if not isinstance(node, yaml.MappingNode):
             raise _at(self.text, node, "expected a mapping of keys to values")
         mapping: dict = {}
-        first_line: dict = {}
+        first: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _at(self.text, key_node, "a key must be a plain word, not a list or mapping")
             key = key_node.value
-            line = _position(self.text, key_node.start_mark)[0]
             if key in mapping:
-                raise _at(
-                    self.text,
-                    key_node,
-                    f"duplicate key '{key}' (lines {first_line[key]} and {line}); "
-                    "keep one of them",
-                )
-            first_line[key] = line
+                was, now = (_position(self.text, n.start_mark.index)[0] for n in (first[key], key_node))
+                raise _at(self.text, key_node, f"duplicate key '{key}' (lines {was} and {now}); keep one of them")
+            first[key] = key_node
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
@@ -127,16 +124,16 @@ CoreLoader.add_constructor("tag:yaml.org,2002:int", CoreLoader.construct_yaml_in
 
 
 def _at(text: str, node, message: str) -> LoadError:
-    return LoadError(message, *_position(text, node.start_mark))
+    return LoadError(message, *_position(text, node.start_mark.index))
 
 
-def _position(text: str, mark) -> tuple[int, int]:
-    """A libyaml mark's line and column as an editor counts them: libyaml also breaks lines at
-    U+0085, U+2028 and U+2029, and puts the end of a file with no final newline on a line of its own."""
-    before = text[: mark.index]
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Line and column of a character as an editor counts them (libyaml's marks also break lines at
+    U+0085, U+2028 and U+2029, and put the end of a file with no final newline on a line of its own)."""
+    before = text[:index]
     start = max(before.rfind("\n"), before.rfind("\r")) + 1
     line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
-    return line, mark.index - start + 1
+    return line, index - start + 1
 
 
 def load(path: Path, shown_as: str) -> tuple[Document | None, list[Finding]]:
@@ -173,11 +170,18 @@ def read_text(path: Path) -> str:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise LoadError("the file is binary (it contains a NUL byte); save it as UTF-8 text", line)
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise LoadError("the file is not valid UTF-8; save it with UTF-8 encoding", line, column) from None
+    if separator := LINE_SEPARATOR.search(text):  # YAML 1.1 (libyaml) breaks lines there, YAML 1.2 does not
+        raise LoadError(
+            f"the text holds an invisible line separator (U+{ord(separator[0]):04X}), which YAML readers "
+            "disagree about; replace it with a space or a new line",
+            *_position(text, separator.start()),
+        )
+    return text
 
 
 def parse(text: str) -> object:
@@ -241,7 +245,7 @@ def _first_anchor(text: str) -> LoadError | None:
                 kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
                 return LoadError(
                     f"YAML {kind}s (&name, *name) are not allowed; write the value out in full",
-                    *_position(text, event.start_mark),
+                    *_position(text, event.start_mark.index),
                 )
     except yaml.YAMLError:
         return None  # the real parse reports the syntax error with its own mark
@@ -250,7 +254,7 @@ def _first_anchor(text: str) -> LoadError | None:
 
 def _explain(error: yaml.MarkedYAMLError, text: str) -> LoadError:
     mark = error.problem_mark or error.context_mark
-    line, column = _position(text, mark) if mark else (1, 1)
+    line, column = _position(text, mark.index) if mark else (1, 1)
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
     lines = text.splitlines()
@@ -296,4 +300,4 @@ def locate(document: Document, path: tuple, key: bool = False) -> tuple[int, int
         else:
             break
     target = key_node if key and key_node is not None else node
-    return _position(document.text, target.start_mark)
+    return _position(document.text, target.start_mark.index)
