@@ -41,8 +41,13 @@ def validate(document: Document, kind: str) -> list[Finding]:
     validator = _validator(kind)
     if validator.is_valid(document.data):
         return []
+    try:
+        errors = list(validator.iter_errors(document.data))
+    except ValueError:  # jsonschema-rs follows data only so deep (found by tests/test_properties.py)
+        message = "the data is nested too deeply to check; flatten the structure"
+        return [Finding(RULE, Severity.ERROR, message, Location(document.path))]
     findings = []
-    for error in validator.iter_errors(document.data):
+    for error in errors:
         message, path, on_key = _describe(error, kind)
         line, column = locate(document, path, key=on_key)
         findings.append(Finding(RULE, Severity.ERROR, message, Location(document.path, line, column)))
