@@ -14,18 +14,21 @@ from datetime import date
 from pathlib import Path
 
 from checker import check as check_command
-from checker import case_schema, demo_data, periods, steps
+from checker import case_schema, demo_data, importer, periods, steps
 from checker.engine import context
 from checker.files import replace as replace_file
 from checker.formats import FORMATS
 from checker.formats.report import FORMATS as REPORT_FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
+from checker.formats.imported import render as render_import
 from checker.formats.text import line as render_line
 from checker.pages import build_site
 from checker.pages import write as write_pages
 from checker.published import build as build_report
 from checker.report import years_with_cases
 from checker.scoring import latest_assessment, score
+from checker.exports import ExportError
+from checker.import_mapping import MappingError
 from checker.loader import LoadError, load
 from checker.model import Severity
 from checker.changes import GitError, changed_cases
@@ -83,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="REF",
         help="check only the case files changed since this git ref (everything when policy/ changed)",
     )
+    check.add_argument("--no-cache", action="store_true",
+                       help="evaluate every case file again, ignoring the results cache")
     check.set_defaults(run=_check)
 
     new = commands.add_parser("new", help="open the next case file and print its deadlines")
@@ -153,6 +158,14 @@ def _parser() -> argparse.ArgumentParser:
     workdays.set_defaults(run=_workdays)
 
     _add_step_commands(commands)
+
+    imports = commands.add_parser("import", help="import a case-management system's export (CSV or Excel) as case files")
+    imports.add_argument("export", type=Path, metavar="FILE", help="the exported .csv or .xlsx file")
+    imports.add_argument("--mapping", type=Path, required=True, help="the mapping file (see examples/import/mapping.yaml)")
+    imports.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
+    imports.add_argument("--as-of", type=_date, default=None)
+    imports.add_argument("--root", type=Path)
+    imports.set_defaults(run=_import)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.set_defaults(run=_rules)
@@ -276,7 +289,7 @@ def _root(args) -> Path:
 def _check(args) -> int:
     root = _root(args)
     only = changed_cases(root, args.changed_since) if args.changed_since else None
-    result = check_command.run(root, args.as_of or date.today(), only)
+    result = check_command.run(root, args.as_of or date.today(), only, use_cache=not args.no_cache, progress=True)
     stream = sys.stdout
     colour = args.output is None and stream.isatty() and "NO_COLOR" not in os.environ
     text = FORMATS[args.format](result, colour=colour)
@@ -346,6 +359,16 @@ def _step(args) -> int:
     return 1 if any(f.severity >= Severity.ERROR and not f.explained for f in recorded.findings) else 0
 
 
+def _import(args) -> int:
+    root = _root(args)
+    try:
+        outcomes = importer.run(root, args.export, args.mapping, args.as_of or date.today(), args.dry_run)
+    except (MappingError, ExportError) as error:
+        raise UsageError(f"{error}; nothing was imported") from None
+    sys.stdout.write(render_import(outcomes, args.dry_run))
+    return 1 if any(o.status == "rejected" for o in outcomes) else 0
+
+
 def _score(args) -> int:
     root = _root(args)
     as_of = args.as_of or date.today()
@@ -383,7 +406,7 @@ def _report(args) -> int:
 
 def _pages(args) -> int:
     root = _root(args)
-    result, ctx = check_command.run_with_context(root, args.as_of or date.today())
+    result, ctx = check_command.run_with_context(root, args.as_of or date.today(), count=True, progress=True)
     errors = [f for f in result.findings if f.severity >= Severity.ERROR and not f.explained]
     if errors:
         sys.stdout.write(FORMATS["text"](result))

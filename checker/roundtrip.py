@@ -19,6 +19,7 @@ import copy
 import io
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -239,10 +240,12 @@ class Edit:
         return mapping or 2, 2 if dash is None else dash
 
 
-def render(data: dict, header: str = "") -> str:
-    """A whole new file: `header` comment lines, then the mapping as block YAML."""
-    lines = "".join(_block(key, value, 2, 2) + "\n" for key, value in data.items())
-    return header + lines
+def render(data: dict) -> str:
+    """A whole new file's mapping as block YAML (nested mappings on their own lines, lists of
+    scalars and Flow mappings inline)."""
+    out = io.StringIO()
+    _writer(2, 2).dump(_styled(data), out)
+    return out.getvalue()
 
 
 def _entry(mapping, key):
@@ -255,10 +258,8 @@ def _entry(mapping, key):
 def _block(key, value, mapping_indent: int, dash: int) -> str:
     """`key: value` as block YAML (nested mappings on their own lines, lists of scalars inline),
     without its final newline."""
-    writer = _writer()
-    writer.indent(mapping=mapping_indent, sequence=dash + 2, offset=dash)
     out = io.StringIO()
-    writer.dump(CommentedMap([(key, _styled(value))]), out)
+    _writer(mapping_indent, dash).dump(CommentedMap([(key, _styled(value))]), out)
     return out.getvalue().rstrip("\n")
 
 
@@ -267,12 +268,15 @@ def _inline(value) -> str:
     if isinstance(value, dict):
         value = Flow(value)
     out = io.StringIO()
-    _writer().dump(CommentedMap([("x", _styled(value, flow=True))]), out)
+    _writer(2, 2).dump(CommentedMap([("x", _styled(value, flow=True))]), out)
     return out.getvalue().rstrip("\n")[len("x: ") :]
 
 
-def _writer() -> YAML:
+@cache
+def _writer(mapping_indent: int, dash: int) -> YAML:
+    """ruamel's writer for one indentation (made once: making one costs more than a dump)."""
     writer = YAML()
+    writer.indent(mapping=mapping_indent, sequence=dash + 2, offset=dash)
     writer.width = 4096  # never fold a long line of text
     writer.representer.add_representer(
         Moment, lambda representer, value: representer.represent_scalar("tag:yaml.org,2002:timestamp", str(value))

@@ -20,11 +20,13 @@ from checker import case_schema, check, drafts, engine
 from checker.cases import UNDER_A_CODE, Case
 from checker.deadlines import Step
 from checker.files import ChangedOnDisk
+from checker.loader import load
 from checker.model import Finding, relative
 from checker.repository import load_repository
 from checker.roundtrip import Edit, EditError, Flow, Moment
 from checker.rules import RULES
 from checker.rules._timescales import describe
+from checker.validate import validate
 
 
 class StepRefused(Exception):
@@ -66,9 +68,9 @@ def record(root: Path, case_id: str, as_of: date, step: StepFunction, **options)
     except ChangedOnDisk:
         raise StepRefused("the file changed on disk while the step was being recorded (another edit?); "
                           "run the command again") from None
-    result, ctx = check.run_with_context(root, as_of, {shown})
+    result = check.run(root, as_of, {shown})
     found = [f for f in result.findings if f.location.path == shown]
-    now = next(c for c in engine.cases(ctx) if c.document.path == shown)
+    now, _ = _load(root, shown, as_of)
     steps = list(now.open_steps()) if now.route in UNDER_A_CODE else []
     return Recorded(shown, summary, found, steps, now)
 
@@ -86,15 +88,16 @@ def find_case(root: Path, case_id: str) -> Path:
 
 
 def _load(root: Path, shown: str, as_of: date) -> tuple[Case, drafts.Setting]:
-    repository = load_repository(root, {shown})
-    ctx = engine.context(repository, as_of)
-    setting = drafts.Setting.of(ctx)
+    """The case as it stands, and the council, policy and Codes it is evaluated with."""
+    setting = drafts.Setting.of(engine.context(load_repository(root, set()), as_of))
     if setting is None:
         raise StepRefused("policy/council.yaml and policy/policy.yaml must be valid first; `complaints check` says why")
-    problems = [f for f in repository.findings if f.location.path == shown]
+    document, problems = load(root / shown, shown)
+    if document is not None:
+        problems = validate(document, "case")
     if problems:
         raise StepRefused(f"{problems[0].location}: {problems[0].message}; fix the file first, then run again")
-    return next(c for c in engine.cases(ctx) if c.document.path == shown), setting
+    return setting.case(document, as_of), setting
 
 
 def _day(on: date | datetime, setting: drafts.Setting) -> date:

@@ -12,7 +12,7 @@ from checker.loader import locate
 from checker.model import Document, Finding, Location, Severity
 
 RULE = "schema"
-KINDS = ("council", "policy", "code", "self-assessment", "case", "report")
+KINDS = ("council", "policy", "code", "self-assessment", "case", "report", "import-mapping")
 
 _FORMAT_HINTS = {
     "date": "a real date written YYYY-MM-DD, like 2025-06-02",
