@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench lock clean
+.PHONY: demo test install bench fuzz lock clean
 
 demo: $(STAMP)
 	$(BIN)/complaints check
@@ -17,6 +17,10 @@ test: $(STAMP)
 # The benchmark (not a test): times at 1,000, 10,000 and 100,000 cases, written to bench/RESULTS.md.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The property tests at length: at least 50,000 generated files, a new seed each run (tests/test_properties.py).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
 
 # Only the set-up, for CI jobs that then run their own `complaints check`.
 install: $(STAMP)
