@@ -48,7 +48,10 @@ def context(repository: Repository, as_of: date) -> Context:
     return Context(repository, as_of, calendar, codes)
 
 
-REPOSITORY_RULES = [r for r in RULES.values() if hasattr(r, "check") and r.SCOPE != "case"]
+# Repository-level rules, and case rules that also read the other files once a run (`check_files`)
+REPOSITORY_RULES = [
+    r for r in RULES.values() if hasattr(r, "check_files") or (hasattr(r, "check") and r.SCOPE != "case")
+]
 CASE_RULES = [r for r in RULES.values() if hasattr(r, "check") and r.SCOPE == "case"]
 
 
@@ -59,7 +62,8 @@ def run(repository: Repository, as_of: date, ctx: Context | None = None) -> list
     findings = list(repository.findings)
     repository_findings = []
     for rule in REPOSITORY_RULES:
-        repository_findings.extend(stamp(rule, problem, policy=policy) for problem in rule.check(ctx))
+        check = getattr(rule, "check_files", rule.check)
+        repository_findings.extend(stamp(rule, problem, policy=policy) for problem in check(ctx))
     findings.extend(explain_policy_level(ctx, repository_findings))
     for case in cases(ctx):
         findings.extend(check_case(case))

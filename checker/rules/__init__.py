@@ -17,6 +17,7 @@ from checker.rules import (
     case_folder_year,
     case_id_duplicate,
     case_id_filename,
+    cases_in_public_repository,
     code_provision_duplicate,
     code_reference_broken,
     code_unverified,
@@ -131,6 +132,7 @@ _MODULES: tuple[ModuleType, ...] = (
     remedy_without_date,
     stage2_request_late,
     personal_data,
+    cases_in_public_repository,
     explanation_unused,
 )
 

@@ -1,15 +1,21 @@
-"""Personal data in a case file.
+"""Personal data in a data file: a case, or the policy, Code, self-assessment and report files.
 
 ## What it checks
-Every free-text value of a case (definition, outcomes sought, reasons, actions, remedies,
-learning, explanations and the rest) is searched for an email address, a UK phone number, a
-UK postcode and a National Insurance number.
+Every free-text value of every data file (in a case: definition, outcomes sought, reasons,
+actions, remedies, learning, explanations and the rest; in the other files: clause text,
+evidence, commentary, letters, notes) is searched for an email address, a UK phone number, a
+UK postcode and a National Insurance number. A case may hold none. The other files are published,
+and may quote the council's own contact details (those under `contact` in
+`policy/council.yaml`) and the ombudsmen's and the Information Commissioner's published ones;
+anything else is reported.
 
 ## Why it matters
 Case files live in git, where history is forever and copies are many. They hold a pseudonymous
 complainant reference and roles, never a name or contact details: those stay in the
 case-management system. Complaint records can be special category data (a disclosed disability);
-a leak is a data breach. This can never be explained away.
+a leak is a data breach. The policy, self-assessments and reports are published on the site, so
+a resident's or an officer's details pasted into them are published too. This can never be
+explained away.
 
 ## Example
     definition: Mrs Smith (07700 900123) reports a leak at CT1 1YW.
@@ -17,7 +23,8 @@ a leak is a data breach. This can never be explained away.
 ## How to fix
 Remove the personal data from the file and rewrite the text impersonally. If the file was
 committed, the data is still in git history: ask the repository owner to purge it, and report it
-to your data protection officer.
+to your data protection officer. A contact number or address the council publishes belongs under
+`contact` in `policy/council.yaml`.
 """
 
 import re
@@ -26,7 +33,7 @@ from checker.cases import ROUTES
 from checker.model import Problem, Severity
 
 ID = "personal-data"
-TITLE = "Case files hold no personal data"
+TITLE = "Data files hold no personal data"
 SEVERITY = Severity.ERROR
 SCOPE = "case"
 ROUTES = ROUTES
@@ -48,21 +55,53 @@ NOT_TEXT = {"id", "route", "service", "type", "channel", "received", "ref", "han
 
 
 HAS_DIGIT_OR_AT = re.compile(r"[0-9@]")  # every pattern needs one: most text is skipped at once
+# The ombudsmen's and the Information Commissioner's published contact details, which a policy
+# may quote: allowed in every file but a case.
+PUBLISHED = """
+Housing Ombudsman Service, PO Box 1484, Unit D, Preston PR2 0ET, 0300 111 3000, info@housing-ombudsman.org.uk
+Local Government and Social Care Ombudsman, PO Box 4771, Coventry CV4 0EH, 0300 061 0614
+Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF, 0303 123 1113
+"""
+FILES = ("council", "policy", "code", "self-assessment", "report")
 
 
 def check(case):
-    for path, text in _texts(case.data, ()):
+    yield from _problems(case.document, frozenset(), "case files hold no personal data")
+
+
+def check_files(ctx):
+    """The files other than cases: only the council's and the ombudsmen's contact details."""
+    contact = (ctx.council.data.get("contact") if ctx.council else None) or {}
+    allowed = _found(PUBLISHED) | {key for _, text in _texts(contact, ()) for key in _found(text)}
+    because = "only the council's own contact details (under contact in policy/council.yaml) are published"
+    for kind in FILES:
+        for document in ctx.documents(kind):
+            yield from _problems(document, allowed, because)
+
+
+def _problems(document, allowed: frozenset | set, because: str):
+    for path, text in _texts(document.data, ()):
         if not HAS_DIGIT_OR_AT.search(text):
             continue
         for kind, pattern in PATTERNS:
-            if pattern.search(text):
+            if any(_key(match[0]) not in allowed for match in pattern.finditer(text)):
                 yield Problem(
-                    f"{'.'.join(str(p) for p in path)} contains what looks like {kind}; remove it: "
-                    "case files hold no personal data",
-                    case.document,
+                    f"{'.'.join(str(p) for p in path)} contains what looks like {kind}; remove it: {because}",
+                    document,
                     path,
                 )
                 break
+
+
+def _found(text: str) -> set[str]:
+    """Every email address, phone number, postcode and NI number in a text, as comparable keys."""
+    return {_key(match[0]) for _, pattern in PATTERNS for match in pattern.finditer(text)}
+
+
+def _key(found: str) -> str:
+    """A match as a key: no spaces, brackets or hyphens, upper case, +44 written as 0."""
+    key = re.sub(r"[\s()-]", "", found).upper()
+    return "0" + key[3:].removeprefix("0") if key.startswith("+44") else key
 
 
 def _texts(node, path):
