@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
@@ -24,7 +24,6 @@ class Case:
     codes: dict[str, dict]
     calendar: Calendar
     as_of: date
-    metric_answers: dict = field(default_factory=dict, repr=False)  # filled by checker.metrics
 
     @property
     def data(self) -> dict:

@@ -43,15 +43,22 @@ class Result:
         return any(f.severity >= threshold and not f.explained for f in self.findings)
 
 
-def run(root: Path, as_of: date, only: set[str] | None = None) -> Result:
-    """Check the repository at `root` as of a date: every file, or only these case files."""
-    return run_with_context(root, as_of, only)[0]
+def run(root: Path, as_of: date, only: set[str] | None = None, *, use_cache: bool = False,
+        progress: bool = False) -> Result:
+    """Check the repository at `root` as of a date: every file, or only these case files; with
+    `use_cache`, unchanged case files are not evaluated again (`checker.cache`)."""
+    return run_with_context(root, as_of, only, use_cache=use_cache, progress=progress)[0]
 
 
-def run_with_context(root: Path, as_of: date, only: set[str] | None = None) -> tuple[Result, engine.Context]:
-    """The check, and the evaluated repository it ran on (for the site, which publishes from it)."""
+def run_with_context(root: Path, as_of: date, only: set[str] | None = None, *, use_cache: bool = False,
+                     progress: bool = False, count: bool = False) -> tuple[Result, engine.Context]:
+    """The check, and the evaluated repository it ran on; with `count`, the cases are counted for
+    the report in the same pass (for the site, which publishes from it)."""
     repository = load_repository(root, only)
     ctx = engine.context(repository, as_of)
+    ctx.use_cache, ctx.progress = use_cache, progress
+    if count:
+        engine.evaluation(ctx, count=True)
     findings = engine.run(repository, as_of, ctx)
     cases = tuple(path for path, kind in repository.paths if kind == "case")
     return Result(root, as_of, repository.files, tuple(findings), cases), ctx

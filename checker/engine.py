@@ -26,7 +26,10 @@ class Context:
     calendar: Calendar | None = None
     codes: dict[str, Document] = field(default_factory=dict)
     _cases: list[Case] | None = field(default=None, repr=False)
+    _evaluation: object = field(default=None, repr=False)  # a checker.evaluate.Evaluation
     scores: dict = field(default_factory=dict, repr=False)  # filled by checker.scoring
+    progress: bool = False  # show a progress bar on a terminal while evaluating the cases
+    use_cache: bool = False  # reuse the outcomes of unchanged case files (checker.cache)
 
     @property
     def council(self) -> Document | None:
@@ -37,6 +40,8 @@ class Context:
         return self.repository.one("policy")
 
     def documents(self, kind: str) -> list[Document]:
+        if kind == "case":
+            return self.repository.cases()
         return self.repository.documents.get(kind, [])
 
 
@@ -56,18 +61,36 @@ CASE_RULES = [r for r in RULES.values() if hasattr(r, "check") and r.SCOPE == "c
 
 
 def run(repository: Repository, as_of: date, ctx: Context | None = None) -> list[Finding]:
-    """Every finding: the repository's load and schema findings, then each rule's."""
+    """Every finding: the files' load and schema findings, each case's, then the repository's."""
     ctx = ctx or context(repository, as_of)
     policy = ctx.policy.data if ctx.policy else None
     findings = list(repository.findings)
+    for outcome in evaluation(ctx).outcomes:
+        findings.extend(outcome.findings)
     repository_findings = []
     for rule in REPOSITORY_RULES:
         check = getattr(rule, "check_files", rule.check)
         repository_findings.extend(stamp(rule, problem, policy=policy) for problem in check(ctx))
     findings.extend(explain_policy_level(ctx, repository_findings))
-    for case in cases(ctx):
-        findings.extend(check_case(case))
     return sorted(findings, key=Finding.sort_key)
+
+
+def evaluation(ctx: Context, count: bool = False):
+    """Every case file's outcome (`checker.evaluate`), evaluated once per context; with `count`,
+    each year's report figures too (which the cache cannot supply, so every case is evaluated)."""
+    from checker import cache, evaluate  # they evaluate cases with this module's rules
+
+    if ctx._evaluation is None or (count and ctx._evaluation.figures is None):
+        setting = None
+        if ctx.calendar is not None and ctx.policy is not None:
+            codes = {name: document.data for name, document in ctx.codes.items()}
+            setting = evaluate.Setting(ctx.council.data, ctx.policy.data, codes, ctx.calendar, ctx.as_of, count)
+        files = ctx.repository.case_files
+        if ctx.use_cache and not count:
+            ctx._evaluation = cache.evaluate(ctx.repository, setting, ctx.progress)
+        else:
+            ctx._evaluation = evaluate.evaluate(setting, files, ctx.progress)
+    return ctx._evaluation
 
 
 def explain_policy_level(ctx: Context, found: list[Finding]) -> list[Finding]:
@@ -94,9 +117,8 @@ def explain_policy_level(ctx: Context, found: list[Finding]) -> list[Finding]:
 
 
 def cases(ctx: Context) -> list[Case]:
-    """Every valid case, evaluated as of the context's date (none without a council and policy).
-
-    Built once per context, so the rules, the metrics and the scores share each case's clocks."""
+    """Every valid case, whole, as of the context's date (none without a council and policy), for
+    the commands that need whole cases (`due`, the step commands); built once per context."""
     if ctx._cases is None:
         if ctx.calendar is None or ctx.policy is None:
             ctx._cases = []

@@ -126,19 +126,13 @@ METRICS: dict[str, Metric] = {
 }
 
 
-def measure(cases: Iterable[Case], metric_ids: Iterable[str] | None = None) -> dict[str, Measure]:
-    """Each metric's numerator and denominator over `cases` (only the cases under a Code)."""
-    chosen = [METRICS[m] for m in (metric_ids or METRICS)]
-    met = {m.id: 0 for m in chosen}
-    applicable = {m.id: 0 for m in chosen}
-    for case in cases:
-        if case.route not in UNDER_A_CODE:
-            continue
-        for metric in chosen:
-            if metric.id not in case.metric_answers:
-                case.metric_answers[metric.id] = metric.answer(case)
-            answer = case.metric_answers[metric.id]
-            if answer is not None:
-                applicable[metric.id] += 1
-                met[metric.id] += answer
-    return {m.id: Measure(m.id, met[m.id], applicable[m.id]) for m in chosen}
+def measure(outcomes: Iterable, metric_ids: Iterable[str] | None = None) -> dict[str, Measure]:
+    """Each metric's numerator and denominator over evaluated cases (`evaluate.Outcome`s, whose
+    `answers` hold each metric's answer in METRICS order), counting only the cases under a Code."""
+    columns = list(zip(*(o.answers for o in outcomes if o.route in UNDER_A_CODE)))
+    result = {}
+    for index, metric_id in enumerate(METRICS):
+        if metric_ids is None or metric_id in metric_ids:
+            answers = columns[index] if columns else ()
+            result[metric_id] = Measure(metric_id, answers.count(True), len(answers) - answers.count(None))
+    return result

@@ -35,7 +35,7 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         as_of_text = self.config.as_of or os.environ.get("COMPLAINTS_AS_OF")
         as_of = date.fromisoformat(as_of_text) if as_of_text else date.today()
-        result, ctx = run_with_context(self.root, as_of)
+        result, ctx = run_with_context(self.root, as_of, count=True, progress=True)
         # Invalid data stops the build; a compliance finding does not (the policy must be published
         # as it stands, and `complaints check` fails CI on it).
         errors = [f for f in result.findings if f.rule in INVALID_DATA and f.severity >= Severity.ERROR]

@@ -1,7 +1,8 @@
 """The annual complaints performance and service improvement report, computed from the cases.
 
-Every figure comes from the same evaluation the checker uses (`engine.cases`, `deadlines`,
-`metrics`, `scoring`): no rule or deadline is implemented twice. Figures here are raw counts;
+Every figure comes from the same evaluation the checker uses (`evaluate`, `deadlines`,
+`metrics`, `scoring`): no rule or deadline is implemented twice. Each case is counted where it is
+evaluated (in a worker process for a large repository), and the years' figures are merged. Figures here are raw counts;
 `publish` turns them into the public report, suppressing small numbers, and holds no case id,
 complainant reference, handler or case text other than learning marked publishable.
 
@@ -29,7 +30,7 @@ from datetime import date
 
 from checker import deadlines, periods
 from checker.cases import Case
-from checker.engine import Context, cases
+from checker.engine import Context, evaluation
 from checker.scoring import latest_assessment, score
 
 MONTHS = ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")
@@ -47,6 +48,12 @@ class Timeliness:
     responded_without_extension: int = 0  # within the timescale, no extension needed
     extensions: int = 0
     working_days: list[int] = field(default_factory=list)
+
+    def add(self, other: Timeliness) -> None:
+        for name in ("acknowledged", "acknowledged_in_time", "responded", "responded_in_time",
+                     "responded_without_extension", "extensions"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.working_days.extend(other.working_days)
 
     @property
     def median(self) -> float | None:
@@ -90,17 +97,54 @@ class Figures:
     ch02: dict[int, list[int]] = field(default_factory=lambda: {1: [0, 0, 0], 2: [0, 0, 0]})  # within, without ext, responded
     learning: list[str] = field(default_factory=list)
 
+    def add(self, other: Figures) -> None:
+        """Add the figures of more cases of the same year, as if they had been counted here next."""
+        for name in ("stage1", "stage2", "escalated", "financial_total", "discrimination_claimed",
+                     "recommendations", "recommendations_on_time", "housing_stage1", "housing_stage2"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("by_route", "by_type", "by_channel", "excluded", "remedies"):
+            getattr(self, name).update(getattr(other, name))
+        for name in ("by_service", "by_month", "outcomes_by_service", "referrals", "outcomes"):
+            mine = getattr(self, name)
+            for key, counts in getattr(other, name).items():
+                mine.setdefault(key, Counter()).update(counts)
+        for number, timeliness in other.timeliness.items():
+            self.timeliness[number].add(timeliness)
+        for number, counts in other.ch02.items():
+            self.ch02[number] = [a + b for a, b in zip(self.ch02[number], counts)]
+        self.learning.extend(text for text in other.learning if text not in self.learning)
+
 
 def compute(ctx: Context, year: str) -> Figures:
     """Every figure of the report for the reporting year `year`."""
-    start_month = ctx.council.data["reporting_year"]["start_month"]
-    start, end = periods.bounds(year, start_month)
-    figures = Figures(year, start, end)
-    code = ctx.codes.get("housing-ombudsman")
-    for case in cases(ctx):
-        if case.document.path.split("/")[-2] == year:
-            _count(figures, case, code.data["timescales"] if code else None, start_month)
-    return figures
+    figures = evaluation(ctx, count=True).figures
+    if year not in figures:
+        start, end = periods.bounds(year, ctx.council.data["reporting_year"]["start_month"])
+        return Figures(year, start, end)
+    return figures[year]
+
+
+def count(figures: dict[str, Figures], case: Case, council: dict, codes: dict[str, dict]) -> None:
+    """Count one case into the figures of the reporting year whose folder it is filed in."""
+    year = case.document.path.split("/")[-2]
+    if year not in figures:
+        start_month = council["reporting_year"]["start_month"]
+        try:
+            start, end = periods.bounds(year, start_month)
+        except ValueError:
+            return  # not a reporting-year folder (`case-folder-year` says so)
+        figures[year] = Figures(year, start, end)
+    code = codes.get("housing-ombudsman")
+    _count(figures[year], case, code["timescales"] if code else None, council["reporting_year"]["start_month"])
+
+
+def merge(into: dict[str, Figures], more: dict[str, Figures]) -> None:
+    """Add the figures counted from a later batch of cases to those of the earlier ones."""
+    for year, figures in more.items():
+        if year in into:
+            into[year].add(figures)
+        else:
+            into[year] = figures
 
 
 def _count(f: Figures, case: Case, code_timescales: dict | None, start_month: int) -> None:
@@ -217,7 +261,7 @@ def inputs(ctx: Context, year: str) -> Inputs:
 
 def years_with_cases(ctx: Context) -> list[str]:
     """Reporting years that have a case folder, oldest first."""
-    return sorted({c.document.path.split("/")[-2] for c in cases(ctx)})
+    return sorted({shown.split("/")[-2] for _, shown in ctx.repository.case_files})
 
 
 def housing_stock(ctx: Context) -> int | None:

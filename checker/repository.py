@@ -6,6 +6,7 @@ both `policy/` and `mkdocs.yml`. Each YAML file's kind follows from where it liv
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,12 +44,14 @@ def find_root(start: Path) -> Path:
 
 @dataclass
 class Repository:
-    """Every data file of one repository, loaded and schema-checked, grouped by kind."""
+    """Every data file of one repository, grouped by kind: the policy files loaded and
+    schema-checked; the case files listed, for `checker.evaluate` to load (there may be 100,000)."""
 
     root: Path
     documents: dict[str, list[Document]] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # of the policy files and the layout
     paths: list[tuple[str, str]] = field(default_factory=list)  # (path, kind) of every data file
+    case_files: list[tuple[Path, str]] = field(default_factory=list)  # (file, path shown)
 
     @property
     def files(self) -> int:
@@ -59,31 +62,52 @@ class Repository:
         found = self.documents.get(kind, [])
         return found[0] if found else None
 
+    def document(self, shown: str) -> Document:
+        """One data file, loaded again (to locate a finding in a case the workers evaluated)."""
+        document, _ = load(self.root / shown, shown)
+        return document
 
-def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Finding]]:
-    """Every data file with its kind, and findings for files in the wrong place."""
-    files: list[tuple[Path, str]] = []
+    def cases(self) -> list[Document]:
+        """Every valid case document, loaded in this process on first use (for commands that need
+        whole cases: `due`, the step commands); the checker evaluates cases with `evaluate`."""
+        if "case" not in self.documents:
+            loaded = (load_file(path, shown, "case") for path, shown in self.case_files)
+            self.documents["case"] = [document for document, problems in loaded if document and not problems]
+        return self.documents["case"]
+
+
+def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[Finding]]:
+    """Every data file with the path findings show and its kind, and findings for files in the
+    wrong place. The cases folder is walked once, with strings, not Paths: it may hold 100,000."""
+    files: list[tuple[Path, str, str]] = []
     findings: list[Finding] = []
     for folder, pattern, kind in LAYOUT:
         base = root / folder
-        if base.is_dir():
-            files.extend((path, kind) for path in sorted(base.glob(pattern)))
+        if kind != "case" and base.is_dir():
+            files.extend((path, relative(path, root), kind) for path in sorted(base.glob(pattern)))
     for required in REQUIRED:
         if not (root / required).exists():
             findings.append(_misplaced(required, f"{required} is missing; every repository needs one"))
-    cases = root / "cases"
-    if cases.is_dir():
-        for path in sorted(cases.rglob("*.y*ml")):
-            where = path.relative_to(cases)
-            if path.suffix == ".yml":
-                findings.append(_misplaced(relative(path, root), "rename the file to end in .yaml"))
-            elif len(where.parts) != 2:
-                findings.append(
-                    _misplaced(
-                        relative(path, root),
-                        "a case file belongs in its reporting-year folder, like cases/2025-26/",
-                    )
-                )
+    cases, found = [], []
+    for folder, subfolders, names in os.walk(root / "cases"):
+        where = Path(folder).relative_to(root).as_posix()
+        depth = where.count("/")
+        for name in subfolders:
+            if os.path.islink(os.path.join(folder, name)):
+                found.append((f"{where}/{name}", "the folder is a symbolic link; keep cases as plain folders and files"))
+        for name in names + [name for name in subfolders if name.endswith((".yaml", ".yml"))]:
+            shown = f"{where}/{name}"  # a folder named like a case file is refused by the loader
+            if name.endswith(".yml"):
+                found.append((shown, "rename the file to end in .yaml"))
+            elif not name.endswith(".yaml"):
+                continue
+            elif depth != 1:
+                found.append((shown, "a case file belongs in its reporting-year folder, like cases/2025-26/"))
+            else:
+                cases.append((where, name, os.path.join(folder, name)))
+    cases.sort()  # by folder, then name: the order of the files' path parts
+    files.extend((Path(path), f"{where}/{name}", "case") for where, name, path in cases)
+    findings.extend(_misplaced(shown, message) for shown, message in sorted(found))
     return files, findings
 
 
@@ -97,7 +121,7 @@ def _misplaced(path: str, message: str) -> Finding:
 _PARSED: dict[tuple[str, str, bytes], tuple[Document | None, list[Finding]]] = {}
 
 
-def _load(path: Path, shown: str, kind: str) -> tuple[Document | None, list[Finding]]:
+def load_file(path: Path, shown: str, kind: str) -> tuple[Document | None, list[Finding]]:
     """Load and validate one file, reusing an earlier parse of the same bytes for policy files."""
     key = None
     if kind != "case":
@@ -116,15 +140,18 @@ def _load(path: Path, shown: str, kind: str) -> tuple[Document | None, list[Find
 
 
 def load_repository(root: Path, only: set[str] | None = None) -> Repository:
-    """Load and schema-validate every data file (of cases, only those in `only` if given)."""
+    """Load and schema-validate the policy files, and list the case files (only those in `only`
+    if given)."""
     files, findings = discover(root)
     if only is not None:
-        files = [(p, kind) for p, kind in files if kind != "case" or relative(p, root) in only]
+        files = [(p, shown, kind) for p, shown, kind in files if kind != "case" or shown in only]
     repository = Repository(root=root, findings=findings)
-    for path, kind in files:
-        shown = relative(path, root)
+    for path, shown, kind in files:
         repository.paths.append((shown, kind))
-        document, problems = _load(path, shown, kind)
+        if kind == "case":
+            repository.case_files.append((path, shown))
+            continue
+        document, problems = load_file(path, shown, kind)
         repository.findings.extend(problems)
         if document is not None and not problems:
             repository.documents.setdefault(kind, []).append(document)

@@ -14,7 +14,7 @@ from datetime import date
 
 from checker import periods
 from checker.codes import provisions
-from checker.engine import Context, cases
+from checker.engine import Context, evaluation
 from checker.metrics import Measure, measure
 from checker.model import Document
 
@@ -161,10 +161,7 @@ def _score(ctx: Context, assessment: Document, period: str | None) -> Score:
     code = code_document.data
     start_month = ctx.council.data["reporting_year"]["start_month"] if ctx.council else 4
     period = period or previous_year(date.fromisoformat(assessment.data["completed"]), start_month)
-    in_period = [
-        c for c in cases(ctx)
-        if c.document.path.split("/")[-2] == period and (c.route_rules or {}).get("code") == code["code"]
-    ]
+    in_period = [o for o in evaluation(ctx).valid() if o.year == period and o.code == code["code"]]
     targets = (ctx.policy.data["rules"].get("targets", {}) if ctx.policy else {})
     wanted = {m for p in provisions(code) for m in p.data.get("metrics", [])}
     measures = measure(in_period, sorted(wanted))

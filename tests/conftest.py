@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,3 +74,15 @@ def example(tmp_path: Path) -> Path:
 def check(repo: Path, *extra: str) -> Run:
     """`complaints check --format json` on a repository, as of a fixed date."""
     return run_cli("check", "--root", repo, "--format", "json", "--as-of", "2026-11-23", *extra)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _results_cache(tmp_path_factory):
+    """The checker's results cache in a folder of the test run's own, never the user's."""
+    previous = os.environ.get("COMPLAINTS_CACHE_DIR")
+    os.environ["COMPLAINTS_CACHE_DIR"] = str(tmp_path_factory.mktemp("results-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("COMPLAINTS_CACHE_DIR", None)
+    else:
+        os.environ["COMPLAINTS_CACHE_DIR"] = previous

@@ -26,14 +26,15 @@ POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):
+    from checker.engine import evaluation  # the engine runs this rule
+
     first: dict[str, str] = {}
-    for document in ctx.documents("case"):
-        case_id = document.data["id"]
-        if case_id in first:
+    for outcome in evaluation(ctx).valid():
+        if outcome.case_id in first:
             yield Problem(
-                f"{case_id} is also the id of {first[case_id]}; give this case a new id",
-                document,
+                f"{outcome.case_id} is also the id of {first[outcome.case_id]}; give this case a new id",
+                ctx.repository.document(outcome.path),
                 ("id",),
             )
         else:
-            first[case_id] = document.path
+            first[outcome.case_id] = outcome.path

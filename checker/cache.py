@@ -1,0 +1,121 @@
+"""The results cache: each case file's outcome kept, so an unchanged repository is checked at once.
+
+What decides an outcome besides the case file is hashed into one fingerprint: the checker's own
+code and schemas, the versions of the libraries that decide results (the YAML parsers, the schema
+validator, the bank holidays), every policy file (council, policy, Codes, self-assessments,
+reports) and the as-of date. A different fingerprint means a fresh cache. Each case file's outcome
+is kept with the file's size, modification time, change time and inode, as git's index keeps
+them: a file whose are not exactly the same is evaluated again. A file changed in the last two
+seconds before a run is never kept (git's "racy" rule: a later edit in the same tick of the clock
+would not change its time), so a cached outcome can never hide a finding.
+
+The cache lives in the user's cache folder (`$XDG_CACHE_HOME` or ~/.cache, or
+`$COMPLAINTS_CACHE_DIR`), one file per repository, never in the repository: nothing committed can
+plant a cache. If it cannot be read or written the check runs without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+
+from checker import evaluate as evaluation
+from checker.files import replace
+from checker.repository import Repository
+
+RACY_NS = 2_000_000_000
+LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema-rs", "holidays", "tzdata")
+PACKAGE = Path(__file__).resolve().parent
+
+
+def evaluate(repository: Repository, setting, progress: bool = False) -> evaluation.Evaluation:
+    """The outcome of every case file: kept ones where the file is unchanged, the rest evaluated."""
+    files = repository.case_files
+    fingerprint = _fingerprint(repository, setting)
+    where = _file(repository.root)
+    kept = _read(where, fingerprint)
+    outcomes: list = [None] * len(files)
+    signatures, todo = [], []
+    for index, (path, shown) in enumerate(files):
+        signature = _signature(path)
+        signatures.append(signature)
+        entry = kept.get(shown)
+        if signature is not None and entry is not None and entry[0] == signature:
+            outcomes[index] = entry[1]
+        else:
+            todo.append(index)
+    if todo:
+        fresh = evaluation.evaluate(setting, [files[i] for i in todo], progress)
+        for index, outcome in zip(todo, fresh.outcomes):
+            outcomes[index] = outcome
+    if todo or len(kept) != len(files):
+        settled = time.time_ns() - RACY_NS
+        _write(where, fingerprint, {
+            shown: (signature, outcome)
+            for (_, shown), signature, outcome in zip(files, signatures, outcomes)
+            if signature is not None and max(signature[1], signature[2]) < settled
+        })
+    return evaluation.Evaluation(outcomes, None, len(todo))
+
+
+def folder() -> Path:
+    """Where the caches of every repository are kept."""
+    configured = os.environ.get("COMPLAINTS_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "complaints-as-code"
+
+
+def _file(root: Path) -> Path:
+    return folder() / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]}.pickle"
+
+
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def _fingerprint(repository: Repository, setting) -> bytes:
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    for name in LIBRARIES:
+        digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+    for source in sorted(PACKAGE.rglob("*")):
+        if source.suffix in (".py", ".json"):
+            digest.update(source.relative_to(PACKAGE).as_posix().encode())
+            digest.update(source.read_bytes())
+    for shown, kind in repository.paths:
+        if kind != "case":
+            digest.update(shown.encode())
+            try:
+                digest.update((repository.root / shown).read_bytes())
+            except OSError:
+                digest.update(b"unreadable")
+    digest.update(repr(setting is not None and (setting.as_of, setting.count)).encode())
+    return digest.digest()
+
+
+def _read(where: Path, fingerprint: bytes) -> dict:
+    try:
+        with open(where, "rb") as handle:
+            if handle.read(len(fingerprint)) != fingerprint:
+                return {}
+            return pickle.load(handle)  # noqa: S301 - our own file, in the user's cache folder
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+        return {}
+
+
+def _write(where: Path, fingerprint: bytes, entries: dict) -> None:
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        replace(where, fingerprint + pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only home or a full disk: the next run is simply not faster

@@ -1,0 +1,156 @@
+"""Each case file evaluated once: loaded, validated, checked by every case rule, measured for the
+scores and, for the report, counted into its year's figures.
+
+A case's evaluation depends on nothing but the file, the council, the policy, the Codes and the
+date, so the cases are split into batches and, when there are enough to be worth it, evaluated in
+worker processes (one per core). Each worker returns small `Outcome`s (a case's findings, id,
+route and metric answers) and partial report figures, never the parsed cases, so the checker's
+memory stays flat at 100,000 cases. Batches come back in order, so the findings and figures are
+exactly those of a single process. `checker.cache` keeps each file's outcome, so an unchanged case
+is not evaluated again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from checker import engine
+from checker.cases import UNDER_A_CODE, Case
+from checker.metrics import METRICS, Answer
+from checker.model import Finding
+from checker.repository import load_file
+from checker.workdays import Calendar
+
+BATCH = 400  # cases per task: large enough to amortise the hand-over, small enough to balance
+PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes start
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the rest of the checker needs of one case file once it has been evaluated."""
+
+    path: str
+    findings: tuple[Finding, ...]  # its load or schema findings, or its case rules' findings
+    case_id: str | None = None  # None when the file did not load or match its schema
+    route: str | None = None
+    code: str | None = None  # the Code that governs its route
+    answers: tuple[Answer, ...] = ()  # each metric's answer, in METRICS order
+
+    @property
+    def year(self) -> str:
+        return self.path.split("/")[-2]
+
+
+@dataclass
+class Evaluation:
+    """Every case file's outcome, in path order, and each year's report figures when counted."""
+
+    outcomes: list[Outcome]
+    figures: dict | None = None  # reporting year -> report.Figures
+    evaluated: int = 0  # how many were evaluated now rather than taken from the cache
+
+    def valid(self) -> Iterator[Outcome]:
+        return (o for o in self.outcomes if o.case_id is not None)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Everything a case's evaluation depends on besides its file (sent once to each worker)."""
+
+    council: dict
+    policy: dict
+    codes: dict[str, dict]
+    calendar: Calendar
+    as_of: date
+    count: bool  # also count the cases into their year's report figures
+
+
+@dataclass
+class _Batch:
+    outcomes: list[Outcome] = field(default_factory=list)
+    figures: dict = field(default_factory=dict)
+
+
+def evaluate(setting: Setting | None, files: list[tuple[Path, str]], progress: bool = False) -> Evaluation:
+    """Evaluate these case files (in worker processes when there are many). Without a setting
+    (no valid council or policy) the files are only loaded and validated."""
+    batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
+    workers = min(os.cpu_count() or 1, len(batches))
+    with _progress(len(files), progress) as bar:
+        if len(files) >= PARALLEL_FROM and workers > 1:
+            context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_set, initargs=(setting,)) as pool:
+                done = _advancing(pool.map(_evaluate, batches), bar)
+                return _merge(done, setting, len(files))
+        _set(setting)
+        return _merge(_advancing(map(_evaluate, batches), bar), setting, len(files))
+
+
+_SETTING: Setting | None = None
+
+
+def _set(setting: Setting | None) -> None:
+    global _SETTING
+    _SETTING = setting
+
+
+def _evaluate(files: list[tuple[Path, str]]) -> _Batch:
+    """One batch, in a worker (or in this process for a small repository)."""
+    from checker import report  # the report builds on the engine: imported where it is needed
+
+    setting, batch = _SETTING, _Batch()
+    for path, shown in files:
+        document, problems = load_file(path, shown, "case")
+        if document is None or problems or setting is None:
+            batch.outcomes.append(Outcome(shown, tuple(problems)))
+            continue
+        case = Case(document, setting.council, setting.policy, setting.codes, setting.calendar, setting.as_of)
+        under_code = case.route in UNDER_A_CODE
+        batch.outcomes.append(
+            Outcome(
+                shown,
+                tuple(engine.check_case(case)),
+                case.id,
+                case.route,
+                (case.route_rules or {}).get("code"),
+                tuple(metric.answer(case) if under_code else None for metric in METRICS.values()),
+            )
+        )
+        if setting.count:
+            report.count(batch.figures, case, setting.council, setting.codes)
+    return batch
+
+
+def _merge(batches: Iterable[_Batch], setting: Setting | None, evaluated: int) -> Evaluation:
+    from checker import report
+
+    outcomes: list[Outcome] = []
+    figures: dict | None = {} if setting is not None and setting.count else None
+    for batch in batches:
+        outcomes.extend(batch.outcomes)
+        if figures is not None:
+            report.merge(figures, batch.figures)
+    return Evaluation(outcomes, figures, evaluated)
+
+
+def _advancing(batches: Iterable[_Batch], bar) -> Iterator[_Batch]:
+    for batch in batches:
+        bar.update(len(batch.outcomes))
+        yield batch
+
+
+def _progress(total: int, wanted: bool):
+    """A progress bar on a terminal, shown only once a run has taken two seconds; never in CI logs
+    or when the output is not a terminal."""
+    from tqdm import tqdm
+
+    shown = wanted and sys.stderr.isatty() and not os.environ.get("CI")
+    return tqdm(total=total, unit=" cases", desc="checking", delay=2, leave=False, disable=not shown,
+                file=sys.stderr, mininterval=0.25)

@@ -1,0 +1,141 @@
+"""The results cache and the worker processes never change what the checker finds.
+
+A cached run prints exactly what an uncached run prints; a change to a case, the policy or the
+tool's code or libraries invalidates what was kept; worker processes give exactly what one
+process gives, for the check and for the report.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+from checker import cache, evaluate
+from checker.check import run_with_context
+from tests.conftest import check, run_cli
+
+AS_OF = "2026-11-23"
+
+
+@pytest.fixture(autouse=True)
+def _settled(monkeypatch):
+    """Files written by the test are as settled as old ones (the racy-file rule is tested apart)."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+
+def evaluated(root) -> int:
+    """How many case files a cached check evaluated rather than took from the cache."""
+    _, ctx = run_with_context(root, date.fromisoformat(AS_OF), use_cache=True)
+    return ctx._evaluation.evaluated
+
+
+def break_a_case(root) -> str:
+    """Make one example case's stage 1 response late; return its path."""
+    path = min((root / "cases" / "2025-26").glob("*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    assert "responded: " in text
+    lines = [
+        "  responded: 2026-01-30" if line.startswith("  responded: ") and i < 40 else line
+        for i, line in enumerate(text.splitlines())
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path.relative_to(root).as_posix()
+
+
+def test_a_cached_run_prints_exactly_what_an_uncached_run_prints(example):
+    broken = break_a_case(example)
+    uncached = check(example, "--no-cache")
+    first, second = check(example), check(example)
+    assert uncached.findings(), "the example has findings to keep"
+    assert any(f["path"] == broken for f in uncached.findings())
+    assert first.out == second.out == uncached.out
+    assert first.code == second.code == uncached.code == 1
+    assert evaluated(example) == 0  # the second run really came from the cache
+
+
+def test_a_changed_case_is_evaluated_again(example):
+    check(example)
+    broken = break_a_case(example)
+    after = check(example)
+    assert evaluated(example) == 0
+    assert any(f["path"] == broken and f["rule"] == "stage1-response-late" for f in after.findings())
+    assert after.out == check(example, "--no-cache").out
+
+
+def test_a_changed_policy_invalidates_the_cache(example):
+    before = check(example)
+    policy = example / "policy" / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    # Canterbury's stage 1 response timescale: 10 working days, made 3
+    start = text.index("stage1_response:")
+    at = text.index("working_days: 10", start)
+    policy.write_text(text[:at] + "working_days: 3" + text[at + len("working_days: 10"):], encoding="utf-8")
+    after = check(example)
+    assert evaluated(example) == 0 and len(after.findings("stage1-response-late")) > len(
+        before.findings("stage1-response-late")
+    )
+    assert after.out == check(example, "--no-cache").out
+
+
+def test_the_tools_code_and_libraries_are_part_of_the_key(example, monkeypatch):
+    check(example)
+    assert evaluated(example) == 0
+    monkeypatch.setattr(cache.importlib.metadata, "version", lambda name: "a different version")
+    assert evaluated(example) == 400
+
+
+def test_an_unreadable_cache_is_ignored(example):
+    first = check(example)
+    for kept in cache.folder().glob("*.pickle"):
+        kept.write_bytes(b"not a cache at all")
+    assert check(example).out == first.out
+
+
+def test_a_file_changed_in_the_last_moments_is_not_kept(example, monkeypatch):
+    monkeypatch.setattr(cache, "RACY_NS", 3_600 * 10**9)  # everything counts as just written
+    check(example)
+    assert evaluated(example) == 400
+
+
+def test_workers_give_exactly_what_one_process_gives(example, monkeypatch):
+    break_a_case(example)
+    single = [run_cli(*command, "--root", example, "--as-of", AS_OF) for command in COMMANDS]
+    monkeypatch.setattr(evaluate, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(evaluate, "BATCH", 7)  # many batches, merged in order
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    parallel = [run_cli(*command, "--root", example, "--as-of", AS_OF) for command in COMMANDS]
+    for one, many in zip(single, parallel):
+        assert (one.code, one.out) == (many.code, many.out)
+
+
+COMMANDS = [
+    ("check", "--format", "json", "--no-cache"),
+    ("report", "--format", "json"),
+    ("report", "--format", "markdown"),
+    ("score", "--format", "json"),
+]
+
+
+class Terminal:
+    """A stand-in for stderr on a terminal."""
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    assert evaluate._progress(10, wanted=True).disable  # pytest's stderr is not a terminal
+    monkeypatch.setattr("sys.stderr", Terminal())
+    assert not evaluate._progress(10, wanted=True).disable
+    assert evaluate._progress(10, wanted=False).disable  # the in-process API never draws one
+    monkeypatch.setenv("CI", "true")
+    assert evaluate._progress(10, wanted=True).disable  # never in CI logs
