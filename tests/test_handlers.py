@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from tests.conftest import check
@@ -123,3 +124,49 @@ def test_changed_since_an_unknown_ref_is_a_usage_error(repo, cli):
     run = cli("check", "--root", repo, "--changed-since", "no-such-ref")
     assert run.code == 2
     assert "cannot list the files changed since no-such-ref" in run.err
+
+
+# A writer that never stops: it rewrites one case file in place (`edit`, then `replace`) and creates
+# new ones (`write_new`), each time with about 2 MB of text, until it is killed.
+WRITER = """
+import itertools, os, sys
+from pathlib import Path
+from checker import files
+folder, old, new = Path(sys.argv[1]), Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()
+target = folder / "CCC-2025-0001.yaml"
+print("ready", flush=True)
+for n in itertools.count():
+    files.edit(target, target.read_bytes(), new)
+    files.replace(target, old.decode())
+    files.write_new(folder / f"CCC-2025-{os.getpid()}-{n}.yaml", new.decode())
+"""
+
+
+def test_a_writer_killed_mid_write_leaves_the_old_file_or_the_new_one_never_half(repo, tmp_path):
+    folder = repo / "cases" / "2025-26"
+    folder.mkdir(parents=True)
+    old = CASE.encode()
+    new = CASE.replace("Roof leak", "A roof leak").encode() + b"# " + b"padding " * 250_000 + b"\n"
+    (tmp_path / "old").write_bytes(old)
+    (tmp_path / "new").write_bytes(new)
+    (folder / "CCC-2025-0001.yaml").write_bytes(old)
+    for kill in range(20):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(folder), str(tmp_path / "old"),
+                                   str(tmp_path / "new")], stdout=subprocess.PIPE, text=True)
+        assert writer.stdout.readline() == "ready\n"
+        time.sleep(kill * 0.003)  # 0 to 57 ms into the writing: some kills land inside a write
+        writer.kill()
+        writer.wait()
+        writer.stdout.close()
+        assert (folder / "CCC-2025-0001.yaml").read_bytes() in (old, new), f"kill {kill}: half a file"
+        for path in folder.glob("CCC-2025-*.yaml"):
+            assert path.name == "CCC-2025-0001.yaml" or path.read_bytes() == new, f"{path.name} is not whole"
+    leftovers = list(folder.glob(".*.tmp"))
+    assert leftovers, "no kill landed inside a write: the test did not test anything"
+    (folder / "CCC-2025-0001.yaml").write_bytes(old)
+    for path in folder.glob("CCC-2025-*.yaml"):
+        if path.name != "CCC-2025-0001.yaml":
+            path.unlink()
+    result = check(repo, "--as-of", "2025-06-16")  # the temporary files left behind are not cases
+    assert result.code == 0 and result.json["summary"]["cases"] == 1, result.findings()
+    assert not [f for f in result.findings() if ".tmp" in f["path"]]
