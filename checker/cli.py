@@ -24,6 +24,7 @@ from checker.formats.imported import render as render_import
 from checker.formats.text import line as render_line
 from checker.pages import build_site
 from checker.pages import write as write_pages
+from checker.privacy import leaks
 from checker.published import build as build_report
 from checker.report import years_with_cases
 from checker.scoring import latest_assessment, score
@@ -412,7 +413,12 @@ def _pages(args) -> int:
         sys.stdout.write(FORMATS["text"](result))
         print("complaints: the data has errors; no pages were written", file=sys.stderr)
         return 1
-    written = write_pages(build_site(ctx), args.out)
+    site = build_site(ctx)
+    if found := leaks(ctx, {**site.pages, **site.files}):
+        print("complaints: the pages would publish what belongs to a case; no pages were written:\n  "
+              + "\n  ".join(found), file=sys.stderr)
+        return 1
+    written = write_pages(site, args.out)
     print(f"Wrote {len(written)} pages and files to {args.out}")
     return 0
 

@@ -20,8 +20,10 @@ from mkdocs.structure.files import File
 from checker.check import run_with_context
 from checker.model import Severity
 from checker.pages import build_site
+from checker.privacy import leaks
 
 log = get_plugin_logger(__name__)
+PUBLISHED_SUFFIXES = (".md", ".html", ".csv", ".json", ".txt", ".xml", ".svg", ".js")
 INVALID_DATA = {"yaml-syntax", "schema", "file-layout", "case-id-duplicate", "case-folder-year"}
 
 
@@ -43,7 +45,7 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
             lines = "\n".join(f"  {f.location}: {f.rule} {f.message}" for f in errors[:50])
             more = f"\n  ... and {len(errors) - 50} more" if len(errors) > 50 else ""
             raise PluginError(f"complaints: the data has {len(errors)} error(s); fix them first:\n{lines}{more}")
-        self.site = build_site(ctx)
+        self.site, self.ctx = build_site(ctx), ctx
         if not config.nav:
             config.nav = self.site.nav
         log.info("complaints: %d pages from %d cases as of %s", len(self.site.pages), result.cases, as_of)
@@ -55,6 +57,15 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
             if existing is not None:  # a hand-written page of the same name wins
                 continue
             files.append(File.generated(config, path, content=text))
+        docs = Path(config.docs_dir).resolve()
+        texts = {
+            f.src_uri: f.content_string for f in files if f.src_uri.endswith(PUBLISHED_SUFFIXES)
+            and (f.generated_by or Path(f.abs_src_path).resolve().is_relative_to(docs))
+        }
+        if found := leaks(self.ctx, texts):  # the last guard: nothing of a case leaves the repository
+            more = f"\n  ... and {len(found) - 50} more" if len(found) > 50 else ""
+            raise PluginError("complaints: the site would publish what belongs to a case; remove it:\n  "
+                              + "\n  ".join(found[:50]) + more)
         return files
 
     def on_serve(self, server, config, builder):

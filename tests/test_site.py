@@ -155,6 +155,65 @@ def test_no_case_level_data_anywhere_in_the_site(built):
         assert leaked == [], f"{kind} published: {leaked[:5]}"
 
 
+def _leaky(tmp_path: Path) -> Path:
+    """A repository with two cases, one of whose definition is pasted into the report's inputs and
+    whose id and reference are in a hand-written page."""
+    repo = scratch(tmp_path / "repo", with_cases=False)
+    shutil.copytree(ROOT / "site", repo / "site")
+    (repo / "cases" / "2025-26").mkdir(parents=True)
+    for name in ("CCC-2025-0001.yaml", "CCC-2025-0002.yaml"):
+        shutil.copy(ROOT / "cases" / "2025-26" / name, repo / "cases" / "2025-26" / name)
+    report = repo / "policy" / "reports" / "2025-26.yaml"
+    report.write_text(report.read_text().replace("recommendations.", f"recommendations. {PASTED}", 1))
+    (repo / "site" / "news.md").write_text("# News\n\nAbout *CCC-2025-0002* (P-Z3RK7J).\n")
+    return repo
+
+
+PASTED = "The communal stairwell has not been cleaned for several weeks."  # CCC-2025-0001's definition
+
+
+def test_a_case_in_any_page_or_download_fails_the_build_naming_where_and_whence(tmp_path):
+    result = mkdocs_build(_leaky(tmp_path), tmp_path / "public")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    for line in ("reports/2025-26.md: case text (definition) of cases/2025-26/CCC-2025-0001.yaml",
+                 "data/complaints-report-2025-26.json: case text (definition) of cases/2025-26/CCC-2025-0001.yaml",
+                 "news.md: a case id of cases/2025-26/CCC-2025-0002.yaml",
+                 "news.md: a complainant reference of cases/2025-26/CCC-2025-0002.yaml"):
+        assert line in output, output
+    assert PASTED not in output and "stairwell" not in output  # the log does not leak it either
+
+
+def test_complaints_pages_writes_nothing_that_holds_a_case(tmp_path, cli):
+    repo = _leaky(tmp_path)
+    run = cli("pages", "--root", repo, "--as-of", AS_OF, "--out", tmp_path / "pages")
+    assert run.code == 1
+    assert "reports/2025-26.md: case text (definition) of cases/2025-26/CCC-2025-0001.yaml" in run.err
+    assert not (tmp_path / "pages").exists()
+
+
+def test_the_guard_reads_words_through_markup_and_spares_what_is_published_anyway():
+    from checker.model import Document
+    from checker.privacy import leaks
+
+    case = {"id": "CCC-2025-0001", "complainant": {"ref": "P-7Q2K9"}, "service": "housing-repairs",
+            "definition": "Roof leak reported three times", "outcomes_sought": "An apology",
+            "stage1": {"handler": "head-of-housing", "decision": "upheld"},
+            "learning": {"text": "Repairs are re-inspected after a third report.", "publishable": True}}
+
+    class Ctx:
+        def documents(self, kind):
+            policy = Document("policy/policy.yaml", {}, "text: The head-of-housing reviews stage 2.")
+            return {"case": [Document("cases/2025-26/CCC-2025-0001.yaml", case, "")], "policy": [policy]}.get(kind, [])
+
+    quiet = {"a.md": "Repairs are re-inspected after a third report. An apology. housing-repairs: 3. "
+                     "The head-of-housing reviews stage 2. Roof leak reported twice."}
+    assert leaks(Ctx(), quiet) == []
+    loud = {"b.html": "<td>roof&nbsp;LEAK</td>\n<td>reported three\ntimes</td>", "c.csv": "id\nccc-2025-0001\n"}
+    assert leaks(Ctx(), loud) == ["b.html: case text (definition) of cases/2025-26/CCC-2025-0001.yaml",
+                                  "c.csv: a case id of cases/2025-26/CCC-2025-0001.yaml"]
+
+
 def test_no_page_names_another_host_for_fonts_scripts_or_styles(built):
     for page in built.rglob("*.html"):
         text = page.read_text()
