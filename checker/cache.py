@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import io
 import os
 import pickle
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from checker import evaluate as evaluation
@@ -33,11 +35,32 @@ LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema-rs", "holidays", "tzdata")
 PACKAGE = Path(__file__).resolve().parent
 
 
+def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tuple | None]:
+    """The whole check's findings, if nothing at all has changed since they were kept (checked by
+    the fingerprint and every case file's signature: no file is read, no case evaluated); and the
+    key to keep this check's findings under (None if a file changed too recently to be trusted)."""
+    digest = hashlib.sha256(_fingerprint(repository, as_of))
+    settled = time.time_ns() - RACY_NS
+    trusted = True
+    for path, shown in repository.case_files:
+        signature = _signature(path)
+        trusted = trusted and signature is not None and max(signature[1], signature[2]) < settled
+        digest.update(f"{shown}\0{signature}\0".encode())
+    key = digest.digest()
+    kept = _read(_file(repository.root, "findings"), key)
+    return (key if trusted else None), (kept.get("findings") if kept else None)
+
+
+def keep_findings(repository: Repository, key: bytes | None, findings: tuple) -> None:
+    if key is not None:
+        _write(_file(repository.root, "findings"), key, {"findings": findings})
+
+
 def evaluate(repository: Repository, setting, progress: bool = False) -> evaluation.Evaluation:
     """The outcome of every case file: kept ones where the file is unchanged, the rest evaluated."""
     files = repository.case_files
-    fingerprint = _fingerprint(repository, setting)
-    where = _file(repository.root)
+    fingerprint = _fingerprint(repository, setting.as_of if setting else None)
+    where = _file(repository.root, "cases")
     kept = _read(where, fingerprint)
     outcomes: list = [None] * len(files)
     signatures, todo = [], []
@@ -71,8 +94,8 @@ def folder() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "complaints-as-code"
 
 
-def _file(root: Path) -> Path:
-    return folder() / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]}.pickle"
+def _file(root: Path, part: str) -> Path:
+    return folder() / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]}.{part}.pickle"
 
 
 def _signature(path: Path) -> tuple[int, int, int, int] | None:
@@ -83,7 +106,7 @@ def _signature(path: Path) -> tuple[int, int, int, int] | None:
     return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
 
-def _fingerprint(repository: Repository, setting) -> bytes:
+def _fingerprint(repository: Repository, as_of: date | None) -> bytes:
     digest = hashlib.sha256()
     digest.update(sys.version.encode())
     for name in LIBRARIES:
@@ -99,7 +122,7 @@ def _fingerprint(repository: Repository, setting) -> bytes:
                 digest.update((repository.root / shown).read_bytes())
             except OSError:
                 digest.update(b"unreadable")
-    digest.update(repr(setting is not None and (setting.as_of, setting.count)).encode())
+    digest.update(repr(as_of).encode())
     return digest.digest()
 
 
@@ -116,6 +139,11 @@ def _read(where: Path, fingerprint: bytes) -> dict:
 def _write(where: Path, fingerprint: bytes, entries: dict) -> None:
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
-        replace(where, fingerprint + pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+        kept = io.BytesIO()
+        kept.write(fingerprint)
+        pickler = pickle.Pickler(kept, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True  # no memo of every object pickled: the entries hold no cycles
+        pickler.dump(entries)
+        replace(where, kept.getbuffer())
     except OSError:
         pass  # a read-only home or a full disk: the next run is simply not faster

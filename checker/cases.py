@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -24,6 +24,14 @@ class Case:
     codes: dict[str, dict]
     calendar: Calendar
     as_of: date
+    _problems: dict = field(default_factory=dict, repr=False)
+
+    def problems(self, rule) -> list:
+        """What a case rule finds in this case, found once: the checker and the metrics share it."""
+        found = self._problems.get(rule.ID)
+        if found is None:
+            found = self._problems[rule.ID] = list(rule.check(self))
+        return found
 
     @property
     def data(self) -> dict:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from checker import engine
+from checker import cache, engine
 from checker.model import Finding, Severity
-from checker.repository import load_repository
+from checker.repository import Repository, load_repository
 
 
 @dataclass(frozen=True)
@@ -46,19 +46,35 @@ class Result:
 def run(root: Path, as_of: date, only: set[str] | None = None, *, use_cache: bool = False,
         progress: bool = False) -> Result:
     """Check the repository at `root` as of a date: every file, or only these case files; with
-    `use_cache`, unchanged case files are not evaluated again (`checker.cache`)."""
-    return run_with_context(root, as_of, only, use_cache=use_cache, progress=progress)[0]
+    `use_cache`, unchanged case files are not evaluated again, and a repository with nothing
+    changed at all gets the findings of the last check at once (`checker.cache`)."""
+    repository = load_repository(root, only)
+    if not use_cache:
+        return _run(repository, as_of)[0]
+    key, kept = cache.kept_findings(repository, as_of)
+    if kept is not None:
+        return _result(repository, as_of, kept)
+    result = _run(repository, as_of, use_cache=True, progress=progress)[0]
+    cache.keep_findings(repository, key, result.findings)
+    return result
 
 
-def run_with_context(root: Path, as_of: date, only: set[str] | None = None, *, use_cache: bool = False,
-                     progress: bool = False, count: bool = False) -> tuple[Result, engine.Context]:
+def run_with_context(root: Path, as_of: date, only: set[str] | None = None, *, progress: bool = False,
+                     count: bool = False) -> tuple[Result, engine.Context]:
     """The check, and the evaluated repository it ran on; with `count`, the cases are counted for
     the report in the same pass (for the site, which publishes from it)."""
-    repository = load_repository(root, only)
+    return _run(load_repository(root, only), as_of, progress=progress, count=count)
+
+
+def _run(repository: Repository, as_of: date, *, use_cache: bool = False, progress: bool = False,
+         count: bool = False) -> tuple[Result, engine.Context]:
     ctx = engine.context(repository, as_of)
     ctx.use_cache, ctx.progress = use_cache, progress
     if count:
         engine.evaluation(ctx, count=True)
-    findings = engine.run(repository, as_of, ctx)
-    cases = tuple(path for path, kind in repository.paths if kind == "case")
-    return Result(root, as_of, repository.files, tuple(findings), cases), ctx
+    return _result(repository, as_of, engine.run(repository, as_of, ctx)), ctx
+
+
+def _result(repository: Repository, as_of: date, findings) -> Result:
+    cases = tuple(shown for _, shown in repository.case_files)
+    return Result(repository.root, as_of, repository.files, tuple(findings), cases)

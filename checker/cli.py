@@ -375,6 +375,7 @@ def _score(args) -> int:
     as_of = args.as_of or date.today()
     repository = load_repository(root)
     ctx = context(repository, as_of)
+    ctx.use_cache = True  # the scores need only the cases' outcomes, which the last check kept
     codes = [args.code] if args.code else sorted(ctx.codes)
     results = []
     for code in codes:

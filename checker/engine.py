@@ -137,7 +137,7 @@ def check_case(case: Case) -> list[Finding]:
         stamp(rule, problem, case.id, case.policy)
         for rule in CASE_RULES
         if case.route in rule.ROUTES
-        for problem in rule.check(case)
+        for problem in case.problems(rule)
     ]
     explanations = {e["rule"]: (i, e) for i, e in enumerate(case.data.get("explanations", []))}
     fired = {f.rule for f in found}

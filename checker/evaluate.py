@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from typing import NamedTuple
 
 from checker import engine
 from checker.cases import UNDER_A_CODE, Case
-from checker.metrics import METRICS, Answer
+from checker.metrics import ANSWER, METRICS
 from checker.model import Finding
 from checker.repository import load_file
 from checker.workdays import Calendar
@@ -32,16 +32,16 @@ BATCH = 400  # cases per task: large enough to amortise the hand-over, small eno
 PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes start
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What the rest of the checker needs of one case file once it has been evaluated."""
+class Outcome(NamedTuple):
+    """What the rest of the checker needs of one case file once it has been evaluated (a named
+    tuple: 100,000 of them cross from the workers and to the cache, and tuples pickle fastest)."""
 
     path: str
     findings: tuple[Finding, ...]  # its load or schema findings, or its case rules' findings
     case_id: str | None = None  # None when the file did not load or match its schema
     route: str | None = None
     code: str | None = None  # the Code that governs its route
-    answers: tuple[Answer, ...] = ()  # each metric's answer, in METRICS order
+    answers: str = ""  # each metric's answer in METRICS order: "y" met, "n" missed, "-" not applicable
 
     @property
     def year(self) -> str:
@@ -78,7 +78,7 @@ class _Batch:
     figures: dict = field(default_factory=dict)
 
 
-def evaluate(setting: Setting | None, files: list[tuple[Path, str]], progress: bool = False) -> Evaluation:
+def evaluate(setting: Setting | None, files: list[tuple[str, str]], progress: bool = False) -> Evaluation:
     """Evaluate these case files (in worker processes when there are many). Without a setting
     (no valid council or policy) the files are only loaded and validated."""
     batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
@@ -101,7 +101,7 @@ def _set(setting: Setting | None) -> None:
     _SETTING = setting
 
 
-def _evaluate(files: list[tuple[Path, str]]) -> _Batch:
+def _evaluate(files: list[tuple[str, str]]) -> _Batch:
     """One batch, in a worker (or in this process for a small repository)."""
     from checker import report  # the report builds on the engine: imported where it is needed
 
@@ -120,7 +120,7 @@ def _evaluate(files: list[tuple[Path, str]]) -> _Batch:
                 case.id,
                 case.route,
                 (case.route_rules or {}).get("code"),
-                tuple(metric.answer(case) if under_code else None for metric in METRICS.values()),
+                "".join(ANSWER[metric.answer(case)] if under_code else "-" for metric in METRICS.values()),
             )
         )
         if setting.count:

@@ -24,7 +24,7 @@ def write_new(path: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def replace(path: Path, text: str | bytes) -> None:
+def replace(path: Path, text: str | bytes | memoryview) -> None:
     """Replace `path` with `text` atomically (a report being regenerated, never a data file)."""
     temporary = _temporary(path, text.encode("utf-8") if isinstance(text, str) else text)
     try:

@@ -12,8 +12,8 @@ from datetime import date
 
 import pytest
 
-from checker import cache, evaluate
-from checker.check import run_with_context
+from checker import cache, engine, evaluate
+from checker.repository import load_repository
 from tests.conftest import check, run_cli
 
 AS_OF = "2026-11-23"
@@ -26,9 +26,10 @@ def _settled(monkeypatch):
 
 
 def evaluated(root) -> int:
-    """How many case files a cached check evaluated rather than took from the cache."""
-    _, ctx = run_with_context(root, date.fromisoformat(AS_OF), use_cache=True)
-    return ctx._evaluation.evaluated
+    """How many case files a cached evaluation evaluated rather than took from the cache."""
+    ctx = engine.context(load_repository(root), date.fromisoformat(AS_OF))
+    ctx.use_cache = True
+    return engine.evaluation(ctx).evaluated
 
 
 def break_a_case(root) -> str:
@@ -53,6 +54,13 @@ def test_a_cached_run_prints_exactly_what_an_uncached_run_prints(example):
     assert first.out == second.out == uncached.out
     assert first.code == second.code == uncached.code == 1
     assert evaluated(example) == 0  # the second run really came from the cache
+
+
+def test_an_unchanged_repository_gets_its_findings_without_evaluating_a_case(example, monkeypatch):
+    break_a_case(example)
+    first = check(example)
+    monkeypatch.setattr(evaluate, "evaluate", lambda *args: pytest.fail("a case was evaluated"))
+    assert check(example).out == first.out
 
 
 def test_a_changed_case_is_evaluated_again(example):
