@@ -178,7 +178,7 @@ def _month(report: dict) -> Chart | None:
     ax.set_xticks(range(len(months)), months)
     ax.set_xlim(-0.6, len(months) - 0.4)
     ax.set_ylabel("Complaints")
-    ax.set_ylim(0, max([t for t in totals if t is not None], default=1) * 1.15)
+    ax.set_ylim(0, max([t for t in totals if t is not None], default=1) * 1.15 or 1)
     _grid(ax, "y")
     stages = [("Stage 1", DARK), ("Stage 2", MID)] if both else []
     _legend(fig, stages + ([("Stages not shown", NOT_SHOWN)] if alone else []))

@@ -53,8 +53,10 @@ class Evaluation:
     """Every case file's outcome, in path order, and each year's report figures when counted."""
 
     outcomes: list[Outcome]
-    figures: dict | None = None  # reporting year -> report.Figures
+    figures: dict | None = None  # reporting year -> report.Figures, when counted
     evaluated: int = 0  # how many were evaluated now rather than taken from the cache
+    private: list = field(default_factory=list)  # when counted: each case string the site must not publish
+    public: set = field(default_factory=set)  # when counted: each case string the report publishes
 
     def valid(self) -> Iterator[Outcome]:
         return (o for o in self.outcomes if o.case_id is not None)
@@ -76,6 +78,8 @@ class Setting:
 class _Batch:
     outcomes: list[Outcome] = field(default_factory=list)
     figures: dict = field(default_factory=dict)
+    private: list = field(default_factory=list)
+    public: set = field(default_factory=set)
 
 
 def evaluate(setting: Setting | None, files: list[tuple[str, str]], progress: bool = False) -> Evaluation:
@@ -103,7 +107,7 @@ def _set(setting: Setting | None) -> None:
 
 def _evaluate(files: list[tuple[str, str]]) -> _Batch:
     """One batch, in a worker (or in this process for a small repository)."""
-    from checker import report  # the report builds on the engine: imported where it is needed
+    from checker import privacy, report  # they build on the engine: imported where needed
 
     setting, batch = _SETTING, _Batch()
     for path, shown in files:
@@ -125,19 +129,22 @@ def _evaluate(files: list[tuple[str, str]]) -> _Batch:
         )
         if setting.count:
             report.count(batch.figures, case, setting.council, setting.codes)
+            batch.private.extend(privacy.private(case.data))
+            batch.public.update(privacy.public(case.data))
     return batch
 
 
 def _merge(batches: Iterable[_Batch], setting: Setting | None, evaluated: int) -> Evaluation:
     from checker import report
 
-    outcomes: list[Outcome] = []
-    figures: dict | None = {} if setting is not None and setting.count else None
+    counted = Evaluation([], {} if setting is not None and setting.count else None, evaluated)
     for batch in batches:
-        outcomes.extend(batch.outcomes)
-        if figures is not None:
-            report.merge(figures, batch.figures)
-    return Evaluation(outcomes, figures, evaluated)
+        counted.outcomes.extend(batch.outcomes)
+        if counted.figures is not None:
+            report.merge(counted.figures, batch.figures)
+            counted.private.extend(batch.private)
+            counted.public.update(batch.public)
+    return counted
 
 
 def _advancing(batches: Iterable[_Batch], bar) -> Iterator[_Batch]:

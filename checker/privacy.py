@@ -13,13 +13,15 @@ What counts as a case's own (the reading, exactly):
 
 Text is compared as words (letters and digits, kept together across hyphens and apostrophes, in
 any case, HTML tags dropped and entities decoded), so markup, line breaks and punctuation do not
-hide a leak. Each
-private string is kept as a hash, indexed by its first three words: a page is read once, and each
-of its words costs three dictionary look-ups however many cases there are.
+hide a leak. Each private string is kept as a hash, indexed by its first three words: a page is
+read once, and each of its words costs three dictionary look-ups however many cases there are.
+The hashes are taken where each case is evaluated (`evaluate`, in worker processes), so they are
+stable ones (BLAKE2b), not Python's per-process `hash`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -57,7 +59,18 @@ def _private(data, key: str = "") -> Iterator[tuple[str, list[str]]]:
             yield IDENTIFIERS.get(key, f"case text ({key})"), words
 
 
-def _public(data) -> Iterator[str]:
+def _hash(words: list[str]) -> int:
+    return int.from_bytes(hashlib.blake2b("\x1f".join(words).encode(), digest_size=8).digest(), "big")
+
+
+def private(data) -> Iterator[tuple[int, int, int]]:
+    """(hash of the first words, hash of all, number of words) of each private string of a case."""
+    for _, words in _private(data):
+        if words:
+            yield _hash(words[:KEY]), _hash(words), len(words)
+
+
+def public(data) -> Iterator[str]:
     """The strings of a case that are published: its counted values and its publishable learning."""
     learning = data.get("learning") if isinstance(data, dict) else None
     if isinstance(learning, dict) and learning.get("publishable") is True:
@@ -70,15 +83,12 @@ def _public(data) -> Iterator[str]:
 class Guard:
     """The private strings of a set of cases, as hashes, ready to search pages for."""
 
-    def __init__(self, cases: Iterable[dict], published: Iterable[str] = ()):
+    def __init__(self, strings: Iterable[tuple[int, int, int]], published: Iterable[str] = ()):
+        """`strings` from `private` of every case; `published`, texts published anyway."""
         self.index: dict[int, dict[int, int]] = {}  # hash of the first words -> {hash of all: words}
-        public: list[str] = list(published)
-        for data in cases:
-            for _, words in _private(data):
-                if words:
-                    self.index.setdefault(hash(tuple(words[:KEY])), {})[hash(tuple(words))] = len(words)
-            public.extend(_public(data))
-        for text in public:  # what is published anyway is not a leak
+        for key, whole, size in strings:
+            self.index.setdefault(key, {})[whole] = size
+        for text in published:  # what is published anyway is not a leak
             for key, whole in self._found(_words(text)):
                 self.index[key].pop(whole, None)
 
@@ -86,10 +96,10 @@ class Guard:
         """(key, hash) of each private string that occurs in a text's words."""
         found = set()
         for start in range(len(words)):
-            for length in range(1, KEY + 1):
-                key = hash(tuple(words[start : start + length]))
+            for length in range(1, min(KEY, len(words) - start) + 1):
+                key = _hash(words[start : start + length])
                 for whole, size in self.index.get(key, {}).items():
-                    if hash(tuple(words[start : start + size])) == whole:
+                    if _hash(words[start : start + size]) == whole:
                         found.add((key, whole))
         return found
 
@@ -102,16 +112,18 @@ class Guard:
 def leaks(ctx, texts: dict[str, str]) -> list[str]:
     """What the site would publish that belongs to a case: one line per page and string, naming
     the case file and what it is (never the text itself, which would leak it into a build log)."""
-    cases = ctx.documents("case")
+    from checker.engine import evaluation  # the cases' strings come from their evaluation
+
+    cases = evaluation(ctx, count=True)
     published = [document.text for kind in PUBLISHED_FILES for document in ctx.documents(kind)]
-    found = Guard((case.data for case in cases), published).leaks(texts)
+    found = Guard(cases.private, [*published, *cases.public]).leaks(texts)
     if not found:
         return []
     wanted = set().union(*found.values())
     whence: dict[int, str] = {}
-    for case in cases:
+    for case in ctx.documents("case"):  # only when something leaked: load the cases to name them
         for what, words in _private(case.data):
-            whole = hash(tuple(words))
+            whole = _hash(words)
             if whole in wanted:
                 whence.setdefault(whole, f"{what} of {case.path}")
     return [f"{path}: {whence.get(h, 'case text')}" for path, hashes in sorted(found.items()) for h in sorted(hashes)]
