@@ -10,6 +10,7 @@ import jsonschema_rs
 
 from checker.loader import locate
 from checker.model import Document, Finding, Location, Severity
+from checker.workdays import parse_timestamp
 
 RULE = "schema"
 KINDS = ("council", "policy", "code", "self-assessment", "case", "report", "import-mapping")
@@ -33,7 +34,25 @@ def schema(kind: str) -> dict:
 
 @cache
 def _validator(kind: str):
-    return jsonschema_rs.Draft202012Validator(schema(kind), validate_formats=True)
+    return jsonschema_rs.Draft202012Validator(schema(kind), validate_formats=True, formats=FORMATS)
+
+
+def _readable(name: str) -> object:
+    """RFC 3339's format check, and the checker able to read the value as written: RFC 3339 allows
+    year 0000, a leap second and a lower-case t or z, which Python's dates do not (found by
+    tests/test_properties.py)."""
+    rfc = jsonschema_rs.Draft202012Validator({"format": name}, validate_formats=True)
+
+    def check(value: str) -> bool:
+        try:
+            return rfc.is_valid(value) and bool(parse_timestamp(value))
+        except ValueError:
+            return False
+
+    return check
+
+
+FORMATS = {name: _readable(name) for name in ("date", "date-time")}
 
 
 def validate(document: Document, kind: str) -> list[Finding]:
