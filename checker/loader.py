@@ -38,6 +38,7 @@ NOT_PLAIN = (
     re.compile(r"\? +[-?](?: |$)", re.M),
 )
 
+MAX_PLAIN_DEPTH = 100  # nesting the fast path accepts; real files nest under ten levels
 LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -228,12 +229,16 @@ def _plain(text: str) -> bool:
     )
 
 
-def _plain_keys(node) -> bool:
-    """Every key a string, as the core loader makes them (yaml-rs reads `1:` or `true:` as others)."""
+def _plain_keys(node, depth: int = 0) -> bool:
+    """Every key a string, as the core loader makes them (yaml-rs reads `1:` or `true:` as others),
+    and no deeper than the core loader surely reads (found by tests/test_properties.py: deeper data
+    goes to the core loader, which refuses it at Python's recursion limit)."""
+    if depth > MAX_PLAIN_DEPTH:
+        return False
     if type(node) is dict:
-        return all(type(key) is str and _plain_keys(value) for key, value in node.items())
+        return all(type(key) is str and _plain_keys(value, depth + 1) for key, value in node.items())
     if type(node) is list:
-        return all(_plain_keys(value) for value in node)
+        return all(_plain_keys(value, depth + 1) for value in node)
     return True
 
 
