@@ -16,6 +16,7 @@ plant a cache. If it cannot be read or written the check runs without it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import io
@@ -107,14 +108,7 @@ def _signature(path: Path) -> tuple[int, int, int, int] | None:
 
 
 def _fingerprint(repository: Repository, as_of: date | None) -> bytes:
-    digest = hashlib.sha256()
-    digest.update(sys.version.encode())
-    for name in LIBRARIES:
-        digest.update(f"{name}={importlib.metadata.version(name)}".encode())
-    for source in sorted(PACKAGE.rglob("*")):
-        if source.suffix in (".py", ".json"):
-            digest.update(source.relative_to(PACKAGE).as_posix().encode())
-            digest.update(source.read_bytes())
+    digest = hashlib.sha256(_tool())
     for shown, kind in repository.paths:
         if kind != "case":
             digest.update(shown.encode())
@@ -123,6 +117,20 @@ def _fingerprint(repository: Repository, as_of: date | None) -> bytes:
             except OSError:
                 digest.update(b"unreadable")
     digest.update(repr(as_of).encode())
+    return digest.digest()
+
+
+@functools.cache
+def _tool() -> bytes:
+    """The checker's own code and schemas, Python's and the deciding libraries' versions (once per
+    process: a long-running process, like `mkdocs serve`, is restarted to pick up a new version)."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in LIBRARIES:
+        digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+    for source in sorted(PACKAGE.rglob("*")):
+        if source.suffix in (".py", ".json"):
+            digest.update(source.relative_to(PACKAGE).as_posix().encode())
+            digest.update(source.read_bytes())
     return digest.digest()
 
 

@@ -91,7 +91,12 @@ def test_the_tools_code_and_libraries_are_part_of_the_key(example, monkeypatch):
     check(example)
     assert evaluated(example) == 0
     monkeypatch.setattr(cache.importlib.metadata, "version", lambda name: "a different version")
-    assert evaluated(example) == 400
+    cache._tool.cache_clear()
+    try:
+        assert evaluated(example) == 400
+    finally:
+        monkeypatch.undo()
+        cache._tool.cache_clear()
 
 
 def test_an_unreadable_cache_is_ignored(example):
