@@ -20,6 +20,7 @@ import functools
 import hashlib
 import importlib.metadata
 import io
+import marshal
 import os
 import pickle
 import sys
@@ -40,14 +41,10 @@ def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tu
     """The whole check's findings, if nothing at all has changed since they were kept (checked by
     the fingerprint and every case file's signature: no file is read, no case evaluated); and the
     key to keep this check's findings under (None if a file changed too recently to be trusted)."""
-    digest = hashlib.sha256(_fingerprint(repository, as_of))
+    signatures = [(shown, _signature(path)) for path, shown in repository.case_files]
     settled = time.time_ns() - RACY_NS
-    trusted = True
-    for path, shown in repository.case_files:
-        signature = _signature(path)
-        trusted = trusted and signature is not None and max(signature[1], signature[2]) < settled
-        digest.update(f"{shown}\0{signature}\0".encode())
-    key = digest.digest()
+    trusted = all(s is not None and max(s[1], s[2]) < settled for _, s in signatures)
+    key = hashlib.sha256(_fingerprint(repository, as_of) + marshal.dumps(signatures)).digest()
     kept = _read(_file(repository.root, "findings"), key)
     return (key if trusted else None), (kept.get("findings") if kept else None)
 

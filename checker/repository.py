@@ -104,7 +104,7 @@ def discover(root: Path) -> tuple[list[tuple[Path | str, str, str]], list[Findin
             elif depth != 1:
                 found.append((shown, "a case file belongs in its reporting-year folder, like cases/2025-26/"))
             else:
-                cases.append((where, name, os.path.join(folder, name)))
+                cases.append((where, name, f"{folder}/{name}"))
     cases.sort()  # by folder, then name: the order of the files' path parts
     files.extend((path, f"{where}/{name}", "case") for where, name, path in cases)  # str: 100,000 Paths cost
     findings.extend(_misplaced(shown, message) for shown, message in sorted(found))
