@@ -31,8 +31,10 @@ POLICY = ("exclusions",)
 
 def check(case):
     exclusion = case.data.get("exclusion")
+    if not exclusion:
+        return
     codes = [e["code"] for e in case.rules["exclusions"]]
-    if exclusion and exclusion["reason"] not in codes:
+    if exclusion["reason"] not in codes:
         yield Problem(
             f"'{exclusion['reason']}' is not one of the policy's exclusions; use one of: "
             f"{', '.join(codes)}",

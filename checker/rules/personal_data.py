@@ -80,6 +80,8 @@ def check_files(ctx):
 
 
 def _problems(document, allowed: frozenset | set, because: str):
+    if not _suspect(document.data):
+        return
     for path, text in _texts(document.data, ()):
         if not HAS_DIGIT_OR_AT.search(text):
             continue
@@ -102,6 +104,21 @@ def _key(found: str) -> str:
     """A match as a key: no spaces, brackets or hyphens, upper case, +44 written as 0."""
     key = re.sub(r"[\s()-]", "", found).upper()
     return "0" + key[3:].removeprefix("0") if key.startswith("+44") else key
+
+
+def _suspect(data) -> bool:
+    """Whether any free-text string has a digit or an @ (every pattern needs one): a quick first
+    look, without the paths `_texts` keeps, which most files need no more than."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if type(node) is dict:
+            stack.extend(value for key, value in node.items() if key not in NOT_TEXT)
+        elif type(node) is list:
+            stack.extend(node)
+        elif type(node) is str and HAS_DIGIT_OR_AT.search(node) and not DATE_VALUE.fullmatch(node):
+            return True
+    return False
 
 
 def _texts(node, path):
