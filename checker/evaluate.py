@@ -74,14 +74,6 @@ class Setting:
     count: bool  # also count the cases into their year's report figures
 
 
-@dataclass
-class _Batch:
-    outcomes: list[Outcome] = field(default_factory=list)
-    figures: dict = field(default_factory=dict)
-    private: list = field(default_factory=list)
-    public: set = field(default_factory=set)
-
-
 def evaluate(setting: Setting | None, files: list[tuple[str, str]], progress: bool = False) -> Evaluation:
     """Evaluate these case files (in worker processes when there are many). Without a setting
     (no valid council or policy) the files are only loaded and validated."""
@@ -105,11 +97,11 @@ def _set(setting: Setting | None) -> None:
     _SETTING = setting
 
 
-def _evaluate(files: list[tuple[str, str]]) -> _Batch:
+def _evaluate(files: list[tuple[str, str]]) -> Evaluation:
     """One batch, in a worker (or in this process for a small repository)."""
     from checker import privacy, report  # they build on the engine: imported where needed
 
-    setting, batch = _SETTING, _Batch()
+    setting, batch = _SETTING, Evaluation([], {})
     for path, shown in files:
         document, problems = load_file(path, shown, "case")
         if document is None or problems or setting is None:
@@ -134,20 +126,21 @@ def _evaluate(files: list[tuple[str, str]]) -> _Batch:
     return batch
 
 
-def _merge(batches: Iterable[_Batch], setting: Setting | None, evaluated: int) -> Evaluation:
+def _merge(batches: Iterable[Evaluation], setting: Setting | None, evaluated: int) -> Evaluation:
+    """The batches' evaluations as one, in order."""
     from checker import report
 
-    counted = Evaluation([], {} if setting is not None and setting.count else None, evaluated)
+    merged = Evaluation([], {} if setting is not None and setting.count else None, evaluated)
     for batch in batches:
-        counted.outcomes.extend(batch.outcomes)
-        if counted.figures is not None:
-            report.merge(counted.figures, batch.figures)
-            counted.private.extend(batch.private)
-            counted.public.update(batch.public)
-    return counted
+        merged.outcomes.extend(batch.outcomes)
+        if merged.figures is not None:
+            report.merge(merged.figures, batch.figures)
+            merged.private.extend(batch.private)
+            merged.public.update(batch.public)
+    return merged
 
 
-def _advancing(batches: Iterable[_Batch], bar) -> Iterator[_Batch]:
+def _advancing(batches: Iterable[Evaluation], bar) -> Iterator[Evaluation]:
     for batch in batches:
         bar.update(len(batch.outcomes))
         yield batch
