@@ -14,22 +14,15 @@ from datetime import date
 from pathlib import Path
 
 from checker import check as check_command
-from checker import case_schema, demo_data, importer, periods, steps
+from checker import case_schema, periods, steps
 from checker.engine import context
 from checker.files import replace as replace_file
 from checker.formats import FORMATS
 from checker.formats.report import FORMATS as REPORT_FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
-from checker.formats.imported import render as render_import
 from checker.formats.text import line as render_line
-from checker.pages import build_site
-from checker.pages import write as write_pages
-from checker.privacy import leaks
-from checker.published import build as build_report
 from checker.report import years_with_cases
 from checker.scoring import latest_assessment, score
-from checker.exports import ExportError
-from checker.import_mapping import MappingError
 from checker.loader import LoadError, load
 from checker.model import Severity
 from checker.changes import GitError, changed_cases
@@ -361,6 +354,11 @@ def _step(args) -> int:
 
 
 def _import(args) -> int:
+    from checker import importer  # each command imports what only it needs: a quick start for `check`
+    from checker.exports import ExportError
+    from checker.formats.imported import render as render_import
+    from checker.import_mapping import MappingError
+
     root = _root(args)
     try:
         outcomes = importer.run(root, args.export, args.mapping, args.as_of or date.today(), args.dry_run)
@@ -390,6 +388,8 @@ def _score(args) -> int:
 
 
 def _report(args) -> int:
+    from checker.published import build as build_report
+
     root = _root(args)
     ctx = context(load_repository(root), args.as_of or date.today())
     if ctx.council is None or ctx.policy is None:
@@ -407,6 +407,10 @@ def _report(args) -> int:
 
 
 def _pages(args) -> int:
+    from checker.pages import build_site
+    from checker.pages import write as write_pages
+    from checker.privacy import leaks
+
     root = _root(args)
     result, ctx = check_command.run_with_context(root, args.as_of or date.today(), count=True, progress=True)
     errors = [f for f in result.findings if f.severity >= Severity.ERROR and not f.explained]
@@ -425,6 +429,8 @@ def _pages(args) -> int:
 
 
 def _demo_data(args) -> int:
+    from checker import demo_data
+
     root = _root(args)
     try:
         written = demo_data.write(root, args.year, args.count, args.seed)
