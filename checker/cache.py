@@ -3,7 +3,7 @@
 What decides an outcome besides the case file is hashed into one fingerprint: the checker's own
 code and schemas, the versions of the libraries that decide results (the YAML parsers, the schema
 validator, the bank holidays), every policy file (council, policy, Codes, self-assessments,
-reports) and the as-of date. A different fingerprint means a fresh cache. Each case file's outcome
+reports), the git config (whose remotes one rule reads) and the as-of date. A different fingerprint means a fresh cache. Each case file's outcome
 is kept with the file's size, modification time, change time and inode, as git's index keeps
 them: a file whose are not exactly the same is evaluated again. A file changed in the last two
 seconds before a run is never kept (git's "racy" rule: a later edit in the same tick of the clock
@@ -31,6 +31,7 @@ from pathlib import Path
 from checker import evaluate as evaluation
 from checker.files import replace
 from checker.repository import Repository
+from checker.rules.cases_in_public_repository import git_config
 
 RACY_NS = 2_000_000_000
 LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema-rs", "holidays", "tzdata")
@@ -113,6 +114,8 @@ def _fingerprint(repository: Repository, as_of: date | None) -> bytes:
                 digest.update((repository.root / shown).read_bytes())
             except OSError:
                 digest.update(b"unreadable")
+    config = git_config(repository.root / "cases")  # its remotes decide cases-in-public-repository
+    digest.update(config.read_bytes() if config and config.is_file() else b"no git config")
     digest.update(repr(as_of).encode())
     return digest.digest()
 

@@ -99,6 +99,17 @@ def test_the_tools_code_and_libraries_are_part_of_the_key(example, monkeypatch):
         cache._tool.cache_clear()
 
 
+def test_a_new_public_remote_is_not_hidden_by_the_cache(example):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(example)], check=True)
+    quiet = check(example)
+    assert not quiet.findings("cases-in-public-repository")
+    subprocess.run(["git", "-C", str(example), "remote", "add", "origin",
+                    "https://github.com/example-council/complaints.git"], check=True)
+    assert check(example).findings("cases-in-public-repository")
+
+
 def test_an_unreadable_cache_is_ignored(example):
     first = check(example)
     for kept in cache.folder().glob("*.pickle"):
