@@ -42,10 +42,11 @@ def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tu
     """The whole check's findings, if nothing at all has changed since they were kept (checked by
     the fingerprint and every case file's signature: no file is read, no case evaluated); and the
     key to keep this check's findings under (None if a file changed too recently to be trusted)."""
-    signatures = [(shown, _signature(path)) for path, shown in repository.case_files]
+    signatures = [_signature(path) for path, _ in repository.case_files]
     settled = time.time_ns() - RACY_NS
-    trusted = all(s is not None and max(s[1], s[2]) < settled for _, s in signatures)
-    key = hashlib.sha256(_fingerprint(repository, as_of) + marshal.dumps(signatures)).digest()
+    trusted = None not in signatures and max((max(s[1], s[2]) for s in signatures), default=0) < settled
+    shown = [shown for _, shown in repository.case_files]
+    key = hashlib.sha256(_fingerprint(repository, as_of) + marshal.dumps((shown, signatures))).digest()
     kept = _read(_file(repository.root, "findings"), key)
     return (key if trusted else None), (kept.get("findings") if kept else None)
 

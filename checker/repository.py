@@ -76,9 +76,10 @@ class Repository:
         return self.documents["case"]
 
 
-def discover(root: Path) -> tuple[list[tuple[Path | str, str, str]], list[Finding]]:
-    """Every data file with the path findings show and its kind, and findings for files in the
-    wrong place. The cases folder is walked once, with strings, not Paths: it may hold 100,000."""
+def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[tuple[str, str]], list[Finding]]:
+    """The policy files (file, path shown, kind), the case files (file, path shown), and findings
+    for files in the wrong place. The cases folder is walked once, with strings, not Paths, and
+    sorted a folder at a time: it may hold 100,000 files."""
     files: list[tuple[Path, str, str]] = []
     findings: list[Finding] = []
     for folder, pattern, kind in LAYOUT:
@@ -88,7 +89,7 @@ def discover(root: Path) -> tuple[list[tuple[Path | str, str, str]], list[Findin
     for required in REQUIRED:
         if not (root / required).exists():
             findings.append(_misplaced(required, f"{required} is missing; every repository needs one"))
-    cases, found = [], []
+    years, found = {}, []
     for folder, subfolders, names in os.walk(root / "cases"):
         where = Path(folder).relative_to(root).as_posix()
         depth = where.count("/")
@@ -104,11 +105,14 @@ def discover(root: Path) -> tuple[list[tuple[Path | str, str, str]], list[Findin
             elif depth != 1:
                 found.append((shown, "a case file belongs in its reporting-year folder, like cases/2025-26/"))
             else:
-                cases.append((where, name, f"{folder}/{name}"))
-    cases.sort()  # by folder, then name: the order of the files' path parts
-    files.extend((path, f"{where}/{name}", "case") for where, name, path in cases)  # str: 100,000 Paths cost
+                years.setdefault(where, (folder, []))[1].append(name)
+    cases = [  # by folder, then name: the order of the files' path parts
+        (f"{folder}/{name}", f"{where}/{name}")
+        for where, (folder, names) in sorted(years.items())
+        for name in sorted(names)
+    ]
     findings.extend(_misplaced(shown, message) for shown, message in sorted(found))
-    return files, findings
+    return files, cases, findings
 
 
 def _misplaced(path: str, message: str) -> Finding:
@@ -142,17 +146,15 @@ def load_file(path: Path | str, shown: str, kind: str) -> tuple[Document | None,
 def load_repository(root: Path, only: set[str] | None = None) -> Repository:
     """Load and schema-validate the policy files, and list the case files (only those in `only`
     if given)."""
-    files, findings = discover(root)
+    files, cases, findings = discover(root)
     if only is not None:
-        files = [(p, shown, kind) for p, shown, kind in files if kind != "case" or shown in only]
-    repository = Repository(root=root, findings=findings)
+        cases = [(path, shown) for path, shown in cases if shown in only]
+    repository = Repository(root=root, findings=findings, case_files=cases)
     for path, shown, kind in files:
         repository.paths.append((shown, kind))
-        if kind == "case":
-            repository.case_files.append((path, shown))
-            continue
         document, problems = load_file(path, shown, kind)
         repository.findings.extend(problems)
         if document is not None and not problems:
             repository.documents.setdefault(kind, []).append(document)
+    repository.paths.extend((shown, "case") for _, shown in cases)
     return repository
