@@ -105,6 +105,16 @@ def test_a_symbolic_link_out_of_the_repository_is_refused(repo, tmp_path):
     assert code == 1 and "symbolic link" in finding["message"]
 
 
+def test_a_year_folder_that_is_a_symbolic_link_is_refused(repo, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "CCC-2025-0001.yaml").write_text("id: CCC-2025-0001\n")
+    (repo / "cases" / "2025-26").symlink_to(outside, target_is_directory=True)
+    code, result, _, _ = run_bounded(repo)
+    (finding,) = [f for f in result["findings"] if f["path"] == "cases/2025-26"]
+    assert code == 1 and finding["rule"] == "file-layout" and "symbolic link" in finding["message"]
+
+
 def test_a_directory_named_like_a_case_file_is_refused(repo):
     (repo / CASE).mkdir(parents=True)
     code, result, _, _ = run_bounded(repo)
