@@ -17,7 +17,7 @@ so it is exact for each line and fast for the tables a report holds.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 DEFAULT_THRESHOLD = 4
@@ -86,43 +86,45 @@ def _exposed(values, lines, hidden, threshold: int, bound: int) -> list:
                 if narrowed != domain[key]:
                     domain[key] = narrowed
                     changed = True
+    hidden = sorted(hidden, key=list(values).index)  # in table order: the search below is deterministic
     pinned = [key for key in hidden if domain[key] & (domain[key] - 1) == 0]
     if pinned:
         return pinned
     return [key for key in hidden if not _can_differ(key, values, lines, hidden, domain)]
 
 
-def _bits(mask: int) -> list[int]:
-    return [v for v in range(mask.bit_length()) if mask >> v & 1]
-
-
-def _can_differ(key, values, lines, hidden, domain, budget: int = 20000) -> bool:
+def _can_differ(key, values, lines, hidden: list, domain, budget: int = 20000) -> bool:
     """Whether some assignment consistent with every line gives `key` a value other than its own.
 
     Per-line propagation misses what only several lines together imply; this search settles it.
     The true values are one solution, so the search starts from them and changes as little as it
-    can. If the budget runs out the answer is no: hide more rather than risk it."""
+    can: each hidden value in turn (the fewest possibilities first) takes the values its lines
+    still allow, nearest its own first. If the budget runs out the answer is no: hide more rather
+    than risk it."""
     order = [key] + sorted((k for k in hidden if k != key), key=lambda k: domain[k].bit_count())
-    options = {k: sorted(_bits(domain[k]), key=lambda v: (v != values[k], abs(v - values[k]))) for k in order}
-    options[key] = [v for v in options[key] if v != values[key]]
-    involved = [(members, total) for members, total in lines if any(k in hidden for k in (*members, total))]
-    low = {k: min(_bits(domain[k])) for k in order}
-    high = {k: max(_bits(domain[k])) for k in order}
-    choice: dict = {}
+    low = {k: (domain[k] & -domain[k]).bit_length() - 1 for k in order}
+    high = {k: domain[k].bit_length() - 1 for k in order}
+    choice: dict = {k: values[k] for k in values if k not in low}  # what is shown is known
+    involved = {k: [] for k in order}  # each hidden key's lines: (its other members, its total, it is the total)
+    for members, total in lines:
+        for k in (*members, total):
+            if k in involved:
+                involved[k].append(([m for m in members if m != k], total, k == total))
     nodes = 0
 
-    def feasible() -> bool:
-        for members, total in involved:
-            least = most = 0
-            for k in members:
-                value = choice.get(k, values[k] if k not in hidden else None)
-                least += low[k] if value is None else value
-                most += high[k] if value is None else value
-            t = choice.get(total, values[total] if total not in hidden else None)
-            t_low, t_high = (low[total], high[total]) if t is None else (t, t)
-            if least > t_high or most < t_low:
-                return False
-        return True
+    def allowed(k) -> tuple[int, int]:
+        """The values of `k` its lines allow, given the choices so far: the bounds of an interval."""
+        least, most = low[k], high[k]
+        for members, total, is_total in involved[k]:
+            lo = sum(choice[m] if m in choice else low[m] for m in members)
+            hi = sum(choice[m] if m in choice else high[m] for m in members)
+            if is_total:
+                least, most = max(least, lo), min(most, hi)
+            else:
+                t = choice.get(total)
+                least = max(least, (low[total] if t is None else t) - hi)
+                most = min(most, (high[total] if t is None else t) - lo)
+        return least, most
 
     def search(n: int) -> bool:
         nonlocal nodes
@@ -131,38 +133,80 @@ def _can_differ(key, values, lines, hidden, domain, budget: int = 20000) -> bool
             return False
         if n == len(order):
             return True
-        for value in options[order[n]]:
-            choice[order[n]] = value
-            if feasible() and search(n + 1):
+        k = order[n]
+        for value in _nearest(domain[k], values[k], *allowed(k), skip_own=n == 0):
+            choice[k] = value
+            if search(n + 1):
                 return True
-        del choice[order[n]]
+        choice.pop(k, None)
         return False
 
     return search(0)
 
 
+def _nearest(mask: int, own: int, least: int, most: int, skip_own: bool) -> Iterator[int]:
+    """The values in `mask` from `least` to `most`, nearest `own` first (the lower of two as near)."""
+    if least > most:
+        return
+    mask &= ((1 << (most + 1)) - 1) & ~((1 << max(least, 0)) - 1)
+    below = mask & ((1 << (own + 1)) - 1)  # own and the values under it
+    above = mask >> (own + 1) << (own + 1)
+    if skip_own:
+        below &= ~(1 << own)
+    down = below.bit_length() - 1
+    up = (above & -above).bit_length() - 1
+    while down >= 0 or up >= 0:
+        if up < 0 or (down >= 0 and own - down <= up - own):
+            yield down
+            below ^= 1 << down
+            down = below.bit_length() - 1
+        else:
+            yield up
+            above &= above - 1
+            up = (above & -above).bit_length() - 1
+
+
 def _sumset(a: int, b: int) -> int:
     """The set of sums x + y with x in a and y in b (sets of naturals as bitmasks)."""
-    if a.bit_count() > b.bit_count():
+    if _run_count(a) > _run_count(b):
         a, b = b, a
-    out, value = 0, 0
-    while a:
-        if a & 1:
-            out |= b << value
-        a >>= 1
-        value += 1
+    out = 0
+    for start, length in _runs(a):
+        out |= _smear(b, length - 1) << start
     return out
 
 
 def _differences(totals: int, parts: int) -> int:
     """The set of t - s >= 0 with t in totals and s in parts."""
-    out, value = 0, 0
-    while parts:
-        if parts & 1:
-            out |= totals >> value
-        parts >>= 1
-        value += 1
+    out = 0
+    for start, length in _runs(parts):
+        out |= _smear(totals, length - 1) >> (start + length - 1)
     return out
+
+
+def _runs(mask: int) -> Iterator[tuple[int, int]]:
+    """Each run of consecutive values in a set (its first value and its length): a domain such as
+    0 or 5 to 3,000 is two runs, so sums over it cost two operations, not 3,000."""
+    while mask:
+        start = (mask & -mask).bit_length() - 1
+        rest = mask >> start
+        length = (rest ^ (rest + 1)).bit_length() - 1  # the run of ones at the bottom of `rest`
+        yield start, length
+        mask ^= ((1 << length) - 1) << start
+
+
+def _run_count(mask: int) -> int:
+    return (mask & ~(mask << 1)).bit_count()
+
+
+def _smear(mask: int, width: int) -> int:
+    """The union of the set shifted up by 0 to `width` (in doubling steps)."""
+    covered = 1  # the shifts 0 to covered - 1 are in
+    while covered <= width:
+        step = min(covered, width + 1 - covered)
+        mask |= mask << step
+        covered += step
+    return mask
 
 
 def _narrow(members: tuple, total, domain: dict) -> dict:

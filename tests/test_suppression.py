@@ -14,6 +14,8 @@ from __future__ import annotations
 import itertools
 import os
 import random
+import subprocess
+import sys
 
 import pytest
 
@@ -245,3 +247,28 @@ def test_published_tables_never_show_a_count_of_1_to_4():
 
 def test_cells_are_cells():
     assert Cell(3, True).show() == F and Cell(30, True).show() == HIDDEN and Cell(3).show() == 3
+
+
+DETERMINISM_TABLE = {  # a table whose protection needs the multi-line search (found at 100,000 cases)
+    "r0": {"c0": 0, "c1": 0, "c2": 2, "c3": 51, "c4": 22},
+    "r1": {"c0": 3, "c1": 3, "c2": 0, "c3": 3, "c4": 0},
+    "r2": {"c0": 3, "c1": 23, "c2": 3, "c3": 1, "c4": 0},
+    "r3": {"c0": 47, "c1": 0, "c2": 2, "c3": 0, "c4": 2},
+}
+
+
+def test_a_table_is_suppressed_the_same_way_in_every_process():
+    """What is hidden follows from the table alone, never from Python's hash seed (which orders
+    sets): the same report built twice publishes the same cells."""
+    program = (
+        "from checker.suppression import suppress_table\n"
+        f"table = suppress_table({DETERMINISM_TABLE!r})\n"
+        "print(sorted((r, c) for r, row in table.cells.items() for c, cell in row.items() if cell.hidden),"
+        " sorted(k for k, cell in [*table.row_totals.items(), *table.column_totals.items()] if cell.hidden))\n"
+    )
+    printed = {
+        subprocess.run([sys.executable, "-c", program], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                       capture_output=True, text=True, check=True).stdout
+        for seed in range(3)
+    }
+    assert len(printed) == 1, printed
