@@ -14,21 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from checker import check as check_command
-from checker import case_schema, periods, steps
+from checker import case_schema, periods
 from checker.engine import context
 from checker.files import replace as replace_file
 from checker.formats import FORMATS
 from checker.formats.report import FORMATS as REPORT_FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
 from checker.formats.text import line as render_line
-from checker.report import years_with_cases
-from checker.scoring import latest_assessment, score
 from checker.loader import LoadError, load
 from checker.model import Severity
 from checker.changes import GitError, changed_cases
-from checker.due import open_steps
-from checker.due import render as render_due
-from checker.new_case import open_case
 from checker.repository import NotARepository, find_root, load_repository
 from checker.rules import RULES
 from checker.validate import KINDS, schema, validate
@@ -174,7 +169,7 @@ def _add_step_commands(commands) -> None:
     elements = case_schema.enum(("stage1", "response_includes"))
     bodies = case_schema.enum(("stage1", "signposted_to"))
 
-    def step(name: str, help_text: str, function, on_help: str = "the date it happened (default: today)",
+    def step(name: str, help_text: str, function: str, on_help: str = "the date it happened (default: today)",
              on_type=_date):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("case_id", metavar="ID", type=_case_id, help="the case, like CCC-2025-0142")
@@ -184,7 +179,7 @@ def _add_step_commands(commands) -> None:
         command.set_defaults(run=_step, step=function)
         return command
 
-    acknowledge = step("acknowledge", "record the acknowledgement of a case's current stage", steps.acknowledge)
+    acknowledge = step("acknowledge", "record the acknowledgement of a case's current stage", "acknowledge")
     acknowledge.add_argument("--definition", help="the complaint as the council understands it (HO 5.6)")
     acknowledge.add_argument("--outcomes", dest="outcomes", help="the outcomes the complainant seeks")
     acknowledge.add_argument("--not-responsible-for", action="append", metavar="TEXT",
@@ -193,7 +188,7 @@ def _add_step_commands(commands) -> None:
     acknowledge.add_argument("--includes", nargs="+", choices=elements, metavar="ELEMENT",
                              help=f"what the letter contained: {', '.join(elements)}")
 
-    extend = step("extend", "record an extension of the current stage's response deadline", steps.extend,
+    extend = step("extend", "record an extension of the current stage's response deadline", "extend",
                   "the date it was agreed (default: today)")
     extend.add_argument("--days", type=_working_days, required=True, help="working days added to the deadline")
     extend.add_argument("--reason", required=True, type=_text, help="why more time is needed")
@@ -201,7 +196,7 @@ def _add_step_commands(commands) -> None:
     extend.add_argument("--ombudsman-details-given", action="store_true",
                         help="the extension notice gave the Ombudsman's contact details")
 
-    respond = step("respond", "record the response of a case's current stage", steps.respond)
+    respond = step("respond", "record the response of a case's current stage", "respond")
     respond.add_argument("--decision", required=True, choices=case_schema.enum(("stage1", "decision")))
     respond.add_argument("--includes", nargs="+", required=True, choices=elements, metavar="ELEMENT",
                          help=f"what the letter contained: {', '.join(elements)}")
@@ -209,11 +204,11 @@ def _add_step_commands(commands) -> None:
     respond.add_argument("--signposted-to", nargs="+", choices=bodies, metavar="BODY",
                          help=f"the bodies the letter said the complainant could go to: {', '.join(bodies)}")
 
-    step("escalate", "record a request to escalate a case to stage 2", steps.escalate,
+    step("escalate", "record a request to escalate a case to stage 2", "escalate",
          "when the request was received: a date, or a date and time like 2026-03-27T17:42:00+00:00 "
          "(after hours it counts from the next working day; default: today)", _moment)
 
-    exclude = step("exclude", "record that a complaint is not accepted, on one of the policy's grounds", steps.exclude,
+    exclude = step("exclude", "record that a complaint is not accepted, on one of the policy's grounds", "exclude",
                    "the date of the decision (default: today)")
     exclude.add_argument("--reason", required=True, type=_slug, metavar="CODE",
                          help="one of the policy's exclusion codes (rules.exclusions in policy/policy.yaml)")
@@ -223,7 +218,7 @@ def _add_step_commands(commands) -> None:
                          help="the letter gave the right to take the decision to the Ombudsman")
 
     explain = step("explain-breach", "record why a breach happened and who reviewed it (comply or explain)",
-                   steps.explain_breach, "the date of the review (default: today)")
+                   "explain_breach", "the date of the review (default: today)")
     explain.add_argument("rule", metavar="RULE", help="the rule the breach is of, like stage1-response-late")
     explain.add_argument("--reason", required=True, type=_text, help="why it happened")
     explain.add_argument("--by", required=True, type=_slug, help="who reviewed it: a role, never a name")
@@ -318,6 +313,8 @@ def _council_and_policy(root: Path) -> tuple[dict, dict]:
 
 
 def _new(args) -> int:
+    from checker.new_case import open_case  # each command imports what only it needs: a quick start for `check`
+
     root = _root(args)
     council, policy = _council_and_policy(root)
     calendar = Calendar.from_council(council)
@@ -335,12 +332,14 @@ def _new(args) -> int:
 
 
 def _step(args) -> int:
+    from checker import steps
+
     root = _root(args)
     as_of = args.as_of or date.today()
     options = {k: v for k, v in vars(args).items() if k not in ("case_id", "as_of", "root", "run", "step", "command")}
     options["on"] = options.get("on") or as_of
     try:
-        recorded = steps.record(root, args.case_id, as_of, args.step, **options)
+        recorded = steps.record(root, args.case_id, as_of, getattr(steps, args.step), **options)
     except steps.StepRefused as error:
         raise UsageError(f"{args.case_id}: {error}; nothing was changed") from None
     print(f"Recorded in {recorded.path}: {recorded.summary}.")
@@ -354,7 +353,7 @@ def _step(args) -> int:
 
 
 def _import(args) -> int:
-    from checker import importer  # each command imports what only it needs: a quick start for `check`
+    from checker import importer
     from checker.exports import ExportError
     from checker.formats.imported import render as render_import
     from checker.import_mapping import MappingError
@@ -369,6 +368,8 @@ def _import(args) -> int:
 
 
 def _score(args) -> int:
+    from checker.scoring import latest_assessment, score
+
     root = _root(args)
     as_of = args.as_of or date.today()
     repository = load_repository(root)
@@ -389,6 +390,7 @@ def _score(args) -> int:
 
 def _report(args) -> int:
     from checker.published import build as build_report
+    from checker.report import years_with_cases
 
     root = _root(args)
     ctx = context(load_repository(root), args.as_of or date.today())
@@ -444,6 +446,9 @@ def _demo_data(args) -> int:
 
 
 def _due(args) -> int:
+    from checker.due import open_steps
+    from checker.due import render as render_due
+
     root = _root(args)
     as_of = args.as_of or date.today()
     items = open_steps(load_repository(root), as_of, args.within)

@@ -141,7 +141,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
-def load(path: Path, shown_as: str) -> tuple[Document | None, list[Finding]]:
+def load(path: Path | str, shown_as: str) -> tuple[Document | None, list[Finding]]:
     """Load one YAML file; on any problem return no document and one located finding."""
     try:
         text = read_text(path)
@@ -152,7 +152,7 @@ def load(path: Path, shown_as: str) -> tuple[Document | None, list[Finding]]:
     return Document(shown_as, data, text), []
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path | str) -> str:
     """The file's text, refusing what is not a small UTF-8 text file."""
     try:
         # One open that neither follows a symbolic link nor waits on a pipe, then one fstat: the
@@ -165,14 +165,12 @@ def read_text(path: Path) -> str:
             if not stat.S_ISREG(status.st_mode):
                 raise LoadError("the path is not a regular file; keep data files as plain files in the repository")
             if status.st_size > MAX_BYTES:
-                raise LoadError(
-                    f"the file is {status.st_size / 1048576:.1f} MiB, over the 1 MiB limit; "
-                    "split it or remove what does not belong in it"
-                )
-            chunks = []
-            while chunk := os.read(descriptor, MAX_BYTES + 1):
-                chunks.append(chunk)
-            raw = b"".join(chunks)
+                raise _too_big(status.st_size)
+            raw = os.read(descriptor, status.st_size + 1)  # one byte more: did it grow since?
+            while status.st_size < len(raw) <= MAX_BYTES and (more := os.read(descriptor, MAX_BYTES)):
+                raw += more
+            if len(raw) > MAX_BYTES:
+                raise _too_big(len(raw))
         finally:
             os.close(descriptor)
     except PermissionError:
@@ -192,13 +190,18 @@ def read_text(path: Path) -> str:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise LoadError("the file is not valid UTF-8; save it with UTF-8 encoding", line, column) from None
-    if separator := LINE_SEPARATOR.search(text):  # YAML 1.1 (libyaml) breaks lines there, YAML 1.2 does not
+    # YAML 1.1 (libyaml) breaks lines at these separators and YAML 1.2 does not (all are non-ASCII)
+    if not raw.isascii() and (separator := LINE_SEPARATOR.search(text)):
         raise LoadError(
             f"the text holds an invisible line separator (U+{ord(separator[0]):04X}), which YAML readers "
             "disagree about; replace it with a space or a new line",
             *_position(text, separator.start()),
         )
     return text
+
+
+def _too_big(size: int) -> LoadError:
+    return LoadError(f"the file is {size / 1048576:.1f} MiB, over the 1 MiB limit; split it or remove what does not belong in it")
 
 
 def parse(text: str) -> object:

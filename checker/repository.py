@@ -127,10 +127,10 @@ _PARSED: dict[tuple[str, str, bytes], tuple[Document | None, list[Finding]]] = {
 
 def load_file(path: Path | str, shown: str, kind: str) -> tuple[Document | None, list[Finding]]:
     """Load and validate one file, reusing an earlier parse of the same bytes for policy files."""
-    path, key = Path(path), None
+    key = None
     if kind != "case":
         try:
-            key = (shown, kind, path.read_bytes())
+            key = (shown, kind, Path(path).read_bytes())
         except OSError:
             key = None
         if key in _PARSED:

@@ -16,12 +16,16 @@ of a span of years, how many working days fall on or before it, and grows the sp
 from __future__ import annotations
 
 import calendar as _calendar
+import importlib.util
+import sys
 from array import array
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import holidays
+from holidays.registry import COUNTRIES
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -140,18 +144,47 @@ _TABLES: dict[tuple, tuple] = {}  # one table per calendar and span, shared by e
 def _table(country, subdivision, weekdays, closures, first_year: int, last_year: int) -> tuple:
     """The working-day table for a span of years: first and last ordinal, the count of working
     days on or before each day, and the ordinals of the working days in order."""
-    bank = holidays.country_holidays(country, subdiv=subdivision, years=range(first_year, last_year + 1))
+    bank = {day.toordinal() for day in bank_holidays(country, subdivision, range(first_year, last_year + 1))}
+    closed = bank | {day.toordinal() for day in closures}
+    weekdays = [(weekday + 1) % 7 for weekday in weekdays]  # as ordinal % 7: day 1 was a Monday
     first = date(first_year, 1, 1).toordinal()
     last = date(last_year, 12, 31).toordinal()
     on_or_before, working = array("l"), array("l")
     count = 0
     for ordinal in range(first, last + 1):
-        day = date.fromordinal(ordinal)
-        if day.weekday() in weekdays and day not in bank and day not in closures:
+        if ordinal % 7 in weekdays and ordinal not in closed:
             count += 1
             working.append(ordinal)
         on_or_before.append(count)
     return first, last, on_or_before, working
+
+
+def bank_holidays(country: str, subdivision: str, years: range) -> holidays.HolidayBase:
+    """The bank holidays of a country and subdivision, from the holidays library."""
+    try:
+        return _country(country)(subdiv=subdivision, years=years)
+    except Exception:  # noqa: BLE001 - any surprise in the library's layout: its documented way
+        return holidays.country_holidays(country, subdiv=subdivision, years=years)
+
+
+def _country(code: str) -> type:
+    """The holidays library's class for one country, its module loaded alone.
+
+    `holidays.country_holidays` imports all 250 of the library's countries to find one: a tenth of
+    a second at the start of every command. The library's registry names the module."""
+    module_name = next(module for module, names in COUNTRIES.items() if code in names[1:])
+    qualified = f"holidays.countries.{module_name}"
+    if qualified not in sys.modules:
+        path = Path(holidays.__file__).parent / "countries" / f"{module_name}.py"
+        spec = importlib.util.spec_from_file_location(qualified, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[qualified] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[qualified]
+            raise
+    return getattr(sys.modules[qualified], COUNTRIES[module_name][0])
 
 
 def add_months(day: date, months: int) -> date:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from checker.workdays import Calendar, add_months, parse_timestamp
+from checker.workdays import Calendar, add_months, bank_holidays, parse_timestamp
 
 ROOT = Path(__file__).resolve().parent.parent
 LONDON = ZoneInfo("Europe/London")
@@ -786,3 +786,35 @@ MONTHS = [
 @pytest.mark.parametrize(("start", "n", "expected", "why"), MONTHS, ids=steps(MONTHS))
 def test_add_months(start, n, expected, why):
     assert add_months(d(start), n) == d(expected), why
+
+
+# --- 7. The bank holidays, from the holidays library ------------------------------------------
+
+
+@pytest.mark.parametrize("subdivision", ["ENG", "WLS", "SCT", "NIR"])
+def test_bank_holidays_are_the_librarys_own(subdivision):
+    """The one country's module, loaded alone, gives what `holidays.country_holidays` gives."""
+    import holidays
+
+    years = range(2015, 2036)
+    assert dict(bank_holidays("GB", subdivision, years)) == dict(
+        holidays.country_holidays("GB", subdiv=subdivision, years=years)
+    )
+
+
+def test_an_unknown_country_is_refused_as_the_library_refuses_it():
+    import holidays
+
+    with pytest.raises(NotImplementedError):
+        bank_holidays("XX", "", range(2025, 2026))
+    with pytest.raises(NotImplementedError):
+        holidays.country_holidays("XX", years=range(2025, 2026))
+
+
+def test_working_weekdays_other_than_monday_to_friday():
+    tuesday_to_saturday = Calendar(working_weekdays=("tuesday", "wednesday", "thursday", "friday", "saturday"))
+    assert tuesday_to_saturday.is_working_day(d("2025-06-07"))  # a Saturday
+    assert not tuesday_to_saturday.is_working_day(d("2025-06-09"))  # a Monday
+    assert not tuesday_to_saturday.is_working_day(d("2025-12-26"))  # a Friday, but Boxing Day
+    assert tuesday_to_saturday.is_working_day(d("2025-12-27"))  # the Saturday after it
+    assert tuesday_to_saturday.add(d("2025-06-06"), 2) == d("2025-06-10")  # Friday, Saturday, (Sunday, Monday) Tuesday
