@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from checker.cases import Case
+from checker.cases import ROUTES, Case
 from checker.loader import locate
 from checker.model import Document, Finding, Location, Problem, Severity
 from checker.repository import Repository
@@ -58,6 +58,7 @@ REPOSITORY_RULES = [
     r for r in RULES.values() if hasattr(r, "check_files") or (hasattr(r, "check") and r.SCOPE != "case")
 ]
 CASE_RULES = [r for r in RULES.values() if hasattr(r, "check") and r.SCOPE == "case"]
+_CASE_RULES_BY_ROUTE = {route: [r for r in CASE_RULES if route in r.ROUTES] for route in ROUTES}
 
 
 def run(repository: Repository, as_of: date, ctx: Context | None = None) -> list[Finding]:
@@ -135,8 +136,7 @@ def check_case(case: Case) -> list[Finding]:
     """One case's findings, with comply-or-explain applied."""
     found = [
         stamp(rule, problem, case.id, case.policy)
-        for rule in CASE_RULES
-        if case.route in rule.ROUTES
+        for rule in _CASE_RULES_BY_ROUTE[case.route]
         for problem in case.problems(rule)
     ]
     explanations = {e["rule"]: (i, e) for i, e in enumerate(case.data.get("explanations", []))}

@@ -41,22 +41,26 @@ def _words(text: str) -> list[str]:
     return TOKEN.findall((html.unescape(text) if "&" in text else text).casefold())
 
 
-def _private(data, key: str = "") -> Iterator[tuple[str, list[str]]]:
-    """(what, words) for every string of a case that the site must not publish."""
-    if isinstance(data, dict):
-        learning = data.get("learning")
-        for name, value in data.items():
-            if name == "learning" and isinstance(learning, dict) and learning.get("publishable") is True:
-                continue
-            if name not in PUBLISHED_VALUES:
-                yield from _private(value, name)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _private(value, key)
-    elif isinstance(data, str) and (" " in data or key in IDENTIFIERS):
-        words = _words(data)
-        if key in IDENTIFIERS or len(words) >= MIN_WORDS:
-            yield IDENTIFIERS.get(key, f"case text ({key})"), words
+def _private(data) -> list[tuple[str, list[str]]]:
+    """(what, words) for every string of a case that the site must not publish, in file order."""
+    found, stack = [], [(data, "")]
+    while stack:  # a loop, not recursion: this runs for every case of every build
+        node, key = stack.pop()
+        if type(node) is dict:
+            learning = node.get("learning")
+            published = type(learning) is dict and learning.get("publishable") is True
+            stack.extend(
+                (value, name)
+                for name, value in reversed(node.items())
+                if name not in PUBLISHED_VALUES and not (published and name == "learning")
+            )
+        elif type(node) is list:
+            stack.extend((value, key) for value in reversed(node))
+        elif type(node) is str and (" " in node or key in IDENTIFIERS):
+            words = _words(node)
+            if key in IDENTIFIERS or len(words) >= MIN_WORDS:
+                found.append((IDENTIFIERS.get(key, f"case text ({key})"), words))
+    return found
 
 
 def _hash(words: list[str]) -> int:
@@ -67,7 +71,8 @@ def private(data) -> Iterator[tuple[int, int, int]]:
     """(hash of the first words, hash of all, number of words) of each private string of a case."""
     for _, words in _private(data):
         if words:
-            yield _hash(words[:KEY]), _hash(words), len(words)
+            whole = _hash(words)
+            yield (_hash(words[:KEY]) if len(words) > KEY else whole), whole, len(words)
 
 
 def public(data) -> Iterator[str]:
