@@ -4,26 +4,31 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bench fuzz lock clean
+.PHONY: demo test install bytecode bench fuzz lock clean
 
-demo: $(STAMP)
+demo: bytecode
 	$(BIN)/complaints check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 	@echo "The site is in public/ (open public/index.html); preview it with: $(BIN)/mkdocs serve"
 
-test: $(STAMP)
+test: bytecode
 	$(BIN)/python -m pytest -q
 
 # The benchmark (not a test): times at 1,000, 10,000 and 100,000 cases, written to bench/RESULTS.md.
-bench: $(STAMP)
+bench: bytecode
 	$(BIN)/python bench/run.py
 
 # The property tests at length: at least 50,000 generated files, a new seed each run (tests/test_properties.py).
-fuzz: $(STAMP)
+fuzz: bytecode
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
 
 # Only the set-up, for CI jobs that then run their own `complaints check`.
-install: $(STAMP)
+install: bytecode
+
+# The checker compiled to bytecode now, not at each start (as pip does for an installed package:
+# with PYTHONDONTWRITEBYTECODE set, an editable install would compile it on every command).
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q checker
 
 # The virtual environment, installed only from the hash-pinned lock (a tampered package fails).
 $(STAMP): pyproject.toml requirements/lock.txt

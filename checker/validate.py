@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import jsonschema_rs
@@ -43,6 +43,7 @@ def _readable(name: str) -> object:
     tests/test_properties.py)."""
     rfc = jsonschema_rs.Draft202012Validator({"format": name}, validate_formats=True)
 
+    @lru_cache(maxsize=65536)  # the same dates recur across thousands of cases
     def check(value: str) -> bool:
         try:
             return rfc.is_valid(value) and bool(parse_timestamp(value))

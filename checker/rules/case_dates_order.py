@@ -43,11 +43,16 @@ SEQUENCE = (
 )
 
 
+EXTENSIONS = (("stage1", "extension", "agreed"), ("stage2", "extension", "agreed"))
+AFTER_RECEIPT = (("exclusion", "decided"), ("withdrawn",), ("ombudsman", "referred"))
+DATED = (*SEQUENCE, *EXTENSIONS, *AFTER_RECEIPT, ("ombudsman", "decided"))
+
+
 def _date(data: dict, path: tuple) -> date | None:
     node = data
     for step in path:
-        node = node.get(step) if isinstance(node, dict) else None
-    return date.fromisoformat(node[:10]) if isinstance(node, str) else None
+        node = node.get(step) if type(node) is dict else None
+    return date.fromisoformat(node[:10]) if type(node) is str else None
 
 
 def _label(path: tuple) -> str:
@@ -55,34 +60,33 @@ def _label(path: tuple) -> str:
 
 
 def check(case):
-    data = case.data
+    dates = {path: _date(case.data, path) for path in DATED}  # each read once
     previous = None
     for path in SEQUENCE:
-        when = _date(data, path)
+        when = dates[path]
         if when is None:
             continue
         if previous is not None and when < previous[1]:
             yield _problem(case, path, when, previous)
         previous = (path, when)
-    received = _date(data, ("received",))
-    for number in (1, 2):
-        start = _date(data, ("stage2", "requested")) if number == 2 else received
-        agreed = _date(data, (f"stage{number}", "extension", "agreed"))
-        responded = _date(data, (f"stage{number}", "responded"))
+    received = dates[("received",)]
+    for number, agreed_path in zip((1, 2), EXTENSIONS):
+        start = dates[("stage2", "requested")] if number == 2 else received
+        agreed, responded = dates[agreed_path], dates[(f"stage{number}", "responded")]
         if agreed and start and agreed < start:
-            yield _problem(case, (f"stage{number}", "extension", "agreed"), agreed, ((f"stage{number}",), start))
+            yield _problem(case, agreed_path, agreed, ((f"stage{number}",), start))
         elif agreed and responded and agreed > responded:
             yield Problem(
                 f"stage {number} extension agreed {agreed.isoformat()} is after the response "
                 f"{responded.isoformat()}; correct the date",
                 case.document,
-                (f"stage{number}", "extension", "agreed"),
+                agreed_path,
             )
-    for path in (("exclusion", "decided"), ("withdrawn",), ("ombudsman", "referred")):
-        when = _date(data, path)
+    for path in AFTER_RECEIPT:
+        when = dates[path]
         if when and received and when < received:
             yield _problem(case, path, when, (("received",), received))
-    decided, referred = _date(data, ("ombudsman", "decided")), _date(data, ("ombudsman", "referred"))
+    decided, referred = dates[("ombudsman", "decided")], dates[("ombudsman", "referred")]
     if decided and referred and decided < referred:
         yield _problem(case, ("ombudsman", "decided"), decided, (("ombudsman", "referred"), referred))
 

@@ -109,15 +109,16 @@ def _key(found: str) -> str:
 def _suspect(data) -> bool:
     """Whether any free-text string has a digit or an @ (every pattern needs one): a quick first
     look, without the paths `_texts` keeps, which most files need no more than."""
-    stack = [data]
+    stack = [[data]]
     while stack:
         node = stack.pop()
-        if type(node) is dict:
-            stack.extend(value for key, value in node.items() if key not in NOT_TEXT)
-        elif type(node) is list:
-            stack.extend(node)
-        elif type(node) is str and HAS_DIGIT_OR_AT.search(node) and not DATE_VALUE.fullmatch(node):
-            return True
+        for value in [v for k, v in node.items() if k not in NOT_TEXT] if type(node) is dict else node:
+            kind = type(value)
+            if kind is str:
+                if HAS_DIGIT_OR_AT.search(value) and not DATE_VALUE.fullmatch(value):
+                    return True
+            elif kind is dict or kind is list:
+                stack.append(value)
     return False
 
 
