@@ -37,10 +37,10 @@ MAYBE_ANCHOR = re.compile(r"(?<![^\s\[{,])[&*][^\s,\[\]{}]")  # searched only if
 # a literal, which Python's `re` and `in` find fastest.
 NOT_PLAIN_MARKS = ("!", "\\", "0b", "0B", "0x", "0X", "0o", "0O", "\n%")  # tags, escapes, 0x1F, %YAML
 NOT_PLAIN = (
-    re.compile(r"_(?<=[0-9.]_)"),  # 1_000 is a number to yaml-rs, a string to the core schema
     re.compile(r"- +[-?](?: |$)", re.M),  # `- - -`: nesting on one line, which yaml-rs cannot bound
-    re.compile(r"\? +[-?](?: |$)", re.M),
+    re.compile(r"\?(?<![^\s\[{,]\?) +[-?](?: |$)", re.M),  # `? -` where a node starts (not `complaints? - `)
 )
+AFTER_DIGIT = re.compile(r"_(?<=[0-9.]_)")  # 1_000 is a number to yaml-rs, a string to the core schema
 
 MAX_PLAIN_DEPTH = 100  # nesting the fast path accepts; real files nest under ten levels
 LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
@@ -245,7 +245,18 @@ def _plain(text: str) -> bool:
         and not text.startswith("%")
         and not any(mark in text for mark in NOT_PLAIN_MARKS)
         and not any(pattern.search(text) for pattern in NOT_PLAIN)
+        and not _underscored_number(text)
     )
+
+
+def _underscored_number(text: str) -> bool:
+    """Whether a word that starts like a number (1_000, -1.5_0, 1e1_0) holds an underscore; words
+    such as stage1_response are not numbers to either parser."""
+    for match in AFTER_DIGIT.finditer(text):
+        start = max(text.rfind(separator, 0, match.start()) for separator in " \n[{,:") + 1
+        if text[start : match.start()].lstrip("+-.")[:1].isdigit():
+            return True
+    return False
 
 
 def _plain_keys(data) -> bool:
