@@ -35,12 +35,15 @@ MAYBE_ANCHOR = re.compile(r"(?<![^\s\[{,])[&*][^\s,\[\]{}]")  # searched only if
 
 # What yaml-rs might read differently from the core loader, or not survive. Each check starts with
 # a literal, which Python's `re` and `in` find fastest.
-NOT_PLAIN_MARKS = ("!", "\\", "0b", "0B", "0x", "0X", "0o", "0O", "\n%")  # tags, escapes, 0x1F, %YAML
+NOT_PLAIN_MARKS = ("!", "\\", "\n%")  # tags, escapes, %YAML
 NOT_PLAIN = (
     re.compile(r"- +[-?](?: |$)", re.M),  # `- - -`: nesting on one line, which yaml-rs cannot bound
     re.compile(r"\?(?<![^\s\[{,]\?) +[-?](?: |$)", re.M),  # `? -` where a node starts (not `complaints? - `)
 )
-AFTER_DIGIT = re.compile(r"_(?<=[0-9.]_)")  # 1_000 is a number to yaml-rs, a string to the core schema
+# In a word that starts like a number: 1_000 and 0b101 are numbers to yaml-rs, strings to the core
+# schema (and 0x1F, 0o17 are worth no risk). Words like stage1_response or P-0XF3CV are no numbers.
+AFTER_DIGIT = re.compile(r"_(?<=[0-9.]_)")
+BASE_PREFIX = re.compile(r"0[xXoObB]")
 
 MAX_PLAIN_DEPTH = 100  # nesting the fast path accepts; real files nest under ten levels
 LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
@@ -245,16 +248,21 @@ def _plain(text: str) -> bool:
         and not text.startswith("%")
         and not any(mark in text for mark in NOT_PLAIN_MARKS)
         and not any(pattern.search(text) for pattern in NOT_PLAIN)
-        and not _underscored_number(text)
+        and not _number_word(text)
     )
 
 
-def _underscored_number(text: str) -> bool:
-    """Whether a word that starts like a number (1_000, -1.5_0, 1e1_0) holds an underscore; words
-    such as stage1_response are not numbers to either parser."""
-    for match in AFTER_DIGIT.finditer(text):
-        start = max(text.rfind(separator, 0, match.start()) for separator in " \n[{,:") + 1
-        if text[start : match.start()].lstrip("+-.")[:1].isdigit():
+def _number_word(text: str) -> bool:
+    """Whether a word that starts like a number holds an underscore or a base prefix."""
+    for match in (*AFTER_DIGIT.finditer(text), *BASE_PREFIX.finditer(text)):
+        at = match.start()
+        start = max(text.rfind(separator, 0, at) for separator in " \n[{,:") + 1
+        before = text[start:at]
+        if match[0] == "_":
+            number = before.lstrip("+-.")[:1].isdigit()  # 1_000, -1.5_0, 1e1_0
+        else:
+            number = not before.lstrip("+-")  # 0x1F, +0o17: the prefix starts the word
+        if number:
             return True
     return False
 
