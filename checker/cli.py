@@ -169,17 +169,16 @@ def _add_step_commands(commands) -> None:
     elements = case_schema.enum(("stage1", "response_includes"))
     bodies = case_schema.enum(("stage1", "signposted_to"))
 
-    def step(name: str, help_text: str, function: str, on_help: str = "the date it happened (default: today)",
-             on_type=_date):
+    def step(name: str, help_text: str, on_help: str = "the date it happened (default: today)", on_type=_date):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("case_id", metavar="ID", type=_case_id, help="the case, like CCC-2025-0142")
         command.add_argument("--on", type=on_type, default=None, help=on_help)
         command.add_argument("--as-of", type=_date, default=None, help="today, for the check (default: today)")
         command.add_argument("--root", type=Path)
-        command.set_defaults(run=_step, step=function)
+        command.set_defaults(run=_step, step=name.replace("-", "_"))  # the function in checker.steps
         return command
 
-    acknowledge = step("acknowledge", "record the acknowledgement of a case's current stage", "acknowledge")
+    acknowledge = step("acknowledge", "record the acknowledgement of a case's current stage")
     acknowledge.add_argument("--definition", help="the complaint as the council understands it (HO 5.6)")
     acknowledge.add_argument("--outcomes", dest="outcomes", help="the outcomes the complainant seeks")
     acknowledge.add_argument("--not-responsible-for", action="append", metavar="TEXT",
@@ -188,7 +187,7 @@ def _add_step_commands(commands) -> None:
     acknowledge.add_argument("--includes", nargs="+", choices=elements, metavar="ELEMENT",
                              help=f"what the letter contained: {', '.join(elements)}")
 
-    extend = step("extend", "record an extension of the current stage's response deadline", "extend",
+    extend = step("extend", "record an extension of the current stage's response deadline",
                   "the date it was agreed (default: today)")
     extend.add_argument("--days", type=_working_days, required=True, help="working days added to the deadline")
     extend.add_argument("--reason", required=True, type=_text, help="why more time is needed")
@@ -196,7 +195,7 @@ def _add_step_commands(commands) -> None:
     extend.add_argument("--ombudsman-details-given", action="store_true",
                         help="the extension notice gave the Ombudsman's contact details")
 
-    respond = step("respond", "record the response of a case's current stage", "respond")
+    respond = step("respond", "record the response of a case's current stage")
     respond.add_argument("--decision", required=True, choices=case_schema.enum(("stage1", "decision")))
     respond.add_argument("--includes", nargs="+", required=True, choices=elements, metavar="ELEMENT",
                          help=f"what the letter contained: {', '.join(elements)}")
@@ -204,11 +203,11 @@ def _add_step_commands(commands) -> None:
     respond.add_argument("--signposted-to", nargs="+", choices=bodies, metavar="BODY",
                          help=f"the bodies the letter said the complainant could go to: {', '.join(bodies)}")
 
-    step("escalate", "record a request to escalate a case to stage 2", "escalate",
+    step("escalate", "record a request to escalate a case to stage 2",
          "when the request was received: a date, or a date and time like 2026-03-27T17:42:00+00:00 "
          "(after hours it counts from the next working day; default: today)", _moment)
 
-    exclude = step("exclude", "record that a complaint is not accepted, on one of the policy's grounds", "exclude",
+    exclude = step("exclude", "record that a complaint is not accepted, on one of the policy's grounds",
                    "the date of the decision (default: today)")
     exclude.add_argument("--reason", required=True, type=_slug, metavar="CODE",
                          help="one of the policy's exclusion codes (rules.exclusions in policy/policy.yaml)")
@@ -218,7 +217,7 @@ def _add_step_commands(commands) -> None:
                          help="the letter gave the right to take the decision to the Ombudsman")
 
     explain = step("explain-breach", "record why a breach happened and who reviewed it (comply or explain)",
-                   "explain_breach", "the date of the review (default: today)")
+                   "the date of the review (default: today)")
     explain.add_argument("rule", metavar="RULE", help="the rule the breach is of, like stage1-response-late")
     explain.add_argument("--reason", required=True, type=_text, help="why it happened")
     explain.add_argument("--by", required=True, type=_slug, help="who reviewed it: a role, never a name")

@@ -118,8 +118,6 @@ def _evaluate(files: list[tuple[str, str]]) -> Evaluation:
 
 
 def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluation) -> None:
-    from checker import privacy, report  # they build on the engine: imported where needed
-
     document, problems = load_file(path, shown, "case")
     if document is None or problems or setting is None:
         batch.outcomes.append(Outcome(shown, tuple(problems)))
@@ -137,6 +135,8 @@ def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluat
         )
     )
     if setting.count:
+        from checker import privacy, report  # they build on the engine: imported where needed
+
         report.count(batch.figures, case, setting.council, setting.codes)
         batch.private.extend(privacy.private(case.data))
         batch.public.update(privacy.public(case.data))
