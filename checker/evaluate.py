@@ -78,8 +78,9 @@ class Setting:
 def evaluate(setting: Setting | None, files: list[tuple[str, str]], progress: bool = False) -> Evaluation:
     """Evaluate these case files (in worker processes when there are many). Without a setting
     (no valid council or policy) the files are only loaded and validated."""
-    batches = [files[i : i + BATCH] for i in range(0, len(files), BATCH)]
-    workers = min(os.cpu_count() or 1, len(batches))
+    workers = os.cpu_count() or 1
+    batches = _batches(files, workers)
+    workers = min(workers, len(batches))
     with _progress(len(files), progress) as bar:
         if len(files) >= PARALLEL_FROM and workers > 1:
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
@@ -88,6 +89,15 @@ def evaluate(setting: Setting | None, files: list[tuple[str, str]], progress: bo
                 return _merge(done, setting, len(files))
         _set(setting)
         return _merge(_advancing(map(_evaluate, batches), bar), setting, len(files))
+
+
+def _batches(files: list, workers: int) -> list[list]:
+    """Full batches, then quarter ones for the last round, so that no worker is left finishing a
+    full batch while the others wait (pool.map keeps the order, so the results are the same)."""
+    tail = min(len(files), workers * BATCH)
+    head, small = len(files) - tail, BATCH // 4
+    return ([files[i : min(i + BATCH, head)] for i in range(0, head, BATCH)]
+            + [files[i : i + small] for i in range(head, len(files), small)])
 
 
 _SETTING: Setting | None = None
