@@ -104,6 +104,7 @@ def scratch(base: Path, size: int, with_cases: bool = True) -> Path:
     if with_cases:
         subprocess.run([BIN / "complaints", "demo-data", "--root", repo, "--year", "2025-26",
                         "--count", str(size), "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+    os.sync()  # the new files written out now, not by the kernel in the middle of a timed run
     return repo
 
 
