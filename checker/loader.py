@@ -204,7 +204,9 @@ def read_text(path: Path | str) -> str:
 
 
 def _too_big(size: int) -> LoadError:
-    return LoadError(f"the file is {size / 1048576:.1f} MiB, over the 1 MiB limit; split it or remove what does not belong in it")
+    return LoadError(
+        f"the file is {size / 1048576:.1f} MiB, over the 1 MiB limit; split it or remove what does not belong in it"
+    )
 
 
 def parse(text: str) -> object:

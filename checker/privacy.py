@@ -44,7 +44,7 @@ def _words(text: str) -> list[str]:
 def _private(data) -> list[tuple[str, list[str]]]:
     """(what, words) for every string of a case that the site must not publish, in file order."""
     found, stack = [], [(data, "")]
-    while stack:  # a loop, not recursion: this runs for every case of every build
+    while stack:
         node, key = stack.pop()
         if type(node) is dict:
             learning = node.get("learning")
