@@ -86,7 +86,7 @@ def _exposed(values, lines, hidden, threshold: int, bound: int) -> list:
                 if narrowed != domain[key]:
                     domain[key] = narrowed
                     changed = True
-    hidden = sorted(hidden, key=list(values).index)  # in table order: the search below is deterministic
+    hidden = [key for key in values if key in hidden]  # in table order, not a set's: the search is deterministic
     pinned = [key for key in hidden if domain[key] & (domain[key] - 1) == 0]
     if pinned:
         return pinned
