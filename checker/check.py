@@ -60,16 +60,17 @@ def run(root: Path, as_of: date, only: set[str] | None = None, *, use_cache: boo
 
 
 def run_with_context(root: Path, as_of: date, only: set[str] | None = None, *, progress: bool = False,
-                     count: bool = False) -> tuple[Result, engine.Context]:
+                     count: bool = False, rules: frozenset[str] | None = None) -> tuple[Result, engine.Context]:
     """The check, and the evaluated repository it ran on; with `count`, the cases are counted for
-    the report in the same pass (for the site, which publishes from it)."""
-    return _run(load_repository(root, only), as_of, progress=progress, count=count)
+    the report in the same pass (for the site, which publishes from it); with `rules`, only those
+    rules run (`engine.run`)."""
+    return _run(load_repository(root, only), as_of, progress=progress, count=count, rules=rules)
 
 
 def _run(repository: Repository, as_of: date, *, use_cache: bool = False, progress: bool = False,
-         count: bool = False) -> tuple[Result, engine.Context]:
+         count: bool = False, rules: frozenset[str] | None = None) -> tuple[Result, engine.Context]:
     ctx = engine.context(repository, as_of)
-    ctx.use_cache, ctx.progress = use_cache, progress
+    ctx.use_cache, ctx.progress, ctx.rules = use_cache, progress, rules
     if count:
         engine.evaluation(ctx, count=True)
     return _result(repository, as_of, engine.run(repository, as_of, ctx)), ctx

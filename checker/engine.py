@@ -30,6 +30,7 @@ class Context:
     scores: dict = field(default_factory=dict, repr=False)  # filled by checker.scoring
     progress: bool = False  # show a progress bar on a terminal while evaluating the cases
     use_cache: bool = False  # reuse the outcomes of unchanged case files (checker.cache)
+    rules: frozenset[str] | None = None  # only these rules' findings (None: every rule's); see `run`
 
     @property
     def council(self) -> Document | None:
@@ -62,7 +63,12 @@ _CASE_RULES_BY_ROUTE = {route: [r for r in CASE_RULES if route in r.ROUTES] for 
 
 
 def run(repository: Repository, as_of: date, ctx: Context | None = None) -> list[Finding]:
-    """Every finding: the files' load and schema findings, each case's, then the repository's."""
+    """Every finding: the files' load and schema findings, each case's, then the repository's.
+
+    With `ctx.rules`, only those rules run and only their findings are returned: what the site
+    and the report need when they publish (whether the data is valid, not whether the council
+    complied: they publish it as it stands, and `complaints check` is what fails on a finding).
+    The metrics still run the rules they measure by, so the scores are the same either way."""
     ctx = ctx or context(repository, as_of)
     policy = ctx.policy.data if ctx.policy else None
     findings = list(repository.findings)
@@ -70,9 +76,12 @@ def run(repository: Repository, as_of: date, ctx: Context | None = None) -> list
         findings.extend(outcome.findings)
     repository_findings = []
     for rule in REPOSITORY_RULES:
-        check = getattr(rule, "check_files", rule.check)
-        repository_findings.extend(stamp(rule, problem, policy=policy) for problem in check(ctx))
+        if ctx.rules is None or rule.ID in ctx.rules:
+            check = getattr(rule, "check_files", rule.check)
+            repository_findings.extend(stamp(rule, problem, policy=policy) for problem in check(ctx))
     findings.extend(explain_policy_level(ctx, repository_findings))
+    if ctx.rules is not None:
+        findings = [f for f in findings if f.rule in ctx.rules]
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -85,9 +94,10 @@ def evaluation(ctx: Context, count: bool = False):
         setting = None
         if ctx.calendar is not None and ctx.policy is not None:
             codes = {name: document.data for name, document in ctx.codes.items()}
-            setting = evaluate.Setting(ctx.council.data, ctx.policy.data, codes, ctx.calendar, ctx.as_of, count)
+            setting = evaluate.Setting(ctx.council.data, ctx.policy.data, codes, ctx.calendar, ctx.as_of, count,
+                                       ctx.rules)
         files = ctx.repository.case_files
-        if ctx.use_cache and not count:
+        if ctx.use_cache and not count and ctx.rules is None:  # the cache keeps whole outcomes only
             ctx._evaluation = cache.evaluate(ctx.repository, setting, ctx.progress)
         else:
             ctx._evaluation = evaluate.evaluate(setting, files, ctx.progress)
@@ -132,11 +142,12 @@ def cases(ctx: Context) -> list[Case]:
     return ctx._cases
 
 
-def check_case(case: Case) -> list[Finding]:
-    """One case's findings, with comply-or-explain applied."""
+def check_case(case: Case, rules: frozenset[str] | None = None) -> list[Finding]:
+    """One case's findings, with comply-or-explain applied; with `rules`, only those rules'."""
     found = [
         stamp(rule, problem, case.id, case.policy)
         for rule in _CASE_RULES_BY_ROUTE[case.route]
+        if rules is None or rule.ID in rules
         for problem in case.problems(rule)
     ]
     explanations = {e["rule"]: (i, e) for i, e in enumerate(case.data.get("explanations", []))}
@@ -149,7 +160,7 @@ def check_case(case: Case) -> list[Finding]:
         if rule_id not in fired or not getattr(RULES.get(rule_id), "EXPLAINABLE", False):
             problem = explanation_unused.problem(case, rule_id, index, rule_id in fired)
             found.append(stamp(explanation_unused, problem, case.id, case.policy))
-    return found
+    return found if rules is None else [f for f in found if f.rule in rules]
 
 
 def stamp(rule, problem: Problem, case_id: str | None = None, policy: dict | None = None) -> Finding:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker import engine
 from checker.cases import UNDER_A_CODE, Case
@@ -28,6 +28,9 @@ from checker.metrics import ANSWER, METRICS
 from checker.model import Finding
 from checker.repository import load_file
 from checker.workdays import Calendar
+
+if TYPE_CHECKING:
+    from checker.privacy import Fingerprints
 
 BATCH = 400  # cases per task: large enough to amortise the hand-over, small enough to balance
 PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes start
@@ -56,7 +59,7 @@ class Evaluation:
     outcomes: list[Outcome]
     figures: dict | None = None  # reporting year -> report.Figures, when counted
     evaluated: int = 0  # how many were evaluated now rather than taken from the cache
-    private: list = field(default_factory=list)  # when counted: each case string the site must not publish
+    private: Fingerprints | None = None  # when counted: each case string the site must not publish
     public: set = field(default_factory=set)  # when counted: each case string the report publishes
 
     def valid(self) -> Iterator[Outcome]:
@@ -73,6 +76,7 @@ class Setting:
     calendar: Calendar
     as_of: date
     count: bool  # also count the cases into their year's report figures
+    rules: frozenset[str] | None = None  # only these case rules' findings (`engine.run`)
 
 
 def evaluate(setting: Setting | None, files: list[tuple[str, str]], progress: bool = False) -> Evaluation:
@@ -116,6 +120,10 @@ def _start_worker(setting: Setting | None) -> None:
 def _evaluate(files: list[tuple[str, str]]) -> Evaluation:
     """One batch, in a worker (or in this process for a small repository)."""
     batch = Evaluation([], {})
+    if _SETTING is not None and _SETTING.count:
+        from checker.privacy import Fingerprints  # only a count needs it
+
+        batch.private = Fingerprints()
     collecting = gc.isenabled()
     gc.disable()  # a batch makes 100,000s of containers and no cycles: tracing them is wasted time
     try:
@@ -137,7 +145,7 @@ def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluat
     batch.outcomes.append(
         Outcome(
             shown,
-            tuple(engine.check_case(case)),
+            tuple(engine.check_case(case, setting.rules)),
             case.id,
             case.route,
             (case.route_rules or {}).get("code"),
@@ -148,15 +156,18 @@ def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluat
         from checker import privacy, report  # they build on the engine: imported where needed
 
         report.count(batch.figures, case, setting.council, setting.codes)
-        batch.private.extend(privacy.private(case.data))
+        batch.private.add(case.data)
         batch.public.update(privacy.public(case.data))
 
 
 def _merge(batches: Iterable[Evaluation], setting: Setting | None, evaluated: int) -> Evaluation:
     """The batches' evaluations as one, in order."""
-    from checker import report
+    merged = Evaluation([], None, evaluated)
+    if setting is not None and setting.count:
+        from checker import report
+        from checker.privacy import Fingerprints
 
-    merged = Evaluation([], {} if setting is not None and setting.count else None, evaluated)
+        merged.figures, merged.private = {}, Fingerprints()
     for batch in batches:
         merged.outcomes.extend(batch.outcomes)
         if merged.figures is not None:

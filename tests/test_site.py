@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,33 @@ def test_invalid_data_fails_the_build_with_the_located_message(tmp_path):
     result = mkdocs_build(repo, tmp_path / "public")
     assert result.returncode != 0
     assert "cases/2025-26/CCC-2025-0001.yaml:3:8: schema" in result.stdout + result.stderr
+
+
+def test_the_build_runs_only_the_rules_of_invalid_data_and_publishes_the_same_site():
+    from checker.check import run_with_context
+    from checker.mkdocs_plugin import INVALID_DATA
+    from checker.pages import build_site
+
+    as_of = date.fromisoformat(AS_OF)
+    every, every_ctx = run_with_context(ROOT, as_of, count=True)
+    lean, lean_ctx = run_with_context(ROOT, as_of, count=True, rules=INVALID_DATA)
+    assert {f.rule for f in every.findings} - INVALID_DATA  # the example has compliance findings...
+    assert {f.rule for f in lean.findings} <= INVALID_DATA  # ...which the build does not look for
+    site, lean_site = build_site(every_ctx), build_site(lean_ctx)
+    assert (lean_site.pages, lean_site.files) == (site.pages, site.files)
+
+
+def test_a_duplicate_case_id_or_a_case_in_the_wrong_year_still_fails_the_build(tmp_path):
+    from checker.check import run_with_context
+    from checker.mkdocs_plugin import INVALID_DATA
+
+    repo = scratch(tmp_path / "repo", with_cases=False)
+    case = (ROOT / "cases" / "2025-26" / "CCC-2025-0001.yaml").read_text()
+    for folder in ("2025-26", "2026-27"):
+        (repo / "cases" / folder).mkdir(parents=True)
+        (repo / "cases" / folder / "CCC-2025-0001.yaml").write_text(case)
+    result, _ = run_with_context(repo, date.fromisoformat(AS_OF), count=True, rules=INVALID_DATA)
+    assert {f.rule for f in result.findings} == {"case-id-duplicate", "case-folder-year"}
 
 
 def test_the_policy_page_has_a_stable_anchor_for_every_clause(built):
@@ -190,22 +218,6 @@ def test_complaints_pages_writes_nothing_that_holds_a_case(tmp_path, cli):
     assert run.code == 1
     assert "reports/2025-26.md: case text (definition) of cases/2025-26/CCC-2025-0001.yaml" in run.err
     assert not (tmp_path / "pages").exists()
-
-
-def test_the_guard_reads_words_through_markup_and_spares_what_is_published_anyway():
-    from checker.privacy import Guard, private, public
-
-    case = {"id": "CCC-2025-0001", "complainant": {"ref": "P-7Q2K9"}, "service": "housing-repairs",
-            "definition": "Roof leak reported three times", "outcomes_sought": "An apology",
-            "stage1": {"handler": "head-of-housing", "decision": "upheld"},
-            "learning": {"text": "Repairs are re-inspected after a third report.", "publishable": True}}
-    guard = Guard(private(case), ["text: The head-of-housing reviews stage 2.", *public(case)])
-
-    quiet = {"a.md": "Repairs are re-inspected after a third report. An apology. housing-repairs: 3. "
-                     "The head-of-housing reviews stage 2. Roof leak reported twice."}
-    assert guard.leaks(quiet) == {}
-    loud = {"b.html": "<td>roof&nbsp;LEAK</td>\n<td>reported three\ntimes</td>", "c.csv": "id\nccc-2025-0001\n"}
-    assert sorted(guard.leaks(loud)) == ["b.html", "c.csv"]
 
 
 def test_no_page_names_another_host_for_fonts_scripts_or_styles(built):
