@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
+import importlib.util
 import io
 import marshal
 import os
@@ -34,7 +34,8 @@ from checker.repository import Repository
 from checker.rules.cases_in_public_repository import git_config
 
 RACY_NS = 2_000_000_000
-LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema-rs", "holidays", "tzdata")
+LIBRARIES = {"yaml": "pyyaml", "yaml_rs": "yaml_rs", "jsonschema_rs": "jsonschema_rs", "holidays": "holidays",
+             "tzdata": "tzdata"}  # module: distribution, as its .dist-info folder spells it
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -129,13 +130,36 @@ def _tool() -> bytes:
     """The checker's own code and schemas, Python's and the deciding libraries' versions (once per
     process: a long-running process, like `mkdocs serve`, is restarted to pick up a new version)."""
     digest = hashlib.sha256(sys.version.encode())
-    for name in LIBRARIES:
-        digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+    for installed in _installed():
+        digest.update(installed.encode())
     for source in sorted(PACKAGE.rglob("*")):
         if source.suffix in (".py", ".json"):
             digest.update(source.relative_to(PACKAGE).as_posix().encode())
             digest.update(source.read_bytes())
     return digest.digest()
+
+
+def _installed() -> list[str]:
+    """Each deciding library's distribution and version: the name of the .dist-info folder beside
+    it (a directory listing; importlib.metadata would take 40 ms of every run to import)."""
+    found, listings = [], {}
+    for module, distribution in LIBRARIES.items():
+        spec = importlib.util.find_spec(module)
+        if spec is None or not spec.origin:
+            found.append(f"{module}: not installed")
+            continue
+        folder = Path(spec.origin).parent
+        folder = folder.parent if spec.submodule_search_locations is not None else folder
+        if folder not in listings:
+            try:
+                listings[folder] = sorted(os.listdir(folder))
+            except OSError:
+                listings[folder] = []
+        found.append(f"{module}: " + " ".join(
+            entry for entry in listings[folder]
+            if entry.endswith(".dist-info") and entry.split("-")[0].lower() == distribution
+        ))
+    return found
 
 
 def _read(where: Path, fingerprint: bytes) -> dict:

@@ -269,22 +269,20 @@ def _number_word(text: str) -> bool:
     return False
 
 
-def _plain_keys(data) -> bool:
+def _plain_keys(node, depth: int = 0) -> bool:
     """Every key a string, as the core loader makes them (yaml-rs reads `1:` or `true:` as others),
     and no deeper than the core loader surely reads (found by tests/test_properties.py: deeper data
     goes to the core loader, which refuses it at Python's recursion limit)."""
-    stack = [(data, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_PLAIN_DEPTH:
-            return False
-        if type(node) is dict:
-            for key in node:
-                if type(key) is not str:
-                    return False
-            stack.extend((value, depth + 1) for value in node.values() if type(value) in (dict, list))
-        else:
-            stack.extend((value, depth + 1) for value in node if type(value) in (dict, list))
+    if depth > MAX_PLAIN_DEPTH:
+        return False
+    if type(node) is dict:
+        for key, value in node.items():
+            if type(key) is not str or ((type(value) is dict or type(value) is list) and not _plain_keys(value, depth + 1)):
+                return False
+    else:
+        for value in node:
+            if (type(value) is dict or type(value) is list) and not _plain_keys(value, depth + 1):
+                return False
     return True
 
 

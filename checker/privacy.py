@@ -136,10 +136,22 @@ class Guard:
         self.strings = strings
         self.heads = set(strings.heads)
         self.index: dict[int, dict[int, set[int]]] = {}  # head -> length -> wholes, for the heads met
-        self.published = set().union(*(self._found(_words(text)) for text in published))
+        self.published = set().union(*self._found([_words(text) for text in published]))
 
-    def _found(self, words: list[str]) -> set[tuple[str, ...]]:
-        """Each run of a text's words that has the checksums of a private string."""
+    def leaks(self, texts: dict[str, str]) -> dict[str, set[tuple[str, ...]]]:
+        """For each page or download that may hold a private string, the runs of words that do
+        (candidates: `leaks` confirms them against the cases)."""
+        found = zip(texts, self._found([_words(text) for text in texts.values()]))
+        return {path: left for path, runs in found if (left := runs - self.published)}
+
+    def _found(self, texts: list[list[str]]) -> list[set[tuple[str, ...]]]:
+        """For each text (as words), each run of its words that has the checksums of a private string."""
+        hits = [self._heads_in(words) for words in texts]
+        self._index({head for found in hits for _, _, head in found})
+        return [self._runs(words, found) for words, found in zip(texts, hits)]
+
+    def _heads_in(self, words: list[str]) -> list[tuple[int, int, int]]:
+        """(start, length, checksum) of each run of one to KEY words that begins a private string."""
         hits = []
         for start in range(len(words)):
             head = 0
@@ -148,16 +160,7 @@ class Guard:
                 head = zlib.crc32((SEPARATOR + word if length > 1 else word).encode(), head)
                 if head in self.heads:
                     hits.append((start, length, head))
-        self._index({head for _, _, head in hits})
-        found = set()
-        for start, length, head in hits:
-            for size, wholes in self.index[head].items():
-                if min(size, KEY) != length or start + size > len(words):
-                    continue
-                run = words[start : start + size]
-                if size <= KEY or zlib.crc32((SEPARATOR + SEPARATOR.join(run[KEY:])).encode(), head) in wholes:
-                    found.add(tuple(run))
-        return found
+        return hits
 
     def _index(self, heads: set[int]) -> None:
         """Index the private strings that begin with these checksums (one pass over the arrays)."""
@@ -168,11 +171,17 @@ class Guard:
         for i in compress(range(len(strings.heads)), map(new.__contains__, strings.heads)):
             self.index.setdefault(strings.heads[i], {}).setdefault(strings.sizes[i], set()).add(strings.wholes[i])
 
-    def leaks(self, texts: dict[str, str]) -> dict[str, set[tuple[str, ...]]]:
-        """For each page or download that may hold a private string, the runs of words that do
-        (candidates: `leaks` confirms them against the cases)."""
-        found = {path: self._found(_words(text)) - self.published for path, text in texts.items()}
-        return {path: runs for path, runs in found.items() if runs}
+    def _runs(self, words: list[str], hits: list[tuple[int, int, int]]) -> set[tuple[str, ...]]:
+        """The runs of words, from these beginnings, that have all the checksums of a private string."""
+        found = set()
+        for start, length, head in hits:
+            for size, wholes in self.index[head].items():
+                if min(size, KEY) != length or start + size > len(words):
+                    continue
+                run = words[start : start + size]
+                if size <= KEY or zlib.crc32((SEPARATOR + SEPARATOR.join(run[KEY:])).encode(), head) in wholes:
+                    found.add(tuple(run))
+        return found
 
 
 def leaks(ctx, texts: dict[str, str]) -> list[str]:

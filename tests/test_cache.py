@@ -90,13 +90,21 @@ def test_a_changed_policy_invalidates_the_cache(example):
 def test_the_tools_code_and_libraries_are_part_of_the_key(example, monkeypatch):
     check(example)
     assert evaluated(example) == 0
-    monkeypatch.setattr(cache.importlib.metadata, "version", lambda name: "a different version")
+    installed = cache._installed()
+    monkeypatch.setattr(cache, "_installed", lambda: [*installed[:-1], "tzdata: tzdata-2099.1.dist-info"])
     cache._tool.cache_clear()
     try:
         assert evaluated(example) == 400
     finally:
         monkeypatch.undo()
         cache._tool.cache_clear()
+
+
+def test_the_libraries_are_known_by_their_installed_versions():
+    import importlib.metadata
+
+    for distribution, installed in zip(cache.LIBRARIES.values(), cache._installed()):
+        assert installed.endswith(f" {distribution}-{importlib.metadata.version(distribution)}.dist-info"), installed
 
 
 def test_a_new_public_remote_is_not_hidden_by_the_cache(example):
