@@ -32,6 +32,7 @@ from checker.workdays import Calendar
 if TYPE_CHECKING:
     from checker.privacy import Fingerprints
 
+ANSWERS = tuple(metric.answer for metric in METRICS.values())  # each metric's question, in METRICS order
 BATCH = 400  # cases per task: large enough to amortise the hand-over, small enough to balance
 PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes start
 
@@ -149,7 +150,7 @@ def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluat
             case.id,
             case.route,
             (case.route_rules or {}).get("code"),
-            "".join(ANSWER[metric.answer(case)] if under_code else "-" for metric in METRICS.values()),
+            "".join([ANSWER[answer(case)] for answer in ANSWERS]) if under_code else "-" * len(ANSWERS),
         )
     )
     if setting.count:

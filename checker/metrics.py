@@ -84,8 +84,10 @@ def _passes(rule, applies: Callable[[Case], bool]) -> Callable[[Case], Answer]:
 
 
 def _extension_rule(rule, number: int) -> Callable[[Case], Answer]:
+    extended = _stage_has(number, "extension")
+
     def answer(case: Case) -> Answer:
-        if not _stage_has(number, "extension")(case):
+        if not extended(case):
             return None
         return not any(f"stage {number}" in p.message for p in case.problems(rule))
 

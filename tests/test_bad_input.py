@@ -208,3 +208,19 @@ def test_after_hours_on_31_march_counts_in_the_next_year(repo):
     write_case(repo, text, folder="2025-26")
     finding = only(check(repo), "case-folder-year")
     assert "2026-27" in finding["message"]
+
+
+def test_the_installed_command_exits_with_the_checks_code_and_its_whole_output(repo):
+    import json
+    import subprocess
+    import sys
+
+    command = Path(sys.executable).parent / "complaints"
+    write_case(repo, CASE.replace("route: housing", "route: Housing"))
+    run = subprocess.run([command, "check", "--root", repo, "--format", "json"], capture_output=True, text=True)
+    assert run.returncode == 1 and run.stderr == ""
+    assert json.loads(run.stdout)["summary"]["error"] >= 1  # written out whole before the quick exit
+    usage = subprocess.run([command, "check", "--root", repo, "--format", "nope"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "invalid choice" in usage.stderr
+    head = subprocess.run(f"'{command}' check --root '{repo}' | head -c 10", shell=True, capture_output=True, text=True)
+    assert "Traceback" not in head.stderr and "Exception" not in head.stderr

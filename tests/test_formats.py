@@ -380,6 +380,14 @@ def test_github_escapes_message_and_properties():
     assert "\n" not in line
 
 
+def test_json_has_one_finding_a_line_in_the_order_of_the_check():
+    out = FORMATS["json"](RESULT)
+    lines = out.splitlines()
+    findings = [json.loads(line.strip().rstrip(",")) for line in lines[lines.index('  "findings": [') + 1 : -2]]
+    assert findings == json.loads(out)["findings"] and len(findings) == len(RESULT.findings)
+    assert [f["rule"] for f in findings] == [f.rule for f in RESULT.findings]
+
+
 # every format
 
 

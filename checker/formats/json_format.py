@@ -5,11 +5,11 @@
       "as_of": "2026-11-23",
       "summary": {"files": 4, "cases": 0, "error": 0, "warning": 1, "info": 1, "explained": 0},
       "findings": [
-        {"rule": "policy-clause-duplicate", "severity": "warning", "message": "...",
-         "path": "policy/policy.yaml", "line": 612, "column": 13,
-         "provisions": [], "clauses": [], "case_id": null, "subject": null, "explained": false}
+        {"rule": "policy-clause-duplicate", "severity": "warning", "message": "...", "path": "policy/policy.yaml", "line": 612, "column": 13, "provisions": [], "clauses": [], "case_id": null, "subject": null, "explained": false}
       ]
     }
+
+One finding a line, in the order the check found them (by file, line and rule).
 """
 
 from __future__ import annotations
@@ -20,33 +20,36 @@ VERSION = 1
 
 
 def render(result, colour: bool = False) -> str:
+    """The document, with each finding on a line of its own: easy to read, grep and diff, and
+    written by json's C encoder (an indented document goes through its pure-Python one, ten
+    times slower at thousands of findings)."""
     counts = result.by_severity()
-    document = {
-        "version": VERSION,
-        "as_of": result.as_of.isoformat(),
-        "summary": {
-            "files": result.files,
-            "cases": result.cases,
-            "error": counts.get("error", 0),
-            "warning": counts.get("warning", 0),
-            "info": counts.get("info", 0),
-            "explained": result.explained,
-        },
-        "findings": [
-            {
-                "rule": f.rule,
-                "severity": str(f.severity),
-                "message": f.message,
-                "path": f.location.path,
-                "line": f.location.line,
-                "column": f.location.column,
-                "provisions": list(f.provisions),
-                "clauses": list(f.clauses),
-                "case_id": f.case_id,
-                "subject": f.subject,
-                "explained": f.explained,
-            }
-            for f in result.findings
-        ],
+    summary = {
+        "files": result.files,
+        "cases": result.cases,
+        "error": counts.get("error", 0),
+        "warning": counts.get("warning", 0),
+        "info": counts.get("info", 0),
+        "explained": result.explained,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    findings = ",\n".join(
+        "    " + json.dumps({
+            "rule": f.rule,
+            "severity": str(f.severity),
+            "message": f.message,
+            "path": f.location.path,
+            "line": f.location.line,
+            "column": f.location.column,
+            "provisions": list(f.provisions),
+            "clauses": list(f.clauses),
+            "case_id": f.case_id,
+            "subject": f.subject,
+            "explained": f.explained,
+        }, ensure_ascii=False)
+        for f in result.findings
+    )
+    return (
+        f'{{\n  "version": {VERSION},\n  "as_of": {json.dumps(result.as_of.isoformat())},\n'
+        f'  "summary": {json.dumps(summary)},\n'
+        + (f'  "findings": [\n{findings}\n  ]\n}}\n' if findings else '  "findings": []\n}\n')
+    )
