@@ -1,9 +1,28 @@
-"""`--changed-since`: which case files changed since a git ref, to check only those."""
+"""What git says about the repository: which case files changed since a ref (`--changed-since`),
+and where its config is (whose remotes decide `cases-in-public-repository`)."""
 
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+
+
+def git_config(start: Path) -> Path | None:
+    """The config file of the git repository holding `start` (a worktree's or submodule's
+    `.git` file points to its git folder; a worktree's remotes are in the main one's)."""
+    for folder in (start, *start.parents):
+        dot_git = folder / ".git"
+        if dot_git.is_file():
+            pointer = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+            if not pointer.startswith("gitdir:"):
+                return None
+            dot_git = folder / pointer.removeprefix("gitdir:").strip()
+        if dot_git.is_dir():
+            common = dot_git / "commondir"
+            if common.is_file():
+                dot_git = dot_git / common.read_text(encoding="utf-8", errors="replace").strip()
+            return dot_git / "config" if (dot_git / "config").is_file() else None
+    return None
 
 
 class GitError(Exception):

@@ -6,10 +6,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker import cache, engine
+from checker import cache
 from checker.model import Finding, Severity
 from checker.repository import Repository, load_repository
+
+if TYPE_CHECKING:
+    from checker import engine
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ def run_with_context(root: Path, as_of: date, only: set[str] | None = None, *, p
 
 def _run(repository: Repository, as_of: date, *, use_cache: bool = False, progress: bool = False,
          count: bool = False, rules: frozenset[str] | None = None) -> tuple[Result, engine.Context]:
+    from checker import engine  # not imported by a check that finds nothing changed
+
     ctx = engine.context(repository, as_of)
     ctx.use_cache, ctx.progress, ctx.rules = use_cache, progress, rules
     if count:

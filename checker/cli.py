@@ -15,7 +15,6 @@ from pathlib import Path
 
 from checker import check as check_command
 from checker import case_schema, periods
-from checker.engine import context
 from checker.files import replace as replace_file
 from checker.formats import FORMATS
 from checker.formats.report import FORMATS as REPORT_FORMATS
@@ -25,7 +24,6 @@ from checker.loader import LoadError, load
 from checker.model import Severity
 from checker.changes import GitError, changed_cases
 from checker.repository import NotARepository, find_root, load_repository
-from checker.rules import RULES
 from checker.validate import KINDS, schema, validate
 from checker.workdays import Calendar, parse_timestamp
 
@@ -379,6 +377,7 @@ def _import(args) -> int:
 
 
 def _score(args) -> int:
+    from checker.engine import context
     from checker.scoring import latest_assessment, score
 
     root = _root(args)
@@ -400,6 +399,7 @@ def _score(args) -> int:
 
 
 def _report(args) -> int:
+    from checker.engine import context
     from checker.published import build as build_report
     from checker.report import years_with_cases
 
@@ -500,6 +500,8 @@ def _workdays(args) -> int:
 
 
 def _rules(args) -> int:
+    from checker.rules import RULES
+
     width = max(len(rule_id) for rule_id in RULES)
     for rule_id, rule in RULES.items():
         cites = ", ".join(rule.PROVISIONS)
@@ -508,6 +510,8 @@ def _rules(args) -> int:
 
 
 def _explain(args) -> int:
+    from checker.rules import RULES
+
     rule = RULES.get(args.rule)
     if rule is None:
         raise UsageError(f"no rule '{args.rule}'; `complaints rules` lists them")

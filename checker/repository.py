@@ -96,19 +96,18 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[tuple[str, s
         for name in subfolders:
             if os.path.islink(os.path.join(folder, name)):
                 found.append((f"{where}/{name}", "the folder is a symbolic link; keep cases as plain folders and files"))
-        for name in names + [name for name in subfolders if name.endswith((".yaml", ".yml"))]:
-            shown = f"{where}/{name}"  # a folder named like a case file is refused by the loader
-            if name.endswith(".yml"):
-                found.append((shown, "rename the file to end in .yaml"))
-            elif not name.endswith(".yaml"):
-                continue
-            elif depth != 1:
-                found.append((shown, "a case file belongs in its reporting-year folder, like cases/2025-26/"))
-            else:
-                years.setdefault(where, (folder, []))[1].append(name)
+        named = names + [name for name in subfolders if name.endswith((".yaml", ".yml"))]  # a folder named
+        # like a case file is refused by the loader; the names are sifted by list, not one by one
+        found.extend((f"{where}/{name}", "rename the file to end in .yaml") for name in named if name.endswith(".yml"))
+        cases = [name for name in named if name.endswith(".yaml")]
+        if cases and depth != 1:
+            found.extend((f"{where}/{name}", "a case file belongs in its reporting-year folder, like cases/2025-26/")
+                         for name in cases)
+        elif cases:
+            years[where] = (f"{folder}/", f"{where}/", cases)
     cases = [  # by folder, then name: the order of the files' path parts
-        (f"{folder}/{name}", f"{where}/{name}")
-        for where, (folder, names) in sorted(years.items())
+        (folder + name, where + name)
+        for _, (folder, where, names) in sorted(years.items())
         for name in sorted(names)
     ]
     findings.extend(_misplaced(shown, message) for shown, message in sorted(found))

@@ -22,10 +22,11 @@ from array import array
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import holidays
-from holidays.registry import COUNTRIES
+if TYPE_CHECKING:
+    import holidays
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -160,7 +161,10 @@ def _table(country, subdivision, weekdays, closures, first_year: int, last_year:
 
 
 def bank_holidays(country: str, subdivision: str, years: range) -> holidays.HolidayBase:
-    """The bank holidays of a country and subdivision, from the holidays library."""
+    """The bank holidays of a country and subdivision, from the holidays library (imported here,
+    when a calendar is first built: a command that evaluates no case never pays for it)."""
+    import holidays
+
     try:
         return _country(country)(subdiv=subdivision, years=years)
     except Exception:  # noqa: BLE001 - any surprise in the library's layout: its documented way
@@ -172,6 +176,9 @@ def _country(code: str) -> type:
 
     `holidays.country_holidays` imports all 250 of the library's countries to find one: a tenth of
     a second at the start of every command. The library's registry names the module."""
+    import holidays
+    from holidays.registry import COUNTRIES
+
     module_name = next(module for module, names in COUNTRIES.items() if code in names[1:])
     qualified = f"holidays.countries.{module_name}"
     if qualified not in sys.modules:

@@ -1,13 +1,26 @@
-"""Output formats: each module renders a check `Result` to a string, chosen by name."""
+"""Output formats: each module renders a check `Result` to a string, chosen by name.
+
+A format's module is imported when it is first used: most runs print one format, and some
+formats' modules (SARIF's rule catalogue, JUnit's XML) take longer to import than a cached check
+takes to run."""
 
 from __future__ import annotations
 
-from checker.formats import github, json_format, junit, sarif, text
+import importlib
+from collections.abc import Callable
+
+
+def _format(module: str) -> Callable[..., str]:
+    def render(result, colour: bool = False) -> str:
+        return importlib.import_module(f"checker.formats.{module}").render(result, colour=colour)
+
+    return render
+
 
 FORMATS = {
-    "text": text.render,
-    "json": json_format.render,
-    "junit": junit.render,
-    "sarif": sarif.render,
-    "github": github.render,
+    "text": _format("text"),
+    "json": _format("json_format"),
+    "junit": _format("junit"),
+    "sarif": _format("sarif"),
+    "github": _format("github"),
 }

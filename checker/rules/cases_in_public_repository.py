@@ -27,6 +27,7 @@ it under `explanations` in `policy/policy.yaml` with this rule, the subject the 
 import re
 from pathlib import Path
 
+from checker.changes import git_config
 from checker.model import Document, Problem, Severity, relative
 
 ID = "cases-in-public-repository"
@@ -63,24 +64,6 @@ def check(ctx):
                 document,
                 subject=subject,
             )
-
-
-def git_config(start: Path) -> Path | None:
-    """The config file of the git repository holding `start` (a worktree's or submodule's
-    `.git` file points to its git folder; a worktree's remotes are in the main one's)."""
-    for folder in (start, *start.parents):
-        dot_git = folder / ".git"
-        if dot_git.is_file():
-            pointer = dot_git.read_text(encoding="utf-8", errors="replace").strip()
-            if not pointer.startswith("gitdir:"):
-                return None
-            dot_git = folder / pointer.removeprefix("gitdir:").strip()
-        if dot_git.is_dir():
-            common = dot_git / "commondir"
-            if common.is_file():
-                dot_git = dot_git / common.read_text(encoding="utf-8", errors="replace").strip()
-            return dot_git / "config" if (dot_git / "config").is_file() else None
-    return None
 
 
 def remotes(text: str) -> list[tuple[str, str]]:
