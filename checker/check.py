@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from checker import cache
 from checker.model import Finding, Severity
-from checker.repository import Repository, load_repository
+from checker.repository import Repository, load_policy, load_repository
 
 if TYPE_CHECKING:
     from checker import engine
@@ -52,12 +52,13 @@ def run(root: Path, as_of: date, only: set[str] | None = None, *, use_cache: boo
     """Check the repository at `root` as of a date: every file, or only these case files; with
     `use_cache`, unchanged case files are not evaluated again, and a repository with nothing
     changed at all gets the findings of the last check at once (`checker.cache`)."""
-    repository = load_repository(root, only)
     if not use_cache:
-        return _run(repository, as_of)[0]
+        return _run(load_repository(root, only), as_of)[0]
+    repository = load_repository(root, only, policy=False)  # the fingerprint hashes the policy files' bytes
     key, kept = cache.kept_findings(repository, as_of)
     if kept is not None:
         return _result(repository, as_of, kept)
+    load_policy(repository)
     result = _run(repository, as_of, use_cache=True, progress=progress)[0]
     cache.keep_findings(repository, key, result.findings)
     return result

@@ -52,6 +52,8 @@ class Repository:
     findings: list[Finding] = field(default_factory=list)  # of the policy files and the layout
     paths: list[tuple[str, str]] = field(default_factory=list)  # (path, kind) of every data file
     case_files: list[tuple[str, str]] = field(default_factory=list)  # (file, path shown)
+    policy_files: list[tuple[Path, str, str]] = field(default_factory=list)  # (file, path shown, kind)
+    loaded: bool = False  # whether the policy files are loaded (`load_policy`)
 
     @property
     def files(self) -> int:
@@ -142,18 +144,28 @@ def load_file(path: Path | str, shown: str, kind: str) -> tuple[Document | None,
     return document, problems
 
 
-def load_repository(root: Path, only: set[str] | None = None) -> Repository:
-    """Load and schema-validate the policy files, and list the case files (only those in `only`
-    if given)."""
+def load_repository(root: Path, only: set[str] | None = None, *, policy: bool = True) -> Repository:
+    """List the files, and load and schema-validate the policy files (unless `policy` is false:
+    a check that finds nothing changed needs only their bytes, `load_policy` loads them later);
+    the case files are listed (only those in `only` if given)."""
     files, cases, findings = discover(root)
     if only is not None:
         cases = [(path, shown) for path, shown in cases if shown in only]
-    repository = Repository(root=root, findings=findings, case_files=cases)
-    for path, shown, kind in files:
-        repository.paths.append((shown, kind))
+    repository = Repository(root=root, findings=findings, case_files=cases, policy_files=files)
+    repository.paths.extend((shown, kind) for _, shown, kind in files)
+    repository.paths.extend((shown, "case") for _, shown in cases)
+    if policy:
+        load_policy(repository)
+    return repository
+
+
+def load_policy(repository: Repository) -> None:
+    """Load and schema-validate the policy files, once."""
+    if repository.loaded:
+        return
+    repository.loaded = True
+    for path, shown, kind in repository.policy_files:
         document, problems = load_file(path, shown, kind)
         repository.findings.extend(problems)
         if document is not None and not problems:
             repository.documents.setdefault(kind, []).append(document)
-    repository.paths.extend((shown, "case") for _, shown in cases)
-    return repository

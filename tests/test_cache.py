@@ -171,3 +171,12 @@ def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
     assert evaluate._progress(10, wanted=False).disable  # the in-process API never draws one
     monkeypatch.setenv("CI", "true")
     assert evaluate._progress(10, wanted=True).disable  # never in CI logs
+
+
+def test_a_large_repositorys_signatures_taken_in_two_processes_are_the_same(example, monkeypatch):
+    files = [(str(example / shown), shown) for shown in sorted(p.relative_to(example).as_posix()
+                                                               for p in example.glob("cases/*/*.yaml"))]
+    files.insert(len(files) * 3 // 4, (str(example / "cases/2025-26/gone.yaml"), "cases/2025-26/gone.yaml"))
+    serial = cache._stat(files)
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 2)
+    assert cache._signatures(files) == serial and serial[len(files) * 3 // 4] is None and len(serial) > 100
