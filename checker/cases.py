@@ -11,6 +11,7 @@ from checker.workdays import Calendar
 
 ROUTES = ("housing", "general", "data-protection", "statutory")
 UNDER_A_CODE = ("housing", "general", "data-protection")  # statutory processes are outside both Codes
+STAGE_KEYS = {1: "stage1", 2: "stage2"}  # a stage's record in a case file (read 20 times a case)
 
 
 class once:
@@ -71,7 +72,7 @@ class Case:
         return {s.number: s for s in deadlines.stages(self.data, self.timescales, self.calendar, self.as_of)}
 
     def record(self, number: int) -> dict:
-        return self.data.get(f"stage{number}") or {}
+        return self.data.get(STAGE_KEYS[number]) or {}
 
     def happened(self, value: str | None) -> date | None:
         return deadlines.happened(value, self.as_of)
