@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from checker.validate import schema
+from checker.kinds import schema
 
 
 def node(path: tuple[str, ...]) -> dict | None:

@@ -20,11 +20,11 @@ from checker.formats import FORMATS
 from checker.formats.report import FORMATS as REPORT_FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
 from checker.formats.text import line as render_line
+from checker.kinds import KINDS, schema
 from checker.loader import LoadError, load
 from checker.model import Severity
 from checker.changes import GitError, changed_cases
 from checker.repository import NotARepository, find_root, load_repository
-from checker.validate import KINDS, schema, validate
 from checker.workdays import Calendar, parse_timestamp
 
 USAGE_ERROR = 2
@@ -314,6 +314,8 @@ def _council_and_policy(root: Path) -> tuple[dict, dict]:
     for kind, relative in (("council", "policy/council.yaml"), ("policy", "policy/policy.yaml")):
         document, problems = load(root / relative, relative)
         if document is not None:
+            from checker.validate import validate
+
             problems = validate(document, kind)
         if problems:
             raise UsageError(f"{problems[0].location}: {problems[0].message}")
@@ -482,6 +484,8 @@ def _calendar(args) -> Calendar:
     council_path = root / "policy" / "council.yaml"
     document, problems = load(council_path, "policy/council.yaml")
     if document is not None:
+        from checker.validate import validate
+
         problems = validate(document, "council")
     if problems:
         raise UsageError(f"{problems[0].location}: {problems[0].message}")

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 from functools import cache, lru_cache
-from importlib import resources
 
 import jsonschema_rs
 
+from checker.kinds import KINDS, schema  # noqa: F401 - KINDS and schema are imported from here too
 from checker.loader import locate
 from checker.model import Document, Finding, Location, Severity
 from checker.workdays import parse_timestamp
 
 RULE = "schema"
-KINDS = ("council", "policy", "code", "self-assessment", "case", "report", "import-mapping")
 
 _FORMAT_HINTS = {
     "date": "a real date written YYYY-MM-DD, like 2025-06-02",
@@ -21,15 +20,6 @@ _FORMAT_HINTS = {
     "uri": "a full web address starting https://",
     "email": "an email address",
 }
-
-
-@cache
-def schema(kind: str) -> dict:
-    """The JSON Schema for one file kind, as shipped in the package."""
-    if kind not in KINDS:
-        raise KeyError(kind)
-    text = resources.files("checker.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
-    return json.loads(text)
 
 
 @cache
