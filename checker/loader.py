@@ -277,7 +277,9 @@ def _plain_keys(node, depth: int = 0) -> bool:
         return False
     if type(node) is dict:
         for key, value in node.items():
-            if type(key) is not str or ((type(value) is dict or type(value) is list) and not _plain_keys(value, depth + 1)):
+            if type(key) is not str:
+                return False
+            if (type(value) is dict or type(value) is list) and not _plain_keys(value, depth + 1):
                 return False
     else:
         for value in node:

@@ -70,18 +70,19 @@ def _strings(node, key: str = "", found: list | None = None) -> list[tuple[str, 
         if kind is str:
             if (" " in value or "\n" in value or name in IDENTIFIERS) and name not in PUBLISHED_VALUES:
                 found.append((name, value))
-        elif (kind is dict or kind is list) and name not in PUBLISHED_VALUES and not (published and name == "learning"):
-            _strings(value, name, found)
+        elif kind is dict or kind is list:
+            if name not in PUBLISHED_VALUES and not (published and name == "learning"):
+                _strings(value, name, found)
     return found
 
 
 def _private(data) -> list[tuple[str, list[str]]]:
-    """(what, words) for every string of a case that the site must not publish, in file order."""
+    """(field name, words) for every string of a case that the site must not publish, in file order."""
     found = []
     for key, text in _strings(data):
         words = _words(text)
         if words and (key in IDENTIFIERS or len(words) >= MIN_WORDS):
-            found.append((IDENTIFIERS.get(key, f"case text ({key})"), words))
+            found.append((key, words))
     return found
 
 
@@ -104,13 +105,11 @@ class Fingerprints:
 
     def add(self, data) -> None:
         """Every private string of one case."""
-        for key, text in _strings(data):
-            words = _words(text)
-            if words and (key in IDENTIFIERS or len(words) >= MIN_WORDS):
-                head, whole = _checksums(words)
-                self.heads.append(head)
-                self.wholes.append(whole)
-                self.sizes.append(len(words))
+        for _, words in _private(data):
+            head, whole = _checksums(words)
+            self.heads.append(head)
+            self.wholes.append(whole)
+            self.sizes.append(len(words))
 
     def extend(self, other: Fingerprints) -> None:
         self.heads.extend(other.heads)
@@ -204,7 +203,7 @@ def _named(found: dict[str, set[tuple[str, ...]]], cases: Iterable[tuple[str, di
     wanted = set().union(*found.values())
     whence: dict[tuple[str, ...], str] = {}
     for path, data in cases:
-        for what, words in _private(data):
+        for key, words in _private(data):
             if (run := tuple(words)) in wanted:
-                whence.setdefault(run, f"{what} of {path}")
+                whence.setdefault(run, f"{IDENTIFIERS.get(key, f'case text ({key})')} of {path}")
     return sorted({f"{path}: {whence[run]}" for path, runs in found.items() for run in runs if run in whence})

@@ -5,11 +5,12 @@
       "as_of": "2026-11-23",
       "summary": {"files": 4, "cases": 0, "error": 0, "warning": 1, "info": 1, "explained": 0},
       "findings": [
-        {"rule": "policy-clause-duplicate", "severity": "warning", "message": "...", "path": "policy/policy.yaml", "line": 612, "column": 13, "provisions": [], "clauses": [], "case_id": null, "subject": null, "explained": false}
+        {"rule": "policy-clause-duplicate", "severity": "warning", "message": "...", "path": ...}
       ]
     }
 
-One finding a line, in the order the check found them (by file, line and rule).
+One finding a line (each with rule, severity, message, path, line, column, provisions, clauses,
+case_id, subject and explained), in the order the check found them (by file, line and rule).
 """
 
 from __future__ import annotations
