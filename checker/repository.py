@@ -49,14 +49,13 @@ class Repository:
     root: Path
     documents: dict[str, list[Document]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # of the policy files and the layout
-    paths: list[tuple[str, str]] = field(default_factory=list)  # (path, kind) of every data file
     case_files: list[tuple[str, str]] = field(default_factory=list)  # (file, path shown)
     policy_files: list[tuple[Path, str, str]] = field(default_factory=list)  # (file, path shown, kind)
     loaded: bool = False  # whether the policy files are loaded (`load_policy`)
 
     @property
     def files(self) -> int:
-        return len(self.paths)
+        return len(self.policy_files) + len(self.case_files)
 
     def one(self, kind: str) -> Document | None:
         """The single valid document of a kind that has one (council, policy)."""
@@ -153,8 +152,6 @@ def load_repository(root: Path, only: set[str] | None = None, *, policy: bool = 
     if only is not None:
         cases = [(path, shown) for path, shown in cases if shown in only]
     repository = Repository(root=root, findings=findings, case_files=cases, policy_files=files)
-    repository.paths.extend((shown, kind) for _, shown, kind in files)
-    repository.paths.extend((shown, "case") for _, shown in cases)
     if policy:
         load_policy(repository)
     return repository

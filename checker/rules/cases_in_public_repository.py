@@ -47,7 +47,7 @@ ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/]*@)?([^/:\s]+)(?::\d*)?
 
 def check(ctx):
     root = ctx.repository.root
-    if not any(kind == "case" for _, kind in ctx.repository.paths):
+    if not ctx.repository.case_files:
         return
     config = git_config(root / "cases")
     if config is None:
