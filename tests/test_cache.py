@@ -12,8 +12,8 @@ from datetime import date
 
 import pytest
 
-from checker import cache, engine, evaluate
-from checker.repository import load_repository
+from checker.engine import cache, run as engine, evaluate
+from checker.load.repository import load_repository
 from tests.conftest import check, run_cli
 
 AS_OF = "2026-11-23"
@@ -27,9 +27,7 @@ def _settled(monkeypatch):
 
 def evaluated(root) -> int:
     """How many case files a cached evaluation evaluated rather than took from the cache."""
-    ctx = engine.context(load_repository(root), date.fromisoformat(AS_OF))
-    ctx.use_cache = True
-    return engine.evaluation(ctx).evaluated
+    return engine.evaluated(load_repository(root), date.fromisoformat(AS_OF), use_cache=True).evaluated
 
 
 def break_a_case(root) -> str:

@@ -10,10 +10,11 @@ from datetime import date
 import matplotlib
 import pytest
 
-from checker import charts
-from checker.engine import context
-from checker.published import build
-from checker.repository import load_repository
+from checker.report import charts
+from checker.engine.run import evaluated
+from checker.report.figures import Counting
+from checker.report.publish import build
+from checker.load.repository import load_repository
 from tests.conftest import ROOT
 
 IDS = ["month", "timeliness", "outcomes-by-service", "year-on-year"]
@@ -115,7 +116,8 @@ def small(previous: bool = True) -> dict:
 @pytest.fixture(scope="module")
 def real() -> dict:
     """The published report of the bundled example repository's year."""
-    return build(context(load_repository(ROOT), date(2026, 11, 23)), "2025-26")
+    done = evaluated(load_repository(ROOT), date(2026, 11, 23), collectors=(Counting(),))
+    return build(done.view, done.tallies[0], "2025-26")
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.codes import provisions
-from checker.loader import load
-from checker.policy import clauses, figures, render
+from checker.model.codes import provisions
+from checker.load.yaml import load
+from checker.model.policy import clauses, figures, render
 from tests.conftest import ROOT, check
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from checker import deadlines
-from checker.demo_data import generate, write
-from checker.loader import load, parse
-from checker.model import Document
-from checker.periods import bounds
-from checker.validate import validate
-from checker.workdays import Calendar, add_months, parse_timestamp
+from checker.calendar import deadlines
+from checker.demo.generate import generate, write
+from checker.load.yaml import load, parse
+from checker.model.findings import Document
+from checker.calendar.periods import bounds
+from checker.load.validate import validate
+from checker.calendar.workdays import Calendar, add_months, parse_timestamp
 
 ROOT = Path(__file__).resolve().parent.parent
 YEAR = "2025-26"
@@ -117,7 +117,7 @@ def test_every_step_is_done_by_the_end_of_october(cases):
 
 
 def breaches(case: dict, policy: dict, calendar: Calendar) -> set[str]:
-    """The timescale and extension rules a case breaks, per checker.deadlines."""
+    """The timescale and extension rules a case breaks, per checker.calendar.deadlines."""
     found = set()
     timescales = policy["rules"]["timescales"]
     for stage in deadlines.stages(case, timescales, calendar, LAST_STEP):

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.loader import load
+from checker.load.yaml import load
 from tests.conftest import ROOT, check, run_cli
 
 
@@ -97,7 +97,7 @@ def test_breaking_an_example_case_fails_until_it_is_explained(example, rule, pro
 
 def _late_acknowledgement(path: Path, text: str) -> str:
     """An acknowledgement date one working day after the deadline, before the recorded response."""
-    from checker.workdays import Calendar, parse_timestamp
+    from checker.calendar.workdays import Calendar, parse_timestamp
 
     received = re.search(r"^received: (\S+)", text, re.M).group(1)
     calendar = Calendar()

@@ -16,9 +16,9 @@ from types import ModuleType
 import jsonschema
 import pytest
 
-from checker.check import Result
+from checker.model.result import Result
 from checker.formats import FORMATS, github, sarif
-from checker.model import Finding, Location, Severity
+from checker.model.findings import Finding, Location, Severity
 from checker.rules import RULES
 
 HERE = Path(__file__).parent

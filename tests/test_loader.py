@@ -18,8 +18,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checker import loader
-from checker.loader import LoadError, parse
+from checker.load import yaml as loader
+from checker.load.yaml import LoadError, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

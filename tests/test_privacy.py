@@ -1,4 +1,4 @@
-"""The site's last guard (`checker.privacy`): the words it compares, the strings it keeps of each
+"""The site's last guard (`checker.site.privacy`): the words it compares, the strings it keeps of each
 case, and that a match is reported only when it is a case's own string, word for word."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import zlib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.privacy import SEPARATOR, TOKEN, Fingerprints, Guard, _named, _words, public
+from checker.site.privacy import SEPARATOR, TOKEN, Fingerprints, Guard, _named, _words, public
 
 CASE = {"id": "CCC-2025-0001", "complainant": {"ref": "P-7Q2K9"}, "service": "housing-repairs",
         "definition": "Roof leak reported three times", "outcomes_sought": "An apology",

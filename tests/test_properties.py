@@ -34,13 +34,15 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checker import charts
-from checker.check import run_with_context
+from checker.report import charts
+from checker.engine.check import result as check_result
+from checker.load.repository import load_repository
+from checker.site.build import publication
 from checker.formats import json_format
-from checker.loader import parse
-from checker.mkdocs_plugin import INVALID_DATA
-from checker.model import Severity
-from checker.pages import build_site
+from checker.load.yaml import parse
+from checker.site.build import INVALID_DATA
+from checker.model.findings import Severity
+from checker.site.pages import build_site
 from tests.conftest import ROOT, run_cli, scratch
 
 AS_OF = "2026-11-23"
@@ -327,13 +329,16 @@ def _holds_for(repo: Path, files: dict[str, bytes]) -> None:
     for relative, raw in files.items():
         (repo / relative).write_bytes(raw)
     first = _check(repo)
-    result, ctx = run_with_context(repo, date.fromisoformat(AS_OF))  # the second run, in-process
+    repository = load_repository(repo)
+    found = publication(repository, date.fromisoformat(AS_OF), rules=None)  # the second run, in-process
+    result = check_result(repository, date.fromisoformat(AS_OF), found.run.findings)
     assert json.loads(json_format.render(result))["findings"] == first, "a second run found otherwise"
     FILES_CHECKED[PROFILE] += len(files)
-    if ctx.council is not None and ctx.policy is not None and not any(
+    view = found.run.view
+    if view.council is not None and view.policy is not None and not any(
         f.rule in INVALID_DATA and f.severity >= Severity.ERROR for f in result.findings
     ):
-        build_site(ctx)  # the site is built from whatever data the check lets through
+        build_site(view, found.figures)  # the site is built from whatever data the check lets through
 
 
 _CHARTS: dict[str, dict] = {}

@@ -21,7 +21,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.loader import parse
+from checker.load.yaml import parse
 from tests.conftest import ROOT, check, run_cli, scratch
 
 AS_OF = "2026-11-23"
@@ -635,11 +635,12 @@ def test_complaints_not_yet_received_are_in_no_breakdown(year):
 def test_an_ombudsman_decision_after_the_as_of_date_is_still_pending(year):
     from datetime import date
 
-    from checker.engine import context
-    from checker.report import compute
-    from checker.repository import load_repository
+    from checker.engine.run import evaluated
+    from checker.load.repository import load_repository
+    from checker.report.figures import Counting, compute
 
-    figures = compute(context(load_repository(year), date(2026, 3, 31)), "2025-26")  # the raw counts
+    done = evaluated(load_repository(year), date(2026, 3, 31), collectors=(Counting(),))
+    figures = compute(done.view, done.tallies[0], "2025-26")  # the raw counts
     outcomes = {o: sum(c[o] for c in figures.referrals.values()) for o in ("no-fault", "pending")}
     # no fault: 0015 only; pending: 0004 (no decision) and 0023 (decided after the as-of date)
     assert outcomes == {"no-fault": 1, "pending": 2}

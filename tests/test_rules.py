@@ -77,9 +77,9 @@ import pytest
 import yaml
 
 import checker.rules
-from checker.cases import ROUTES
-from checker.codes import SHORT, provisions
-from checker.model import Severity
+from checker.model.case import ROUTES
+from checker.model.codes import SHORT, provisions
+from checker.model.findings import Severity
 from checker.rules import RULES
 from tests.conftest import ROOT, check, run_cli
 

@@ -7,7 +7,7 @@ import io
 import re
 from datetime import date
 
-from checker.workdays import Calendar
+from checker.calendar.workdays import Calendar
 from tests.conftest import ROOT, run_cli
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.loader import load
+from checker.load.yaml import load
 from tests.conftest import ROOT, scratch
 
 AS_OF = "2026-11-23"
@@ -95,30 +95,31 @@ def test_invalid_data_fails_the_build_with_the_located_message(tmp_path):
 
 
 def test_the_build_runs_only_the_rules_of_invalid_data_and_publishes_the_same_site():
-    from checker.check import run_with_context
-    from checker.mkdocs_plugin import INVALID_DATA
-    from checker.pages import build_site
+    from checker.load.repository import load_repository
+    from checker.site.build import INVALID_DATA, publication
+    from checker.site.pages import build_site
 
     as_of = date.fromisoformat(AS_OF)
-    every, every_ctx = run_with_context(ROOT, as_of, count=True)
-    lean, lean_ctx = run_with_context(ROOT, as_of, count=True, rules=INVALID_DATA)
-    assert {f.rule for f in every.findings} - INVALID_DATA  # the example has compliance findings...
-    assert {f.rule for f in lean.findings} <= INVALID_DATA  # ...which the build does not look for
-    site, lean_site = build_site(every_ctx), build_site(lean_ctx)
+    every = publication(load_repository(ROOT), as_of, rules=None)
+    lean = publication(load_repository(ROOT), as_of)
+    assert {f.rule for f in every.run.findings} - INVALID_DATA  # the example has compliance findings...
+    assert {f.rule for f in lean.run.findings} <= INVALID_DATA  # ...which the build does not look for
+    site = build_site(every.run.view, every.figures)
+    lean_site = build_site(lean.run.view, lean.figures)
     assert (lean_site.pages, lean_site.files) == (site.pages, site.files)
 
 
 def test_a_duplicate_case_id_or_a_case_in_the_wrong_year_still_fails_the_build(tmp_path):
-    from checker.check import run_with_context
-    from checker.mkdocs_plugin import INVALID_DATA
+    from checker.load.repository import load_repository
+    from checker.site.build import publication
 
     repo = scratch(tmp_path / "repo", with_cases=False)
     case = (ROOT / "cases" / "2025-26" / "CCC-2025-0001.yaml").read_text()
     for folder in ("2025-26", "2026-27"):
         (repo / "cases" / folder).mkdir(parents=True)
         (repo / "cases" / folder / "CCC-2025-0001.yaml").write_text(case)
-    result, _ = run_with_context(repo, date.fromisoformat(AS_OF), count=True, rules=INVALID_DATA)
-    assert {f.rule for f in result.findings} == {"case-id-duplicate", "case-folder-year"}
+    found = publication(load_repository(repo), date.fromisoformat(AS_OF))
+    assert {f.rule for f in found.run.findings} == {"case-id-duplicate", "case-folder-year"}
 
 
 def test_the_policy_page_has_a_stable_anchor_for_every_clause(built):
@@ -128,7 +129,7 @@ def test_the_policy_page_has_a_stable_anchor_for_every_clause(built):
 
 
 def test_a_timescale_changed_in_the_policy_changes_every_page_and_the_checker(tmp_path, cli):
-    from checker.pages import how_to_complain, policy_page
+    from checker.site.pages import how_to_complain, policy_page
 
     repo = scratch(tmp_path / "repo", with_cases=False)
     path = repo / "policy" / "policy.yaml"

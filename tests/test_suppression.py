@@ -19,8 +19,8 @@ import sys
 
 import pytest
 
-from checker.published import _grid_table, _line_table
-from checker.suppression import HIDDEN, Cell, primary, protect, suppress_line, suppress_table
+from checker.report.publish import _grid_table, _line_table
+from checker.report.suppression import HIDDEN, Cell, primary, protect, suppress_line, suppress_table
 
 F = "fewer than 5"
 BOUND = 60  # no value of the test tables is larger
@@ -261,7 +261,7 @@ def test_a_table_is_suppressed_the_same_way_in_every_process():
     """What is hidden follows from the table alone, never from Python's hash seed (which orders
     sets): the same report built twice publishes the same cells."""
     program = (
-        "from checker.suppression import suppress_table\n"
+        "from checker.report.suppression import suppress_table\n"
         f"table = suppress_table({DETERMINISM_TABLE!r})\n"
         "print(sorted((r, c) for r, row in table.cells.items() for c, cell in row.items() if cell.hidden),"
         " sorted(k for k, cell in [*table.row_totals.items(), *table.column_totals.items()] if cell.hidden))\n"

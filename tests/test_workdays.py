@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from checker.workdays import Calendar, add_months, bank_holidays, parse_timestamp
+from checker.calendar.workdays import Calendar, add_months, bank_holidays, parse_timestamp
 
 ROOT = Path(__file__).resolve().parent.parent
 LONDON = ZoneInfo("Europe/London")

@@ -8,7 +8,7 @@ the summary line as plain text for the log. Explained breaches are on record, no
 from __future__ import annotations
 
 from checker.formats.text import ordered, summary
-from checker.model import Finding, Severity
+from checker.model.findings import Finding, Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from checker.formats.text import line, ordered, summary
-from checker.model import Finding, Severity
+from checker.model.findings import Finding, Severity
 
 SUITE = "complaints check"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from urllib.parse import quote
 
-from checker.model import Finding, Severity
+from checker.model.findings import Finding, Severity
 from checker.rules import RULES
 
 SCHEMA = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from checker.model import Finding, Severity
+from checker.model.findings import Finding, Severity
 
 RESET = "\033[0m"
 BOLD = "\033[1m"

@@ -1,9 +1,17 @@
 """The rule catalogue: every rule the checker knows, registered by explicit import.
 
 Each rule is one module: a docstring that is its documentation (what it checks, why it matters,
-an example, how to fix), constants for its id, title, severity, scope and the Code provisions
-and policy clauses it enforces, and, unless the loader itself reports it, `check(ctx)` yielding
-problems. `complaints rules` lists them; `complaints explain ID` prints one.
+an example, how to fix) and constants for its id (`ID`), title, severity, whether a breach may be
+explained, and the Code provisions and policy clauses it enforces. There are three kinds, each
+listed below in the order its findings are made:
+
+- built in: found where the files are loaded and validated, or by the engine (no `check`);
+- case rules: `check(case: Case) -> Iterator[Problem]`, with the `ROUTES` they apply to, run once
+  per case by `checker.engine.evaluate`;
+- repository rules: `check(view: View) -> Iterator[Problem]`, run once per repository by
+  `checker.engine.run` after the cases are evaluated and the self-assessments scored.
+
+`complaints rules` lists them; `complaints explain ID` prints one.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from checker.rules import (
     late_complaint_not_considered,
     overdue,
     personal_data,
+    personal_data_files,
     policy_clause_duplicate,
     policy_clause_order,
     policy_definition_missing,
@@ -73,38 +82,18 @@ from checker.rules import (
     yaml_syntax,
 )
 
-_MODULES: tuple[ModuleType, ...] = (
+# Found by the loader, the validator and the engine.
+BUILT_IN: tuple[ModuleType, ...] = (
     yaml_syntax,
     schema,
     file_layout,
-    policy_clause_duplicate,
-    policy_clause_order,
-    policy_reference_broken,
-    policy_footnote_broken,
-    policy_template_unknown,
-    policy_rule_clause_missing,
-    code_provision_duplicate,
-    code_reference_broken,
-    code_unverified,
-    council_housing_stock_missing,
-    self_assessment_code_unknown,
-    self_assessment_provision_unknown,
-    self_assessment_provision_duplicate,
-    self_assessment_provision_missing,
-    self_assessment_evidence_broken,
-    policy_timescale_longer_than_code,
-    policy_stages,
-    policy_definition_missing,
-    policy_exclusion_not_in_code,
-    policy_route_wrong_ombudsman,
-    policy_letter_incomplete,
-    self_assessment_action_missing,
-    self_assessment_out_of_date,
-    self_assessment_contradicted,
-    self_assessment_contradicts_policy,
+    explanation_unused,
+)
+
+# Run on each case.
+CASE: tuple[ModuleType, ...] = (
     case_folder_year,
     case_id_filename,
-    case_id_duplicate,
     case_dates_order,
     stage2_without_stage1,
     stage1_acknowledgement_late,
@@ -132,8 +121,40 @@ _MODULES: tuple[ModuleType, ...] = (
     remedy_without_date,
     stage2_request_late,
     personal_data,
-    cases_in_public_repository,
-    explanation_unused,
 )
 
-RULES: dict[str, ModuleType] = {module.ID: module for module in _MODULES}
+# Run once on the whole repository (personal_data_files shares personal_data's id).
+REPOSITORY: tuple[ModuleType, ...] = (
+    policy_clause_duplicate,
+    policy_clause_order,
+    policy_reference_broken,
+    policy_footnote_broken,
+    policy_template_unknown,
+    policy_rule_clause_missing,
+    code_provision_duplicate,
+    code_reference_broken,
+    code_unverified,
+    council_housing_stock_missing,
+    self_assessment_code_unknown,
+    self_assessment_provision_unknown,
+    self_assessment_provision_duplicate,
+    self_assessment_provision_missing,
+    self_assessment_evidence_broken,
+    policy_timescale_longer_than_code,
+    policy_stages,
+    policy_definition_missing,
+    policy_exclusion_not_in_code,
+    policy_route_wrong_ombudsman,
+    policy_letter_incomplete,
+    self_assessment_action_missing,
+    self_assessment_out_of_date,
+    self_assessment_contradicted,
+    self_assessment_contradicts_policy,
+    case_id_duplicate,
+    personal_data_files,
+    cases_in_public_repository,
+)
+
+RULES: dict[str, ModuleType] = {
+    module.ID: module for module in (*BUILT_IN, *CASE, *REPOSITORY) if module is not personal_data_files
+}

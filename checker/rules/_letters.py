@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.model import Problem
+from checker.model.findings import Problem
 
 BODY = {"housing-ombudsman": "the Housing Ombudsman", "lgsco": "the LGSCO", "ico": "the ICO"}
 

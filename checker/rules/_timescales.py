@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.model import Problem
+from checker.model.findings import Problem
 
 CLOCK = {
     (1, "acknowledgement"): ("stage1_acknowledgement", "from receipt"),

@@ -18,8 +18,8 @@ Complete the action and record `done`, or agree a new date with the resident and
 `due` (and explain the missed date if it cannot be mended).
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "actions-overdue"
 TITLE = "Outstanding actions are completed by their dates"

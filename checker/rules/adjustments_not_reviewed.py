@@ -17,8 +17,8 @@ Set a review date; when it comes, review the adjustment with the complainant and
 under `reviewed`.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "adjustments-not-reviewed"
 TITLE = "Reasonable adjustments are kept under review"

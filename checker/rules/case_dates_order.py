@@ -21,8 +21,8 @@ Correct the date from the case correspondence.
 
 from datetime import date
 
-from checker.cases import ROUTES
-from checker.model import Problem, Severity
+from checker.model.case import ROUTES
+from checker.model.findings import Problem, Severity
 
 ID = "case-dates-order"
 TITLE = "Case dates are in order"

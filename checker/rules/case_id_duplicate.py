@@ -14,7 +14,7 @@ Two records for one complaint double-count it, and an update may be made to the 
 Give the second case the next free id and rename its file.
 """
 
-from checker.model import Problem, Severity
+from checker.model.findings import Problem, Severity
 
 ID = "case-id-duplicate"
 TITLE = "Case ids are unique"
@@ -26,10 +26,8 @@ POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):
-    from checker.engine import evaluation  # the engine runs this rule
-
     first: dict[str, str] = {}
-    for outcome in evaluation(ctx).valid():
+    for outcome in ctx.valid():
         if outcome.case_id in first:
             yield Problem(
                 f"{outcome.case_id} is also the id of {first[outcome.case_id]}; give this case a new id",

@@ -16,8 +16,8 @@ another id is found, reviewed and amended by mistake.
 Rename the file after the id (or correct the id), keeping ids unique.
 """
 
-from checker.cases import ROUTES
-from checker.model import Problem, Severity
+from checker.model.case import ROUTES
+from checker.model.findings import Problem, Severity
 
 ID = "case-id-filename"
 TITLE = "Case ids match their file names"

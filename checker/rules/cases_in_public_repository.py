@@ -27,8 +27,8 @@ it under `explanations` in `policy/policy.yaml` with this rule, the subject the 
 import re
 from pathlib import Path
 
-from checker.changes import git_config
-from checker.model import Document, Problem, Severity, relative
+from checker.load.git import git_config
+from checker.model.findings import Document, Problem, Severity, relative
 
 ID = "cases-in-public-repository"
 TITLE = "Case files are not kept in a repository on a public host"

@@ -15,8 +15,8 @@ citation ambiguous.
 Correct the number. Quote provision numbers, so 6.10 is not read as 6.1.
 """
 
-from checker.codes import provisions
-from checker.model import Problem, Severity
+from checker.model.codes import provisions
+from checker.model.findings import Problem, Severity
 
 ID = "code-provision-duplicate"
 TITLE = "Code provision numbers are unique"

@@ -18,8 +18,8 @@ Each provision's `metrics` name case metrics the checker knows (`complaints scor
 Cite the provision that sets the requirement.
 """
 
-from checker.codes import provisions
-from checker.model import Problem, Severity
+from checker.model.codes import provisions
+from checker.model.findings import Problem, Severity
 
 ID = "code-reference-broken"
 TITLE = "Code files cite provisions that exist"
@@ -30,16 +30,14 @@ POLICY: tuple[str, ...] = ()
 
 
 def check(ctx):
-    from checker.metrics import METRICS  # metrics are built on the rules: import when used
-
     for document in ctx.documents("code"):
         own = {p.number for p in provisions(document.data)}
         for provision in provisions(document.data):
             for index, metric in enumerate(provision.data.get("metrics", [])):
-                if metric not in METRICS:
+                if metric not in ctx.metrics:
                     yield Problem(
                         f"provision {provision.number} names the metric {metric}, which the checker "
-                        f"does not have; use one of: {', '.join(METRICS)}",
+                        f"does not have; use one of: {', '.join(ctx.metrics)}",
                         document,
                         (*provision.path, "metrics", index),
                     )

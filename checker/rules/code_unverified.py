@@ -17,8 +17,8 @@ requirement if needed, and set `verified: true`. This finding is information onl
 fails a check.
 """
 
-from checker.codes import provisions
-from checker.model import Problem, Severity
+from checker.model.codes import provisions
+from checker.model.findings import Problem, Severity
 
 ID = "code-unverified"
 TITLE = "Code provisions not yet verified against the Code's text"

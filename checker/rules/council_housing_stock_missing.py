@@ -17,7 +17,7 @@ annual report cannot state it, and the HO Code's annual submission needs it.
 Add `housing_stock: {homes: ..., as_of: YYYY-MM-DD}` from the council's stock records.
 """
 
-from checker.model import Problem, Severity
+from checker.model.findings import Problem, Severity
 
 ID = "council-housing-stock-missing"
 TITLE = "A landlord council states its housing stock"

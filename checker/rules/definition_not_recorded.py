@@ -19,8 +19,8 @@ letter must contain both (policy 10.2.3, 10.3.3), whichever Code applies.
 Record the definition and outcomes sought as the acknowledgement set them out.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "definition-not-recorded"
 TITLE = "The complaint definition is recorded at acknowledgement"

@@ -17,8 +17,8 @@ and 5.10 apply.
 Involve the equalities officer and record the date.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "discrimination-without-equalities-officer"
 TITLE = "Claims of discrimination involve the equalities officer"

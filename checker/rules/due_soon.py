@@ -17,8 +17,8 @@ Send the response by the date given, or agree an extension before the deadline. 
 when the step is recorded.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 from checker.rules._timescales import FIELD, where
 
 ID = "due-soon"

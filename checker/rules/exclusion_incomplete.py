@@ -18,8 +18,8 @@ Send the explanation (with the Ombudsman's details) and record its date and
 `ombudsman_right_given: true`.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "exclusion-incomplete"
 TITLE = "Complaints not accepted are explained, with the right to the Ombudsman"

@@ -16,8 +16,8 @@ policy is a refusal the policy does not allow; the annual report's summary of re
 Use the policy's code for the ground applied; if none applies, accept the complaint.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "exclusion-reason-unknown"
 TITLE = "Complaints are refused only on grounds the policy gives"

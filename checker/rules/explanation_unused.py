@@ -19,8 +19,8 @@ tomorrow; an explanation for an overdue step would let a forgotten complaint pas
 Remove the explanation, or correct the rule id. For an overdue step, do the step.
 """
 
-from checker.cases import ROUTES
-from checker.model import Problem, Severity
+from checker.model.case import ROUTES
+from checker.model.findings import Problem, Severity
 
 ID = "explanation-unused"
 TITLE = "Explanations match breaches that can be explained"

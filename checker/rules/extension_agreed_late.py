@@ -18,8 +18,8 @@ relabelled.
 If the extension was in fact agreed earlier, correct the date; otherwise explain the breach.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "extension-agreed-late"
 TITLE = "Extensions are agreed before the deadline they extend"

@@ -16,8 +16,8 @@ If the notice gave the details, record `ombudsman_details_given: true`; otherwis
 breach.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "extension-ombudsman-details-missing"
 TITLE = "Extension notices give the Ombudsman's details"

@@ -18,8 +18,8 @@ drift: HO 6.4 and 6.15, LGSCO 6.4.
 If a good reason was recorded at the time, add `good_reason: true`; otherwise explain the breach.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "extension-too-long"
 TITLE = "Extensions are within the policy's limit"

@@ -15,7 +15,7 @@ the statistics.
 Move or rename the file as the message says.
 """
 
-from checker.model import Severity
+from checker.model.findings import Severity
 
 ID = "file-layout"
 TITLE = "Data files are where their kind belongs"

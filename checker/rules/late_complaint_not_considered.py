@@ -23,9 +23,9 @@ Record `issue.discretion: {reason, agreed_by, date}`, or exclude the complaint w
 
 from datetime import date
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
-from checker.workdays import add_months, parse_timestamp
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
+from checker.calendar.workdays import add_months, parse_timestamp
 
 
 def local_date(case) -> date:

@@ -19,8 +19,8 @@ Send the acknowledgement or response and record its date (or an extension agreed
 deadline). If it was sent, record the date it was sent.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 from checker.rules._timescales import FIELD, describe, where
 
 ID = "overdue"

@@ -29,8 +29,8 @@ to your data protection officer. A contact number or address the council publish
 
 import re
 
-from checker.cases import ROUTES
-from checker.model import Problem, Severity
+from checker.model.case import ROUTES
+from checker.model.findings import Problem, Severity
 
 ID = "personal-data"
 TITLE = "Data files hold no personal data"
@@ -62,27 +62,16 @@ Housing Ombudsman Service, PO Box 1484, Unit D, Preston PR2 0ET, 0300 111 3000, 
 Local Government and Social Care Ombudsman, PO Box 4771, Coventry CV4 0EH, 0300 061 0614
 Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF, 0303 123 1113
 """
-FILES = ("council", "policy", "code", "self-assessment", "report")
 
 
 def check(case):
-    yield from _problems(case.document, frozenset(), "case files hold no personal data")
+    yield from problems_in(case.document, frozenset(), "case files hold no personal data")
 
 
-def check_files(ctx):
-    """The files other than cases: only the council's and the ombudsmen's contact details."""
-    contact = (ctx.council.data.get("contact") if ctx.council else None) or {}
-    allowed = _found(PUBLISHED) | {key for _, text in _texts(contact, ()) for key in _found(text)}
-    because = "only the council's own contact details (under contact in policy/council.yaml) are published"
-    for kind in FILES:
-        for document in ctx.documents(kind):
-            yield from _problems(document, allowed, because)
-
-
-def _problems(document, allowed: frozenset | set, because: str):
+def problems_in(document, allowed: frozenset | set, because: str):
     if not _suspect(document.data):
         return
-    for path, text in _texts(document.data, ()):
+    for path, text in free_texts(document.data, ()):
         if not HAS_DIGIT_OR_AT.search(text):
             continue
         for kind, pattern in PATTERNS:
@@ -95,7 +84,7 @@ def _problems(document, allowed: frozenset | set, because: str):
                 break
 
 
-def _found(text: str) -> set[str]:
+def found_keys(text: str) -> set[str]:
     """Every email address, phone number, postcode and NI number in a text, as comparable keys."""
     return {_key(match[0]) for _, pattern in PATTERNS for match in pattern.finditer(text)}
 
@@ -108,7 +97,7 @@ def _key(found: str) -> str:
 
 def _suspect(data) -> bool:
     """Whether any free-text string has a digit or an @ (every pattern needs one): a quick first
-    look, without the paths `_texts` keeps, which most files need no more than."""
+    look, without the paths `free_texts` keeps, which most files need no more than."""
     stack = [[data]]
     while stack:
         node = stack.pop()
@@ -122,14 +111,14 @@ def _suspect(data) -> bool:
     return False
 
 
-def _texts(node, path):
+def free_texts(node, path):
     """Every free-text string in the case, with its path."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key not in NOT_TEXT:
-                yield from _texts(value, (*path, key))
+                yield from free_texts(value, (*path, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _texts(value, (*path, index))
+            yield from free_texts(value, (*path, index))
     elif isinstance(node, str) and not DATE_VALUE.fullmatch(node):
         yield path, node

@@ -16,8 +16,8 @@ Renumber the clause in the policy (and in the published document), then update a
 links that cite it.
 """
 
-from checker.model import Problem, Severity
-from checker.policy import clauses
+from checker.model.findings import Problem, Severity
+from checker.model.policy import clauses
 
 ID = "policy-clause-duplicate"
 TITLE = "Policy clause numbers are unique"

@@ -17,7 +17,7 @@ wrong section changes what the section says.
 Move the clause to its section, or correct its number.
 """
 
-from checker.model import Problem, Severity
+from checker.model.findings import Problem, Severity
 
 ID = "policy-clause-order"
 TITLE = "Policy clauses are in order"

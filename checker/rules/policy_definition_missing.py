@@ -19,9 +19,9 @@ Quote the Code's definition in the policy's definition clause.
 
 import re
 
-from checker.codes import cite, governing
-from checker.model import Problem, Severity
-from checker.policy import clauses
+from checker.model.codes import cite, governing
+from checker.model.findings import Problem, Severity
+from checker.model.policy import clauses
 
 ID = "policy-definition-missing"
 TITLE = "The policy uses the Code's definition of a complaint"

@@ -20,8 +20,8 @@ Judge it: if it stays, record the reasoning under the policy's `explanations` (t
 `housing-ombudsman:<code>`); if not, remove it.
 """
 
-from checker.codes import cite, governing
-from checker.model import Problem, Severity
+from checker.model.codes import cite, governing
+from checker.model.findings import Problem, Severity
 
 ID = "policy-exclusion-not-in-code"
 TITLE = "Policy exclusions the Code does not list are judged"

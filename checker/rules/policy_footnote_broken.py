@@ -15,8 +15,8 @@ relies on (Canterbury's footnote 3 carries its discretion to accept late complai
 Add the footnote, or remove the marker.
 """
 
-from checker.model import Problem, Severity
-from checker.policy import FOOTNOTE, clauses
+from checker.model.findings import Problem, Severity
+from checker.model.policy import FOOTNOTE, clauses
 
 ID = "policy-footnote-broken"
 TITLE = "Policy footnotes resolve"

@@ -20,8 +20,8 @@ Correct the policy clause and its list. Until the policy is revised, record the 
 policy's `explanations`, with the subject the finding names.
 """
 
-from checker.codes import cite, governing
-from checker.model import Problem, Severity
+from checker.model.codes import cite, governing
+from checker.model.findings import Problem, Severity
 
 ID = "policy-letter-incomplete"
 TITLE = "The policy's letters contain what the Codes require"

@@ -17,8 +17,8 @@ Correct the reference to the clause meant, or add the missing clause.
 
 import re
 
-from checker.model import Problem, Severity
-from checker.policy import clauses
+from checker.model.findings import Problem, Severity
+from checker.model.policy import clauses
 
 ID = "policy-reference-broken"
 TITLE = "Policy cross-references resolve"

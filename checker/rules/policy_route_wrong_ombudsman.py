@@ -17,7 +17,7 @@ Ombudsman must be named correctly in every final response (HO 6.19, 3.7).
 Correct the route's `code` and `escalates_to`.
 """
 
-from checker.model import Problem, Severity
+from checker.model.findings import Problem, Severity
 
 ID = "policy-route-wrong-ombudsman"
 TITLE = "Each route escalates to the right ombudsman"

@@ -15,8 +15,8 @@ clause sends the officer, and the public, to nothing.
 Cite the clause that states the rule.
 """
 
-from checker.model import Problem, Severity
-from checker.policy import clauses
+from checker.model.findings import Problem, Severity
+from checker.model.policy import clauses
 
 ID = "policy-rule-clause-missing"
 TITLE = "The policy's rules cite clauses that exist"

@@ -16,8 +16,8 @@ circumstances.
 Run a two-stage process: early resolution happens within stage 1, not before it.
 """
 
-from checker.codes import cite
-from checker.model import Problem, Severity
+from checker.model.codes import cite
+from checker.model.findings import Problem, Severity
 
 ID = "policy-stages"
 TITLE = "The policy has exactly two stages"

@@ -15,8 +15,8 @@ apart. An unknown name would print as `{{ name }}` on the council's website.
 Use one of the timescale names the message lists, spelt as under `rules.timescales`.
 """
 
-from checker.model import Problem, Severity
-from checker.policy import ANY_TEMPLATE, TEMPLATE, clauses, figures
+from checker.model.findings import Problem, Severity
+from checker.model.policy import ANY_TEMPLATE, TEMPLATE, clauses, figures
 
 ID = "policy-template-unknown"
 TITLE = "Clause text draws only on figures the rules hold"

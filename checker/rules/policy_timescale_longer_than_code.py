@@ -20,8 +20,8 @@ from the rule). If the council has decided otherwise, record why under the polic
 `explanations` with this rule and the finding's subject.
 """
 
-from checker.codes import cite
-from checker.model import Problem, Severity
+from checker.model.codes import cite
+from checker.model.findings import Problem, Severity
 
 ID = "policy-timescale-longer-than-code"
 TITLE = "Policy timescales are within the Codes'"

@@ -16,8 +16,8 @@ agreement with the resident where appropriate, and be followed through to comple
 Record what will happen (`what`) and the date agreed (`by`); record `done` when it has happened.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "remedy-without-date"
 TITLE = "Remedies say what will happen and by when"

@@ -17,8 +17,8 @@ Obtain and record written consent (`consent: written`, `consent_date`), or stop 
 representative until it is given.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "representative-without-consent"
 TITLE = "Representatives act with the consent the policy requires"

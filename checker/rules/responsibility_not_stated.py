@@ -17,8 +17,8 @@ which aspects it is, and is not, responsible for. Recording it shows the questio
 Add `not_responsible_for: []`, or list the aspects the acknowledgement said were for others.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "responsibility-not-stated"
 TITLE = "Acknowledgements state what the council is not responsible for"

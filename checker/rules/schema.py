@@ -19,7 +19,7 @@ Correct the key or value the message names. `complaints schema KIND` prints the 
 editor with a YAML language server validates as you type.
 """
 
-from checker.model import Severity
+from checker.model.findings import Severity
 
 ID = "schema"
 TITLE = "Data files match their schemas"

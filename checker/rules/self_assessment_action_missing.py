@@ -18,7 +18,7 @@ admission with no plan.
 Add `action: {what: ..., owner: ..., due: YYYY-MM-DD}`.
 """
 
-from checker.model import Problem, Severity
+from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-action-missing"
 TITLE = "Every no or partial answer has an action"

@@ -15,7 +15,7 @@ different edition (the HO's 2022 numbering differs from 2024's), every answer is
 Add the Code file, or correct `code` and `edition`.
 """
 
-from checker.model import Problem, Severity
+from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-code-unknown"
 TITLE = "Self-assessments answer a Code the repository holds"

@@ -19,7 +19,7 @@ stop. `complaints score` shows the figures.
 Answer "partial" or "no" with an action, or improve performance and reassess.
 """
 
-from checker.model import Problem, Severity
+from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-contradicted"
 TITLE = "Self-assessment answers agree with the cases"
@@ -31,14 +31,12 @@ POLICY = ("targets",)
 
 
 def check(ctx):
-    from checker.scoring import score  # scoring sits on the metrics, which sit on the rules
-
     if ctx.calendar is None or ctx.policy is None:
         return
     for document in ctx.documents("self-assessment"):
-        if document.data["code"] not in ctx.codes:
+        if document.path not in ctx.scores:
             continue
-        result = score(ctx, document)
+        result = ctx.scores[document.path]
         index = {a["provision"]: i for i, a in enumerate(document.data["answers"])}
         for provision in result.contradictions:
             if provision.contradiction != "yes-contradicted":

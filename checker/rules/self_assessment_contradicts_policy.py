@@ -19,8 +19,8 @@ to escalate "to stage two", not to the Ombudsman.
 Answer "partial" or "no" with the action that corrects the policy, or correct the policy.
 """
 
-from checker.codes import SHORT
-from checker.model import Problem, Severity
+from checker.model.codes import SHORT
+from checker.model.findings import Problem, Severity
 from checker.rules import (
     policy_definition_missing,
     policy_letter_incomplete,

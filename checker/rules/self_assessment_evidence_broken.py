@@ -15,8 +15,8 @@ renumbered away leaves the statement unsupported on the published form.
 Link to the clause or file that shows the provision is met.
 """
 
-from checker.model import Problem, Severity
-from checker.policy import clauses
+from checker.model.findings import Problem, Severity
+from checker.model.policy import clauses
 
 ID = "self-assessment-evidence-broken"
 TITLE = "Self-assessment evidence links resolve"

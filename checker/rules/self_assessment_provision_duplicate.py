@@ -14,7 +14,7 @@ Two answers can disagree (one "yes", one "no"), and the published form would sho
 Keep one answer; merge the evidence and commentary.
 """
 
-from checker.model import Problem, Severity
+from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-provision-duplicate"
 TITLE = "Each provision is answered once"

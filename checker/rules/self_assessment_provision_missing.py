@@ -14,8 +14,8 @@ A form that jumps from 6.2 to 6.4 has not said whether stage 1 responses are on 
 Add an answer for each provision the message lists, with evidence and commentary.
 """
 
-from checker.codes import provisions
-from checker.model import Problem, Severity
+from checker.model.codes import provisions
+from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-provision-missing"
 TITLE = "Self-assessments answer every assessed provision"

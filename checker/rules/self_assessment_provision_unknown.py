@@ -15,8 +15,8 @@ real provision unanswered.
 Correct the provision number, or remove the answer.
 """
 
-from checker.codes import provisions
-from checker.model import Problem, Severity
+from checker.model.codes import provisions
+from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-provision-unknown"
 TITLE = "Self-assessments answer only the Code's assessed provisions"

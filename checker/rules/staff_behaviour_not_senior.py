@@ -15,8 +15,8 @@ to be independent (HO 5.8, LGSCO 5.4: address any actual or perceived conflict o
 Reassign the investigation to a more senior officer, or explain the breach.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "staff-behaviour-not-senior"
 TITLE = "Complaints about staff behaviour go to a more senior officer"

@@ -24,8 +24,8 @@ case (comply or explain), reviewed by the complaints lead:
 The breach is still counted as non-compliant in every statistic.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Severity
 from checker.rules._timescales import late
 
 ID = "stage1-acknowledgement-late"

@@ -17,8 +17,8 @@ Record every element the letter contained; if one was missing, send a corrected 
 the breach.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Severity
 from checker.rules._letters import incomplete
 
 ID = "stage1-response-incomplete"

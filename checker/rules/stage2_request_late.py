@@ -21,9 +21,9 @@ in time, correct the date.
 
 from datetime import date
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
-from checker.workdays import add_months, parse_timestamp
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
+from checker.calendar.workdays import add_months, parse_timestamp
 
 ID = "stage2-request-late"
 TITLE = "Stage 2 requests come within the policy's window"

@@ -23,8 +23,8 @@ Record what the letter contained and which ombudsman it named; if it was wrong, 
 letter or explain the breach.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Severity
 from checker.rules._letters import incomplete
 
 ID = "stage2-response-incomplete"

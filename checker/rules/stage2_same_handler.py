@@ -16,8 +16,8 @@ not have been involved in the stage 1 response.
 Reassign stage 2 to an independent officer and record them; if it is past, explain the breach.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "stage2-same-handler"
 TITLE = "Stage 2 is handled by someone other than stage 1's handler"

@@ -19,8 +19,8 @@ stage 2 with no stage 1 and no recorded agreement skips a stage the complainant 
 Record the stage 1 response, or record `direct_to_stage2: {reason, agreed_by, date}`.
 """
 
-from checker.cases import UNDER_A_CODE
-from checker.model import Problem, Severity
+from checker.model.case import UNDER_A_CODE
+from checker.model.findings import Problem, Severity
 
 ID = "stage2-without-stage1"
 TITLE = "Stage 2 follows a stage 1 response or the agreed exception"

@@ -17,7 +17,7 @@ Do what the message says at the line it names: remove the duplicate, write the a
 in full, replace tabs with spaces, or save the file as UTF-8.
 """
 
-from checker.model import Severity
+from checker.model.findings import Severity
 
 ID = "yaml-syntax"
 TITLE = "Data files are safe, plain YAML"

@@ -1,0 +1,93 @@
+"""`complaints new`: open the next case file of a reporting year, and say when each step is due."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from checker.calendar import periods
+from checker.files import write_new
+from checker.calendar.workdays import Calendar
+
+PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The case file written and the deadlines it starts."""
+
+    path: Path
+    case_id: str
+    received: date
+    acknowledgement_due: date
+    response_due_latest: date
+
+
+def open_case(
+    root: Path,
+    council: dict,
+    policy: dict,
+    calendar: Calendar,
+    *,
+    route: str,
+    service: str,
+    received: datetime | date,
+    case_type: str,
+    channel: str,
+    attempts: int = 1000,
+) -> Opened:
+    """Write the next free case id's file for the reporting year the complaint counts in."""
+    if isinstance(received, datetime) and received.tzinfo is None:
+        received = received.replace(tzinfo=calendar.zone)  # an officer's time is council-local
+    counts_from = calendar.receipt(received)
+    year = periods.label(counts_from, council["reporting_year"]["start_month"])
+    folder = root / "cases" / year
+    prefix = f"{council['case_prefix']}-{year[:4]}-"
+    timescales = policy["rules"]["timescales"]
+    acknowledgement_due = calendar.add(counts_from, timescales["stage1_acknowledgement"]["working_days"])
+    response_due = calendar.add(acknowledgement_due, timescales["stage1_response"]["working_days"])
+    number = _last_number(folder, prefix)
+    for _ in range(attempts):
+        number += 1
+        case_id = f"{prefix}{number:04d}"
+        path = folder / f"{case_id}.yaml"
+        text = _template(case_id, route, service, case_type, channel, received)
+        try:
+            write_new(path, text)
+        except FileExistsError:
+            continue  # another handler took this id a moment ago: take the next
+        return Opened(path, case_id, counts_from, acknowledgement_due, response_due)
+    raise FileExistsError(f"no free case id in {folder} after {attempts} attempts")
+
+
+def _last_number(folder: Path, prefix: str) -> int:
+    pattern = re.compile(re.escape(prefix) + r"(\d+)\.yaml$")
+    numbers = [int(m.group(1)) for p in folder.glob(f"{prefix}*.yaml") if (m := pattern.match(p.name))]
+    return max(numbers, default=0)
+
+
+def _template(case_id: str, route: str, service: str, case_type: str, channel: str, received) -> str:
+    reference = "P-" + "".join(secrets.choice(PSEUDONYM_ALPHABET) for _ in range(6))
+    return f"""\
+# yaml-language-server: $schema=../../checker/schemas/case.schema.json
+id: {case_id}
+route: {route}
+service: {service}
+type: {case_type}
+channel: {channel}
+received: {received.isoformat()}
+complainant:
+  ref: {reference}                # pseudonymous: never a name, address, email or phone number
+discrimination_claimed: false
+# When acknowledging, record the complaint definition (HO 5.6) and what the council is not
+# responsible for (HO 5.7), then the acknowledgement under stage1:
+# definition: ...
+# outcomes_sought: ...
+# not_responsible_for: []
+# stage1:
+#   acknowledged: YYYY-MM-DD
+#   handler: a-role-never-a-name
+"""

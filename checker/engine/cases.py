@@ -1,0 +1,94 @@
+"""The case rules on one case, and every finding stamped: a rule's problem becomes a located
+finding carrying the rule's id, severity, Code provisions and policy clauses; comply or explain
+applied. `checker.engine.evaluate` calls `check_case` for every case file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from types import ModuleType
+
+from checker.load.view import View
+from checker.load.yaml import locate
+from checker.model.case import ROUTES, Case
+from checker.model.findings import Finding, Location, Problem, Severity
+from checker.rules import CASE, RULES, explanation_unused
+
+CASE_RULES_BY_ROUTE = {route: [rule for rule in CASE if route in rule.ROUTES] for route in ROUTES}
+
+
+def explainable(rule_id: str) -> bool:
+    """Whether a breach of this rule may be explained (an unknown id may not)."""
+    return rule_id in RULES and RULES[rule_id].EXPLAINABLE
+
+
+def check_case(case: Case, rules: frozenset[str] | None = None) -> list[Finding]:
+    """One case's findings, with comply-or-explain applied; with `rules`, only those rules'."""
+    found = [
+        stamp(rule, problem, case.id, case.policy)
+        for rule in CASE_RULES_BY_ROUTE[case.route]
+        if rules is None or rule.ID in rules
+        for problem in case.problems(rule)
+    ]
+    explanations = {e["rule"]: (i, e) for i, e in enumerate(case.data.get("explanations", []))}
+    fired = {f.rule for f in found}
+    for index, finding in enumerate(found):
+        if finding.rule in explanations and explainable(finding.rule):
+            reason = explanations[finding.rule][1]["reason"]
+            found[index] = replace(finding, explained=True, explanation=reason)
+    for rule_id, (index, _) in explanations.items():
+        if rule_id not in fired or not explainable(rule_id):
+            problem = explanation_unused.problem(case, rule_id, index, rule_id in fired)
+            found.append(stamp(explanation_unused, problem, case.id, case.policy))
+    return found if rules is None else [f for f in found if f.rule in rules]
+
+
+def whole_cases(view: View) -> list[Case]:
+    """Every valid case, whole, as of the view's date (none without a council and policy), for
+    the commands that need whole cases (`due`, the step commands)."""
+    if view.calendar is None or view.policy is None or view.council is None:
+        return []
+    codes = {name: document.data for name, document in view.codes.items()}
+    council, policy = view.council.data, view.policy.data
+    return [
+        Case(document, council, policy, codes, view.calendar, view.as_of)
+        for document in view.documents("case")
+    ]
+
+
+def stamp(
+    rule: ModuleType, problem: Problem, case_id: str | None = None, policy: dict | None = None
+) -> Finding:
+    """A rule's problem as a located finding carrying the rule's metadata."""
+    line, column = locate(problem.document, problem.path, key=problem.key)
+    return Finding(
+        rule=rule.ID,
+        severity=severity(rule, policy),
+        message=problem.message,
+        location=Location(problem.document.path, line, column),
+        provisions=tuple(problem.provisions if problem.provisions is not None else rule.PROVISIONS),
+        clauses=policy_clauses(rule, policy),
+        case_id=case_id,
+        subject=problem.subject,
+    )
+
+
+def severity(rule: ModuleType, policy: dict | None) -> Severity:
+    """The rule's severity, raised (never lowered) where the policy's `rules.severity` says so."""
+    configured = ((policy or {}).get("rules", {}).get("severity") or {}).get(rule.ID)
+    default: Severity = rule.SEVERITY
+    return max(default, Severity.parse(configured)) if configured else default
+
+
+def policy_clauses(rule: ModuleType, policy: dict | None) -> tuple[str, ...]:
+    """The clauses of this council's policy that state what `rule` enforces."""
+    if policy is None:
+        return ()
+    cited: list[str] = []
+    for dotted in rule.POLICY:
+        node = policy.get("rules", {})
+        for step in dotted.split("."):
+            node = node.get(step) if isinstance(node, dict) else None
+        for clause in (node or {}).get("clauses", []) if isinstance(node, dict) else []:
+            if clause not in cited:
+                cited.append(clause)
+    return tuple(cited)

@@ -1,0 +1,76 @@
+"""`complaints due`: what is due or overdue, soonest first, for handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from checker.engine.cases import whole_cases
+from checker.load.repository import Repository
+from checker.load.view import view
+from checker.model.case import UNDER_A_CODE
+from checker.rules import (
+    stage1_acknowledgement_late,
+    stage1_response_late,
+    stage2_acknowledgement_late,
+    stage2_response_late,
+)
+
+RULE_AT_STAKE = {
+    (1, "acknowledgement"): stage1_acknowledgement_late.ID,
+    (1, "response"): stage1_response_late.ID,
+    (2, "acknowledgement"): stage2_acknowledgement_late.ID,
+    (2, "response"): stage2_response_late.ID,
+}
+
+
+@dataclass(frozen=True)
+class Due:
+    """One open step and its deadline."""
+
+    due: date
+    case_id: str
+    stage: int
+    step: str
+    handler: str | None
+    working_days_left: int  # negative when overdue
+    rule: str
+    path: str
+
+
+def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
+    """Every open step due within `within` working days of `as_of`, or overdue, soonest first."""
+    found = []
+    for case in whole_cases(view(repository, as_of)):
+        if case.route not in UNDER_A_CODE:
+            continue
+        for number, step in case.open_steps():
+            left = case.calendar.elapsed(as_of, step.due)
+            if left <= within:
+                handler = case.record(number).get("handler")
+                rule = RULE_AT_STAKE[(number, step.name)]
+                found.append(Due(step.due, case.id, number, step.name, handler, left, rule, case.document.path))
+    return sorted(found, key=lambda d: (d.due, d.case_id, d.stage))
+
+
+def render(items: list[Due], as_of: date, within: int) -> str:
+    """A table a handler reads at a glance."""
+    if not items:
+        return f"Nothing due within {within} working days of {as_of.isoformat()}, and nothing overdue.\n"
+    rows = [("due", "when", "case", "step", "handler", "rule at stake")]
+    for item in items:
+        if item.working_days_left < 0:
+            when = f"OVERDUE by {-item.working_days_left}"
+        elif item.working_days_left == 0:
+            when = "today"
+        else:
+            when = f"in {item.working_days_left}"
+        rows.append(
+            (item.due.isoformat(), when, item.case_id, f"stage {item.stage} {item.step}",
+             item.handler or "(unassigned)", item.rule)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    overdue = sum(1 for item in items if item.working_days_left < 0)
+    lines.append(f"{len(items)} open step{'s' if len(items) != 1 else ''} as of {as_of.isoformat()}: {overdue} overdue.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,186 @@
+"""Each case file evaluated once: loaded, validated, checked by every case rule, measured for the
+scores and, for the report, counted into its year's figures.
+
+A case's evaluation depends on nothing but the file, the council, the policy, the Codes and the
+date, so the cases are split into batches and, when there are enough to be worth it, evaluated in
+worker processes (one per core). Each worker returns small `Outcome`s (a case's findings, id,
+route and metric answers) and partial report figures, never the parsed cases, so the checker's
+memory stays flat at 100,000 cases. Batches come back in order, so the findings and figures are
+exactly those of a single process. `checker.engine.cache` keeps each file's outcome, so an unchanged case
+is not evaluated again.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from tqdm import tqdm
+
+from checker.calendar.workdays import Calendar
+from checker.engine.cases import check_case
+from checker.load.repository import load_file
+from checker.load.view import View
+from checker.measures.metrics import ANSWER, METRICS
+from checker.model.case import UNDER_A_CODE, Case
+from checker.model.findings import Document
+from checker.model.outcome import Outcome
+
+ANSWERS = tuple(metric.answer for metric in METRICS.values())  # each metric's question, in METRICS order
+BATCH = 400  # cases per task: large enough to amortise the hand-over, small enough to balance
+PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes start
+
+
+class Collector(Protocol):
+    """Gathers what a later stage needs of each valid case while it is evaluated (the report's
+    figures, the site's privacy fingerprints), so that the engine imports neither. A tally is
+    started per batch (in a worker), added to per case, and the batches' tallies merged in order."""
+
+    def start(self) -> Any: ...
+
+    def add(self, tally: Any, case: Case) -> None: ...
+
+    def merge(self, total: Any, tally: Any) -> None: ...
+
+
+@dataclass
+class Evaluation:
+    """Every case file's outcome, in path order, and each collector's tally."""
+
+    outcomes: list[Outcome]
+    tallies: list[Any] = field(default_factory=list)  # one per collector, in the setting's order
+    evaluated: int = 0  # how many were evaluated now rather than taken from the cache
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Everything a case's evaluation depends on besides its file (sent once to each worker)."""
+
+    council: dict
+    policy: dict
+    codes: dict[str, dict]
+    calendar: Calendar
+    as_of: date
+    rules: frozenset[str] | None = None  # only these case rules' findings (`engine.run`)
+    collectors: tuple[Collector, ...] = ()
+
+    @classmethod
+    def of(
+        cls, view: View, rules: frozenset[str] | None = None, collectors: tuple[Collector, ...] = ()
+    ) -> Setting | None:
+        """The setting of a loaded repository; None without a valid council and policy (its case
+        files are then only loaded and validated)."""
+        if view.calendar is None or view.policy is None or view.council is None:
+            return None
+        codes = {name: document.data for name, document in view.codes.items()}
+        return cls(view.council.data, view.policy.data, codes, view.calendar, view.as_of, rules, collectors)
+
+    def case(self, document: Document) -> Case:
+        """A valid case file's document as a case of this setting."""
+        return Case(document, self.council, self.policy, self.codes, self.calendar, self.as_of)
+
+
+def evaluate(setting: Setting | None, files: list[tuple[str, str]], progress: bool = False) -> Evaluation:
+    """Evaluate these case files (in worker processes when there are many). Without a setting
+    (no valid council or policy) the files are only loaded and validated."""
+    workers = os.cpu_count() or 1
+    batches = _batches(files, workers)
+    workers = min(workers, len(batches))
+    with _progress(len(files), progress) as bar:
+        if len(files) >= PARALLEL_FROM and workers > 1:
+            context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(setting,)) as pool:
+                done = _advancing(pool.map(_evaluate, batches), bar)
+                return _merge(done, setting, len(files))
+        _set(setting)
+        return _merge(_advancing(map(_evaluate, batches), bar), setting, len(files))
+
+
+def _batches(files: list, workers: int) -> list[list]:
+    """Full batches, then quarter ones for the last round, so that no worker is left finishing a
+    full batch while the others wait (pool.map keeps the order, so the results are the same)."""
+    tail = min(len(files), workers * BATCH)
+    head, small = len(files) - tail, BATCH // 4
+    return ([files[i : min(i + BATCH, head)] for i in range(0, head, BATCH)]
+            + [files[i : i + small] for i in range(head, len(files), small)])
+
+
+_SETTING: Setting | None = None
+
+
+def _set(setting: Setting | None) -> None:
+    global _SETTING
+    _SETTING = setting
+
+
+def _start_worker(setting: Setting | None) -> None:
+    _set(setting)
+    gc.freeze()  # what the worker was forked with lives as long as it does: collections skip it
+
+
+def _evaluate(files: Sequence[tuple[str, str]]) -> Evaluation:
+    """One batch, in a worker (or in this process for a small repository)."""
+    collectors = _SETTING.collectors if _SETTING is not None else ()
+    batch = Evaluation([], [collector.start() for collector in collectors])
+    collecting = gc.isenabled()
+    gc.disable()  # a batch makes 100,000s of containers and no cycles: tracing them is wasted time
+    try:
+        for path, shown in files:
+            _evaluate_one(path, shown, _SETTING, batch)
+    finally:
+        if collecting:
+            gc.enable()
+    return batch
+
+
+def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluation) -> None:
+    document, problems = load_file(path, shown, "case")
+    if document is None or problems or setting is None:
+        batch.outcomes.append(Outcome(shown, tuple(problems)))
+        return
+    case = setting.case(document)
+    under_code = case.route in UNDER_A_CODE
+    batch.outcomes.append(
+        Outcome(
+            shown,
+            tuple(check_case(case, setting.rules)),
+            case.id,
+            case.route,
+            (case.route_rules or {}).get("code"),
+            "".join([ANSWER[answer(case)] for answer in ANSWERS]) if under_code else "-" * len(ANSWERS),
+        )
+    )
+    for collector, tally in zip(setting.collectors, batch.tallies):
+        collector.add(tally, case)
+
+
+def _merge(batches: Iterable[Evaluation], setting: Setting | None, evaluated: int) -> Evaluation:
+    """The batches' evaluations as one, in order."""
+    collectors = setting.collectors if setting is not None else ()
+    merged = Evaluation([], [collector.start() for collector in collectors], evaluated)
+    for batch in batches:
+        merged.outcomes.extend(batch.outcomes)
+        for collector, total, tally in zip(collectors, merged.tallies, batch.tallies):
+            collector.merge(total, tally)
+    return merged
+
+
+def _advancing(batches: Iterable[Evaluation], bar) -> Iterator[Evaluation]:
+    for batch in batches:
+        bar.update(len(batch.outcomes))
+        yield batch
+
+
+def _progress(total: int, wanted: bool):
+    """A progress bar on a terminal, shown only once a run has taken two seconds; never in CI logs
+    or when the output is not a terminal."""
+    shown = wanted and sys.stderr.isatty() and not os.environ.get("CI")
+    return tqdm(total=total, unit=" cases", desc="checking", delay=2, leave=False, disable=not shown,
+                file=sys.stderr, mininterval=0.25)

@@ -1,0 +1,209 @@
+"""The import mapping: which column of an export gives which case field, and how its values read.
+
+The mapping is YAML checked by `schemas/import-mapping.schema.json`, then against the case schema
+(every field it names exists and every value it gives is one the field takes) and against the
+export's header (every column it names exists; every column of the export is mapped or ignored;
+a column that looks like personal data is only ever used for the pseudonymous reference). Any
+problem is a MappingError naming the mapping file's line and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from checker.load import case_schema
+from checker.load.yaml import load, locate
+from checker.model.findings import Document
+from checker.load.validate import schema, validate
+
+DEFAULT_DATES = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y")
+DEFAULT_KEY = "COMPLAINTS_PSEUDONYM_KEY"
+# Set by the mapping's own sections, not under fields:.
+RESERVED = {"id", "route", "service", "complainant", "complainant.ref"}
+# A header naming a person or their contact details; a service or team is not a person.
+PERSONAL = re.compile(
+    r"\b(name|surname|forename|e-?mail|phone|telephone|tel|mobile|address|postcode|post code|"
+    r"date of birth|dob|national insurance|ni number|nino|officer|owner)\b",
+    re.I,
+)
+NOT_A_PERSON = re.compile(r"\b(service|team|department|directorate|category|type)\b", re.I)
+
+
+class MappingError(Exception):
+    """The mapping cannot be used as it is (a usage error: exit 2)."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One case field read from one column."""
+
+    path: tuple[str, ...]
+    column: str
+    values: dict[str, object] | None  # the export's labels (folded) and what each becomes
+    where: tuple  # the mapping's path to this entry, for locating errors
+    labels: tuple[str, ...] = ()  # the labels as the mapping writes them, for messages
+
+
+@dataclass
+class Mapping:
+    """A checked mapping."""
+
+    document: Document
+    source: str
+    id_column: str
+    id_number: re.Pattern
+    complainant_column: str
+    key_variable: str
+    service_column: str
+    services: dict[str, tuple[str, str]]  # folded label -> (service, route)
+    fields: list[Field]
+    dates: tuple[str, ...] = DEFAULT_DATES
+    encoding: str = "utf-8-sig"
+    sheet: str | None = None
+    only: tuple[str, set[str]] | None = None
+    defaults: dict[tuple, object] = field(default_factory=dict)
+    defaults_by_route: dict[str, dict[tuple, object]] = field(default_factory=dict)
+    ignore: list[str] = field(default_factory=list)
+
+    def error(self, where: tuple, message: str) -> MappingError:
+        line, column = locate(self.document, where)
+        return MappingError(f"{self.document.path}:{line}:{column}: {message}")
+
+    def columns(self) -> dict[str, tuple]:
+        """Every column the mapping reads, with where in the mapping it is named."""
+        used = {self.id_column: ("id", "column"), self.complainant_column: ("complainant", "column"),
+                self.service_column: ("services", "column")}
+        if self.only:
+            used.setdefault(self.only[0], ("only", "column"))
+        for entry in self.fields:
+            used.setdefault(entry.column, (*entry.where, "column"))
+        return used
+
+    def check_header(self, header: list[str], export: Path) -> None:
+        """Every column named exists, every column is accounted for, personal data goes nowhere."""
+        used = self.columns()
+        for column, where in used.items():
+            if column not in header:
+                raise self.error(where, f"the column '{column}' is not in {export.name} (its columns: "
+                                 f"{', '.join(header)}); correct the name")
+            if personal(column) and column != self.complainant_column:
+                raise self.error(where, f"the column '{column}' looks like personal data; case files never hold "
+                                 "it: list it under ignore:, or use it only as complainant: column: (pseudonymised)")
+        for index, column in enumerate(self.ignore):
+            if column not in header:
+                raise self.error(("ignore", index), f"the column '{column}' is not in {export.name}; remove it from ignore:")
+        loose = [c for c in header if c not in used and c not in self.ignore]
+        if loose:
+            raise self.error(("ignore",) if self.ignore else (), f"{export.name} has columns the mapping neither maps "
+                             f"nor ignores: {', '.join(loose)}; map each under fields: or list it under ignore:")
+
+
+def personal(column: str) -> bool:
+    """True when a column's name says it holds personal data."""
+    return bool(PERSONAL.search(column)) and not NOT_A_PERSON.search(column)
+
+
+def fold(label: str) -> str:
+    """An export's label as matched: case and surrounding or repeated spaces do not matter."""
+    return " ".join(str(label).split()).casefold()
+
+
+def read(path: Path, shown: str, exclusion_codes: list[str]) -> Mapping:
+    """Load and check a mapping file."""
+    document, problems = load(path, shown)
+    if document is not None:
+        problems = validate(document, "import-mapping")
+    if problems:
+        raise MappingError(f"{problems[0].location}: {problems[0].message}")
+    data = document.data
+    mapping = Mapping(
+        document=document,
+        source=data["source"],
+        id_column=data["id"]["column"],
+        id_number=re.compile(r"(\d+)\D*$"),
+        complainant_column=data["complainant"]["column"],
+        key_variable=data["complainant"].get("key_from", DEFAULT_KEY),
+        service_column=data["services"]["column"],
+        services={fold(k): (v["service"], v["route"]) for k, v in data["services"]["values"].items()},
+        fields=[],
+        dates=tuple(data.get("dates", DEFAULT_DATES)),
+        encoding=data.get("encoding", "utf-8-sig"),
+        sheet=data.get("sheet"),
+        only=(data["only"]["column"], {fold(v) for v in data["only"]["values"]}) if "only" in data else None,
+        ignore=list(data.get("ignore", [])),
+    )
+    if "number" in data["id"]:
+        try:
+            mapping.id_number = re.compile(data["id"]["number"])
+        except re.error as error:
+            raise mapping.error(("id", "number"), f"not a regular expression ({error}); write one like 'CR-(\\d+)'") from None
+        if mapping.id_number.groups != 1:
+            raise mapping.error(("id", "number"), "the expression needs exactly one group, (\\d+), around the number")
+    for name, entry in data["fields"].items():
+        mapping.fields.append(_field(mapping, name, entry, exclusion_codes))
+    mapping.defaults = _defaults(mapping, data.get("defaults", {}), ("defaults",), exclusion_codes)
+    for route, defaults in data.get("defaults_by_route", {}).items():
+        mapping.defaults_by_route[route] = _defaults(mapping, defaults, ("defaults_by_route", route), exclusion_codes)
+    given = {f.path for f in mapping.fields} | set(mapping.defaults)
+    for required in case_schema.node(())["required"]:
+        if required not in RESERVED and (required,) not in given:
+            raise mapping.error(("fields",), f"nothing gives the case's {required}: map a column to it under fields:, "
+                                "or give it under defaults:")
+    return mapping
+
+
+def _field(mapping: Mapping, name: str, entry: dict, exclusion_codes: list[str]) -> Field:
+    path = _path(mapping, name, ("fields", name))
+    if case_schema.kind(path) in ("array", "object"):
+        raise mapping.error(("fields", name), f"{name} holds a list or a block, not one value; "
+                            "give it under defaults:, or map the single values inside it")
+    values = None
+    if "values" in entry:
+        values = {}
+        for label, value in entry["values"].items():
+            _check_value(mapping, path, value, ("fields", name, "values", label), exclusion_codes)
+            values[fold(label)] = value
+    return Field(path, entry["column"], values, ("fields", name), tuple(entry.get("values", ())))
+
+
+def _defaults(mapping: Mapping, given: dict, where: tuple, exclusion_codes: list[str]) -> dict[tuple, object]:
+    result = {}
+    for name, value in given.items():
+        path = _path(mapping, name, (*where, name))
+        _check_value(mapping, path, value, (*where, name), exclusion_codes)
+        result[path] = value
+    return result
+
+
+def _path(mapping: Mapping, name: str, where: tuple) -> tuple[str, ...]:
+    path = tuple(name.split("."))
+    if name in RESERVED:
+        raise mapping.error(where, f"{name} is set by the mapping's own id:, services: and complainant: sections; "
+                            "remove it here")
+    if case_schema.kind(path) is None:
+        raise mapping.error(where, f"{name} is not a field of a case file; see `complaints schema case` "
+                            "(nested fields are dotted, like stage1.responded)")
+    return path
+
+
+def _check_value(mapping: Mapping, path: tuple, value, where: tuple, exclusion_codes: list[str]) -> None:
+    """A value the mapping gives must be one the case field takes."""
+    errors = list(_validator(path).iter_errors(value))
+    if errors:
+        raise mapping.error(where, f"{value!r} is not a value {'.'.join(path)} takes ({errors[0].message}); "
+                            "see `complaints schema case`")
+    if path == ("exclusion", "reason") and value not in exclusion_codes:
+        raise mapping.error(where, f"'{value}' is not one of the policy's exclusions; use one of: "
+                            f"{', '.join(exclusion_codes)}")
+
+
+@cache
+def _validator(path: tuple):
+    import jsonschema_rs
+
+    return jsonschema_rs.Draft202012Validator(
+        {**case_schema.node(path), "$defs": schema("case")["$defs"]}, validate_formats=True
+    )

@@ -1,0 +1,173 @@
+"""Schema validation: each file kind's JSON Schema, compiled once, errors turned into located findings."""
+
+from __future__ import annotations
+
+import json
+from functools import cache, lru_cache
+
+from checker.load.kinds import KINDS, schema  # noqa: F401 - KINDS and schema are imported from here too
+from checker.load.yaml import locate
+from checker.model.findings import Document, Finding, Location, Severity
+from checker.calendar.workdays import parse_timestamp
+
+RULE = "schema"
+
+_FORMAT_HINTS = {
+    "date": "a real date written YYYY-MM-DD, like 2025-06-02",
+    "date-time": "a date and time with its offset, like 2025-06-02T17:42:00+01:00",
+    "uri": "a full web address starting https://",
+    "email": "an email address",
+}
+
+
+@cache
+def _validator(kind: str):
+    import jsonschema_rs  # loaded only when a file is validated
+
+    return jsonschema_rs.Draft202012Validator(schema(kind), validate_formats=True, formats=FORMATS)
+
+
+def _readable(name: str) -> object:
+    """RFC 3339's format check, and the checker able to read the value as written: RFC 3339 allows
+    year 0000, a leap second and a lower-case t or z, which Python's dates do not (found by
+    tests/test_properties.py)."""
+    import jsonschema_rs
+
+    rfc = jsonschema_rs.Draft202012Validator({"format": name}, validate_formats=True)
+
+    @lru_cache(maxsize=65536)  # the same dates recur across thousands of cases
+    def check(value: str) -> bool:
+        try:
+            return rfc.is_valid(value) and bool(parse_timestamp(value))
+        except ValueError:
+            return False
+
+    return check
+
+
+FORMATS = {name: _readable(name) for name in ("date", "date-time")}
+
+
+def validate(document: Document, kind: str) -> list[Finding]:
+    """Findings for every way `document` breaks its kind's schema (none when it is valid)."""
+    validator = _validator(kind)
+    if validator.is_valid(document.data):
+        return []
+    try:
+        errors = list(validator.iter_errors(document.data))
+    except ValueError:  # jsonschema-rs follows data only so deep (found by tests/test_properties.py)
+        message = "the data is nested too deeply to check; flatten the structure"
+        return [Finding(RULE, Severity.ERROR, message, Location(document.path))]
+    findings = []
+    for error in errors:
+        message, path, on_key = _describe(error, kind)
+        line, column = locate(document, path, key=on_key)
+        findings.append(Finding(RULE, Severity.ERROR, message, Location(document.path, line, column)))
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def _describe(error, kind: str) -> tuple[str, tuple, bool]:
+    """A plain message with its fix, the instance path to point at, and whether to point at the key."""
+    path = tuple(error.instance_path)
+    where = _dotted(path)
+    kind_name = type(error.kind).__name__
+    if kind_name in ("AdditionalProperties", "UnevaluatedProperties"):
+        unexpected = list(getattr(error.kind, "unexpected", ()))
+        key = unexpected[0] if unexpected else "?"
+        allowed = sorted(_allowed_keys(kind, error.schema_path))
+        hint = f" (allowed here: {', '.join(allowed)})" if allowed else ""
+        return (
+            f"unknown key '{key}'{_in(where)}; remove it or correct its spelling{hint}",
+            path + (key,),
+            True,
+        )
+    if kind_name == "Required":
+        missing = error.kind.property
+        return f"missing required key '{missing}'{_in(where)}; add it", path, bool(path)
+    if kind_name == "Enum":
+        options = list(error.kind.options) if hasattr(error.kind, "options") else []
+        value = error.instance
+        message = f"{where or 'value'}: {_show(value)} is not one of {', '.join(map(str, options))}"
+        if isinstance(value, str) and value.lower() in options:
+            message += f"; write it in lower case: {value.lower()}"
+        elif isinstance(value, bool) and str(value).lower() in ("true", "false"):
+            message += "; write the word in quotes"
+        else:
+            message += "; use one of those values"
+        return message, path, False
+    if kind_name == "Format":
+        hint = _FORMAT_HINTS.get(error.kind.format, f"a valid {error.kind.format}")
+        return f"{where}: {_show(error.instance)} is not {hint}", path, False
+    if kind_name == "AnyOf" and isinstance(error.instance, str):  # only the date-or-time values
+        return (
+            f"{where}: {_show(error.instance)} is not a date or a date and time; "
+            f"write {_FORMAT_HINTS['date']} or {_FORMAT_HINTS['date-time']}",
+            path,
+            False,
+        )
+    if kind_name == "Type":
+        expected = _type_name(getattr(error.kind, "types", None))
+        return (
+            f"{where or 'the file'}: expected {expected}, found {_json_type(error.instance)} "
+            f"{_show(error.instance)}; write {expected} here",
+            path,
+            False,
+        )
+    if kind_name == "Pattern":
+        return (
+            f"{where}: {_show(error.instance)} is not in the expected form "
+            f"(pattern {error.kind.pattern}); see `complaints schema {kind}`",
+            path,
+            False,
+        )
+    return f"{where or 'the file'}: {error.message}; see `complaints schema {kind}`", path, False
+
+
+def _allowed_keys(kind: str, schema_path) -> set[str]:
+    """The property names the schema allows at the object where an unknown key was found."""
+    node = schema(kind)
+    for step in list(schema_path)[:-1]:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return set()
+    keys = set(node.get("properties", {})) if isinstance(node, dict) else set()
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    if ref and ref.startswith("#/$defs/"):
+        keys |= set(schema(kind)["$defs"][ref.split("/")[-1]].get("properties", {}))
+    keys.discard("$schema")
+    return keys
+
+
+def _dotted(path: tuple) -> str:
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def _in(where: str) -> str:
+    return f" in {where}" if where else ""
+
+
+def _show(value) -> str:
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return json.dumps(value)
+
+
+def _json_type(value) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "text", list: "a list"}
+    if value is None:
+        return "nothing (null)"
+    return "a mapping" if isinstance(value, dict) else names.get(type(value), type(value).__name__)
+
+
+def _type_name(types) -> str:
+    names = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+             "object": "a mapping of keys", "array": "a list", "null": "nothing"}
+    if not types:
+        return "another type"
+    return " or ".join(names.get(str(t), str(t)) for t in types)

@@ -1,0 +1,96 @@
+"""A case as the rules see it: its data, the policy and Code that govern its route, its clocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from checker.calendar import deadlines
+from checker.model.findings import Document
+from checker.calendar.workdays import Calendar
+
+ROUTES = ("housing", "general", "data-protection", "statutory")
+UNDER_A_CODE = ("housing", "general", "data-protection")  # statutory processes are outside both Codes
+STAGE_KEYS = {1: "stage1", 2: "stage2"}  # a stage's record in a case file (read 20 times a case)
+
+
+class once:
+    """`functools.cached_property` without the lock Python 3.11 takes on each first use (a case
+    computes five of these, 100,000 cases a run)."""
+
+    def __init__(self, function):
+        self.function, self.name, self.__doc__ = function, function.__name__, function.__doc__
+
+    def __get__(self, case, owner=None):
+        if case is None:
+            return self
+        value = case.__dict__[self.name] = self.function(case)
+        return value
+
+
+@dataclass
+class Case:
+    """One valid case file, evaluated as of a date."""
+
+    document: Document
+    council: dict
+    policy: dict
+    codes: dict[str, dict]
+    calendar: Calendar
+    as_of: date
+    _problems: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        # plain attributes, not properties: the rules read them a hundred times a case
+        self.data: dict = self.document.data
+        self.id: str = self.data["id"]
+        self.route: str = self.data["route"]
+        self.rules: dict = self.policy["rules"]
+        self.timescales: dict = self.rules["timescales"]
+        self.route_rules: dict | None = self.rules["routes"].get(self.route)  # None: a route the policy lacks
+
+    def problems(self, rule) -> list:
+        """What a case rule finds in this case, found once: the checker and the metrics share it."""
+        found = self._problems.get(rule.ID)
+        if found is None:
+            found = self._problems[rule.ID] = list(rule.check(self))
+        return found
+
+    @once
+    def code(self) -> dict | None:
+        """The Complaint Handling Code that governs this case's route, if any."""
+        name = (self.route_rules or {}).get("code")
+        return self.codes.get(name) if name else None
+
+    @once
+    def received(self) -> date:
+        return deadlines.received(self.data, self.calendar)
+
+    @once
+    def stages(self) -> dict[int, deadlines.Stage]:
+        """The clocks of each stage that has started by the as-of date."""
+        return {s.number: s for s in deadlines.stages(self.data, self.timescales, self.calendar, self.as_of)}
+
+    def record(self, number: int) -> dict:
+        return self.data.get(STAGE_KEYS[number]) or {}
+
+    def happened(self, value: str | None) -> date | None:
+        return deadlines.happened(value, self.as_of)
+
+    def open_steps(self):
+        """Each (stage number, step) not yet done as of the date; none once the case is withdrawn."""
+        if self.happened(self.data.get("withdrawn")):
+            return
+        for number, stage in self.stages.items():
+            for step in stage.steps():
+                if step.done is None:
+                    yield number, step
+
+    @once
+    def closed(self) -> date | None:
+        """The day the council's process ended (final response, exclusion or withdrawal), if it has."""
+        ends = [self.happened(self.data.get("withdrawn")), self.happened((self.data.get("exclusion") or {}).get("decided"))]
+        last = max(self.stages) if self.stages else None
+        if last is not None:
+            ends.append(self.stages[last].response.done)
+        return min((d for d in ends if d), default=None)
