@@ -4,31 +4,32 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install bytecode bench fuzz lock clean
+.PHONY: demo test lint install bench fuzz lock clean
 
-demo: bytecode
+demo: install
 	$(BIN)/complaints check
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 	@echo "The site is in public/ (open public/index.html); preview it with: $(BIN)/mkdocs serve"
 
-test: bytecode
+test: lint
 	$(BIN)/python -m pytest -q
 
+# Lint, formatting and types (configured in pyproject.toml): all must be clean.
+lint: install
+	$(BIN)/ruff check checker tests bench
+	$(BIN)/ruff format --check checker tests bench
+	$(BIN)/mypy
+
 # The benchmark (not a test): times at 1,000, 10,000 and 100,000 cases, written to bench/RESULTS.md.
-bench: bytecode
+bench: install
 	$(BIN)/python bench/run.py
 
 # The property tests at length: at least 50,000 generated files, a new seed each run (tests/test_properties.py).
-fuzz: bytecode
+fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
 
 # Only the set-up, for CI jobs that then run their own `complaints check`.
-install: bytecode
-
-# The checker compiled to bytecode now, not at each start (as pip does for an installed package:
-# with PYTHONDONTWRITEBYTECODE set, an editable install would compile it on every command).
-bytecode: $(STAMP)
-	@$(BIN)/python -m compileall -q checker
+install: $(STAMP)
 
 # The virtual environment, installed only from the hash-pinned lock (a tampered package fails).
 $(STAMP): pyproject.toml requirements/lock.txt

@@ -12,7 +12,8 @@ from datetime import date
 
 import pytest
 
-from checker.engine import cache, run as engine, evaluate
+from checker.engine import cache, evaluate, signatures
+from checker.engine import run as engine
 from checker.load.repository import load_repository
 from tests.conftest import check, run_cli
 
@@ -89,7 +90,7 @@ def test_the_tools_code_and_libraries_are_part_of_the_key(example, monkeypatch):
     check(example)
     assert evaluated(example) == 0
     installed = cache._installed()
-    monkeypatch.setattr(cache, "_installed", lambda: [*installed[:-1], "tzdata: tzdata-2099.1.dist-info"])
+    monkeypatch.setattr(cache, "_installed", lambda: [*installed[:-1], "tzdata 2099.1"])
     cache._tool.cache_clear()
     try:
         assert evaluated(example) == 400
@@ -101,8 +102,8 @@ def test_the_tools_code_and_libraries_are_part_of_the_key(example, monkeypatch):
 def test_the_libraries_are_known_by_their_installed_versions():
     import importlib.metadata
 
-    for distribution, installed in zip(cache.LIBRARIES.values(), cache._installed()):
-        assert installed.endswith(f" {distribution}-{importlib.metadata.version(distribution)}.dist-info"), installed
+    for distribution, installed in zip(cache.LIBRARIES, cache._installed(), strict=True):
+        assert installed == f"{distribution} {importlib.metadata.version(distribution)}", installed
 
 
 def test_a_new_public_remote_is_not_hidden_by_the_cache(example):
@@ -175,6 +176,6 @@ def test_a_large_repositorys_signatures_taken_in_two_processes_are_the_same(exam
     files = [(str(example / shown), shown) for shown in sorted(p.relative_to(example).as_posix()
                                                                for p in example.glob("cases/*/*.yaml"))]
     files.insert(len(files) * 3 // 4, (str(example / "cases/2025-26/gone.yaml"), "cases/2025-26/gone.yaml"))
-    serial = cache._stat(files)
-    monkeypatch.setattr(cache, "PARALLEL_FROM", 2)
-    assert cache._signatures(files) == serial and serial[len(files) * 3 // 4] is None and len(serial) > 100
+    serial = signatures.stat(files)
+    monkeypatch.setattr(signatures, "PARALLEL_FROM", 2)
+    assert signatures.take(files) == serial and serial[len(files) * 3 // 4] is None and len(serial) > 100

@@ -36,13 +36,13 @@ def findings(text: str, shown: str, setting: Setting) -> list[Finding]:
 
 def blocking(found: Sequence[Finding], before: Sequence[Finding] = ()) -> list[Finding]:
     """The findings that stop a write, leaving out any the file already had before the edit."""
-    already = Counter((f.rule, f.message) for f in before)
+    already = Counter((f.rule, f.path) for f in before)
     result = []
     for finding in found:
         if finding.rule not in BLOCKING:
             continue
-        if already[(finding.rule, finding.message)]:
-            already[(finding.rule, finding.message)] -= 1
+        if already[(finding.rule, finding.path)]:
+            already[(finding.rule, finding.path)] -= 1
             continue
         result.append(finding)
     return result

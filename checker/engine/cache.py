@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import io
 import marshal
 import os
@@ -26,19 +25,21 @@ import pickle
 import sys
 import time
 from datetime import date
+from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
 from collections.abc import Callable
 
 from checker.files import replace
 from checker.load.git import git_config
+from checker.engine import signatures as signing
 from checker.load.repository import Repository
 from checker.model.outcome import Outcome
 
 RACY_NS = 2_000_000_000
-PARALLEL_FROM = 20_000  # case files: fewer are signed faster than a second process starts
-LIBRARIES = {"yaml": "pyyaml", "yaml_rs": "yaml_rs", "jsonschema_rs": "jsonschema_rs", "holidays": "holidays",
-             "tzdata": "tzdata"}  # module: distribution, as its .dist-info folder spells it
+# The libraries whose versions decide a case's outcome: the YAML parsers, the schema validator, the
+# bank holidays and the time zones.
+LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema-rs", "holidays", "tzdata")
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -46,7 +47,7 @@ def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tu
     """The whole check's findings, if nothing at all has changed since they were kept (checked by
     the fingerprint and every case file's signature: no file is read, no case evaluated); and the
     key to keep this check's findings under (None if a file changed too recently to be trusted)."""
-    signatures = _signatures(repository.case_files)
+    signatures = signing.take(repository.case_files)
     settled = time.time_ns() - RACY_NS
     complete = None not in signatures
     changed = max(max(map(itemgetter(1), signatures), default=0),  # the last modification or change,
@@ -75,7 +76,7 @@ def outcomes(
     where = _file(repository.root, "cases")
     kept = _read(where, fingerprint)
     found: list[Outcome | None] = [None] * len(files)
-    signatures, todo = _signatures(files), []
+    signatures, todo = signing.take(files), []
     for index, ((_, shown), signature) in enumerate(zip(files, signatures)):
         entry = kept.get(shown)
         if signature is not None and entry is not None and entry[0] == signature:
@@ -107,45 +108,6 @@ def _file(root: Path, part: str) -> Path:
     return folder() / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]}.{part}.pickle"
 
 
-def _signatures(files: list[tuple[str, str]]) -> list[tuple[int, int, int, int] | None]:
-    """Each file's signature (one lstat each: an unchanged 100,000-case check is mostly this). A
-    large repository's are taken by two processes, half each, so that the system calls run on two
-    cores (threads would queue for the interpreter's lock): 0.55 s -> 0.4 s at 100,000 files."""
-    if len(files) < PARALLEL_FROM or sys.platform != "linux":
-        return _stat(files)
-    half = len(files) // 2
-    read, write = os.pipe()
-    child = os.fork()
-    if child == 0:  # the second half, marshalled back through the pipe
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as pipe:
-                pipe.write(marshal.dumps(_stat(files[half:])))
-        finally:
-            os._exit(0)
-    os.close(write)
-    first = _stat(files[:half])
-    with os.fdopen(read, "rb") as pipe:
-        second = pipe.read()
-    os.waitpid(child, 0)
-    try:
-        return first + marshal.loads(second)
-    except (EOFError, ValueError, TypeError):  # the child did not finish: its half is taken here
-        return first + _stat(files[half:])
-
-
-def _stat(files: list[tuple[str, str]]) -> list[tuple[int, int, int, int] | None]:
-    signatures = []
-    for path, _ in files:
-        try:
-            status = os.lstat(path)
-        except OSError:
-            signatures.append(None)
-        else:
-            signatures.append((status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino))
-    return signatures
-
-
 def _fingerprint(repository: Repository, as_of: date | None) -> bytes:
     digest = hashlib.sha256(_tool())
     for path, shown, _ in repository.policy_files:
@@ -175,25 +137,13 @@ def _tool() -> bytes:
 
 
 def _installed() -> list[str]:
-    """Each deciding library's distribution and version: the name of the .dist-info folder beside
-    it (a directory listing; importlib.metadata would take 40 ms of every run to import)."""
-    found, listings = [], {}
-    for module, distribution in LIBRARIES.items():
-        spec = importlib.util.find_spec(module)
-        if spec is None or not spec.origin:
-            found.append(f"{module}: not installed")
-            continue
-        folder = Path(spec.origin).parent
-        folder = folder.parent if spec.submodule_search_locations is not None else folder
-        if folder not in listings:
-            try:
-                listings[folder] = sorted(os.listdir(folder))
-            except OSError:
-                listings[folder] = []
-        found.append(f"{module}: " + " ".join(
-            entry for entry in listings[folder]
-            if entry.endswith(".dist-info") and entry.split("-")[0].lower() == distribution
-        ))
+    """Each deciding library's distribution and version, from its installed metadata."""
+    found = []
+    for distribution in LIBRARIES:
+        try:
+            found.append(f"{distribution} {metadata.version(distribution)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{distribution}: not installed")
     return found
 
 

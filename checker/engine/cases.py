@@ -69,6 +69,7 @@ def stamp(
         clauses=policy_clauses(rule, policy),
         case_id=case_id,
         subject=problem.subject,
+        path=problem.path,
     )
 
 

@@ -28,12 +28,13 @@ from checker.calendar.workdays import Calendar
 from checker.engine.cases import check_case
 from checker.load.repository import load_file
 from checker.load.view import View
-from checker.measures.metrics import ANSWER, METRICS
+from checker.measures.metrics import METRICS
 from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Document
 from checker.model.outcome import Outcome
 
 ANSWERS = tuple(metric.answer for metric in METRICS.values())  # each metric's question, in METRICS order
+NOT_APPLICABLE = (None,) * len(ANSWERS)  # a case outside both Codes: no metric applies
 BATCH = 400  # cases per task: large enough to amortise the hand-over, small enough to balance
 PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes start
 
@@ -154,7 +155,7 @@ def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluat
             case.id,
             case.route,
             (case.route_rules or {}).get("code"),
-            "".join([ANSWER[answer(case)] for answer in ANSWERS]) if under_code else "-" * len(ANSWERS),
+            tuple([answer(case) for answer in ANSWERS]) if under_code else NOT_APPLICABLE,
         )
     )
     for collector, tally in zip(setting.collectors, batch.tallies):

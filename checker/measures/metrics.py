@@ -30,7 +30,6 @@ from checker.rules import (
 )
 
 Answer = bool | None  # True met, False missed, None does not apply
-ANSWER = {True: "y", False: "n", None: "-"}  # an answer in one character, as evaluated cases keep it
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ def _extension_rule(rule, number: int) -> Callable[[Case], Answer]:
     def answer(case: Case) -> Answer:
         if not extended(case):
             return None
-        return not any(f"stage {number}" in p.message for p in case.problems(rule))
+        return not any(p.stage == number for p in case.problems(rule))
 
     return answer
 
@@ -125,5 +124,5 @@ def measure(outcomes: Iterable, metric_ids: Iterable[str] | None = None) -> dict
     for index, metric_id in enumerate(METRICS):
         if metric_ids is None or metric_id in metric_ids:
             answers = columns[index] if columns else ()
-            result[metric_id] = Measure(metric_id, answers.count("y"), len(answers) - answers.count("-"))
+            result[metric_id] = Measure(metric_id, answers.count(True), len(answers) - answers.count(None))
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from checker.calendar import deadlines
@@ -12,20 +13,6 @@ from checker.calendar.workdays import Calendar
 ROUTES = ("housing", "general", "data-protection", "statutory")
 UNDER_A_CODE = ("housing", "general", "data-protection")  # statutory processes are outside both Codes
 STAGE_KEYS = {1: "stage1", 2: "stage2"}  # a stage's record in a case file (read 20 times a case)
-
-
-class once:
-    """`functools.cached_property` without the lock Python 3.11 takes on each first use (a case
-    computes five of these, 100,000 cases a run)."""
-
-    def __init__(self, function):
-        self.function, self.name, self.__doc__ = function, function.__name__, function.__doc__
-
-    def __get__(self, case, owner=None):
-        if case is None:
-            return self
-        value = case.__dict__[self.name] = self.function(case)
-        return value
 
 
 @dataclass
@@ -56,17 +43,17 @@ class Case:
             found = self._problems[rule.ID] = list(rule.check(self))
         return found
 
-    @once
+    @cached_property
     def code(self) -> dict | None:
         """The Complaint Handling Code that governs this case's route, if any."""
         name = (self.route_rules or {}).get("code")
         return self.codes.get(name) if name else None
 
-    @once
+    @cached_property
     def received(self) -> date:
         return deadlines.received(self.data, self.calendar)
 
-    @once
+    @cached_property
     def stages(self) -> dict[int, deadlines.Stage]:
         """The clocks of each stage that has started by the as-of date."""
         return {s.number: s for s in deadlines.stages(self.data, self.timescales, self.calendar, self.as_of)}
@@ -86,7 +73,7 @@ class Case:
                 if step.done is None:
                     yield number, step
 
-    @once
+    @cached_property
     def closed(self) -> date | None:
         """The day the council's process ended (final response, exclusion or withdrawal), if it has."""
         ends = [self.happened(self.data.get("withdrawn")), self.happened((self.data.get("exclusion") or {}).get("decided"))]

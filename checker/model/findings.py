@@ -48,6 +48,7 @@ class Finding:
     explained: bool = False
     explanation: str | None = None
     subject: str | None = None  # which instance of a repository-level rule (for policy explanations)
+    path: tuple = ()  # the YAML path it is about: the same finding before and after an edit moves lines
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -85,3 +86,4 @@ class Problem:
     key: bool = False
     provisions: tuple[str, ...] | None = None  # more precise than the rule's own, when known
     subject: str | None = None  # which instance, for a policy explanation to name
+    stage: int | None = None  # the stage it is about, where a case rule checks each stage

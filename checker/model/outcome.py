@@ -21,7 +21,7 @@ class Outcome(NamedTuple):
     case_id: str | None = None  # None when the file did not load or match its schema
     route: str | None = None
     code: str | None = None  # the Code that governs its route
-    answers: str = ""  # each metric's answer in METRICS order: "y" met, "n" missed, "-" not applicable
+    answers: tuple[bool | None, ...] = ()  # each metric's answer in METRICS order: met, missed, None
 
     @property
     def year(self) -> str:

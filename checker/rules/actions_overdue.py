@@ -24,7 +24,6 @@ from checker.model.findings import Problem, Severity
 ID = "actions-overdue"
 TITLE = "Outstanding actions are completed by their dates"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.6", "HO 6.17", "HO 7.3", "LGSCO 6.6")

@@ -23,7 +23,6 @@ from checker.model.findings import Problem, Severity
 ID = "adjustments-not-reviewed"
 TITLE = "Reasonable adjustments are kept under review"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 5.10", "LGSCO 5.6")

@@ -27,7 +27,6 @@ from checker.model.findings import Problem, Severity
 ID = "case-dates-order"
 TITLE = "Case dates are in order"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = ROUTES
 EXPLAINABLE = False
 PROVISIONS = ("HO 5.12",)

@@ -25,7 +25,6 @@ from checker.calendar.periods import label
 ID = "case-folder-year"
 TITLE = "Cases are filed under their reporting year"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = ROUTES
 EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()

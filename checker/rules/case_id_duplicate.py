@@ -19,7 +19,6 @@ from checker.model.findings import Problem, Severity
 ID = "case-id-duplicate"
 TITLE = "Case ids are unique"
 SEVERITY = Severity.ERROR
-SCOPE = "repository"
 EXPLAINABLE = False
 PROVISIONS = ("HO 5.12",)
 POLICY: tuple[str, ...] = ()

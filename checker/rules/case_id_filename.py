@@ -22,7 +22,6 @@ from checker.model.findings import Problem, Severity
 ID = "case-id-filename"
 TITLE = "Case ids match their file names"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = ROUTES
 EXPLAINABLE = False
 PROVISIONS = ("HO 5.12",)

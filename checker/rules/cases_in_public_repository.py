@@ -33,7 +33,6 @@ from checker.model.findings import Document, Problem, Severity, relative
 ID = "cases-in-public-repository"
 TITLE = "Case files are not kept in a repository on a public host"
 SEVERITY = Severity.WARNING
-SCOPE = "repository"
 EXPLAINABLE = True
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()

@@ -21,7 +21,6 @@ from checker.model.findings import Problem, Severity
 ID = "code-provision-duplicate"
 TITLE = "Code provision numbers are unique"
 SEVERITY = Severity.ERROR
-SCOPE = "code"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

@@ -24,7 +24,6 @@ from checker.model.findings import Problem, Severity
 ID = "code-reference-broken"
 TITLE = "Code files cite provisions that exist"
 SEVERITY = Severity.ERROR
-SCOPE = "code"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

@@ -23,7 +23,6 @@ from checker.model.findings import Problem, Severity
 ID = "code-unverified"
 TITLE = "Code provisions not yet verified against the Code's text"
 SEVERITY = Severity.INFO
-SCOPE = "code"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

@@ -22,7 +22,6 @@ from checker.model.findings import Problem, Severity
 ID = "council-housing-stock-missing"
 TITLE = "A landlord council states its housing stock"
 SEVERITY = Severity.ERROR
-SCOPE = "policy"
 EXPLAINABLE = False
 PROVISIONS = ("HO 8.1",)
 POLICY = ("routes",)

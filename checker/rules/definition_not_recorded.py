@@ -25,7 +25,6 @@ from checker.model.findings import Problem, Severity
 ID = "definition-not-recorded"
 TITLE = "The complaint definition is recorded at acknowledgement"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 5.6",)

@@ -23,7 +23,6 @@ from checker.model.findings import Problem, Severity
 ID = "discrimination-without-equalities-officer"
 TITLE = "Claims of discrimination involve the equalities officer"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 3.1", "LGSCO 3.1")

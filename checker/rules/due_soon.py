@@ -24,7 +24,6 @@ from checker.rules._timescales import FIELD, where
 ID = "due-soon"
 TITLE = "Open steps due within two working days"
 SEVERITY = Severity.WARNING
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = False
 WITHIN = 2  # working days

@@ -24,7 +24,6 @@ from checker.model.findings import Problem, Severity
 ID = "exclusion-incomplete"
 TITLE = "Complaints not accepted are explained, with the right to the Ombudsman"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 2.1", "HO 2.4", "LGSCO 2.1", "LGSCO 2.4")

@@ -22,7 +22,6 @@ from checker.model.findings import Problem, Severity
 ID = "exclusion-reason-unknown"
 TITLE = "Complaints are refused only on grounds the policy gives"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = False
 PROVISIONS = ("HO 2.2", "HO 2.5", "LGSCO 2.3", "LGSCO 2.5")

@@ -25,7 +25,6 @@ from checker.model.findings import Problem, Severity
 ID = "explanation-unused"
 TITLE = "Explanations match breaches that can be explained"
 SEVERITY = Severity.WARNING
-SCOPE = "case"
 ROUTES = ROUTES
 EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()

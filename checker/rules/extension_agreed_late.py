@@ -24,7 +24,6 @@ from checker.model.findings import Problem, Severity
 ID = "extension-agreed-late"
 TITLE = "Extensions are agreed before the deadline they extend"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.4", "HO 6.15", "LGSCO 6.4", "LGSCO 6.14")

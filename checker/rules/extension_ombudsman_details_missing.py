@@ -22,7 +22,6 @@ from checker.model.findings import Problem, Severity
 ID = "extension-ombudsman-details-missing"
 TITLE = "Extension notices give the Ombudsman's details"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.5", "HO 6.16", "LGSCO 6.5", "LGSCO 6.15")
@@ -39,4 +38,5 @@ def check(case):
                 case.document,
                 (f"stage{number}", "extension"),
                 key=True,
+                stage=number,
             )

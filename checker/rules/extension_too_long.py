@@ -24,7 +24,6 @@ from checker.model.findings import Problem, Severity
 ID = "extension-too-long"
 TITLE = "Extensions are within the policy's limit"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.4", "HO 6.15", "LGSCO 6.4", "LGSCO 6.14")
@@ -51,4 +50,5 @@ def check(case):
             f"policy's {limit['working_days']}; {reason}",
             case.document,
             (f"stage{number}", "extension", "days"),
+            stage=number,
         )

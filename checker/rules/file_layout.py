@@ -20,6 +20,5 @@ from checker.model.findings import Severity
 ID = "file-layout"
 TITLE = "Data files are where their kind belongs"
 SEVERITY = Severity.ERROR
-SCOPE = "file"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()

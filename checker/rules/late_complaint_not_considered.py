@@ -38,7 +38,6 @@ def local_date(case) -> date:
 ID = "late-complaint-not-considered"
 TITLE = "Complaints about old events record the decision to accept or exclude them"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 2.3", "LGSCO 2.2")

@@ -26,7 +26,6 @@ from checker.rules._timescales import FIELD, describe, where
 ID = "overdue"
 TITLE = "No open step is past its deadline"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = False
 PROVISIONS = ("HO 6.2", "HO 6.3", "HO 6.11", "HO 6.14", "LGSCO 6.2", "LGSCO 6.3")

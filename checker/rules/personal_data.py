@@ -35,7 +35,6 @@ from checker.model.findings import Problem, Severity
 ID = "personal-data"
 TITLE = "Data files hold no personal data"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = ROUTES
 EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()

@@ -22,7 +22,6 @@ from checker.model.policy import clauses
 ID = "policy-clause-duplicate"
 TITLE = "Policy clause numbers are unique"
 SEVERITY = Severity.WARNING
-SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

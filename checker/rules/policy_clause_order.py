@@ -22,7 +22,6 @@ from checker.model.findings import Problem, Severity
 ID = "policy-clause-order"
 TITLE = "Policy clauses are in order"
 SEVERITY = Severity.WARNING
-SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

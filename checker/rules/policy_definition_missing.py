@@ -26,7 +26,6 @@ from checker.model.policy import clauses
 ID = "policy-definition-missing"
 TITLE = "The policy uses the Code's definition of a complaint"
 SEVERITY = Severity.ERROR
-SCOPE = "policy"
 EXPLAINABLE = True
 PROVISIONS = ("HO 1.2", "LGSCO 1.4")
 POLICY: tuple[str, ...] = ()

@@ -26,7 +26,6 @@ from checker.model.findings import Problem, Severity
 ID = "policy-exclusion-not-in-code"
 TITLE = "Policy exclusions the Code does not list are judged"
 SEVERITY = Severity.WARNING
-SCOPE = "policy"
 EXPLAINABLE = True
 PROVISIONS = ("HO 2.2", "HO 2.5", "LGSCO 2.3")
 POLICY = ("exclusions",)

@@ -21,7 +21,6 @@ from checker.model.policy import FOOTNOTE, clauses
 ID = "policy-footnote-broken"
 TITLE = "Policy footnotes resolve"
 SEVERITY = Severity.WARNING
-SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

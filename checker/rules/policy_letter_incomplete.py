@@ -26,7 +26,6 @@ from checker.model.findings import Problem, Severity
 ID = "policy-letter-incomplete"
 TITLE = "The policy's letters contain what the Codes require"
 SEVERITY = Severity.ERROR
-SCOPE = "policy"
 EXPLAINABLE = True
 PROVISIONS = ("HO 5.6", "HO 5.7", "HO 6.9", "HO 6.19")
 POLICY = ("letters",)

@@ -23,7 +23,6 @@ from checker.model.policy import clauses
 ID = "policy-reference-broken"
 TITLE = "Policy cross-references resolve"
 SEVERITY = Severity.WARNING
-SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

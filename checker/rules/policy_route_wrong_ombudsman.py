@@ -22,7 +22,6 @@ from checker.model.findings import Problem, Severity
 ID = "policy-route-wrong-ombudsman"
 TITLE = "Each route escalates to the right ombudsman"
 SEVERITY = Severity.ERROR
-SCOPE = "policy"
 EXPLAINABLE = False
 PROVISIONS = ("HO 3.7", "HO 6.19", "LGSCO 3.7")
 POLICY = ("routes",)

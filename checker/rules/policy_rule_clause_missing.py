@@ -21,7 +21,6 @@ from checker.model.policy import clauses
 ID = "policy-rule-clause-missing"
 TITLE = "The policy's rules cite clauses that exist"
 SEVERITY = Severity.ERROR
-SCOPE = "policy"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

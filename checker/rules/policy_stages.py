@@ -22,7 +22,6 @@ from checker.model.findings import Problem, Severity
 ID = "policy-stages"
 TITLE = "The policy has exactly two stages"
 SEVERITY = Severity.ERROR
-SCOPE = "policy"
 EXPLAINABLE = False
 PROVISIONS = ("HO 5.2", "HO 5.3", "LGSCO 5.2")
 POLICY = ("stages_clauses",)

@@ -22,7 +22,6 @@ from checker.model.findings import Problem, Severity
 ID = "remedy-without-date"
 TITLE = "Remedies say what will happen and by when"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 7.3", "LGSCO 7.3")

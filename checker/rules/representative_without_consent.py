@@ -23,7 +23,6 @@ from checker.model.findings import Problem, Severity
 ID = "representative-without-consent"
 TITLE = "Representatives act with the consent the policy requires"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 3.6", "LGSCO 3.6")

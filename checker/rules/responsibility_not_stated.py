@@ -23,7 +23,6 @@ from checker.model.findings import Problem, Severity
 ID = "responsibility-not-stated"
 TITLE = "Acknowledgements state what the council is not responsible for"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 5.7", "LGSCO 6.7")

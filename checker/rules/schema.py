@@ -24,6 +24,5 @@ from checker.model.findings import Severity
 ID = "schema"
 TITLE = "Data files match their schemas"
 SEVERITY = Severity.ERROR
-SCOPE = "file"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()

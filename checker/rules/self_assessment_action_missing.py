@@ -23,7 +23,6 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-action-missing"
 TITLE = "Every no or partial answer has an action"
 SEVERITY = Severity.ERROR
-SCOPE = "self-assessment"
 EXPLAINABLE = False
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()

@@ -20,7 +20,6 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-code-unknown"
 TITLE = "Self-assessments answer a Code the repository holds"
 SEVERITY = Severity.ERROR
-SCOPE = "self-assessment"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

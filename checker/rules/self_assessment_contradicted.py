@@ -24,7 +24,6 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-contradicted"
 TITLE = "Self-assessment answers agree with the cases"
 SEVERITY = Severity.WARNING
-SCOPE = "self-assessment"
 EXPLAINABLE = True
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY = ("targets",)

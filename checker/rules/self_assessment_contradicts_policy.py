@@ -32,7 +32,6 @@ from checker.rules import (
 ID = "self-assessment-contradicts-policy"
 TITLE = "Self-assessments do not say yes to what the policy breaks"
 SEVERITY = Severity.ERROR
-SCOPE = "self-assessment"
 EXPLAINABLE = True
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()

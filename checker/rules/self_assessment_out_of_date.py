@@ -23,7 +23,6 @@ from checker.calendar.workdays import add_months
 ID = "self-assessment-out-of-date"
 TITLE = "Self-assessments are renewed every year"
 SEVERITY = Severity.ERROR
-SCOPE = "self-assessment"
 EXPLAINABLE = False
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()

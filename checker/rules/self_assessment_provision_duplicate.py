@@ -19,7 +19,6 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-provision-duplicate"
 TITLE = "Each provision is answered once"
 SEVERITY = Severity.ERROR
-SCOPE = "self-assessment"
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 

@@ -20,7 +20,6 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-provision-missing"
 TITLE = "Self-assessments answer every assessed provision"
 SEVERITY = Severity.ERROR
-SCOPE = "self-assessment"
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 

@@ -21,7 +21,6 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-provision-unknown"
 TITLE = "Self-assessments answer only the Code's assessed provisions"
 SEVERITY = Severity.ERROR
-SCOPE = "self-assessment"
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 

@@ -21,7 +21,6 @@ from checker.model.findings import Problem, Severity
 ID = "staff-behaviour-not-senior"
 TITLE = "Complaints about staff behaviour go to a more senior officer"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 5.8", "LGSCO 5.4")

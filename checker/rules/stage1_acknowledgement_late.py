@@ -31,7 +31,6 @@ from checker.rules._timescales import late
 ID = "stage1-acknowledgement-late"
 TITLE = "Stage 1 complaints are acknowledged in time"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.2", "LGSCO 6.2")

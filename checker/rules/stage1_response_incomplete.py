@@ -24,7 +24,6 @@ from checker.rules._letters import incomplete
 ID = "stage1-response-incomplete"
 TITLE = "Stage 1 responses contain everything the Code requires"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.9", "LGSCO 6.8")

@@ -31,7 +31,6 @@ from checker.rules._timescales import late
 ID = "stage1-response-late"
 TITLE = "Stage 1 responses are sent in time"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.3", "HO 6.4", "LGSCO 6.3", "LGSCO 6.4")

@@ -31,7 +31,6 @@ from checker.rules._timescales import late
 ID = "stage2-acknowledgement-late"
 TITLE = "Stage 2 requests are acknowledged in time"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.11", "LGSCO 6.10")

@@ -28,7 +28,6 @@ from checker.calendar.workdays import add_months, parse_timestamp
 ID = "stage2-request-late"
 TITLE = "Stage 2 requests come within the policy's window"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS: tuple[str, ...] = ()

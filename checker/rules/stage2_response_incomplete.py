@@ -30,7 +30,6 @@ from checker.rules._letters import incomplete
 ID = "stage2-response-incomplete"
 TITLE = "Final responses contain everything the Code requires, with the right ombudsman"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.19", "LGSCO 6.18", "HO 3.7")

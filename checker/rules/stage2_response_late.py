@@ -31,7 +31,6 @@ from checker.rules._timescales import late
 ID = "stage2-response-late"
 TITLE = "Stage 2 responses are sent in time"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.14", "HO 6.15", "LGSCO 6.13", "LGSCO 6.14")

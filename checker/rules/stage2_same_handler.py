@@ -22,7 +22,6 @@ from checker.model.findings import Problem, Severity
 ID = "stage2-same-handler"
 TITLE = "Stage 2 is handled by someone other than stage 1's handler"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.13", "LGSCO 6.12")

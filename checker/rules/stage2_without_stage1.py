@@ -25,7 +25,6 @@ from checker.model.findings import Problem, Severity
 ID = "stage2-without-stage1"
 TITLE = "Stage 2 follows a stage 1 response or the agreed exception"
 SEVERITY = Severity.ERROR
-SCOPE = "case"
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
 PROVISIONS = ("HO 5.3", "HO 6.10", "LGSCO 6.9")

@@ -22,6 +22,5 @@ from checker.model.findings import Severity
 ID = "yaml-syntax"
 TITLE = "Data files are safe, plain YAML"
 SEVERITY = Severity.ERROR
-SCOPE = "file"
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
