@@ -33,7 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(",")]
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-PEER_LIMIT = int(os.environ.get("BENCH_PEER_LIMIT", "10000"))  # check-jsonschema is slow beyond this
+PEER_LIMIT = int(
+    os.environ.get("BENCH_PEER_LIMIT", "10000")
+)  # check-jsonschema is slow beyond this
 SLOW = 20.0  # seconds: a command this slow is timed once (make bench stays under ten minutes)
 AS_OF = "2026-11-23"
 
@@ -41,8 +43,13 @@ AS_OF = "2026-11-23"
 def measure(command: list[str], cwd: Path, env: dict) -> tuple[float, float]:
     """One run: wall seconds and peak memory (MB, PSS of the process and its children)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **env},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     peak = 0
     while True:
         peak = max(peak, _tree_pss(process.pid))
@@ -53,7 +60,9 @@ def measure(command: list[str], cwd: Path, env: dict) -> tuple[float, float]:
             continue
     seconds = time.perf_counter() - started
     if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode()}")
+        raise SystemExit(
+            f"{' '.join(command)} failed ({process.returncode}): {process.stderr.read().decode()}"
+        )
     return seconds, peak / 1024
 
 
@@ -107,8 +116,22 @@ def scratch(base: Path, size: int, with_cases: bool = True) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     (repo / "cases").mkdir()
     if with_cases:
-        subprocess.run([BIN / "complaints", "demo-data", "--root", repo, "--year", "2025-26",
-                        "--count", str(size), "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                BIN / "complaints",
+                "demo-data",
+                "--root",
+                repo,
+                "--year",
+                "2025-26",
+                "--count",
+                str(size),
+                "--seed",
+                "1",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     os.sync()  # the new files written out now, not by the kernel in the middle of a timed run
     return repo
 
@@ -129,15 +152,29 @@ def main() -> int:
         rate = f"{files / seconds:,.0f}" if files else ""
         rows.append((f"{size:,}", name, f"{seconds:.2f}", rate, f"{peak:.0f}"))
 
-    def target(size: int, name: str, value: float, limit: float, shown: str, at_least: bool = False) -> None:
+    def target(
+        size: int, name: str, value: float, limit: float, shown: str, at_least: bool = False
+    ) -> None:
         met = value >= limit if at_least else value <= limit
-        targets.append((f"{size:,}", name, shown.format(value), shown.format(limit), "met" if met else "NOT MET"))
+        targets.append(
+            (
+                f"{size:,}",
+                name,
+                shown.format(value),
+                shown.format(limit),
+                "met" if met else "NOT MET",
+            )
+        )
 
     complaints = str(BIN / "complaints")
     with tempfile.TemporaryDirectory(prefix="complaints-bench-") as folder:
         base = Path(folder)
         cache = base / "cache"
-        env = {"COMPLAINTS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1", "COMPLAINTS_CACHE_DIR": str(cache)}
+        env = {
+            "COMPLAINTS_AS_OF": AS_OF,
+            "NO_MKDOCS_2_WARNING": "1",
+            "COMPLAINTS_CACHE_DIR": str(cache),
+        }
 
         def forget():
             shutil.rmtree(cache, ignore_errors=True)
@@ -151,15 +188,30 @@ def main() -> int:
             check = [complaints, "check", "--as-of", AS_OF, "--format", "json"]
             cold = median(check, repo, env, forget)
             row("complaints check (cold: no results cache)", size, cold, size)
-            if size <= PEER_LIMIT:  # right after our cold check, so that the two see the machine alike
+            if (
+                size <= PEER_LIMIT
+            ):  # right after our cold check, so that the two see the machine alike
                 schema = base / "case.schema.json"
-                schema.write_text(subprocess.run([complaints, "schema", "case"], capture_output=True,
-                                                 text=True, check=True).stdout)
-                peer = median([str(BIN / "check-jsonschema"), "--schemafile", str(schema), *map(str, cases)], repo, env)
+                schema.write_text(
+                    subprocess.run(
+                        [complaints, "schema", "case"], capture_output=True, text=True, check=True
+                    ).stdout
+                )
+                peer = median(
+                    [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *map(str, cases)],
+                    repo,
+                    env,
+                )
                 row("check-jsonschema (schema only)", size, peer, size)
                 if size == 10_000:
-                    target(size, "cold check at least 25 times faster than check-jsonschema (its time / ours)",
-                           peer[0] / cold[0], 25, "{:.1f}", at_least=True)
+                    target(
+                        size,
+                        "cold check at least 25 times faster than check-jsonschema (its time / ours)",
+                        peer[0] / cold[0],
+                        25,
+                        "{:.1f}",
+                        at_least=True,
+                    )
             measure(check, repo, env)  # the cache, as the last run left it
             warm = median(check, repo, env)
             row("complaints check (unchanged: cached)", size, warm, size)
@@ -168,10 +220,25 @@ def main() -> int:
                 path = cases[len(cases) // 2]
                 path.write_text(path.read_text() + "# changed\n")
 
-            row("complaints check (one case changed)", size, median(check, repo, env, change_one), size)
-            row("complaints score (cases cached)", size, median([complaints, "score", "--as-of", AS_OF], repo, env))
-            row("complaints report", size, median([complaints, "report", "--as-of", AS_OF], repo, env))
-            paired = median(check, repo, env, forget)  # again, right before the build it is compared with
+            row(
+                "complaints check (one case changed)",
+                size,
+                median(check, repo, env, change_one),
+                size,
+            )
+            row(
+                "complaints score (cases cached)",
+                size,
+                median([complaints, "score", "--as-of", AS_OF], repo, env),
+            )
+            row(
+                "complaints report",
+                size,
+                median([complaints, "report", "--as-of", AS_OF], repo, env),
+            )
+            paired = median(
+                check, repo, env, forget
+            )  # again, right before the build it is compared with
             row("complaints check (cold again, right before the build)", size, paired, size)
             with_cases = median(build, repo, env, forget)
             row("mkdocs build (with the cases, cold)", size, with_cases)
@@ -179,18 +246,51 @@ def main() -> int:
             parse = median([sys.executable, "-c", PARSE_ONLY, str(repo / "cases")], repo, env)
             row("PyYAML C loader: parse only, one process", size, parse, size)
             if size == 100_000:
-                target(size, "cold check no slower than parsing alone with PyYAML's C loader (s)",
-                       cold[0], parse[0], "{:.1f}")
-                target(size, "warm check under 5% of the cold check (%)", 100 * warm[0] / cold[0], 5, "{:.1f}")
-                target(size, "peak memory of the check under 400 MB (MB)", max(cold[1], warm[1]), 400, "{:.0f}")
-                target(size, "mkdocs build with cases within (without + cold check right before it) + 20% (s)",
-                       with_cases[0], 1.2 * (without[0] + paired[0]), "{:.1f}")
-    table = ["| cases | command | median s | files/s | peak MB |", "| ---: | --- | ---: | ---: | ---: |"]
+                target(
+                    size,
+                    "cold check no slower than parsing alone with PyYAML's C loader (s)",
+                    cold[0],
+                    parse[0],
+                    "{:.1f}",
+                )
+                target(
+                    size,
+                    "warm check under 5% of the cold check (%)",
+                    100 * warm[0] / cold[0],
+                    5,
+                    "{:.1f}",
+                )
+                target(
+                    size,
+                    "peak memory of the check under 400 MB (MB)",
+                    max(cold[1], warm[1]),
+                    400,
+                    "{:.0f}",
+                )
+                target(
+                    size,
+                    "mkdocs build with cases within (without + cold check right before it) + 20% (s)",
+                    with_cases[0],
+                    1.2 * (without[0] + paired[0]),
+                    "{:.1f}",
+                )
+    table = [
+        "| cases | command | median s | files/s | peak MB |",
+        "| ---: | --- | ---: | ---: | ---: |",
+    ]
     table += [f"| {' | '.join(r)} |" for r in rows]
-    table += ["", "## Targets", "", "| cases | target | measured | limit | |", "| ---: | --- | ---: | ---: | --- |"]
+    table += [
+        "",
+        "## Targets",
+        "",
+        "| cases | target | measured | limit | |",
+        "| ---: | --- | ---: | ---: | --- |",
+    ]
     table += [f"| {' | '.join(t)} |" for t in targets]
-    machine = (f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-               f"median of up to {RUNS} runs (a run over {SLOW:.0f} s is taken once); {time.strftime('%Y-%m-%d')}")
+    machine = (
+        f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"median of up to {RUNS} runs (a run over {SLOW:.0f} s is taken once); {time.strftime('%Y-%m-%d')}"
+    )
     text = "# Benchmark results\n\n" + machine + "\n\n" + "\n".join(table) + "\n"
     print(text)
     (ROOT / "bench" / "RESULTS.md").write_text(text)

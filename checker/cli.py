@@ -10,7 +10,7 @@ import importlib
 import os
 import re
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from checker.calendar import periods
@@ -40,7 +40,10 @@ COMMANDS = {
     "import": "import_cases",
     "rules": "rules",
     "explain": "explain",
-    **{step: "step" for step in ("acknowledge", "extend", "respond", "escalate", "exclude", "explain-breach")},
+    **{
+        step: "step"
+        for step in ("acknowledge", "extend", "respond", "escalate", "exclude", "explain-breach")
+    },
 }
 
 
@@ -89,22 +92,35 @@ def _parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a finding at or above this severity is not explained (default: error)",
     )
-    check.add_argument("--as-of", type=_date, default=None, help="evaluate as of this date (default: today)")
-    check.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
-    check.add_argument("--root", type=Path, help="the repository (default: found from here upwards)")
+    check.add_argument(
+        "--as-of", type=_date, default=None, help="evaluate as of this date (default: today)"
+    )
+    check.add_argument(
+        "--output", type=Path, help="write the report to this file instead of stdout"
+    )
+    check.add_argument(
+        "--root", type=Path, help="the repository (default: found from here upwards)"
+    )
     check.add_argument(
         "--changed-since",
         metavar="REF",
         help="check only the case files changed since this git ref (everything when policy/ changed)",
     )
-    check.add_argument("--no-cache", action="store_true",
-                       help="evaluate every case file again, ignoring the results cache")
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="evaluate every case file again, ignoring the results cache",
+    )
 
     new = commands.add_parser("new", help="open the next case file and print its deadlines")
     new.add_argument("--route", required=True, choices=case_schema.enum(("route",)))
     new.add_argument("--service", required=True, type=_slug)
-    new.add_argument("--received", required=True, type=_moment, help="when it reached the council (ISO 8601)")
-    new.add_argument("--type", dest="case_type", default="unclassified", type=_slug, help="complaint type")
+    new.add_argument(
+        "--received", required=True, type=_moment, help="when it reached the council (ISO 8601)"
+    )
+    new.add_argument(
+        "--type", dest="case_type", default="unclassified", type=_slug, help="complaint type"
+    )
     new.add_argument(
         "--channel",
         default="other",
@@ -112,23 +128,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--root", type=Path)
 
-    scores = commands.add_parser("score", help="score the self-assessments against the Codes and the cases")
-    scores.add_argument("--code", choices=schema("code")["properties"]["code"]["enum"], help="one Code (default: both)")
-    scores.add_argument("--year", type=_year, help="the reporting year of cases (default: the one before "
-                        "the self-assessment was completed)")
+    scores = commands.add_parser(
+        "score", help="score the self-assessments against the Codes and the cases"
+    )
+    scores.add_argument(
+        "--code",
+        choices=schema("code")["properties"]["code"]["enum"],
+        help="one Code (default: both)",
+    )
+    scores.add_argument(
+        "--year",
+        type=_year,
+        help="the reporting year of cases (default: the one before "
+        "the self-assessment was completed)",
+    )
     scores.add_argument("--format", choices=sorted(SCORE_FORMATS), default="text")
     scores.add_argument("--as-of", type=_date, default=None)
     scores.add_argument("--root", type=Path)
 
-    report = commands.add_parser("report", help="the annual complaints performance and service improvement report")
-    report.add_argument("--year", type=_year, help="the reporting year (default: the latest with cases)")
+    report = commands.add_parser(
+        "report", help="the annual complaints performance and service improvement report"
+    )
+    report.add_argument(
+        "--year", type=_year, help="the reporting year (default: the latest with cases)"
+    )
     report.add_argument("--format", choices=sorted(REPORT_FORMATS), default="markdown")
     report.add_argument("--as-of", type=_date, default=None)
     report.add_argument("--output", type=Path, help="write to this file instead of stdout")
     report.add_argument("--root", type=Path)
 
-    pages = commands.add_parser("pages", help="write the public site's pages and downloads to a folder")
-    pages.add_argument("--out", type=Path, required=True, help="the folder to write (a docs folder)")
+    pages = commands.add_parser(
+        "pages", help="write the public site's pages and downloads to a folder"
+    )
+    pages.add_argument(
+        "--out", type=Path, required=True, help="the folder to write (a docs folder)"
+    )
     pages.add_argument("--as-of", type=_date, default=None)
     pages.add_argument("--root", type=Path)
 
@@ -146,13 +180,17 @@ def _parser() -> argparse.ArgumentParser:
     show = commands.add_parser("schema", help="print the JSON Schema of a kind of file")
     show.add_argument("kind", choices=KINDS)
 
-    workdays = commands.add_parser("workdays", help="working-day arithmetic with the council's calendar")
+    workdays = commands.add_parser(
+        "workdays", help="working-day arithmetic with the council's calendar"
+    )
     workdays.add_argument("--root", type=Path, help="the repository whose calendar to use")
     sums = workdays.add_subparsers(dest="operation", required=True, metavar="OPERATION")
     add = sums.add_parser("add", help="the date N working days after DATE")
     add.add_argument("date", type=_date)
     add.add_argument("n", type=int)
-    receipt = sums.add_parser("receipt", help="the date a complaint received at TIMESTAMP counts from")
+    receipt = sums.add_parser(
+        "receipt", help="the date a complaint received at TIMESTAMP counts from"
+    )
     receipt.add_argument("timestamp", type=_moment)
     between = sums.add_parser("between", help="working days after A up to and including B")
     between.add_argument("a", type=_date)
@@ -160,10 +198,21 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_step_commands(commands)
 
-    imports = commands.add_parser("import", help="import a case-management system's export (CSV or Excel) as case files")
-    imports.add_argument("export", type=Path, metavar="FILE", help="the exported .csv or .xlsx file")
-    imports.add_argument("--mapping", type=Path, required=True, help="the mapping file (see examples/import/mapping.yaml)")
-    imports.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
+    imports = commands.add_parser(
+        "import", help="import a case-management system's export (CSV or Excel) as case files"
+    )
+    imports.add_argument(
+        "export", type=Path, metavar="FILE", help="the exported .csv or .xlsx file"
+    )
+    imports.add_argument(
+        "--mapping",
+        type=Path,
+        required=True,
+        help="the mapping file (see examples/import/mapping.yaml)",
+    )
+    imports.add_argument(
+        "--dry-run", action="store_true", help="report what would be imported; write nothing"
+    )
     imports.add_argument("--as-of", type=_date, default=None)
     imports.add_argument("--root", type=Path)
 
@@ -178,57 +227,130 @@ def _add_step_commands(commands) -> None:
     elements = case_schema.enum(("stage1", "response_includes"))
     bodies = case_schema.enum(("stage1", "signposted_to"))
 
-    def step(name: str, help_text: str, on_help: str = "the date it happened (default: today)", on_type=_date):
+    def step(
+        name: str,
+        help_text: str,
+        on_help: str = "the date it happened (default: today)",
+        on_type=_date,
+    ):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("case_id", metavar="ID", type=_case_id, help="the case, like CCC-2025-0142")
+        command.add_argument(
+            "case_id", metavar="ID", type=_case_id, help="the case, like CCC-2025-0142"
+        )
         command.add_argument("--on", type=on_type, default=None, help=on_help)
-        command.add_argument("--as-of", type=_date, default=None, help="today, for the check (default: today)")
+        command.add_argument(
+            "--as-of", type=_date, default=None, help="today, for the check (default: today)"
+        )
         command.add_argument("--root", type=Path)
         return command
 
     acknowledge = step("acknowledge", "record the acknowledgement of a case's current stage")
-    acknowledge.add_argument("--definition", help="the complaint as the council understands it (HO 5.6)")
-    acknowledge.add_argument("--outcomes", dest="outcomes", help="the outcomes the complainant seeks")
-    acknowledge.add_argument("--not-responsible-for", action="append", metavar="TEXT",
-                             help="an aspect the council is not responsible for (HO 5.7); repeat for each")
-    acknowledge.add_argument("--handler", type=_slug, help="who handles this stage: a role, never a name")
-    acknowledge.add_argument("--includes", nargs="+", choices=elements, metavar="ELEMENT",
-                             help=f"what the letter contained: {', '.join(elements)}")
+    acknowledge.add_argument(
+        "--definition", help="the complaint as the council understands it (HO 5.6)"
+    )
+    acknowledge.add_argument(
+        "--outcomes", dest="outcomes", help="the outcomes the complainant seeks"
+    )
+    acknowledge.add_argument(
+        "--not-responsible-for",
+        action="append",
+        metavar="TEXT",
+        help="an aspect the council is not responsible for (HO 5.7); repeat for each",
+    )
+    acknowledge.add_argument(
+        "--handler", type=_slug, help="who handles this stage: a role, never a name"
+    )
+    acknowledge.add_argument(
+        "--includes",
+        nargs="+",
+        choices=elements,
+        metavar="ELEMENT",
+        help=f"what the letter contained: {', '.join(elements)}",
+    )
 
-    extend = step("extend", "record an extension of the current stage's response deadline",
-                  "the date it was agreed (default: today)")
-    extend.add_argument("--days", type=_working_days, required=True, help="working days added to the deadline")
+    extend = step(
+        "extend",
+        "record an extension of the current stage's response deadline",
+        "the date it was agreed (default: today)",
+    )
+    extend.add_argument(
+        "--days", type=_working_days, required=True, help="working days added to the deadline"
+    )
     extend.add_argument("--reason", required=True, type=_text, help="why more time is needed")
-    extend.add_argument("--good-reason", action="store_true", help="a good reason for a longer extension")
-    extend.add_argument("--ombudsman-details-given", action="store_true",
-                        help="the extension notice gave the Ombudsman's contact details")
+    extend.add_argument(
+        "--good-reason", action="store_true", help="a good reason for a longer extension"
+    )
+    extend.add_argument(
+        "--ombudsman-details-given",
+        action="store_true",
+        help="the extension notice gave the Ombudsman's contact details",
+    )
 
     respond = step("respond", "record the response of a case's current stage")
-    respond.add_argument("--decision", required=True, choices=case_schema.enum(("stage1", "decision")))
-    respond.add_argument("--includes", nargs="+", required=True, choices=elements, metavar="ELEMENT",
-                         help=f"what the letter contained: {', '.join(elements)}")
+    respond.add_argument(
+        "--decision", required=True, choices=case_schema.enum(("stage1", "decision"))
+    )
+    respond.add_argument(
+        "--includes",
+        nargs="+",
+        required=True,
+        choices=elements,
+        metavar="ELEMENT",
+        help=f"what the letter contained: {', '.join(elements)}",
+    )
     respond.add_argument("--handler", type=_slug, help="who responded: a role, never a name")
-    respond.add_argument("--signposted-to", nargs="+", choices=bodies, metavar="BODY",
-                         help=f"the bodies the letter said the complainant could go to: {', '.join(bodies)}")
+    respond.add_argument(
+        "--signposted-to",
+        nargs="+",
+        choices=bodies,
+        metavar="BODY",
+        help=f"the bodies the letter said the complainant could go to: {', '.join(bodies)}",
+    )
 
-    step("escalate", "record a request to escalate a case to stage 2",
-         "when the request was received: a date, or a date and time like 2026-03-27T17:42:00+00:00 "
-         "(after hours it counts from the next working day; default: today)", _moment)
+    step(
+        "escalate",
+        "record a request to escalate a case to stage 2",
+        "when the request was received: a date, or a date and time like 2026-03-27T17:42:00+00:00 "
+        "(after hours it counts from the next working day; default: today)",
+        _moment,
+    )
 
-    exclude = step("exclude", "record that a complaint is not accepted, on one of the policy's grounds",
-                   "the date of the decision (default: today)")
-    exclude.add_argument("--reason", required=True, type=_slug, metavar="CODE",
-                         help="one of the policy's exclusion codes (rules.exclusions in policy/policy.yaml)")
-    exclude.add_argument("--explained-on", dest="explained", type=_date,
-                         help="when the reasons were sent to the complainant")
-    exclude.add_argument("--ombudsman-right-given", action="store_true",
-                         help="the letter gave the right to take the decision to the Ombudsman")
+    exclude = step(
+        "exclude",
+        "record that a complaint is not accepted, on one of the policy's grounds",
+        "the date of the decision (default: today)",
+    )
+    exclude.add_argument(
+        "--reason",
+        required=True,
+        type=_slug,
+        metavar="CODE",
+        help="one of the policy's exclusion codes (rules.exclusions in policy/policy.yaml)",
+    )
+    exclude.add_argument(
+        "--explained-on",
+        dest="explained",
+        type=_date,
+        help="when the reasons were sent to the complainant",
+    )
+    exclude.add_argument(
+        "--ombudsman-right-given",
+        action="store_true",
+        help="the letter gave the right to take the decision to the Ombudsman",
+    )
 
-    explain = step("explain-breach", "record why a breach happened and who reviewed it (comply or explain)",
-                   "the date of the review (default: today)")
-    explain.add_argument("rule", metavar="RULE", help="the rule the breach is of, like stage1-response-late")
+    explain = step(
+        "explain-breach",
+        "record why a breach happened and who reviewed it (comply or explain)",
+        "the date of the review (default: today)",
+    )
+    explain.add_argument(
+        "rule", metavar="RULE", help="the rule the breach is of, like stage1-response-late"
+    )
     explain.add_argument("--reason", required=True, type=_text, help="why it happened")
-    explain.add_argument("--by", required=True, type=_slug, help="who reviewed it: a role, never a name")
+    explain.add_argument(
+        "--by", required=True, type=_slug, help="who reviewed it: a role, never a name"
+    )
 
 
 def _date(text: str) -> date:
@@ -247,7 +369,9 @@ def _moment(text: str):
 
 def _slug(text: str) -> str:
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text):
-        raise argparse.ArgumentTypeError(f"'{text}' should be lower-case words joined by hyphens, like housing-repairs")
+        raise argparse.ArgumentTypeError(
+            f"'{text}' should be lower-case words joined by hyphens, like housing-repairs"
+        )
     return text
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar as _calendar
 from array import array
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -138,13 +138,18 @@ class Calendar:
         return self.add(day, 1)
 
 
-_TABLES: dict[tuple, tuple] = {}  # one table per calendar and span, shared by every Calendar in the process
+_TABLES: dict[
+    tuple, tuple
+] = {}  # one table per calendar and span, shared by every Calendar in the process
 
 
 def _table(country, subdivision, weekdays, closures, first_year: int, last_year: int) -> tuple:
     """The working-day table for a span of years: first and last ordinal, the count of working
     days on or before each day, and the ordinals of the working days in order."""
-    bank = {day.toordinal() for day in bank_holidays(country, subdivision, range(first_year, last_year + 1))}
+    bank = {
+        day.toordinal()
+        for day in bank_holidays(country, subdivision, range(first_year, last_year + 1))
+    }
     closed = bank | {day.toordinal() for day in closures}
     weekdays = [(weekday + 1) % 7 for weekday in weekdays]  # as ordinal % 7: day 1 was a Monday
     first = date(first_year, 1, 1).toordinal()
@@ -188,4 +193,3 @@ def parse_timestamp(text: str) -> datetime | date:
         raise ValueError(
             f"'{text}' is not an ISO 8601 date or timestamp (like 2026-03-27 or 2026-03-27T17:42:00+00:00)"
         ) from None
-

@@ -15,7 +15,9 @@ from checker.importer.mapping import MappingError
 
 def run(args: argparse.Namespace) -> int:
     try:
-        outcomes = rows.run(root(args), args.export, args.mapping, args.as_of or date.today(), args.dry_run)
+        outcomes = rows.run(
+            root(args), args.export, args.mapping, args.as_of or date.today(), args.dry_run
+        )
     except (MappingError, ExportError) as error:
         raise UsageError(f"{error}; nothing was imported") from None
     sys.stdout.write(render(outcomes, args.dry_run))

@@ -13,13 +13,21 @@ def run(args: argparse.Namespace) -> int:
     top = root(args)
     council, policy = policy_file(top, "council"), policy_file(top, "policy")
     opened = open_case(
-        top, council, policy, Calendar.from_council(council),
-        route=args.route, service=args.service, received=args.received,
-        case_type=args.case_type, channel=args.channel,
+        top,
+        council,
+        policy,
+        Calendar.from_council(council),
+        route=args.route,
+        service=args.service,
+        received=args.received,
+        case_type=args.case_type,
+        channel=args.channel,
     )
     print(f"Opened {opened.path.relative_to(top).as_posix()}")
     print(f"Counts as received: {opened.received.isoformat()}")
     print(f"Stage 1 acknowledgement due: {opened.acknowledgement_due.isoformat()}")
-    print(f"Stage 1 response due: {opened.response_due_latest.isoformat()} at the latest "
-          "(counted from the acknowledgement: sooner if it is acknowledged sooner)")
+    print(
+        f"Stage 1 response due: {opened.response_due_latest.isoformat()} at the latest "
+        "(counted from the acknowledgement: sooner if it is acknowledged sooner)"
+    )
     return 0

@@ -6,9 +6,9 @@ import argparse
 import sys
 from datetime import date
 
-from checker.formats import FORMATS
 from checker.commands import root
 from checker.engine.check import result
+from checker.formats import FORMATS
 from checker.load.repository import load_repository
 from checker.model.findings import Severity
 from checker.site.build import publication
@@ -19,7 +19,9 @@ from checker.site.privacy import leaks
 def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     repository = load_repository(root(args))
-    found = publication(repository, as_of, rules=None, progress=True)  # every rule: it refuses on any error
+    found = publication(
+        repository, as_of, rules=None, progress=True
+    )  # every rule: it refuses on any error
     checked = result(repository, as_of, found.run.findings)
     if any(f.severity >= Severity.ERROR and not f.explained for f in checked.findings):
         sys.stdout.write(FORMATS["text"](checked))
@@ -27,8 +29,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     site = build_site(found.run.view, found.figures)
     if leaked := leaks(found.run.view, found.strings, {**site.pages, **site.files}):
-        print("complaints: the pages would publish what belongs to a case; no pages were written:\n  "
-              + "\n  ".join(leaked), file=sys.stderr)
+        print(
+            "complaints: the pages would publish what belongs to a case; no pages were written:\n  "
+            + "\n  ".join(leaked),
+            file=sys.stderr,
+        )
         return 1
     written = write(site, args.out)
     print(f"Wrote {len(written)} pages and files to {args.out}")

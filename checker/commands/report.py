@@ -17,10 +17,14 @@ from checker.report.render import FORMATS
 def run(args: argparse.Namespace) -> int:
     repository = load_repository(root(args))
     # the report needs the cases' figures and measures, not their findings: no rule's findings
-    done = evaluated(repository, args.as_of or date.today(), rules=frozenset(), collectors=(Counting(),))
+    done = evaluated(
+        repository, args.as_of or date.today(), rules=frozenset(), collectors=(Counting(),)
+    )
     view, (figures,) = done.view, done.tallies
     if view.council is None or view.policy is None:
-        raise UsageError("policy/council.yaml and policy/policy.yaml must be valid; `complaints check` says why")
+        raise UsageError(
+            "policy/council.yaml and policy/policy.yaml must be valid; `complaints check` says why"
+        )
     years = years_with_cases(view)
     year = args.year or (years[-1] if years else None)
     if year is None:

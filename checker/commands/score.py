@@ -21,10 +21,14 @@ def run(args: argparse.Namespace) -> int:
     results = []
     for code in codes:
         if code not in view.codes:
-            raise UsageError(f"there is no valid policy/codes/{code}.yaml; `complaints check` says why")
+            raise UsageError(
+                f"there is no valid policy/codes/{code}.yaml; `complaints check` says why"
+            )
         assessment = latest_assessment(view, code)
         if assessment is None:
-            raise UsageError(f"there is no valid self-assessment against {code} in policy/self-assessment/")
+            raise UsageError(
+                f"there is no valid self-assessment against {code} in policy/self-assessment/"
+            )
         results.append(score(view, assessment, args.year))
     sys.stdout.write(FORMATS[args.format](results, as_of))
     return 0

@@ -19,7 +19,9 @@ def run(args: argparse.Namespace) -> int:
     options = {k: v for k, v in vars(args).items() if k not in NOT_OPTIONS}
     options["on"] = options.get("on") or as_of
     try:
-        recorded = steps.record(root(args), args.case_id, as_of, steps.STEPS[args.command], **options)
+        recorded = steps.record(
+            root(args), args.case_id, as_of, steps.STEPS[args.command], **options
+        )
     except steps.StepRefused as error:
         raise UsageError(f"{args.case_id}: {error}; nothing was changed") from None
     print(f"Recorded in {recorded.path}: {recorded.summary}.")
@@ -29,4 +31,6 @@ def run(args: argparse.Namespace) -> int:
         print(line(finding))
     if not recorded.findings:
         print(f"No findings on {args.case_id} as of {as_of.isoformat()}.")
-    return 1 if any(f.severity >= Severity.ERROR and not f.explained for f in recorded.findings) else 0
+    return (
+        1 if any(f.severity >= Severity.ERROR and not f.explained for f in recorded.findings) else 0
+    )

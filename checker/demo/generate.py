@@ -21,10 +21,10 @@ from itertools import accumulate
 from pathlib import Path
 
 from checker.calendar import deadlines
-from checker.load.yaml import load
 from checker.calendar.periods import bounds
-from checker.load.validate import validate
 from checker.calendar.workdays import Calendar, add_months
+from checker.load.validate import validate
+from checker.load.yaml import load
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../checker/schemas/case.schema.json"
 FAR = date(9999, 12, 31)  # "as of" for the generator's own clock look-ups: everything has happened
@@ -63,322 +63,516 @@ class Service:
 def _service(route: str, noun: str, types: str, handler: str, reviewer: str, **texts) -> Service:
     """A Service from a table row; `types` and `exclusions` are space-separated slugs."""
     return Service(
-        route, noun, tuple(types.split()), handler, reviewer,
-        tuple(texts.get("elsewhere", ())), tuple(texts.get("actions", ())),
-        tuple(texts.get("learning", ())), tuple(texts.get("exclusions", "").split()),
+        route,
+        noun,
+        tuple(types.split()),
+        handler,
+        reviewer,
+        tuple(texts.get("elsewhere", ())),
+        tuple(texts.get("actions", ())),
+        tuple(texts.get("learning", ())),
+        tuple(texts.get("exclusions", "").split()),
     )
 
 
 SERVICES = {
     # The council as landlord (the housing route, the Housing Ombudsman's Code).
     "housing-repairs": _service(
-        "housing", "the repairs service",
+        "housing",
+        "the repairs service",
         "repairs-delay damp-and-mould repair-quality missed-appointment communication",
-        "housing-repairs-manager", "head-of-housing",
-        elsewhere=["The gas supply, which is the network operator's",
-                   "Damage to the resident's own belongings, which is for their contents insurance"],
-        actions=["Roof repaired", "Damp treatment completed and the rooms redecorated",
-                 "Boiler replaced", "Window frame replaced", "Floor repair finished and made safe"],
-        learning=["Repairs reported three times now get a supervisor's inspection.",
-                  "Damp and mould reports are now inspected within ten working days.",
-                  "Contractors now confirm appointments the day before."],
-        exclusions="legal-proceedings"),
+        "housing-repairs-manager",
+        "head-of-housing",
+        elsewhere=[
+            "The gas supply, which is the network operator's",
+            "Damage to the resident's own belongings, which is for their contents insurance",
+        ],
+        actions=[
+            "Roof repaired",
+            "Damp treatment completed and the rooms redecorated",
+            "Boiler replaced",
+            "Window frame replaced",
+            "Floor repair finished and made safe",
+        ],
+        learning=[
+            "Repairs reported three times now get a supervisor's inspection.",
+            "Damp and mould reports are now inspected within ten working days.",
+            "Contractors now confirm appointments the day before.",
+        ],
+        exclusions="legal-proceedings",
+    ),
     "housing-management": _service(
-        "housing", "the housing management team", "asb-handling communication policy-decision",
-        "housing-management-team-leader", "head-of-housing",
-        elsewhere=["The behaviour of a neighbouring owner-occupier, which is a matter for the police"],
-        actions=["Anti-social behaviour case reviewed and an action plan agreed",
-                 "Home visit arranged with the housing officer"],
-        learning=["Anti-social behaviour reports now get a written action plan.",
-                  "Housing officers now reply to messages within three working days."],
-        exclusions="legal-proceedings"),
+        "housing",
+        "the housing management team",
+        "asb-handling communication policy-decision",
+        "housing-management-team-leader",
+        "head-of-housing",
+        elsewhere=[
+            "The behaviour of a neighbouring owner-occupier, which is a matter for the police"
+        ],
+        actions=[
+            "Anti-social behaviour case reviewed and an action plan agreed",
+            "Home visit arranged with the housing officer",
+        ],
+        learning=[
+            "Anti-social behaviour reports now get a written action plan.",
+            "Housing officers now reply to messages within three working days.",
+        ],
+        exclusions="legal-proceedings",
+    ),
     "tenancy-services": _service(
-        "housing", "the tenancy services team", "rent-account-error tenancy-change-delay communication",
-        "tenancy-services-manager", "head-of-housing",
-        elsewhere=["Universal Credit housing costs, which are the Department for Work and Pensions'"],
+        "housing",
+        "the tenancy services team",
+        "rent-account-error tenancy-change-delay communication",
+        "tenancy-services-manager",
+        "head-of-housing",
+        elsewhere=[
+            "Universal Credit housing costs, which are the Department for Work and Pensions'"
+        ],
         actions=["Rent account corrected", "Tenancy change completed"],
-        learning=["Rent account adjustments are now checked by a second officer."]),
+        learning=["Rent account adjustments are now checked by a second officer."],
+    ),
     "leasehold-services": _service(
-        "housing", "the leasehold team", "service-charge-dispute major-works-consultation communication",
-        "leasehold-manager", "head-of-housing",
+        "housing",
+        "the leasehold team",
+        "service-charge-dispute major-works-consultation communication",
+        "leasehold-manager",
+        "head-of-housing",
         elsewhere=["Repairs inside the flat, which are the leaseholder's under the lease"],
         actions=["Service charge recalculated", "Major works breakdown sent to the leaseholder"],
         learning=["Service charge estimates now include a breakdown of each cost."],
-        exclusions="legal-proceedings"),
+        exclusions="legal-proceedings",
+    ),
     "estate-services": _service(
-        "housing", "the estate services team", "grounds-maintenance communal-cleaning communal-lighting",
-        "estate-services-manager", "head-of-housing",
+        "housing",
+        "the estate services team",
+        "grounds-maintenance communal-cleaning communal-lighting",
+        "estate-services-manager",
+        "head-of-housing",
         elsewhere=["Street lighting on the public road, which is the county council's"],
-        actions=["Communal lighting repaired", "Cleaning schedule restored", "Overgrown areas cut back"],
-        learning=["Estate inspections now record communal lighting faults."]),
+        actions=[
+            "Communal lighting repaired",
+            "Cleaning schedule restored",
+            "Overgrown areas cut back",
+        ],
+        learning=["Estate inspections now record communal lighting faults."],
+    ),
     # Everything else (the general route, the LGSCO's Code); housing options is not the landlord.
     "waste-and-recycling": _service(
-        "general", "the waste and recycling service",
+        "general",
+        "the waste and recycling service",
         "missed-collection container-delivery assisted-collection",
-        "waste-services-manager", "head-of-environmental-services",
+        "waste-services-manager",
+        "head-of-environmental-services",
         elsewhere=["Trade waste collected by a private contractor"],
-        actions=["Assisted collection reinstated", "Replacement bin delivered",
-                 "Crew briefed on the collection point"],
-        learning=["Assisted collections are now flagged on the crews' in-cab devices.",
-                  "Repeated missed collections now trigger a supervisor's check."],
-        exclusions="service-request"),
+        actions=[
+            "Assisted collection reinstated",
+            "Replacement bin delivered",
+            "Crew briefed on the collection point",
+        ],
+        learning=[
+            "Assisted collections are now flagged on the crews' in-cab devices.",
+            "Repeated missed collections now trigger a supervisor's check.",
+        ],
+        exclusions="service-request",
+    ),
     "council-tax": _service(
-        "general", "the council tax team",
+        "general",
+        "the council tax team",
         "billing-error enforcement-action discount-decision communication",
-        "council-tax-team-leader", "head-of-revenues",
+        "council-tax-team-leader",
+        "head-of-revenues",
         elsewhere=["The property's band, which is set by the Valuation Office Agency"],
-        actions=["Council tax account corrected", "Enforcement fees removed",
-                 "Single person discount applied"],
+        actions=[
+            "Council tax account corrected",
+            "Enforcement fees removed",
+            "Single person discount applied",
+        ],
         learning=["Reminder notices are now checked against recent payments before they are sent."],
-        exclusions="statutory-appeal legal-proceedings"),
+        exclusions="statutory-appeal legal-proceedings",
+    ),
     "planning": _service(
-        "general", "the planning service", "application-handling enforcement-delay communication",
-        "planning-team-leader", "head-of-planning",
+        "general",
+        "the planning service",
+        "application-handling enforcement-delay communication",
+        "planning-team-leader",
+        "head-of-planning",
         elsewhere=["Building control on the site, which an approved inspector oversees"],
         actions=["Enforcement site visit carried out", "Application file corrected"],
         learning=["Planning enforcement cases now get an update to the complainant every month."],
-        exclusions="statutory-appeal consultation-response"),
+        exclusions="statutory-appeal consultation-response",
+    ),
     "parking": _service(
-        "general", "the parking service",
+        "general",
+        "the parking service",
         "permit-administration enforcement-conduct car-park-maintenance",
-        "parking-services-manager", "head-of-transport-and-parking",
+        "parking-services-manager",
+        "head-of-transport-and-parking",
         elsewhere=["Road surface repairs, which are the county council's as highway authority"],
         actions=["Permit issued", "Car park pay machine repaired"],
         learning=["Permit renewals now send a reminder before they expire."],
-        exclusions="statutory-appeal"),
+        exclusions="statutory-appeal",
+    ),
     "environmental-health": _service(
-        "general", "the environmental health team", "noise-investigation pest-control communication",
-        "environmental-health-manager", "head-of-environmental-services",
+        "general",
+        "the environmental health team",
+        "noise-investigation pest-control communication",
+        "environmental-health-manager",
+        "head-of-environmental-services",
         elsewhere=["Noise from the railway, which is the network operator's"],
         actions=["Noise monitoring equipment installed", "Pest treatment visit arranged"],
         learning=["Noise cases now get a named officer and a target date."],
-        exclusions="service-request"),
+        exclusions="service-request",
+    ),
     "customer-services": _service(
-        "general", "the customer services team", "call-handling communication",
-        "customer-services-team-leader", "head-of-customer-services",
+        "general",
+        "the customer services team",
+        "call-handling communication",
+        "customer-services-team-leader",
+        "head-of-customer-services",
         elsewhere=["Services run by the county council, such as libraries"],
         actions=["Call recording reviewed with the team", "Account notes corrected"],
         learning=["Call-backs are now logged and tracked to completion."],
-        exclusions="member-conduct personnel"),
+        exclusions="member-conduct personnel",
+    ),
     "licensing": _service(
-        "general", "the licensing team", "licence-processing-delay taxi-licensing communication",
-        "licensing-team-leader", "head-of-regulatory-services",
+        "general",
+        "the licensing team",
+        "licence-processing-delay taxi-licensing communication",
+        "licensing-team-leader",
+        "head-of-regulatory-services",
         elsewhere=["Private hire operators licensed by another council"],
         actions=["Licence issued", "Application fee refunded"],
-        learning=["Licence applications now get an acknowledgement with the expected decision date."],
-        exclusions="statutory-appeal"),
+        learning=[
+            "Licence applications now get an acknowledgement with the expected decision date."
+        ],
+        exclusions="statutory-appeal",
+    ),
     "benefits": _service(
-        "general", "the benefits team", "claim-processing-delay overpayment-recovery policy-decision",
-        "benefits-team-leader", "head-of-revenues",
+        "general",
+        "the benefits team",
+        "claim-processing-delay overpayment-recovery policy-decision",
+        "benefits-team-leader",
+        "head-of-revenues",
         elsewhere=["Universal Credit decisions, which are the Department for Work and Pensions'"],
         actions=["Claim assessed and paid", "Overpayment recovery paused"],
         learning=["Claims waiting for evidence are now reviewed every week."],
-        exclusions="statutory-appeal"),
+        exclusions="statutory-appeal",
+    ),
     "housing-options": _service(
-        "general", "the housing options team",
+        "general",
+        "the housing options team",
         "homelessness-assessment temporary-accommodation allocations-banding",
-        "housing-options-manager", "head-of-housing-needs",
+        "housing-options-manager",
+        "head-of-housing-needs",
         elsewhere=["Lettings decisions of housing associations, which are theirs to make"],
-        actions=["Housing register banding reviewed",
-                 "Temporary accommodation repair chased with the provider"],
+        actions=[
+            "Housing register banding reviewed",
+            "Temporary accommodation repair chased with the provider",
+        ],
         learning=["Temporary accommodation is now inspected before each placement."],
-        exclusions="statutory-appeal"),
+        exclusions="statutory-appeal",
+    ),
     "street-cleansing": _service(
-        "general", "the street cleansing service", "fly-tipping-removal street-sweeping litter-bins",
-        "street-cleansing-supervisor", "head-of-environmental-services",
+        "general",
+        "the street cleansing service",
+        "fly-tipping-removal street-sweeping litter-bins",
+        "street-cleansing-supervisor",
+        "head-of-environmental-services",
         elsewhere=["Litter on the railway embankment, which is the network operator's"],
         actions=["Fly-tipping cleared", "Litter bin replaced"],
         learning=["Fly-tipping reports now get a target date for clearance."],
-        exclusions="service-request"),
+        exclusions="service-request",
+    ),
     "leisure": _service(
-        "general", "the leisure service", "facility-booking facility-condition",
-        "leisure-contract-manager", "head-of-culture-and-leisure",
+        "general",
+        "the leisure service",
+        "facility-booking facility-condition",
+        "leisure-contract-manager",
+        "head-of-culture-and-leisure",
         elsewhere=["Charges at the privately owned car park next to the centre"],
         actions=["Changing rooms repaired", "Booking fee refunded"],
         learning=["The leisure contractor now reports facility faults to the council every week."],
-        exclusions="consultation-response"),
+        exclusions="consultation-response",
+    ),
     # Data protection (LGSCO and ICO), and the statutory social care processes outside both Codes.
     "information-governance": _service(
-        "data-protection", "the information governance team",
+        "data-protection",
+        "the information governance team",
         "data-request-handling data-breach record-accuracy",
-        "information-governance-officer", "data-protection-officer",
+        "information-governance-officer",
+        "data-protection-officer",
         elsewhere=["Records held by the county council, which is a separate data controller"],
         actions=["Records corrected", "Outstanding information sent"],
         learning=["Subject access requests are now tracked on one shared log."],
-        exclusions="information-request legal-proceedings"),
+        exclusions="information-request legal-proceedings",
+    ),
     "adult-social-care": _service(
-        "statutory", "adult social care", "care-assessment care-charges",
-        "adult-social-care-complaints-manager", "head-of-adult-social-care"),
+        "statutory",
+        "adult social care",
+        "care-assessment care-charges",
+        "adult-social-care-complaints-manager",
+        "head-of-adult-social-care",
+    ),
     "childrens-social-care": _service(
-        "statutory", "children's social care", "social-work-practice communication",
-        "childrens-social-care-complaints-manager", "head-of-childrens-social-care"),
+        "statutory",
+        "children's social care",
+        "social-work-practice communication",
+        "childrens-social-care-complaints-manager",
+        "head-of-childrens-social-care",
+    ),
 }
 
 # What each complaint type is about, and what the complainant wants: plain, impersonal sentences.
 # "{noun}" is the service ("the repairs service").
 TYPES = {
     "communication": (
-        ["Calls and emails to {noun} went unanswered for several weeks.",
-         "A promised call back from {noun} never came.",
-         "Letters from {noun} gave conflicting information about what would happen next."],
-        ["A clear explanation and regular updates.",
-         "An apology and answers to the outstanding questions."]),
+        [
+            "Calls and emails to {noun} went unanswered for several weeks.",
+            "A promised call back from {noun} never came.",
+            "Letters from {noun} gave conflicting information about what would happen next.",
+        ],
+        [
+            "A clear explanation and regular updates.",
+            "An apology and answers to the outstanding questions.",
+        ],
+    ),
     "staff-conduct": (
-        ["An officer of {noun} was dismissive and rude during a visit.",
-         "An officer of {noun} spoke to the complainant disrespectfully on the phone.",
-         "An officer of {noun} shared details of the complaint with a neighbour."],
-        ["An apology and assurance that the officer's conduct will be addressed.",
-         "The officer's behaviour investigated and an apology."]),
+        [
+            "An officer of {noun} was dismissive and rude during a visit.",
+            "An officer of {noun} spoke to the complainant disrespectfully on the phone.",
+            "An officer of {noun} shared details of the complaint with a neighbour.",
+        ],
+        [
+            "An apology and assurance that the officer's conduct will be addressed.",
+            "The officer's behaviour investigated and an apology.",
+        ],
+    ),
     "policy-decision": (
-        ["The complainant disagrees with how {noun} applied its policy to their circumstances.",
-         "A decision by {noun} did not take account of the complainant's health."],
-        ["The decision reconsidered and the reasons explained.",
-         "A fresh decision by a different officer."]),
+        [
+            "The complainant disagrees with how {noun} applied its policy to their circumstances.",
+            "A decision by {noun} did not take account of the complainant's health.",
+        ],
+        [
+            "The decision reconsidered and the reasons explained.",
+            "A fresh decision by a different officer.",
+        ],
+    ),
     "repairs-delay": (
-        ["A roof leak was reported three times and has not been repaired.",
-         "A broken boiler left the home without heating or hot water for over a week.",
-         "A repair to the kitchen window has been outstanding for several months."],
-        ["The repair completed and an apology.",
-         "The repair completed promptly and compensation for the inconvenience."]),
+        [
+            "A roof leak was reported three times and has not been repaired.",
+            "A broken boiler left the home without heating or hot water for over a week.",
+            "A repair to the kitchen window has been outstanding for several months.",
+        ],
+        [
+            "The repair completed and an apology.",
+            "The repair completed promptly and compensation for the inconvenience.",
+        ],
+    ),
     "damp-and-mould": (
-        ["Damp and mould in the bedroom returned after a previous treatment.",
-         "Mould in the bathroom was reported but no inspection was arranged."],
-        ["A full inspection, the cause of the damp fixed and the mould treated.",
-         "The damp resolved and the affected rooms redecorated."]),
+        [
+            "Damp and mould in the bedroom returned after a previous treatment.",
+            "Mould in the bathroom was reported but no inspection was arranged.",
+        ],
+        [
+            "A full inspection, the cause of the damp fixed and the mould treated.",
+            "The damp resolved and the affected rooms redecorated.",
+        ],
+    ),
     "repair-quality": (
-        ["A repair to the bathroom floor was left unfinished and unsafe.",
-         "New kitchen units were fitted badly and the doors do not close."],
-        ["The work put right to a proper standard."]),
+        [
+            "A repair to the bathroom floor was left unfinished and unsafe.",
+            "New kitchen units were fitted badly and the doors do not close.",
+        ],
+        ["The work put right to a proper standard."],
+    ),
     "missed-appointment": (
-        ["Contractors failed to attend two booked repair appointments.",
-         "A repair appointment was cancelled without notice after the complainant took time off work."],
-        ["Reliable appointments and compensation for the wasted time."]),
+        [
+            "Contractors failed to attend two booked repair appointments.",
+            "A repair appointment was cancelled without notice after the complainant took time off work.",
+        ],
+        ["Reliable appointments and compensation for the wasted time."],
+    ),
     "asb-handling": (
-        ["Reports of anti-social behaviour from a neighbouring property were not acted on.",
-         "The complainant was not told what action followed their reports of noise and harassment."],
-        ["The reports investigated and a clear action plan agreed."]),
+        [
+            "Reports of anti-social behaviour from a neighbouring property were not acted on.",
+            "The complainant was not told what action followed their reports of noise and harassment.",
+        ],
+        ["The reports investigated and a clear action plan agreed."],
+    ),
     "rent-account-error": (
-        ["Rent payments were not credited and arrears letters were sent in error.",
-         "The rent account shows charges the complainant does not understand."],
-        ["The rent account corrected and the arrears letters withdrawn."]),
+        [
+            "Rent payments were not credited and arrears letters were sent in error.",
+            "The rent account shows charges the complainant does not understand.",
+        ],
+        ["The rent account corrected and the arrears letters withdrawn."],
+    ),
     "tenancy-change-delay": (
         ["A request to add a partner to the tenancy has not been decided after several months."],
-        ["A decision on the request and an explanation of the delay."]),
+        ["A decision on the request and an explanation of the delay."],
+    ),
     "service-charge-dispute": (
         ["The service charge includes costs for works the leaseholder says were never done."],
-        ["A breakdown of the charges and a refund of any overcharge."]),
+        ["A breakdown of the charges and a refund of any overcharge."],
+    ),
     "major-works-consultation": (
         ["Major works began on the block without the consultation the lease requires."],
-        ["Proper consultation and a review of the costs charged."]),
+        ["Proper consultation and a review of the costs charged."],
+    ),
     "grounds-maintenance": (
         ["Communal grass and hedges on the estate have not been cut this season."],
-        ["The grounds maintained to the published schedule."]),
+        ["The grounds maintained to the published schedule."],
+    ),
     "communal-cleaning": (
         ["The communal stairwell has not been cleaned for several weeks."],
-        ["The cleaning schedule restored and monitored."]),
+        ["The cleaning schedule restored and monitored."],
+    ),
     "communal-lighting": (
         ["Lighting in the communal car park has been broken for over a month."],
-        ["The lighting repaired and checked regularly."]),
+        ["The lighting repaired and checked regularly."],
+    ),
     "missed-collection": (
-        ["The household recycling has been missed repeatedly despite several reports.",
-         "The garden waste bin was missed four times in two months."],
-        ["Reliable collections and the missed waste collected."]),
+        [
+            "The household recycling has been missed repeatedly despite several reports.",
+            "The garden waste bin was missed four times in two months.",
+        ],
+        ["Reliable collections and the missed waste collected."],
+    ),
     "container-delivery": (
         ["A replacement bin was ordered but never delivered."],
-        ["The bin delivered and an apology."]),
+        ["The bin delivered and an apology."],
+    ),
     "assisted-collection": (
         ["The assisted collection agreed for the household keeps being missed."],
-        ["The assisted collection carried out every week as agreed."]),
+        ["The assisted collection carried out every week as agreed."],
+    ),
     "billing-error": (
-        ["The council tax bill was issued for the wrong period after a move.",
-         "Payments were not applied to the account and a reminder was sent."],
-        ["The bill corrected and the reminder withdrawn."]),
+        [
+            "The council tax bill was issued for the wrong period after a move.",
+            "Payments were not applied to the account and a reminder was sent.",
+        ],
+        ["The bill corrected and the reminder withdrawn."],
+    ),
     "enforcement-action": (
         ["The account was passed to enforcement agents without a reminder being received."],
-        ["The enforcement fees removed and the account returned to the council."]),
+        ["The enforcement fees removed and the account returned to the council."],
+    ),
     "discount-decision": (
         ["A single person discount was removed without explanation."],
-        ["The discount reinstated and backdated."]),
+        ["The discount reinstated and backdated."],
+    ),
     "application-handling": (
         ["Objections to a neighbouring planning application were not taken into account."],
-        ["An explanation of how the objections were considered."]),
+        ["An explanation of how the objections were considered."],
+    ),
     "enforcement-delay": (
         ["A reported breach of planning control has not been investigated after several months."],
-        ["The breach investigated and regular updates given."]),
+        ["The breach investigated and regular updates given."],
+    ),
     "permit-administration": (
         ["A residents' parking permit was not renewed although the fee was paid."],
-        ["The permit issued and the period without it taken into account."]),
+        ["The permit issued and the period without it taken into account."],
+    ),
     "enforcement-conduct": (
         ["A civil enforcement officer behaved aggressively when issuing a ticket."],
-        ["The officer's conduct addressed and an apology."]),
+        ["The officer's conduct addressed and an apology."],
+    ),
     "car-park-maintenance": (
         ["The pay machines in a council car park have been out of order for weeks."],
-        ["The machines repaired and a refund of the extra charges."]),
+        ["The machines repaired and a refund of the extra charges."],
+    ),
     "noise-investigation": (
         ["Reports of noise from a neighbouring business have not been investigated."],
-        ["The noise investigated and action taken to stop it."]),
+        ["The noise investigated and action taken to stop it."],
+    ),
     "pest-control": (
         ["A booked pest control treatment did not take place and was not rearranged."],
-        ["The treatment carried out and the fee refunded."]),
+        ["The treatment carried out and the fee refunded."],
+    ),
     "call-handling": (
-        ["The complainant was transferred between departments several times without an answer.",
-         "The call centre gave wrong advice about how to report a problem."],
-        ["A clear answer and better call handling in future."]),
+        [
+            "The complainant was transferred between departments several times without an answer.",
+            "The call centre gave wrong advice about how to report a problem.",
+        ],
+        ["A clear answer and better call handling in future."],
+    ),
     "licence-processing-delay": (
         ["A licence application has not been decided within the published timescale."],
-        ["A decision on the application and an explanation of the delay."]),
+        ["A decision on the application and an explanation of the delay."],
+    ),
     "taxi-licensing": (
         ["A driver's licence renewal was delayed by lost paperwork."],
-        ["The licence renewed and the lost income considered."]),
+        ["The licence renewed and the lost income considered."],
+    ),
     "claim-processing-delay": (
         ["A housing benefit claim has not been assessed after several weeks."],
-        ["The claim assessed and any arrears paid."]),
+        ["The claim assessed and any arrears paid."],
+    ),
     "overpayment-recovery": (
         ["Deductions for a benefit overpayment started without the overpayment being explained."],
-        ["An explanation of the overpayment and the deductions paused."]),
+        ["An explanation of the overpayment and the deductions paused."],
+    ),
     "homelessness-assessment": (
         ["A homelessness application was not assessed within the time the complainant was told."],
-        ["The assessment completed and a decision given in writing."]),
+        ["The assessment completed and a decision given in writing."],
+    ),
     "temporary-accommodation": (
         ["The temporary accommodation provided has damp and a broken heater."],
-        ["Suitable accommodation or the repairs done quickly."]),
+        ["Suitable accommodation or the repairs done quickly."],
+    ),
     "allocations-banding": (
         ["The housing register banding does not reflect the household's medical needs."],
-        ["The banding reviewed with the medical evidence."]),
+        ["The banding reviewed with the medical evidence."],
+    ),
     "fly-tipping-removal": (
         ["Fly-tipped waste in a lane was reported several times and not cleared."],
-        ["The waste cleared and the lane kept clean."]),
+        ["The waste cleared and the lane kept clean."],
+    ),
     "street-sweeping": (
         ["The street has not been swept for months and leaves block the drains."],
-        ["Regular sweeping restored."]),
+        ["Regular sweeping restored."],
+    ),
     "litter-bins": (
         ["The litter bins in the park overflow every weekend."],
-        ["More frequent emptying or larger bins."]),
+        ["More frequent emptying or larger bins."],
+    ),
     "facility-booking": (
         ["A sports hall booking was cancelled at short notice without a refund."],
-        ["A refund and an explanation of the cancellation."]),
+        ["A refund and an explanation of the cancellation."],
+    ),
     "facility-condition": (
         ["The changing rooms at the leisure centre have been in poor repair for months."],
-        ["The changing rooms repaired."]),
+        ["The changing rooms repaired."],
+    ),
     "data-request-handling": (
-        ["A subject access request was not answered within the legal time limit.",
-         "Information sent in response to a subject access request was incomplete."],
-        ["All the information the complainant is entitled to, and an apology."]),
+        [
+            "A subject access request was not answered within the legal time limit.",
+            "Information sent in response to a subject access request was incomplete.",
+        ],
+        ["All the information the complainant is entitled to, and an apology."],
+    ),
     "data-breach": (
-        ["A letter containing the complainant's personal information was sent to the wrong household."],
-        ["An explanation of how it happened and assurance it will not recur."]),
+        [
+            "A letter containing the complainant's personal information was sent to the wrong household."
+        ],
+        ["An explanation of how it happened and assurance it will not recur."],
+    ),
     "record-accuracy": (
         ["Council records about the complainant are inaccurate and were not corrected when asked."],
-        ["The records corrected and confirmation in writing."]),
+        ["The records corrected and confirmation in writing."],
+    ),
     "care-assessment": (
         ["A care needs assessment was delayed for several months."],
-        ["The assessment completed and an apology."]),
+        ["The assessment completed and an apology."],
+    ),
     "care-charges": (
         ["The charges for home care were calculated without the complainant's disability costs."],
-        ["The charges recalculated and any overpayment refunded."]),
+        ["The charges recalculated and any overpayment refunded."],
+    ),
     "social-work-practice": (
         ["A social worker's report contained information the family says is inaccurate."],
-        ["The report corrected and the family's views recorded."]),
+        ["The report corrected and the family's views recorded."],
+    ),
 }
 
 LEARNING = (
@@ -387,27 +581,33 @@ LEARNING = (
     "Response letters now list every outstanding action with a target date.",
 )
 EXTENSION_REASONS = (
-    "Awaiting the contractor's survey", "Waiting for information from an external agency",
+    "Awaiting the contractor's survey",
+    "Waiting for information from an external agency",
     "The complaint covers several services and needs input from each",
-    "The investigating officer needs to visit the property", "Awaiting records from the contractor",
+    "The investigating officer needs to visit the property",
+    "Awaiting records from the contractor",
     "Waiting for the complainant's evidence",
 )
 BREACH_REASONS = {
     "stage1-acknowledgement-late": (
         "The complaint was logged in another team's inbox and found after the deadline",
         "Staff absence in the complaints team over the holiday period",
-        "The online form failed to forward the complaint to the service"),
+        "The online form failed to forward the complaint to the service",
+    ),
     "stage1-response-late": (
         "Contractor survey delayed by storm damage",
         "The investigating officer was off sick and the case was not reassigned in time",
-        "Waiting for records from a partner organisation"),
+        "Waiting for records from a partner organisation",
+    ),
     "stage2-response-late": (
         "Waiting for legal advice on the remedy",
         "The reviewing officer was on leave and no deputy was assigned",
-        "An independent survey took longer than agreed"),
+        "An independent survey took longer than agreed",
+    ),
     "extension-ombudsman-details-missing": (
         "The extension letter template omitted the ombudsman's details; the template is now fixed",
-        "The extension was agreed by phone and the letter that followed omitted the ombudsman's details"),
+        "The extension was agreed by phone and the letter that followed omitted the ombudsman's details",
+    ),
 }
 DISCRETION_REASONS = (
     "The complainant was in hospital for a long period and could not complain sooner",
@@ -425,7 +625,8 @@ FINANCIAL = (
     "Refund of the charges made in error",
 )
 RECOMMENDATIONS = (
-    "Apologise to the complainant in writing", "Pay a sum to remedy the distress caused",
+    "Apologise to the complainant in writing",
+    "Pay a sum to remedy the distress caused",
     "Review how reports are tracked and report back to the ombudsman",
     "Remind staff of the complaint handling timescales",
 )
@@ -447,20 +648,41 @@ class Weighted:
 
 ROUTES = Weighted(("housing", 40), ("general", 55), ("data-protection", 4), ("statutory", 1))
 CHANNELS = Weighted(
-    ("webform", 45), ("email", 25), ("phone", 15), ("letter", 5), ("in-person", 3),
-    ("councillor", 4), ("mp", 1), ("social-media", 1), ("ombudsman-referral", 1),
+    ("webform", 45),
+    ("email", 25),
+    ("phone", 15),
+    ("letter", 5),
+    ("in-person", 3),
+    ("councillor", 4),
+    ("mp", 1),
+    ("social-media", 1),
+    ("ombudsman-referral", 1),
 )
 # The share of each channel's complaints that arrive outside working hours (about 10% overall).
-OUT_OF_HOURS = {"webform": 0.14, "email": 0.14, "social-media": 0.3, "councillor": 0.1, "mp": 0.05,
-                "ombudsman-referral": 0.05}
+OUT_OF_HOURS = {
+    "webform": 0.14,
+    "email": 0.14,
+    "social-media": 0.3,
+    "councillor": 0.1,
+    "mp": 0.05,
+    "ombudsman-referral": 0.05,
+}
 REPRESENTATIVES = Weighted(
-    ("advocate", 30), ("family", 40), ("friend", 18), ("councillor", 8), ("mp", 4),
+    ("advocate", 30),
+    ("family", 40),
+    ("friend", 18),
+    ("councillor", 8),
+    ("mp", 4),
 )
 BREACHES = Weighted(
-    ("stage1-acknowledgement-late", 30), ("stage1-response-late", 35),
-    ("stage2-response-late", 15), ("extension-ombudsman-details-missing", 20),
+    ("stage1-acknowledgement-late", 30),
+    ("stage1-response-late", 35),
+    ("stage2-response-late", 15),
+    ("extension-ombudsman-details-missing", 20),
 )
-DIRECT_BREACHES = Weighted(("stage2-response-late", 15), ("extension-ombudsman-details-missing", 20))
+DIRECT_BREACHES = Weighted(
+    ("stage2-response-late", 15), ("extension-ombudsman-details-missing", 20)
+)
 # Working days from the day a stage starts to its acknowledgement (at most the 5 allowed), and
 # from the acknowledgement to the response (capped at the deadline); the share of stages extended.
 ACKNOWLEDGED = Weighted((0, 8), (1, 30), (2, 30), (3, 20), (4, 8), (5, 4))
@@ -473,8 +695,12 @@ EXTENDED = {1: 0.08, 2: 0.10}
 DECISIONS = Weighted(("upheld", 30), ("partly-upheld", 25), ("not-upheld", 45))
 STAGE2_DECISIONS = Weighted(("upheld", 20), ("partly-upheld", 30), ("not-upheld", 50))
 OUTCOMES = {
-    "housing-ombudsman": Weighted(("not-investigated", 30), ("no-fault", 25), ("service-failure", 25),
-                                  ("maladministration", 20)),
+    "housing-ombudsman": Weighted(
+        ("not-investigated", 30),
+        ("no-fault", 25),
+        ("service-failure", 25),
+        ("maladministration", 20),
+    ),
     "lgsco": Weighted(("not-investigated", 40), ("no-fault", 30), ("fault", 30)),
     "ico": Weighted(("not-investigated", 40), ("no-fault", 40), ("fault", 20)),
 }
@@ -516,10 +742,13 @@ class _Year:
         self.weekend = [d for d in days if d.weekday() >= 5]
         self.holidays = [d for d in days if d.weekday() < 5 and not self.calendar.is_working_day(d)]
         self.services = {
-            route: [name for name, s in SERVICES.items() if s.route == route] for route in ROUTES.values
+            route: [name for name, s in SERVICES.items() if s.route == route]
+            for route in ROUTES.values
         }
         self.texts = {
-            (name, kind): tuple([text.format(noun=s.noun) for text in texts] for texts in TYPES[kind])
+            (name, kind): tuple(
+                [text.format(noun=s.noun) for text in texts] for texts in TYPES[kind]
+            )
             for name, s in SERVICES.items()
             for kind in (*s.types, "staff-conduct")
         }
@@ -556,7 +785,9 @@ class _Year:
                 return day, clock
 
 
-def generate(council: dict, policy: dict, year: str, count: int, seed: int) -> list[tuple[str, str]]:
+def generate(
+    council: dict, policy: dict, year: str, count: int, seed: int
+) -> list[tuple[str, str]]:
     """`count` example cases received in reporting year `year`: (file name, YAML text), in id order."""
     width = max(4, len(str(count)))
     if width > 6:
@@ -585,7 +816,9 @@ class _Case:
         self.y, self.rng, self.cal = y, y.rng, y.calendar
         self.id, self.ref, self.channel, self.day = case_id, ref, channel, day
         self.received = y.stamp(day, clock)
-        self.record: dict = {"received": self.received}  # the dates checker.calendar.deadlines reads
+        self.record: dict = {
+            "received": self.received
+        }  # the dates checker.calendar.deadlines reads
         self.start = deadlines.received(self.record, self.cal)
         self.route = ROUTES.pick(self.rng)
         self.service = self.rng.choice(y.services[self.route])
@@ -613,8 +846,10 @@ class _Case:
         stage = {"acknowledged": ack, "handler": self.s.handler}
         if statutory:
             responded = self.cal.add(ack, self.rng.randint(3, 10))
-            return stage | {"responded": min(responded, self.clock(1).response.due),
-                            "decision": DECISIONS.pick(self.rng)}
+            return stage | {
+                "responded": min(responded, self.clock(1).response.due),
+                "decision": DECISIONS.pick(self.rng),
+            }
         return self._respond(1, record, stage, breach, ack)
 
     def stage2(self, breach: str | None, after: date | None) -> dict:
@@ -624,22 +859,32 @@ class _Case:
         stage: dict = {"handler": self.s.reviewer}
         if after is not None:
             day = after + timedelta(rng.randint(1, 40))
-            hour = rng.choice((7, 8, 17, 18, 19, 20, 21)) if rng.random() < 0.2 else rng.randrange(9, 17)
-            record["requested"] = stage["requested"] = self.y.stamp(day, time(hour, rng.randrange(60)))
+            hour = (
+                rng.choice((7, 8, 17, 18, 19, 20, 21))
+                if rng.random() < 0.2
+                else rng.randrange(9, 17)
+            )
+            record["requested"] = stage["requested"] = self.y.stamp(
+                day, time(hour, rng.randrange(60))
+            )
         self.record["stage2"] = record
         ack = self.cal.add(self.clock(2).started, ACKNOWLEDGED_2.pick(rng))
         record["acknowledged"] = ack.isoformat()
         stage["acknowledged"] = ack
         return self._respond(2, record, stage, breach, ack)
 
-    def _respond(self, number: int, record: dict, stage: dict, breach: str | None, ack: date) -> dict:
+    def _respond(
+        self, number: int, record: dict, stage: dict, breach: str | None, ack: date
+    ) -> dict:
         """A stage's extension, response date and content, within its deadline unless breached."""
         rng, cal = self.rng, self.cal
         unextended = self.clock(number).response_due_unextended
         most = min(self.y.timescales[f"stage{number}_extension"]["working_days"], 10 * number)
         without_details = breach == "extension-ombudsman-details-missing"
         if without_details or rng.random() < EXTENDED[number]:
-            window = cal.elapsed(ack, unextended)  # agreed after the acknowledgement, by the deadline
+            window = cal.elapsed(
+                ack, unextended
+            )  # agreed after the acknowledgement, by the deadline
             agreed = cal.add(ack, rng.randint(max(1, window - 4), window))
             days = rng.randint(1, most)
             record["extension"] = {"agreed": agreed.isoformat(), "days": days}
@@ -655,9 +900,12 @@ class _Case:
             agreed = max(cal.add(due, -rng.randint(0, 2)), cal.add(ack, 1))
             stage["update_intervals"] = (agreed, 5)  # HO 5.9: agreed once the delay was known
         decision = (DECISIONS if number == 1 else STAGE2_DECISIONS).pick(rng)
-        return stage | {"responded": responded, "decision": decision,
-                        "remedies": self._remedies(decision, responded),
-                        "actions": self._actions(decision, responded)}
+        return stage | {
+            "responded": responded,
+            "decision": decision,
+            "remedies": self._remedies(decision, responded),
+            "actions": self._actions(decision, responded),
+        }
 
     def _later(self, after: date, low: int, high: int) -> date:
         """A day `low`..`high` days after `after`, but never past the last step date."""
@@ -750,19 +998,25 @@ class _Case:
         lines.extend(self._definition())
         if exclusion:
             reason, decided, explained = exclusion
-            lines.append(f"exclusion: {{reason: {reason}, decided: {decided}, explained: {explained}, "
-                         "ombudsman_right_given: true}")
+            lines.append(
+                f"exclusion: {{reason: {reason}, decided: {decided}, explained: {explained}, "
+                "ombudsman_right_given: true}"
+            )
         if direct:
             reason = scalar(rng.choice(DIRECT_REASONS), True)
-            lines.append(f"direct_to_stage2: {{reason: {reason}, agreed_by: head-of-service, "
-                         f"date: {self.start}}}")
+            lines.append(
+                f"direct_to_stage2: {{reason: {reason}, agreed_by: head-of-service, "
+                f"date: {self.start}}}"
+            )
         for number, stage in ((1, stage1), (2, stage2)):
             if stage:
                 lines.extend(self._stage(number, stage))
         if self.channel == "ombudsman-referral" and rng.random() < 0.5:
             # referred to the council by the ombudsman as premature (policy 7): it arrived that day
-            lines.append(f"ombudsman: {{body: {self._body()}, referred: {self.day}, "
-                         f"decided: {self.day}, outcome: premature}}")
+            lines.append(
+                f"ombudsman: {{body: {self._body()}, referred: {self.day}, "
+                f"decided: {self.day}, outcome: premature}}"
+            )
         elif stage2 and rng.random() < 0.2:
             lines.extend(self._ombudsman(stage2["responded"]))
         final = (stage2 or stage1 or {}).get("decision")
@@ -779,21 +1033,35 @@ class _Case:
         lines = self._header()
         lines += [f"complainant:\n  ref: {self.ref}", "discrimination_claimed: false"]
         lines += self._definition()
-        lines += ["stage1:", f"  acknowledged: {stage1['acknowledged']}",
-                  f"  responded: {stage1['responded']}", f"  decision: {stage1['decision']}"]
+        lines += [
+            "stage1:",
+            f"  acknowledged: {stage1['acknowledged']}",
+            f"  responded: {stage1['responded']}",
+            f"  decision: {stage1['decision']}",
+        ]
         return "\n".join(lines) + "\n"
 
     def _header(self) -> list[str]:
-        return [SCHEMA_LINE, f"id: {self.id}", f"route: {self.route}", f"service: {self.service}",
-                f"type: {self.type}", f"channel: {self.channel}", f"received: {self.received}"]
+        return [
+            SCHEMA_LINE,
+            f"id: {self.id}",
+            f"route: {self.route}",
+            f"service: {self.service}",
+            f"type: {self.type}",
+            f"channel: {self.channel}",
+            f"received: {self.received}",
+        ]
 
     def _definition(self) -> list[str]:
         if self.s.elsewhere and self.rng.random() < 0.1:
             elsewhere = f"[{scalar(self.rng.choice(self.s.elsewhere), True)}]"
         else:
             elsewhere = "[]"
-        return [f"definition: {scalar(self.definition)}", f"outcomes_sought: {scalar(self.outcomes)}",
-                f"not_responsible_for: {elsewhere}"]
+        return [
+            f"definition: {scalar(self.definition)}",
+            f"outcomes_sought: {scalar(self.outcomes)}",
+            f"not_responsible_for: {elsewhere}",
+        ]
 
     def _exclusion_reason(self) -> str:
         codes = set(self.y.exclusions)
@@ -806,8 +1074,10 @@ class _Case:
     def _issue(self, occurred: date, discretion: str | None) -> str:
         if discretion is None:
             return f"issue: {{occurred: {occurred}}}"
-        return (f"issue:\n  occurred: {occurred}\n  discretion: {{reason: {scalar(discretion, True)}, "
-                f"agreed_by: {LEAD}, date: {self.start}}}")
+        return (
+            f"issue:\n  occurred: {occurred}\n  discretion: {{reason: {scalar(discretion, True)}, "
+            f"agreed_by: {LEAD}, date: {self.start}}}"
+        )
 
     def _complainant(self, first: date, last: date) -> list[str]:
         """The complainant block; adjustments agreed by the first step, reviewed while open."""
@@ -820,8 +1090,10 @@ class _Case:
             kind = REPRESENTATIVES.pick(rng)
         if kind:
             consent = self.day + timedelta(rng.randint(0, 7))
-            lines.append(f"  representative: {{kind: {kind}, consent: written, consent_date: {consent}, "
-                         f"personal_matter: {_bool(rng.random() < 0.5)}}}")
+            lines.append(
+                f"  representative: {{kind: {kind}, consent: written, consent_date: {consent}, "
+                f"personal_matter: {_bool(rng.random() < 0.5)}}}"
+            )
         if rng.random() < 0.04:
             lines.append("  disability_disclosed: true")
             if rng.random() < 0.85:
@@ -836,8 +1108,10 @@ class _Case:
                         reviewed.append(when.isoformat())
                         when += interval
                     tail = f", reviewed: [{', '.join(reviewed)}]" if reviewed else ""
-                    lines.append(f"    - {{need: {scalar(need, True)}, agreed: {agreed}, "
-                                 f"next_review: {review}{tail}}}")
+                    lines.append(
+                        f"    - {{need: {scalar(need, True)}, agreed: {agreed}, "
+                        f"next_review: {review}{tail}}}"
+                    )
         return lines
 
     def _stage(self, number: int, stage: dict) -> list[str]:
@@ -850,8 +1124,10 @@ class _Case:
         if "extension" in stage:
             agreed, days, reason, given = stage["extension"]
             reason = scalar(reason, True)
-            lines.append(f"  extension: {{agreed: {agreed}, days: {days}, reason: {reason}, "
-                         f"ombudsman_details_given: {_bool(given)}}}")
+            lines.append(
+                f"  extension: {{agreed: {agreed}, days: {days}, reason: {reason}, "
+                f"ombudsman_details_given: {_bool(given)}}}"
+            )
         if "update_intervals" in stage:
             agreed, every = stage["update_intervals"]
             lines.append(f"  update_intervals: {{agreed: {agreed}, every_working_days: {every}}}")
@@ -883,8 +1159,13 @@ class _Case:
         referred = responded + timedelta(rng.randint(7, min(120, room - 30)))
         decided = self._later(referred, 20, 150)
         outcome = OUTCOMES[body].pick(rng)
-        lines = ["ombudsman:", f"  body: {body}", f"  referred: {referred}", f"  decided: {decided}",
-                 f"  outcome: {outcome}"]
+        lines = [
+            "ombudsman:",
+            f"  body: {body}",
+            f"  referred: {referred}",
+            f"  decided: {decided}",
+            f"  outcome: {outcome}",
+        ]
         if outcome in FAULT:
             lines.append("  recommendations:")
             for what in rng.sample(RECOMMENDATIONS, rng.choice((1, 2))):
@@ -901,12 +1182,16 @@ class _Case:
         elif rule == "stage2-response-late":
             breached = stage2["responded"]
         else:  # the extension notice, reviewed once the stage it extended was answered
-            extended = stage1 if stage1 and not stage1.get("extension", (0, 0, 0, True))[3] else stage2
+            extended = (
+                stage1 if stage1 and not stage1.get("extension", (0, 0, 0, True))[3] else stage2
+            )
             breached = extended["responded"]
         reason = scalar(self.rng.choice(BREACH_REASONS[rule]), True)
         reviewed = self._later(breached, 1, 14)
-        return ["explanations:",
-                f"  - {{rule: {rule}, reason: {reason}, reviewed_by: {LEAD}, date: {reviewed}}}"]
+        return [
+            "explanations:",
+            f"  - {{rule: {rule}, reason: {reason}, reviewed_by: {LEAD}, date: {reviewed}}}",
+        ]
 
 
 def _bool(value: bool) -> str:

@@ -27,7 +27,14 @@ def findings(text: str, shown: str, setting: Setting) -> list[Finding]:
     try:
         document = Document(shown, parse(text), text)
     except LoadError as error:
-        return [Finding(yaml_syntax.ID, Severity.ERROR, str(error), Location(shown, error.line, error.column))]
+        return [
+            Finding(
+                yaml_syntax.ID,
+                Severity.ERROR,
+                str(error),
+                Location(shown, error.line, error.column),
+            )
+        ]
     problems = validate(document, "case")
     if problems:
         return problems

@@ -9,8 +9,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from checker.calendar import periods
-from checker.files import write_new
 from checker.calendar.workdays import Calendar
+from checker.files import write_new
 
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
@@ -47,7 +47,9 @@ def open_case(
     folder = root / "cases" / year
     prefix = f"{council['case_prefix']}-{year[:4]}-"
     timescales = policy["rules"]["timescales"]
-    acknowledgement_due = calendar.add(counts_from, timescales["stage1_acknowledgement"]["working_days"])
+    acknowledgement_due = calendar.add(
+        counts_from, timescales["stage1_acknowledgement"]["working_days"]
+    )
     response_due = calendar.add(acknowledgement_due, timescales["stage1_response"]["working_days"])
     number = _last_number(folder, prefix)
     for _ in range(attempts):
@@ -65,11 +67,15 @@ def open_case(
 
 def _last_number(folder: Path, prefix: str) -> int:
     pattern = re.compile(re.escape(prefix) + r"(\d+)\.yaml$")
-    numbers = [int(m.group(1)) for p in folder.glob(f"{prefix}*.yaml") if (m := pattern.match(p.name))]
+    numbers = [
+        int(m.group(1)) for p in folder.glob(f"{prefix}*.yaml") if (m := pattern.match(p.name))
+    ]
     return max(numbers, default=0)
 
 
-def _template(case_id: str, route: str, service: str, case_type: str, channel: str, received) -> str:
+def _template(
+    case_id: str, route: str, service: str, case_type: str, channel: str, received
+) -> str:
     reference = "P-" + "".join(secrets.choice(PSEUDONYM_ALPHABET) for _ in range(6))
     return f"""\
 # yaml-language-server: $schema=../../checker/schemas/case.schema.json

@@ -112,9 +112,13 @@ class Edit:
         try:
             data = parse(self.text)
         except LoadError as error:
-            raise EditError(f"the edited text would not read back ({error}); nothing was changed") from None
+            raise EditError(
+                f"the edited text would not read back ({error}); nothing was changed"
+            ) from None
         if data != self.data:
-            raise EditError("the change could not be placed safely in this file's layout; nothing was changed")
+            raise EditError(
+                "the change could not be placed safely in this file's layout; nothing was changed"
+            )
         encoded = self.text.encode("utf-8")
         return BOM + encoded if self.before.startswith(BOM) else encoded
 
@@ -134,7 +138,11 @@ class Edit:
                 if entry is None:
                     return None
                 node = entry[1]
-            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(step, int)
+                and step < len(node.value)
+            ):
                 node = node.value[step]
             else:
                 return None
@@ -145,7 +153,9 @@ class Edit:
 
     def _replace(self, path: tuple, node, value) -> None:
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style:
-            raise EditError(f"{'.'.join(map(str, path))} is written over several lines; edit it by hand")
+            raise EditError(
+                f"{'.'.join(map(str, path))} is written over several lines; edit it by hand"
+            )
         if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
             raise EditError(f"{'.'.join(map(str, path))} is a block of text; edit it by hand")
         self._splice(node.start_mark.index, node.end_mark.index, _inline(value))
@@ -172,7 +182,9 @@ class Edit:
             key = following[0]
             at = self.text.rfind("\n", 0, key.start_mark.index) + 1
             if self.text[at : key.start_mark.index].strip():
-                raise EditError(f"{'.'.join(map(str, path[:-1]))} starts on a line with other text; edit it by hand")
+                raise EditError(
+                    f"{'.'.join(map(str, path[:-1]))} starts on a line with other text; edit it by hand"
+                )
             at = self._before_comments(at, column)
         else:
             at = self._after(parent, column)
@@ -195,7 +207,11 @@ class Edit:
         """Where text goes after a block collection's last line and the comment lines indented
         under it (comment lines at `column` or less belong to what follows, and stay after)."""
         node = collection
-        while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        while (
+            isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
+            and not node.flow_style
+            and node.value
+        ):
             node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
         end = node.end_mark.index
         at = end if end > 0 and self.text[end - 1] == "\n" else self._line_end(end)
@@ -231,12 +247,27 @@ class Edit:
             if not isinstance(node, yaml.MappingNode) or node.flow_style:
                 continue
             for key_node, value_node in node.value:
-                if isinstance(value_node, yaml.MappingNode) and not value_node.flow_style and value_node.value:
-                    mapping = mapping or value_node.value[0][0].start_mark.column - key_node.start_mark.column
+                if (
+                    isinstance(value_node, yaml.MappingNode)
+                    and not value_node.flow_style
+                    and value_node.value
+                ):
+                    mapping = (
+                        mapping
+                        or value_node.value[0][0].start_mark.column - key_node.start_mark.column
+                    )
                     stack.append(value_node)
-                elif isinstance(value_node, yaml.SequenceNode) and not value_node.flow_style and value_node.value:
+                elif (
+                    isinstance(value_node, yaml.SequenceNode)
+                    and not value_node.flow_style
+                    and value_node.value
+                ):
                     item = value_node.value[0].start_mark
-                    dash = dash if dash is not None else max(0, item.column - 2 - key_node.start_mark.column)
+                    dash = (
+                        dash
+                        if dash is not None
+                        else max(0, item.column - 2 - key_node.start_mark.column)
+                    )
         return mapping or 2, 2 if dash is None else dash
 
 
@@ -279,7 +310,10 @@ def _writer(mapping_indent: int, dash: int) -> YAML:
     writer.indent(mapping=mapping_indent, sequence=dash + 2, offset=dash)
     writer.width = 4096  # never fold a long line of text
     writer.representer.add_representer(
-        Moment, lambda representer, value: representer.represent_scalar("tag:yaml.org,2002:timestamp", str(value))
+        Moment,
+        lambda representer, value: representer.represent_scalar(
+            "tag:yaml.org,2002:timestamp", str(value)
+        ),
     )
     return writer
 
@@ -287,7 +321,9 @@ def _writer(mapping_indent: int, dash: int) -> YAML:
 def _styled(value, flow: bool = False):
     """ruamel's structures, styled: mappings block unless Flow, lists of scalars inline."""
     if isinstance(value, dict):
-        styled = CommentedMap((k, _styled(v, flow or isinstance(value, Flow))) for k, v in value.items())
+        styled = CommentedMap(
+            (k, _styled(v, flow or isinstance(value, Flow))) for k, v in value.items()
+        )
         if flow or isinstance(value, Flow):
             styled.fa.set_flow_style()
         return styled

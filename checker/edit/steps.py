@@ -59,12 +59,16 @@ def record(root: Path, case_id: str, as_of: date, step: StepFunction, **options)
     repository = load_repository(root, {shown})  # once: the policy files, and this case's file
     setting = Setting.of(view(repository, as_of))
     if setting is None:
-        raise StepRefused("policy/council.yaml and policy/policy.yaml must be valid first; `complaints check` says why")
+        raise StepRefused(
+            "policy/council.yaml and policy/policy.yaml must be valid first; `complaints check` says why"
+        )
     case = _case(root, shown, setting)
     on = options.get("on")
     if on is not None and _day(on, setting) > as_of:
-        raise StepRefused(f"{_day(on, setting).isoformat()} is after today ({as_of.isoformat()}); "
-                          "record a step once it has happened")
+        raise StepRefused(
+            f"{_day(on, setting).isoformat()} is after today ({as_of.isoformat()}); "
+            "record a step once it has happened"
+        )
     try:
         edit = Edit(path, case_schema.order)
         summary = step(case, edit, **options)
@@ -75,8 +79,10 @@ def record(root: Path, case_id: str, as_of: date, step: StepFunction, **options)
     except EditError as error:
         raise StepRefused(str(error)) from None
     except ChangedOnDisk:
-        raise StepRefused("the file changed on disk while the step was being recorded (another edit?); "
-                          "run the command again") from None
+        raise StepRefused(
+            "the file changed on disk while the step was being recorded (another edit?); "
+            "run the command again"
+        ) from None
     result = check(repository, as_of)  # the case file is read again: it has just changed
     found = [f for f in result.findings if f.location.path == shown]
     now = _case(root, shown, setting)
@@ -88,8 +94,10 @@ def find_case(root: Path, case_id: str) -> Path:
     """The file of case `case_id`, in whichever reporting-year folder holds it."""
     found = sorted((root / "cases").glob(f"*/{case_id}.yaml"))
     if not found:
-        raise StepRefused(f"there is no case {case_id} under cases/ (looked for cases/*/{case_id}.yaml); "
-                          "check the id, or open it with `complaints new`")
+        raise StepRefused(
+            f"there is no case {case_id} under cases/ (looked for cases/*/{case_id}.yaml); "
+            "check the id, or open it with `complaints new`"
+        )
     if len(found) > 1:
         names = ", ".join(relative(p, root) for p in found)
         raise StepRefused(f"{case_id} is in more than one folder ({names}); keep one and run again")
@@ -102,7 +110,9 @@ def _case(root: Path, shown: str, setting: Setting) -> Case:
     if document is not None:
         problems = validate(document, "case")
     if problems or document is None:
-        raise StepRefused(f"{problems[0].location}: {problems[0].message}; fix the file first, then run again")
+        raise StepRefused(
+            f"{problems[0].location}: {problems[0].message}; fix the file first, then run again"
+        )
     return setting.case(document)
 
 
@@ -115,26 +125,41 @@ def _day(on: date | datetime, setting: Setting) -> date:
 # The steps. Each checks the case's state, makes its edit and returns what it recorded, in words.
 
 
-def acknowledge(case: Case, edit: Edit, *, on: date, definition: str | None = None,
-                outcomes: str | None = None, not_responsible_for: list[str] | None = None,
-                handler: str | None = None, includes: list[str] | None = None) -> str:
+def acknowledge(
+    case: Case,
+    edit: Edit,
+    *,
+    on: date,
+    definition: str | None = None,
+    outcomes: str | None = None,
+    not_responsible_for: list[str] | None = None,
+    handler: str | None = None,
+    includes: list[str] | None = None,
+) -> str:
     """Record the acknowledgement of the current stage, with the complaint definition (HO 5.6)."""
     _still_open(case)
     number = current_stage(case)
     record = case.record(number)
     if record.get("acknowledged"):
         raise StepRefused(f"stage {number} was already acknowledged on {record['acknowledged']}")
-    for key, given, option in (("definition", definition, "--definition"), ("outcomes_sought", outcomes, "--outcomes")):
+    for key, given, option in (
+        ("definition", definition, "--definition"),
+        ("outcomes_sought", outcomes, "--outcomes"),
+    ):
         if given:
             edit.set((key,), given)
         elif not case.data.get(key):
-            raise StepRefused(f"the case does not record {key} yet; give it with {option} "
-                              "(the acknowledgement sets out the complaint, HO 5.6)")
+            raise StepRefused(
+                f"the case does not record {key} yet; give it with {option} "
+                "(the acknowledgement sets out the complaint, HO 5.6)"
+            )
     if not_responsible_for:
         for aspect in not_responsible_for:
             edit.append(("not_responsible_for",), aspect)
     elif "not_responsible_for" not in case.data:
-        edit.set(("not_responsible_for",), [])  # HO 5.7: stated, even when there is nothing to state
+        edit.set(
+            ("not_responsible_for",), []
+        )  # HO 5.7: stated, even when there is nothing to state
     stage = f"stage{number}"
     edit.set((stage, "acknowledged"), on)
     if includes:
@@ -144,19 +169,31 @@ def acknowledge(case: Case, edit: Edit, *, on: date, definition: str | None = No
     return f"stage {number} acknowledged {on.isoformat()}"
 
 
-def extend(case: Case, edit: Edit, *, on: date, days: int, reason: str, good_reason: bool = False,
-           ombudsman_details_given: bool = False) -> str:
+def extend(
+    case: Case,
+    edit: Edit,
+    *,
+    on: date,
+    days: int,
+    reason: str,
+    good_reason: bool = False,
+    ombudsman_details_given: bool = False,
+) -> str:
     """Record an extension of the current stage's response deadline, agreed with the complainant."""
     _still_open(case)
     number = current_stage(case)
     record = _acknowledged(case, number, "extended")
     if record.get("responded"):
-        raise StepRefused(f"stage {number} was responded to on {record['responded']}; there is nothing left to extend")
+        raise StepRefused(
+            f"stage {number} was responded to on {record['responded']}; there is nothing left to extend"
+        )
     if record.get("extension"):
         extension = record["extension"]
-        raise StepRefused(f"stage {number} already has an extension (agreed {extension['agreed']}, "
-                          f"{extension['days']} working days); a stage records one extension: "
-                          "correct it in the file if it changed")
+        raise StepRefused(
+            f"stage {number} already has an extension (agreed {extension['agreed']}, "
+            f"{extension['days']} working days); a stage records one extension: "
+            "correct it in the file if it changed"
+        )
     extension = Flow(agreed=on, days=days, reason=reason)
     if good_reason:
         extension["good_reason"] = True
@@ -165,8 +202,16 @@ def extend(case: Case, edit: Edit, *, on: date, days: int, reason: str, good_rea
     return f"stage {number} extended by {days} working days, agreed {on.isoformat()}"
 
 
-def respond(case: Case, edit: Edit, *, on: date, decision: str, includes: list[str],
-            handler: str | None = None, signposted_to: list[str] | None = None) -> str:
+def respond(
+    case: Case,
+    edit: Edit,
+    *,
+    on: date,
+    decision: str,
+    includes: list[str],
+    handler: str | None = None,
+    signposted_to: list[str] | None = None,
+) -> str:
     """Record the response of the current stage: its date, decision and what the letter contained."""
     _still_open(case)
     number = current_stage(case)
@@ -189,29 +234,47 @@ def escalate(case: Case, edit: Edit, *, on: date | datetime) -> str:
     _still_open(case)
     if "stage2" in case.data:
         requested = case.record(2).get("requested")
-        raise StepRefused("the complaint is already at stage 2" + (f" (requested {requested})" if requested else ""))
+        raise StepRefused(
+            "the complaint is already at stage 2"
+            + (f" (requested {requested})" if requested else "")
+        )
     if not case.record(1).get("responded"):
-        raise StepRefused("stage 1 has not been responded to; stage 2 follows a stage 1 response (HO 5.3, 6.10): "
-                          "record the response first (complaints respond)")
+        raise StepRefused(
+            "stage 1 has not been responded to; stage 2 follows a stage 1 response (HO 5.3, 6.10): "
+            "record the response first (complaints respond)"
+        )
     if isinstance(on, datetime) and on.tzinfo is None:
         on = on.replace(tzinfo=case.calendar.zone)  # an officer's time is council-local
     edit.set(("stage2",), {"requested": _moment(on)})
     return f"stage 2 requested {_moment(on)}"
 
 
-def exclude(case: Case, edit: Edit, *, on: date, reason: str, explained: date | None = None,
-            ombudsman_right_given: bool = False) -> str:
+def exclude(
+    case: Case,
+    edit: Edit,
+    *,
+    on: date,
+    reason: str,
+    explained: date | None = None,
+    ombudsman_right_given: bool = False,
+) -> str:
     """Record that the complaint is not accepted, on one of the policy's grounds."""
     _still_open(case)
     codes = [e["code"] for e in case.rules["exclusions"]]
     if reason not in codes:
-        raise StepRefused(f"'{reason}' is not one of the policy's exclusions; use one of: {', '.join(codes)}")
+        raise StepRefused(
+            f"'{reason}' is not one of the policy's exclusions; use one of: {', '.join(codes)}"
+        )
     for number in (1, 2):
         if case.record(number).get("responded"):
-            raise StepRefused(f"stage {number} was responded to on {case.record(number)['responded']}; a complaint "
-                              "is excluded instead of being answered, not after")
+            raise StepRefused(
+                f"stage {number} was responded to on {case.record(number)['responded']}; a complaint "
+                "is excluded instead of being answered, not after"
+            )
     if "stage2" in case.data:
-        raise StepRefused("the complaint is at stage 2; a complaint is excluded when it arrives, not once escalated")
+        raise StepRefused(
+            "the complaint is at stage 2; a complaint is excluded when it arrives, not once escalated"
+        )
     exclusion = Flow(reason=reason, decided=on)
     if explained:
         exclusion["explained"] = explained
@@ -226,11 +289,17 @@ def explain_breach(case: Case, edit: Edit, *, on: date, rule: str, reason: str, 
     if rule not in RULES:
         raise StepRefused(f"there is no rule '{rule}'; `complaints rules` lists them")
     if not explainable(rule):
-        raise StepRefused(f"{rule} cannot be explained away; put it right instead (`complaints explain {rule}`)")
+        raise StepRefused(
+            f"{rule} cannot be explained away; put it right instead (`complaints explain {rule}`)"
+        )
     if any(e["rule"] == rule for e in case.data.get("explanations", [])):
-        raise StepRefused(f"the case already explains {rule}; correct that explanation in the file if it changed")
+        raise StepRefused(
+            f"the case already explains {rule}; correct that explanation in the file if it changed"
+        )
     if not any(f.rule == rule for f in check_case(case)):
-        raise StepRefused(f"{rule} does not fire on this case as of {case.as_of.isoformat()}; there is nothing to explain")
+        raise StepRefused(
+            f"{rule} does not fire on this case as of {case.as_of.isoformat()}; there is nothing to explain"
+        )
     edit.append(("explanations",), Flow(rule=rule, reason=reason, reviewed_by=by, date=on))
     return f"explanation of {rule}, reviewed by {by}"
 
@@ -245,15 +314,19 @@ def _still_open(case: Case) -> None:
         raise StepRefused(f"the complaint was withdrawn on {case.data['withdrawn']}")
     exclusion = case.data.get("exclusion")
     if exclusion:
-        raise StepRefused(f"the complaint was not accepted ({exclusion['reason']}, decided {exclusion['decided']}); "
-                          "no further step can be recorded")
+        raise StepRefused(
+            f"the complaint was not accepted ({exclusion['reason']}, decided {exclusion['decided']}); "
+            "no further step can be recorded"
+        )
 
 
 def _acknowledged(case: Case, number: int, verb: str) -> dict:
     record = case.record(number)
     if not record.get("acknowledged"):
-        raise StepRefused(f"stage {number} has not been acknowledged; it cannot be {verb} before it is "
-                          "acknowledged: record the acknowledgement first (complaints acknowledge)")
+        raise StepRefused(
+            f"stage {number} has not been acknowledged; it cannot be {verb} before it is "
+            "acknowledged: record the acknowledgement first (complaints acknowledge)"
+        )
     return record
 
 
@@ -271,8 +344,10 @@ def next_steps(recorded: Recorded, as_of: date) -> list[str]:
             when = f"OVERDUE by {-left} working day{'s' if left != -1 else ''}"
         else:
             when = "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
-        lines.append(f"Next: stage {number} {step.name} due {step.due.isoformat()}, {when} "
-                     f"({describe(case, number, step.name)})")
+        lines.append(
+            f"Next: stage {number} {step.name} due {step.due.isoformat()}, {when} "
+            f"({describe(case, number, step.name)})"
+        )
     if lines:
         return lines
     if case.route not in UNDER_A_CODE:
@@ -280,10 +355,15 @@ def next_steps(recorded: Recorded, as_of: date) -> list[str]:
     if case.closed is not None and case.stages:
         last = max(case.stages)
         if last == 1 and case.stages[1].response.done and "stage2" not in case.data:
-            return [f"Nothing is due. If the complainant asks for stage 2, record it with "
-                    f"`complaints escalate {case.id}`."]
-    return [f"Nothing is due: the council's process ended on {case.closed.isoformat()}." if case.closed
-            else "Nothing is due."]
+            return [
+                f"Nothing is due. If the complainant asks for stage 2, record it with "
+                f"`complaints escalate {case.id}`."
+            ]
+    return [
+        f"Nothing is due: the council's process ended on {case.closed.isoformat()}."
+        if case.closed
+        else "Nothing is due."
+    ]
 
 
 # Each step command's function, by the command's name.

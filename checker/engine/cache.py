@@ -24,15 +24,15 @@ import os
 import pickle
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
-from collections.abc import Callable
 
+from checker.engine import signatures as signing
 from checker.files import replace
 from checker.load.git import git_config
-from checker.engine import signatures as signing
 from checker.load.repository import Repository
 from checker.model.outcome import Outcome
 
@@ -50,11 +50,19 @@ def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tu
     signatures = signing.take(repository.case_files)
     settled = time.time_ns() - RACY_NS
     complete = None not in signatures
-    changed = max(max(map(itemgetter(1), signatures), default=0),  # the last modification or change,
-                  max(map(itemgetter(2), signatures), default=0)) if complete else 0  # by map: 100,000 files
+    changed = (
+        max(
+            max(map(itemgetter(1), signatures), default=0),  # the last modification or change,
+            max(map(itemgetter(2), signatures), default=0),
+        )
+        if complete
+        else 0
+    )  # by map: 100,000 files
     trusted = complete and changed < settled
     shown = [shown for _, shown in repository.case_files]
-    key = hashlib.sha256(_fingerprint(repository, as_of) + marshal.dumps((shown, signatures))).digest()
+    key = hashlib.sha256(
+        _fingerprint(repository, as_of) + marshal.dumps((shown, signatures))
+    ).digest()
     kept = _read(_file(repository.root, "findings"), key)
     return (key if trusted else None), (kept.get("findings") if kept else None)
 
@@ -88,11 +96,15 @@ def outcomes(
             found[index] = outcome
     if todo or len(kept) != len(files):
         settled = time.time_ns() - RACY_NS
-        _write(where, fingerprint, {
-            shown: (signature, outcome)
-            for (_, shown), signature, outcome in zip(files, signatures, found)
-            if signature is not None and max(signature[1], signature[2]) < settled
-        })
+        _write(
+            where,
+            fingerprint,
+            {
+                shown: (signature, outcome)
+                for (_, shown), signature, outcome in zip(files, signatures, found)
+                if signature is not None and max(signature[1], signature[2]) < settled
+            },
+        )
     return [outcome for outcome in found if outcome is not None], len(todo)
 
 
@@ -105,7 +117,9 @@ def folder() -> Path:
 
 
 def _file(root: Path, part: str) -> Path:
-    return folder() / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]}.{part}.pickle"
+    return (
+        folder() / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]}.{part}.pickle"
+    )
 
 
 def _fingerprint(repository: Repository, as_of: date | None) -> bytes:
@@ -153,7 +167,15 @@ def _read(where: Path, fingerprint: bytes) -> dict:
             if handle.read(len(fingerprint)) != fingerprint:
                 return {}
             return pickle.load(handle)  # noqa: S301 - our own file, in the user's cache folder
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ValueError,
+        TypeError,
+        ImportError,
+    ):
         return {}
 
 

@@ -11,10 +11,14 @@ from checker.model.findings import Finding
 from checker.model.result import Result
 
 
-def check(repository: Repository, as_of: date, *, use_cache: bool = False, progress: bool = False) -> Result:
+def check(
+    repository: Repository, as_of: date, *, use_cache: bool = False, progress: bool = False
+) -> Result:
     """Check a loaded repository as of a date; with `use_cache`, unchanged case files are not
     evaluated again (`checker.engine.cache`)."""
-    return result(repository, as_of, run(repository, as_of, use_cache=use_cache, progress=progress).findings)
+    return result(
+        repository, as_of, run(repository, as_of, use_cache=use_cache, progress=progress).findings
+    )
 
 
 def result(repository: Repository, as_of: date, findings: Iterable[Finding]) -> Result:

@@ -49,7 +49,18 @@ def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
             if left <= within:
                 handler = case.record(number).get("handler")
                 rule = RULE_AT_STAKE[(number, step.name)]
-                found.append(Due(step.due, case.id, number, step.name, handler, left, rule, case.document.path))
+                found.append(
+                    Due(
+                        step.due,
+                        case.id,
+                        number,
+                        step.name,
+                        handler,
+                        left,
+                        rule,
+                        case.document.path,
+                    )
+                )
     return sorted(found, key=lambda d: (d.due, d.case_id, d.stage))
 
 
@@ -66,11 +77,21 @@ def render(items: list[Due], as_of: date, within: int) -> str:
         else:
             when = f"in {item.working_days_left}"
         rows.append(
-            (item.due.isoformat(), when, item.case_id, f"stage {item.stage} {item.step}",
-             item.handler or "(unassigned)", item.rule)
+            (
+                item.due.isoformat(),
+                when,
+                item.case_id,
+                f"stage {item.stage} {item.step}",
+                item.handler or "(unassigned)",
+                item.rule,
+            )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows
+    ]
     overdue = sum(1 for item in items if item.working_days_left < 0)
-    lines.append(f"{len(items)} open step{'s' if len(items) != 1 else ''} as of {as_of.isoformat()}: {overdue} overdue.")
+    lines.append(
+        f"{len(items)} open step{'s' if len(items) != 1 else ''} as of {as_of.isoformat()}: {overdue} overdue."
+    )
     return "\n".join(lines) + "\n"

@@ -33,7 +33,9 @@ from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Document
 from checker.model.outcome import Outcome
 
-ANSWERS = tuple(metric.answer for metric in METRICS.values())  # each metric's question, in METRICS order
+ANSWERS = tuple(
+    metric.answer for metric in METRICS.values()
+)  # each metric's question, in METRICS order
 NOT_APPLICABLE = (None,) * len(ANSWERS)  # a case outside both Codes: no metric applies
 BATCH = 400  # cases per task: large enough to amortise the hand-over, small enough to balance
 PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes start
@@ -81,14 +83,18 @@ class Setting:
         if view.calendar is None or view.policy is None or view.council is None:
             return None
         codes = {name: document.data for name, document in view.codes.items()}
-        return cls(view.council.data, view.policy.data, codes, view.calendar, view.as_of, rules, collectors)
+        return cls(
+            view.council.data, view.policy.data, codes, view.calendar, view.as_of, rules, collectors
+        )
 
     def case(self, document: Document) -> Case:
         """A valid case file's document as a case of this setting."""
         return Case(document, self.council, self.policy, self.codes, self.calendar, self.as_of)
 
 
-def evaluate(setting: Setting | None, files: list[tuple[str, str]], progress: bool = False) -> Evaluation:
+def evaluate(
+    setting: Setting | None, files: list[tuple[str, str]], progress: bool = False
+) -> Evaluation:
     """Evaluate these case files (in worker processes when there are many). Without a setting
     (no valid council or policy) the files are only loaded and validated."""
     workers = os.cpu_count() or 1
@@ -97,7 +103,9 @@ def evaluate(setting: Setting | None, files: list[tuple[str, str]], progress: bo
     with _progress(len(files), progress) as bar:
         if len(files) >= PARALLEL_FROM and workers > 1:
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-            with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(setting,)) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_start_worker, initargs=(setting,)
+            ) as pool:
                 done = _advancing(pool.map(_evaluate, batches), bar)
                 return _merge(done, setting, len(files))
         _set(setting)
@@ -109,8 +117,9 @@ def _batches(files: list, workers: int) -> list[list]:
     full batch while the others wait (pool.map keeps the order, so the results are the same)."""
     tail = min(len(files), workers * BATCH)
     head, small = len(files) - tail, BATCH // 4
-    return ([files[i : min(i + BATCH, head)] for i in range(0, head, BATCH)]
-            + [files[i : i + small] for i in range(head, len(files), small)])
+    return [files[i : min(i + BATCH, head)] for i in range(0, head, BATCH)] + [
+        files[i : i + small] for i in range(head, len(files), small)
+    ]
 
 
 _SETTING: Setting | None = None
@@ -183,5 +192,13 @@ def _progress(total: int, wanted: bool):
     """A progress bar on a terminal, shown only once a run has taken two seconds; never in CI logs
     or when the output is not a terminal."""
     shown = wanted and sys.stderr.isatty() and not os.environ.get("CI")
-    return tqdm(total=total, unit=" cases", desc="checking", delay=2, leave=False, disable=not shown,
-                file=sys.stderr, mininterval=0.25)
+    return tqdm(
+        total=total,
+        unit=" cases",
+        desc="checking",
+        delay=2,
+        leave=False,
+        disable=not shown,
+        file=sys.stderr,
+        mininterval=0.25,
+    )

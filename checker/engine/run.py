@@ -52,7 +52,14 @@ def run(
     and the report need when they publish (whether the data is valid, not whether the council
     complied: they publish it as it stands, and `complaints check` is what fails on a finding).
     The metrics still run the rules they measure by, so the scores are the same either way."""
-    done = evaluated(repository, as_of, rules=rules, collectors=collectors, use_cache=use_cache, progress=progress)
+    done = evaluated(
+        repository,
+        as_of,
+        rules=rules,
+        collectors=collectors,
+        use_cache=use_cache,
+        progress=progress,
+    )
     final = done.view
     findings = list(repository.findings)
     for outcome in final.outcomes:
@@ -92,7 +99,11 @@ def evaluated(
         )
     else:
         evaluation = evaluate(setting, repository.case_files, progress)
-        outcomes, count, tallies = evaluation.outcomes, evaluation.evaluated, tuple(evaluation.tallies)
+        outcomes, count, tallies = (
+            evaluation.outcomes,
+            evaluation.evaluated,
+            tuple(evaluation.tallies),
+        )
         if setting is None:  # nothing was evaluated past the schema: each collector's empty tally
             tallies = tuple(collector.start() for collector in collectors)
     measured = replace(start, outcomes=tuple(outcomes), metrics=tuple(METRICS))
@@ -118,7 +129,8 @@ def explain_policy_level(final: View, found: Iterable[Finding]) -> list[Finding]
         return found
     policy = final.policy
     explanations = {
-        (e["rule"], e.get("subject")): (index, e) for index, e in enumerate(policy.data.get("explanations", []))
+        (e["rule"], e.get("subject")): (index, e)
+        for index, e in enumerate(policy.data.get("explanations", []))
     }
     result, used = [], set()
     for finding in found:
@@ -133,4 +145,3 @@ def explain_policy_level(final: View, found: Iterable[Finding]) -> list[Finding]
             problem = explanation_unused.problem_in_policy(policy, explanation, index, fired)
             result.append(stamp(explanation_unused, problem, policy=policy.data))
     return result
-

@@ -52,5 +52,7 @@ def stat(files: list[tuple[str, str]]) -> list[Signature | None]:
         except OSError:
             signatures.append(None)
         else:
-            signatures.append((status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino))
+            signatures.append(
+                (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+            )
     return signatures

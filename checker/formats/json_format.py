@@ -34,19 +34,23 @@ def render(result, colour: bool = False) -> str:
         "explained": result.explained,
     }
     findings = ",\n".join(
-        "    " + json.dumps({
-            "rule": f.rule,
-            "severity": str(f.severity),
-            "message": f.message,
-            "path": f.location.path,
-            "line": f.location.line,
-            "column": f.location.column,
-            "provisions": list(f.provisions),
-            "clauses": list(f.clauses),
-            "case_id": f.case_id,
-            "subject": f.subject,
-            "explained": f.explained,
-        }, ensure_ascii=False)
+        "    "
+        + json.dumps(
+            {
+                "rule": f.rule,
+                "severity": str(f.severity),
+                "message": f.message,
+                "path": f.location.path,
+                "line": f.location.line,
+                "column": f.location.column,
+                "provisions": list(f.provisions),
+                "clauses": list(f.clauses),
+                "case_id": f.case_id,
+                "subject": f.subject,
+                "explained": f.explained,
+            },
+            ensure_ascii=False,
+        )
         for f in result.findings
     )
     return (

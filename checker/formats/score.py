@@ -46,19 +46,44 @@ def text(scores, as_of) -> str:
         lines.append("")
         rows = [("section", "title", "yes", "partial", "no", "declared", "evidenced")]
         for section in s.sections:
-            rows.append((str(section.number), section.title[:44], str(section.count("yes")),
-                         str(section.count("partial")), str(section.count("no")),
-                         _pct(section.declared_share), _pct(section.evidenced_share)))
-        rows.append(("all", "", str(s.count("yes")), str(s.count("partial")), str(s.count("no")),
-                     _pct(s.declared_share), _pct(s.evidenced_share)))
+            rows.append(
+                (
+                    str(section.number),
+                    section.title[:44],
+                    str(section.count("yes")),
+                    str(section.count("partial")),
+                    str(section.count("no")),
+                    _pct(section.declared_share),
+                    _pct(section.evidenced_share),
+                )
+            )
+        rows.append(
+            (
+                "all",
+                "",
+                str(s.count("yes")),
+                str(s.count("partial")),
+                str(s.count("no")),
+                _pct(s.declared_share),
+                _pct(s.evidenced_share),
+            )
+        )
         lines.extend(_table(rows))
         lines.append("")
         rows = [("provision", "declared", "metric", "met/applicable", "rate", "target", "evidence")]
         for p in s.provisions:
             for e in p.evidence:
-                rows.append((p.number, p.declared or "-", e.measure.metric,
-                             f"{e.measure.met}/{e.measure.applicable}", _pct(e.measure.rate),
-                             _pct(e.target), p.evidenced or "-"))
+                rows.append(
+                    (
+                        p.number,
+                        p.declared or "-",
+                        e.measure.metric,
+                        f"{e.measure.met}/{e.measure.applicable}",
+                        _pct(e.measure.rate),
+                        _pct(e.target),
+                        p.evidenced or "-",
+                    )
+                )
         if len(rows) > 1:
             lines.append("Measured against the cases:")
             lines.extend(_table(rows))
@@ -68,9 +93,14 @@ def text(scores, as_of) -> str:
             for p in s.contradictions:
                 figures = "; ".join(
                     f"{e.measure.metric} {_pct(e.measure.rate)} ({e.measure.met}/{e.measure.applicable}) "
-                    f"against {_pct(e.target)}" for e in p.evidence
+                    f"against {_pct(e.target)}"
+                    for e in p.evidence
                 )
-                said = "declared yes, but" if p.contradiction == "yes-contradicted" else "declared no, but"
+                said = (
+                    "declared yes, but"
+                    if p.contradiction == "yes-contradicted"
+                    else "declared no, but"
+                )
                 lines.append(f"  {p.number}: {said} {figures}")
             lines.append("")
         if s.no_evidence or s.broken_links:
@@ -83,8 +113,21 @@ def text(scores, as_of) -> str:
             lines.append("Action plan:")
             rows = [("provision", "declared", "action", "owner", "due", "status")]
             for a in s.actions:
-                status = "done" if a.done else ("OVERDUE" if a.overdue else ("no action" if not a.what else "open"))
-                rows.append((a.provision, a.declared, (a.what or "-")[:60], a.owner or "-", a.due or "-", status))
+                status = (
+                    "done"
+                    if a.done
+                    else ("OVERDUE" if a.overdue else ("no action" if not a.what else "open"))
+                )
+                rows.append(
+                    (
+                        a.provision,
+                        a.declared,
+                        (a.what or "-")[:60],
+                        a.owner or "-",
+                        a.due or "-",
+                        status,
+                    )
+                )
             lines.extend(_table(rows))
             lines.append("")
     return "\n".join(lines)
@@ -96,42 +139,88 @@ def _document(s) -> dict:
         "edition": s.edition,
         "self_assessment": s.assessment.path,
         "period": s.period,
-        "declared": {"yes": s.count("yes"), "partial": s.count("partial"), "no": s.count("no"),
-                     "share": round(s.declared_share, 4)},
+        "declared": {
+            "yes": s.count("yes"),
+            "partial": s.count("partial"),
+            "no": s.count("no"),
+            "share": round(s.declared_share, 4),
+        },
         "evidenced": {"share": round(s.evidenced_share, 4)},
         "sections": [
-            {"number": sec.number, "title": sec.title, "yes": sec.count("yes"), "partial": sec.count("partial"),
-             "no": sec.count("no"), "declared_share": round(sec.declared_share, 4),
-             "evidenced_share": round(sec.evidenced_share, 4)}
+            {
+                "number": sec.number,
+                "title": sec.title,
+                "yes": sec.count("yes"),
+                "partial": sec.count("partial"),
+                "no": sec.count("no"),
+                "declared_share": round(sec.declared_share, 4),
+                "evidenced_share": round(sec.evidenced_share, 4),
+            }
             for sec in s.sections
         ],
         "provisions": [
-            {"provision": p.number, "section": p.section, "declared": p.declared, "evidenced": p.evidenced,
-             "contradiction": p.contradiction,
-             "metrics": [
-                 {"metric": e.measure.metric, "met": e.measure.met, "applicable": e.measure.applicable,
-                  "rate": None if e.measure.rate is None else round(e.measure.rate, 4), "target": e.target}
-                 for e in p.evidence
-             ]}
+            {
+                "provision": p.number,
+                "section": p.section,
+                "declared": p.declared,
+                "evidenced": p.evidenced,
+                "contradiction": p.contradiction,
+                "metrics": [
+                    {
+                        "metric": e.measure.metric,
+                        "met": e.measure.met,
+                        "applicable": e.measure.applicable,
+                        "rate": None if e.measure.rate is None else round(e.measure.rate, 4),
+                        "target": e.target,
+                    }
+                    for e in p.evidence
+                ],
+            }
             for p in s.provisions
         ],
         "contradictions": [p.number for p in s.contradictions],
         "coverage": {"no_evidence": list(s.no_evidence), "broken_links": list(s.broken_links)},
         "actions": [
-            {"provision": a.provision, "declared": a.declared, "what": a.what, "owner": a.owner,
-             "due": a.due, "done": a.done, "overdue": a.overdue}
+            {
+                "provision": a.provision,
+                "declared": a.declared,
+                "what": a.what,
+                "owner": a.owner,
+                "due": a.due,
+                "done": a.done,
+                "overdue": a.overdue,
+            }
             for a in s.actions
         ],
     }
 
 
 def json_format(scores, as_of) -> str:
-    document = {"version": VERSION, "as_of": as_of.isoformat(), "scores": [_document(s) for s in scores]}
+    document = {
+        "version": VERSION,
+        "as_of": as_of.isoformat(),
+        "scores": [_document(s) for s in scores],
+    }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-CSV_COLUMNS = ("code", "period", "section", "provision", "declared", "evidenced", "contradiction",
-               "metric", "met", "applicable", "rate", "target", "action", "action_due", "action_overdue")
+CSV_COLUMNS = (
+    "code",
+    "period",
+    "section",
+    "provision",
+    "declared",
+    "evidenced",
+    "contradiction",
+    "metric",
+    "met",
+    "applicable",
+    "rate",
+    "target",
+    "action",
+    "action_due",
+    "action_overdue",
+)
 
 
 def csv_format(scores, as_of) -> str:
@@ -142,13 +231,32 @@ def csv_format(scores, as_of) -> str:
         actions = {a.provision: a for a in s.actions}
         for p in s.provisions:
             action = actions.get(p.number)
-            base = [s.code, s.period, p.section, p.number, p.declared or "", p.evidenced or "", p.contradiction or ""]
-            tail = [action.what or "" if action else "", action.due or "" if action else "",
-                    str(action.overdue).lower() if action else ""]
+            base = [
+                s.code,
+                s.period,
+                p.section,
+                p.number,
+                p.declared or "",
+                p.evidenced or "",
+                p.contradiction or "",
+            ]
+            tail = [
+                action.what or "" if action else "",
+                action.due or "" if action else "",
+                str(action.overdue).lower() if action else "",
+            ]
             for e in p.evidence or [None]:
-                measured = ([e.measure.metric, e.measure.met, e.measure.applicable,
-                             "" if e.measure.rate is None else round(e.measure.rate, 4), e.target]
-                            if e else ["", "", "", "", ""])
+                measured = (
+                    [
+                        e.measure.metric,
+                        e.measure.met,
+                        e.measure.applicable,
+                        "" if e.measure.rate is None else round(e.measure.rate, 4),
+                        e.target,
+                    ]
+                    if e
+                    else ["", "", "", "", ""]
+                )
                 writer.writerow(base + measured + tail)
     return out.getvalue()
 

@@ -32,7 +32,9 @@ class Row:
     width: int  # how many cells the row had (to spot a row that does not fit its header)
 
 
-def read(path: Path, encoding: str = "utf-8-sig", sheet: str | None = None) -> tuple[list[str], Iterator[Row]]:
+def read(
+    path: Path, encoding: str = "utf-8-sig", sheet: str | None = None
+) -> tuple[list[str], Iterator[Row]]:
     """The header and the rows of a .csv or .xlsx export."""
     if not path.is_file():
         raise ExportError(f"{path}: no such file; give the path of the exported .csv or .xlsx file")
@@ -44,7 +46,9 @@ def read(path: Path, encoding: str = "utf-8-sig", sheet: str | None = None) -> t
     elif suffix in (".xlsx", ".xlsm"):
         records = _xlsx(path, sheet)
     else:
-        raise ExportError(f"{path}: expected a .csv or .xlsx file; save the export in one of those formats")
+        raise ExportError(
+            f"{path}: expected a .csv or .xlsx file; save the export in one of those formats"
+        )
     header_cells = next(records, None)
     if header_cells is None:
         raise ExportError(f"{path}: the file is empty; export the report again")
@@ -58,10 +62,14 @@ def _header(path: Path, cells: list) -> list[str]:
     header = [str(c).strip() if c is not None else "" for c in cells]
     for index, name in enumerate(header):
         if not name:
-            raise ExportError(f"{path}: row 1, column {index + 1} has no name; every column of the export needs a header")
+            raise ExportError(
+                f"{path}: row 1, column {index + 1} has no name; every column of the export needs a header"
+            )
         if header.index(name) != index:
-            raise ExportError(f"{path}: row 1: the column '{name}' appears twice (columns {header.index(name) + 1} "
-                              f"and {index + 1}); rename one in the report and export again")
+            raise ExportError(
+                f"{path}: row 1: the column '{name}' appears twice (columns {header.index(name) + 1} "
+                f"and {index + 1}); rename one in the report and export again"
+            )
     return header
 
 
@@ -81,19 +89,27 @@ def _csv(path: Path, encoding: str):
         text = raw.decode(encoding)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ExportError(f"{path}: line {line} is not valid {encoding} text; save the export as UTF-8, "
-                          "or name its encoding in the mapping (encoding: cp1252 for older Windows exports)") from None
+        raise ExportError(
+            f"{path}: line {line} is not valid {encoding} text; save the export as UTF-8, "
+            "or name its encoding in the mapping (encoding: cp1252 for older Windows exports)"
+        ) from None
     except LookupError:
-        raise ExportError(f"{path}: the mapping's encoding '{encoding}' is not one Python knows; use utf-8-sig or cp1252") from None
+        raise ExportError(
+            f"{path}: the mapping's encoding '{encoding}' is not one Python knows; use utf-8-sig or cp1252"
+        ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise ExportError(f"{path}: line {line} holds a NUL byte: this is not a CSV text file; export it again as CSV")
+        raise ExportError(
+            f"{path}: line {line} holds a NUL byte: this is not a CSV text file; export it again as CSV"
+        )
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         yield from reader
     except csv.Error as error:
-        raise ExportError(f"{path}: line {reader.line_num}: the CSV cannot be read ({error}); "
-                          "check the quotes on that line, or export the report again") from None
+        raise ExportError(
+            f"{path}: line {reader.line_num}: the CSV cannot be read ({error}); "
+            "check the quotes on that line, or export the report again"
+        ) from None
 
 
 def _xlsx(path: Path, sheet: str | None):
@@ -103,11 +119,15 @@ def _xlsx(path: Path, sheet: str | None):
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise ExportError(f"{path}: not a readable Excel workbook ({error}); save it again as .xlsx, or export CSV") from None
+        raise ExportError(
+            f"{path}: not a readable Excel workbook ({error}); save it again as .xlsx, or export CSV"
+        ) from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
-            raise ExportError(f"{path}: there is no sheet '{sheet}' (sheets: {', '.join(workbook.sheetnames)}); "
-                              "correct sheet: in the mapping")
+            raise ExportError(
+                f"{path}: there is no sheet '{sheet}' (sheets: {', '.join(workbook.sheetnames)}); "
+                "correct sheet: in the mapping"
+            )
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         for cells in worksheet.iter_rows(values_only=True):
             yield list(cells)

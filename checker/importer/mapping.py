@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 
 from checker.load import case_schema
+from checker.load.validate import schema, validate
 from checker.load.yaml import load, locate
 from checker.model.findings import Document
-from checker.load.validate import schema, validate
 
 DEFAULT_DATES = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y")
 DEFAULT_KEY = "COMPLAINTS_PSEUDONYM_KEY"
@@ -74,8 +74,11 @@ class Mapping:
 
     def columns(self) -> dict[str, tuple]:
         """Every column the mapping reads, with where in the mapping it is named."""
-        used = {self.id_column: ("id", "column"), self.complainant_column: ("complainant", "column"),
-                self.service_column: ("services", "column")}
+        used = {
+            self.id_column: ("id", "column"),
+            self.complainant_column: ("complainant", "column"),
+            self.service_column: ("services", "column"),
+        }
         if self.only:
             used.setdefault(self.only[0], ("only", "column"))
         for entry in self.fields:
@@ -87,18 +90,30 @@ class Mapping:
         used = self.columns()
         for column, where in used.items():
             if column not in header:
-                raise self.error(where, f"the column '{column}' is not in {export.name} (its columns: "
-                                 f"{', '.join(header)}); correct the name")
+                raise self.error(
+                    where,
+                    f"the column '{column}' is not in {export.name} (its columns: "
+                    f"{', '.join(header)}); correct the name",
+                )
             if personal(column) and column != self.complainant_column:
-                raise self.error(where, f"the column '{column}' looks like personal data; case files never hold "
-                                 "it: list it under ignore:, or use it only as complainant: column: (pseudonymised)")
+                raise self.error(
+                    where,
+                    f"the column '{column}' looks like personal data; case files never hold "
+                    "it: list it under ignore:, or use it only as complainant: column: (pseudonymised)",
+                )
         for index, column in enumerate(self.ignore):
             if column not in header:
-                raise self.error(("ignore", index), f"the column '{column}' is not in {export.name}; remove it from ignore:")
+                raise self.error(
+                    ("ignore", index),
+                    f"the column '{column}' is not in {export.name}; remove it from ignore:",
+                )
         loose = [c for c in header if c not in used and c not in self.ignore]
         if loose:
-            raise self.error(("ignore",) if self.ignore else (), f"{export.name} has columns the mapping neither maps "
-                             f"nor ignores: {', '.join(loose)}; map each under fields: or list it under ignore:")
+            raise self.error(
+                ("ignore",) if self.ignore else (),
+                f"{export.name} has columns the mapping neither maps "
+                f"nor ignores: {', '.join(loose)}; map each under fields: or list it under ignore:",
+            )
 
 
 def personal(column: str) -> bool:
@@ -127,39 +142,56 @@ def read(path: Path, shown: str, exclusion_codes: list[str]) -> Mapping:
         complainant_column=data["complainant"]["column"],
         key_variable=data["complainant"].get("key_from", DEFAULT_KEY),
         service_column=data["services"]["column"],
-        services={fold(k): (v["service"], v["route"]) for k, v in data["services"]["values"].items()},
+        services={
+            fold(k): (v["service"], v["route"]) for k, v in data["services"]["values"].items()
+        },
         fields=[],
         dates=tuple(data.get("dates", DEFAULT_DATES)),
         encoding=data.get("encoding", "utf-8-sig"),
         sheet=data.get("sheet"),
-        only=(data["only"]["column"], {fold(v) for v in data["only"]["values"]}) if "only" in data else None,
+        only=(data["only"]["column"], {fold(v) for v in data["only"]["values"]})
+        if "only" in data
+        else None,
         ignore=list(data.get("ignore", [])),
     )
     if "number" in data["id"]:
         try:
             mapping.id_number = re.compile(data["id"]["number"])
         except re.error as error:
-            raise mapping.error(("id", "number"), f"not a regular expression ({error}); write one like 'CR-(\\d+)'") from None
+            raise mapping.error(
+                ("id", "number"), f"not a regular expression ({error}); write one like 'CR-(\\d+)'"
+            ) from None
         if mapping.id_number.groups != 1:
-            raise mapping.error(("id", "number"), "the expression needs exactly one group, (\\d+), around the number")
+            raise mapping.error(
+                ("id", "number"),
+                "the expression needs exactly one group, (\\d+), around the number",
+            )
     for name, entry in data["fields"].items():
         mapping.fields.append(_field(mapping, name, entry, exclusion_codes))
     mapping.defaults = _defaults(mapping, data.get("defaults", {}), ("defaults",), exclusion_codes)
     for route, defaults in data.get("defaults_by_route", {}).items():
-        mapping.defaults_by_route[route] = _defaults(mapping, defaults, ("defaults_by_route", route), exclusion_codes)
+        mapping.defaults_by_route[route] = _defaults(
+            mapping, defaults, ("defaults_by_route", route), exclusion_codes
+        )
     given = {f.path for f in mapping.fields} | set(mapping.defaults)
     for required in case_schema.node(())["required"]:
         if required not in RESERVED and (required,) not in given:
-            raise mapping.error(("fields",), f"nothing gives the case's {required}: map a column to it under fields:, "
-                                "or give it under defaults:")
+            raise mapping.error(
+                ("fields",),
+                f"nothing gives the case's {required}: map a column to it under fields:, "
+                "or give it under defaults:",
+            )
     return mapping
 
 
 def _field(mapping: Mapping, name: str, entry: dict, exclusion_codes: list[str]) -> Field:
     path = _path(mapping, name, ("fields", name))
     if case_schema.kind(path) in ("array", "object"):
-        raise mapping.error(("fields", name), f"{name} holds a list or a block, not one value; "
-                            "give it under defaults:, or map the single values inside it")
+        raise mapping.error(
+            ("fields", name),
+            f"{name} holds a list or a block, not one value; "
+            "give it under defaults:, or map the single values inside it",
+        )
     values = None
     if "values" in entry:
         values = {}
@@ -169,7 +201,9 @@ def _field(mapping: Mapping, name: str, entry: dict, exclusion_codes: list[str])
     return Field(path, entry["column"], values, ("fields", name), tuple(entry.get("values", ())))
 
 
-def _defaults(mapping: Mapping, given: dict, where: tuple, exclusion_codes: list[str]) -> dict[tuple, object]:
+def _defaults(
+    mapping: Mapping, given: dict, where: tuple, exclusion_codes: list[str]
+) -> dict[tuple, object]:
     result = {}
     for name, value in given.items():
         path = _path(mapping, name, (*where, name))
@@ -181,23 +215,37 @@ def _defaults(mapping: Mapping, given: dict, where: tuple, exclusion_codes: list
 def _path(mapping: Mapping, name: str, where: tuple) -> tuple[str, ...]:
     path = tuple(name.split("."))
     if name in RESERVED:
-        raise mapping.error(where, f"{name} is set by the mapping's own id:, services: and complainant: sections; "
-                            "remove it here")
+        raise mapping.error(
+            where,
+            f"{name} is set by the mapping's own id:, services: and complainant: sections; "
+            "remove it here",
+        )
     if case_schema.kind(path) is None:
-        raise mapping.error(where, f"{name} is not a field of a case file; see `complaints schema case` "
-                            "(nested fields are dotted, like stage1.responded)")
+        raise mapping.error(
+            where,
+            f"{name} is not a field of a case file; see `complaints schema case` "
+            "(nested fields are dotted, like stage1.responded)",
+        )
     return path
 
 
-def _check_value(mapping: Mapping, path: tuple, value, where: tuple, exclusion_codes: list[str]) -> None:
+def _check_value(
+    mapping: Mapping, path: tuple, value, where: tuple, exclusion_codes: list[str]
+) -> None:
     """A value the mapping gives must be one the case field takes."""
     errors = list(_validator(path).iter_errors(value))
     if errors:
-        raise mapping.error(where, f"{value!r} is not a value {'.'.join(path)} takes ({errors[0].message}); "
-                            "see `complaints schema case`")
+        raise mapping.error(
+            where,
+            f"{value!r} is not a value {'.'.join(path)} takes ({errors[0].message}); "
+            "see `complaints schema case`",
+        )
     if path == ("exclusion", "reason") and value not in exclusion_codes:
-        raise mapping.error(where, f"'{value}' is not one of the policy's exclusions; use one of: "
-                            f"{', '.join(exclusion_codes)}")
+        raise mapping.error(
+            where,
+            f"'{value}' is not one of the policy's exclusions; use one of: "
+            f"{', '.join(exclusion_codes)}",
+        )
 
 
 @cache

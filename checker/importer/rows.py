@@ -20,25 +20,31 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from checker.load import case_schema
-
-from checker.edit import drafts
-
-from checker.engine.evaluate import Setting
-from checker.load.view import view
-
-from checker.importer import exports, mapping as import_mapping
-
 from checker.calendar import periods
-from checker.files import write_new
-from checker.importer.mapping import Mapping, MappingError, fold
-from checker.model.findings import relative
+from checker.edit import drafts
 from checker.edit.new_case import PSEUDONYM_ALPHABET
-from checker.load.repository import load_repository
 from checker.edit.roundtrip import Flow, Moment, render
+from checker.engine.evaluate import Setting
+from checker.files import write_new
+from checker.importer import exports
+from checker.importer import mapping as import_mapping
+from checker.importer.mapping import Mapping, MappingError, fold
+from checker.load import case_schema
+from checker.load.repository import load_repository
+from checker.load.view import view
+from checker.model.findings import relative
 
 HEADER = "# yaml-language-server: $schema=../../checker/schemas/case.schema.json\n"
-BOOLEANS = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False, "0": False}
+BOOLEANS = {
+    "yes": True,
+    "y": True,
+    "true": True,
+    "1": True,
+    "no": False,
+    "n": False,
+    "false": False,
+    "0": False,
+}
 SLUG = re.compile(r"[^a-z0-9]+")
 MIN_KEY = 16
 ONE_LINE = ("extension", "exclusion")  # written {like: this}, as the step commands write them
@@ -58,11 +64,15 @@ class Outcome:
     detail: str  # the case file, or the reason
 
 
-def run(root: Path, export: Path, mapping_path: Path, as_of: date, dry_run: bool = False) -> list[Outcome]:
+def run(
+    root: Path, export: Path, mapping_path: Path, as_of: date, dry_run: bool = False
+) -> list[Outcome]:
     """Import every row of `export` into the repository at `root`; what happened to each row."""
     setting = Setting.of(view(load_repository(root, set()), as_of))
     if setting is None:
-        raise MappingError("policy/council.yaml and policy/policy.yaml must be valid first; `complaints check` says why")
+        raise MappingError(
+            "policy/council.yaml and policy/policy.yaml must be valid first; `complaints check` says why"
+        )
     codes = [e["code"] for e in setting.policy["rules"]["exclusions"]]
     mapping = import_mapping.read(mapping_path, mapping_path.name, codes)
     key = _key(mapping)
@@ -78,45 +88,74 @@ def run(root: Path, export: Path, mapping_path: Path, as_of: date, dry_run: bool
     return outcomes
 
 
-def _one(root, row, header, mapping: Mapping, key: bytes, setting, as_of, seen: dict, dry_run: bool) -> Outcome:
+def _one(
+    root, row, header, mapping: Mapping, key: bytes, setting, as_of, seen: dict, dry_run: bool
+) -> Outcome:
     cells = row.cells
     reference = str(cells[mapping.id_column])
     if row.width > len(header):
-        raise Rejected(f"the row has {row.width} cells but the header has {len(header)} columns; "
-                       "a value probably holds an unquoted comma: export the report again")
+        raise Rejected(
+            f"the row has {row.width} cells but the header has {len(header)} columns; "
+            "a value probably holds an unquoted comma: export the report again"
+        )
     if mapping.only and fold(cells[mapping.only[0]]) not in mapping.only[1]:
-        return Outcome(row.number, reference, "skipped", f"{mapping.only[0]} is '{cells[mapping.only[0]]}', "
-                       "which the mapping does not import")
+        return Outcome(
+            row.number,
+            reference,
+            "skipped",
+            f"{mapping.only[0]} is '{cells[mapping.only[0]]}', which the mapping does not import",
+        )
     if not reference:
         raise Rejected(f"{mapping.id_column} is empty; every case needs the system's reference")
     if reference in seen:
-        raise Rejected(f"the reference {reference} is also on row {seen[reference]}; each case is imported once: "
-                       "correct the duplicate in the case-management system")
+        raise Rejected(
+            f"the reference {reference} is also on row {seen[reference]}; each case is imported once: "
+            "correct the duplicate in the case-management system"
+        )
     seen[reference] = row.number
     data = _case(cells, reference, mapping, key, setting)
-    year = periods.label(setting.calendar.receipt(_when(data["received"])), setting.council["reporting_year"]["start_month"])
+    year = periods.label(
+        setting.calendar.receipt(_when(data["received"])),
+        setting.council["reporting_year"]["start_month"],
+    )
     found = mapping.id_number.search(reference)
     if not found or len(str(int(found.group(1)))) > 6:
-        raise Rejected(f"no case number of up to 6 digits in the reference '{reference}'; "
-                       "correct id: number: in the mapping")
+        raise Rejected(
+            f"no case number of up to 6 digits in the reference '{reference}'; "
+            "correct id: number: in the mapping"
+        )
     case_id = f"{setting.council['case_prefix']}-{year[:4]}-{int(found.group(1)):04d}"
     data = {"id": case_id, **data}
     path = root / "cases" / year / f"{case_id}.yaml"
     shown = relative(path, root)
-    text = HEADER + f"# Imported from {mapping.source}, reference {reference}.\n" + render(_ordered(data, ()))
+    text = (
+        HEADER
+        + f"# Imported from {mapping.source}, reference {reference}.\n"
+        + render(_ordered(data, ()))
+    )
     refused = drafts.blocking(drafts.findings(text, shown, setting))
     if refused:
         raise Rejected("; ".join(_in_columns(f.message, mapping) for f in refused))
     if path.exists():
         if path.read_bytes() == text.encode("utf-8"):
             return Outcome(row.number, reference, "unchanged", f"{shown} (imported before)")
-        return Outcome(row.number, reference, "skipped", f"{shown} already exists and differs (edited since, or "
-                       "another case has this id); it was not overwritten")
+        return Outcome(
+            row.number,
+            reference,
+            "skipped",
+            f"{shown} already exists and differs (edited since, or "
+            "another case has this id); it was not overwritten",
+        )
     if not dry_run:
         try:
             write_new(path, text)
         except FileExistsError:
-            return Outcome(row.number, reference, "skipped", f"{shown} appeared while importing; it was not overwritten")
+            return Outcome(
+                row.number,
+                reference,
+                "skipped",
+                f"{shown} appeared while importing; it was not overwritten",
+            )
     return Outcome(row.number, reference, "imported", shown)
 
 
@@ -126,13 +165,17 @@ def _case(cells: dict, reference: str, mapping: Mapping, key: bytes, setting) ->
     if not label:
         raise Rejected(f"{mapping.service_column} is empty; every case needs its service")
     if fold(label) not in mapping.services:
-        raise Rejected(f"{mapping.service_column} '{label}' is not under services: in the mapping; add it with its "
-                       "service and route, or correct the row")
+        raise Rejected(
+            f"{mapping.service_column} '{label}' is not under services: in the mapping; add it with its "
+            "service and route, or correct the row"
+        )
     service, route = mapping.services[fold(label)]
     who = str(cells[mapping.complainant_column])
     if not who:
-        raise Rejected(f"{mapping.complainant_column} is empty; every case needs a complainant to give a "
-                       "pseudonymous reference")
+        raise Rejected(
+            f"{mapping.complainant_column} is empty; every case needs a complainant to give a "
+            "pseudonymous reference"
+        )
     data: dict = {"route": route, "service": service, "complainant": {"ref": pseudonym(key, who)}}
     for entry in mapping.fields:
         cell = cells[entry.column]
@@ -145,7 +188,9 @@ def _case(cells: dict, reference: str, mapping: Mapping, key: bytes, setting) ->
     for required in case_schema.node(())["required"]:
         if required not in data and required != "id":
             columns = [f.column for f in mapping.fields if f.path == (required,)]
-            raise Rejected(f"{columns[0] if columns else required} is empty; every case needs {required}")
+            raise Rejected(
+                f"{columns[0] if columns else required} is empty; every case needs {required}"
+            )
     return data
 
 
@@ -155,8 +200,10 @@ def _value(entry, cell, mapping: Mapping, setting):
     name = ".".join(entry.path)
     if entry.values is not None and kind not in ("date", "moment"):
         if fold(cell) not in entry.values:
-            raise Rejected(f"{entry.column} '{cell}' is not one of the mapping's values for {name} "
-                           f"({', '.join(entry.labels)}); add it to the mapping or correct the row")
+            raise Rejected(
+                f"{entry.column} '{cell}' is not one of the mapping's values for {name} "
+                f"({', '.join(entry.labels)}); add it to the mapping or correct the row"
+            )
         return entry.values[fold(cell)]
     if kind in ("date", "moment"):
         when = _timestamp(cell, entry.column, mapping)
@@ -165,7 +212,9 @@ def _value(entry, cell, mapping: Mapping, setting):
         return Moment(when.replace(tzinfo=setting.calendar.zone).isoformat())
     if kind == "boolean":
         if fold(cell) not in BOOLEANS:
-            raise Rejected(f"{entry.column} '{cell}' is not yes or no; correct the row or add values: to the mapping")
+            raise Rejected(
+                f"{entry.column} '{cell}' is not yes or no; correct the row or add values: to the mapping"
+            )
         return BOOLEANS[fold(cell)]
     if kind == "integer":
         if not str(cell).isdigit():
@@ -177,8 +226,10 @@ def _value(entry, cell, mapping: Mapping, setting):
         allowed = case_schema.enum(entry.path)
         value = SLUG.sub("-", str(cell).casefold()).strip("-")
         if value not in allowed:
-            raise Rejected(f"{entry.column} '{cell}' is not one of {', '.join(allowed)}; add values: for {name} "
-                           "to the mapping, or correct the row")
+            raise Rejected(
+                f"{entry.column} '{cell}' is not one of {', '.join(allowed)}; add values: for {name} "
+                "to the mapping, or correct the row"
+            )
         return value
     return " ".join(str(cell).split())
 
@@ -195,8 +246,10 @@ def _timestamp(cell, column: str, mapping: Mapping) -> date | datetime:
         except ValueError:
             continue
         return parsed if "%H" in pattern else parsed.date()
-    raise Rejected(f"{column} '{cell}' is not a date in the mapping's formats ({', '.join(mapping.dates)}); "
-                   "correct the row, or add its format under dates: in the mapping")
+    raise Rejected(
+        f"{column} '{cell}' is not a date in the mapping's formats ({', '.join(mapping.dates)}); "
+        "correct the row, or add its format under dates: in the mapping"
+    )
 
 
 def pseudonym(key: bytes, identifier: str) -> str:
@@ -224,7 +277,9 @@ def _ordered(data: dict, path: tuple) -> dict:
     """The case's keys in the order the schema lists them, at every level."""
     order = case_schema.order(path)
     keys = sorted(data, key=lambda k: order.index(k) if k in order else len(order))
-    result = {k: _ordered(data[k], (*path, k)) if isinstance(data[k], dict) else data[k] for k in keys}
+    result = {
+        k: _ordered(data[k], (*path, k)) if isinstance(data[k], dict) else data[k] for k in keys
+    }
     return Flow(result) if path and path[-1] in ONE_LINE else result
 
 

@@ -38,7 +38,9 @@ def changed_cases(root: Path, ref: str) -> set[str] | None:
         ["git", "ls-files", "--others", "--exclude-standard", "--", "."],
     ):
         try:
-            output = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True).stdout
+            output = subprocess.run(
+                command, cwd=root, capture_output=True, text=True, check=True
+            ).stdout
         except (OSError, subprocess.CalledProcessError) as error:
             detail = getattr(error, "stderr", "") or str(error)
             raise GitError(f"cannot list the files changed since {ref}: {detail.strip()}") from None
@@ -54,7 +56,11 @@ def _prefix(root: Path) -> str:
     """The repository root's path inside the git work tree ('' when they are the same)."""
     try:
         output = subprocess.run(
-            ["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True, text=True, check=True
+            ["git", "rev-parse", "--show-prefix"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return ""

@@ -51,7 +51,9 @@ class Repository:
     documents: dict[str, list[Document]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # of the policy files and the layout
     case_files: list[tuple[str, str]] = field(default_factory=list)  # (file, path shown)
-    policy_files: list[tuple[Path, str, str]] = field(default_factory=list)  # (file, path shown, kind)
+    policy_files: list[tuple[Path, str, str]] = field(
+        default_factory=list
+    )  # (file, path shown, kind)
     loaded: bool = False  # whether the policy files are loaded (`load_policy`)
 
     @property
@@ -78,11 +80,15 @@ class Repository:
         whole cases: `due`, the step commands); the checker evaluates cases with `evaluate`."""
         if "case" not in self.documents:
             loaded = (load_file(path, shown, "case") for path, shown in self.case_files)
-            self.documents["case"] = [document for document, problems in loaded if document and not problems]
+            self.documents["case"] = [
+                document for document, problems in loaded if document and not problems
+            ]
         return self.documents["case"]
 
 
-def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[tuple[str, str]], list[Finding]]:
+def discover(
+    root: Path,
+) -> tuple[list[tuple[Path, str, str]], list[tuple[str, str]], list[Finding]]:
     """The policy files (file, path shown, kind), the case files (file, path shown), and findings
     for files in the wrong place. The cases folder is walked once, with strings, not Paths, and
     sorted a folder at a time: it may hold 100,000 files."""
@@ -94,21 +100,39 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[tuple[str, s
             files.extend((path, relative(path, root), kind) for path in sorted(base.glob(pattern)))
     for required in REQUIRED:
         if not (root / required).exists():
-            findings.append(_misplaced(required, f"{required} is missing; every repository needs one"))
+            findings.append(
+                _misplaced(required, f"{required} is missing; every repository needs one")
+            )
     years, found = {}, []
     for folder, subfolders, names in os.walk(root / "cases"):
         where = Path(folder).relative_to(root).as_posix()
         depth = where.count("/")
         for name in subfolders:
             if os.path.islink(os.path.join(folder, name)):
-                found.append((f"{where}/{name}", "the folder is a symbolic link; keep cases as plain folders and files"))
-        named = names + [name for name in subfolders if name.endswith((".yaml", ".yml"))]  # a folder named
+                found.append(
+                    (
+                        f"{where}/{name}",
+                        "the folder is a symbolic link; keep cases as plain folders and files",
+                    )
+                )
+        named = names + [
+            name for name in subfolders if name.endswith((".yaml", ".yml"))
+        ]  # a folder named
         # like a case file is refused by the loader; the names are sifted by list, not one by one
-        found.extend((f"{where}/{name}", "rename the file to end in .yaml") for name in named if name.endswith(".yml"))
+        found.extend(
+            (f"{where}/{name}", "rename the file to end in .yaml")
+            for name in named
+            if name.endswith(".yml")
+        )
         cases = [name for name in named if name.endswith(".yaml")]
         if cases and depth != 1:
-            found.extend((f"{where}/{name}", "a case file belongs in its reporting-year folder, like cases/2025-26/")
-                         for name in cases)
+            found.extend(
+                (
+                    f"{where}/{name}",
+                    "a case file belongs in its reporting-year folder, like cases/2025-26/",
+                )
+                for name in cases
+            )
         elif cases:
             years[where] = (f"{folder}/", f"{where}/", cases)
     cases = [  # by folder, then name: the order of the files' path parts

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from functools import cache, lru_cache
 
+from checker.calendar.workdays import parse_timestamp
 from checker.load.kinds import KINDS, schema  # noqa: F401 - KINDS and schema are imported from here too
 from checker.load.yaml import locate
 from checker.model.findings import Document, Finding, Location, Severity
-from checker.calendar.workdays import parse_timestamp
 
 RULE = "schema"
 
@@ -55,14 +55,18 @@ def validate(document: Document, kind: str) -> list[Finding]:
         return []
     try:
         errors = list(validator.iter_errors(document.data))
-    except ValueError:  # jsonschema-rs follows data only so deep (found by tests/test_properties.py)
+    except (
+        ValueError
+    ):  # jsonschema-rs follows data only so deep (found by tests/test_properties.py)
         message = "the data is nested too deeply to check; flatten the structure"
         return [Finding(RULE, Severity.ERROR, message, Location(document.path))]
     findings = []
     for error in errors:
         message, path, on_key = _describe(error, kind)
         line, column = locate(document, path, key=on_key)
-        findings.append(Finding(RULE, Severity.ERROR, message, Location(document.path, line, column)))
+        findings.append(
+            Finding(RULE, Severity.ERROR, message, Location(document.path, line, column))
+        )
     return sorted(set(findings), key=Finding.sort_key)
 
 
@@ -166,8 +170,15 @@ def _json_type(value) -> str:
 
 
 def _type_name(types) -> str:
-    names = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-             "object": "a mapping of keys", "array": "a list", "null": "nothing"}
+    names = {
+        "string": "text",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "true or false",
+        "object": "a mapping of keys",
+        "array": "a list",
+        "null": "nothing",
+    }
     if not types:
         return "another type"
     return " or ".join(names.get(str(t), str(t)) for t in types)

@@ -38,7 +38,9 @@ MAYBE_ANCHOR = re.compile(r"(?<![^\s\[{,])[&*][^\s,\[\]{}]")  # searched only if
 NOT_PLAIN_MARKS = ("!", "\\", "\n%")  # tags, escapes, %YAML
 NOT_PLAIN = (
     re.compile(r"- +[-?](?: |$)", re.M),  # `- - -`: nesting on one line, which yaml-rs cannot bound
-    re.compile(r"\?(?<![^\s\[{,]\?) +[-?](?: |$)", re.M),  # `? -` where a node starts (not `complaints? - `)
+    re.compile(
+        r"\?(?<![^\s\[{,]\?) +[-?](?: |$)", re.M
+    ),  # `? -` where a node starts (not `complaints? - `)
 )
 # In a word that starts like a number: 1_000 and 0b101 are numbers to yaml-rs, strings to the core
 # schema (and 0x1F, 0o17 are worth no risk). Words like stage1_response or P-0XF3CV are no numbers.
@@ -82,7 +84,11 @@ class CoreLoader(_BaseLoader):
     def construct_object(self, node, deep=False):
         if node.tag not in _PLAIN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise _at(self.text, node, f"the tag '{tag}' is not allowed; remove it and write a plain value")
+            raise _at(
+                self.text,
+                node,
+                f"the tag '{tag}' is not allowed; remove it and write a plain value",
+            )
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node, deep=False):
@@ -95,8 +101,14 @@ class CoreLoader(_BaseLoader):
                 raise _at(self.text, key_node, "a key must be a plain word, not a list or mapping")
             key = key_node.value
             if key in mapping:
-                was, now = (_position(self.text, n.start_mark.index)[0] for n in (first[key], key_node))
-                raise _at(self.text, key_node, f"duplicate key '{key}' (lines {was} and {now}); keep one of them")
+                was, now = (
+                    _position(self.text, n.start_mark.index)[0] for n in (first[key], key_node)
+                )
+                raise _at(
+                    self.text,
+                    key_node,
+                    f"duplicate key '{key}' (lines {was} and {now}); keep one of them",
+                )
             first[key] = key_node
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
@@ -125,7 +137,9 @@ for _tag, _pattern, _first in (
     ),
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
 ):
-    CoreLoader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+    CoreLoader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first)
+    )
 CoreLoader.add_constructor("tag:yaml.org,2002:map", CoreLoader.construct_yaml_map)
 CoreLoader.add_constructor("tag:yaml.org,2002:seq", CoreLoader.construct_yaml_seq)
 CoreLoader.add_constructor("tag:yaml.org,2002:int", CoreLoader.construct_yaml_int)
@@ -166,21 +180,29 @@ def read_text(path: Path | str) -> str:
         try:
             status = os.fstat(descriptor)
             if not stat.S_ISREG(status.st_mode):
-                raise LoadError("the path is not a regular file; keep data files as plain files in the repository")
+                raise LoadError(
+                    "the path is not a regular file; keep data files as plain files in the repository"
+                )
             if status.st_size > MAX_BYTES:
                 raise _too_big(status.st_size)
             raw = os.read(descriptor, status.st_size + 1)  # one byte more: did it grow since?
-            while status.st_size < len(raw) <= MAX_BYTES and (more := os.read(descriptor, MAX_BYTES)):
+            while status.st_size < len(raw) <= MAX_BYTES and (
+                more := os.read(descriptor, MAX_BYTES)
+            ):
                 raw += more
             if len(raw) > MAX_BYTES:
                 raise _too_big(len(raw))
         finally:
             os.close(descriptor)
     except PermissionError:
-        raise LoadError("the file cannot be read (permission denied); fix its permissions") from None
+        raise LoadError(
+            "the file cannot be read (permission denied); fix its permissions"
+        ) from None
     except OSError as error:
         if error.errno == errno.ELOOP or os.path.islink(path):
-            raise LoadError("the path is a symbolic link; keep data files as plain files in the repository") from None
+            raise LoadError(
+                "the path is a symbolic link; keep data files as plain files in the repository"
+            ) from None
         raise LoadError(f"the file cannot be read ({error.strerror}); check it exists") from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LoadError("the file is UTF-16; save it as UTF-8")
@@ -192,7 +214,9 @@ def read_text(path: Path | str) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise LoadError("the file is not valid UTF-8; save it with UTF-8 encoding", line, column) from None
+        raise LoadError(
+            "the file is not valid UTF-8; save it with UTF-8 encoding", line, column
+        ) from None
     # YAML 1.1 (libyaml) breaks lines at these separators and YAML 1.2 does not (all are non-ASCII)
     if not raw.isascii() and (separator := LINE_SEPARATOR.search(text)):
         raise LoadError(
@@ -211,7 +235,11 @@ def _too_big(size: int) -> LoadError:
 
 def parse(text: str) -> object:
     """Parse YAML text with the core schema's meaning; raise LoadError with a plain-English fix."""
-    if ("&" in text or "*" in text) and MAYBE_ANCHOR.search(text) and (anchor := _first_anchor(text)):
+    if (
+        ("&" in text or "*" in text)
+        and MAYBE_ANCHOR.search(text)
+        and (anchor := _first_anchor(text))
+    ):
         raise anchor
     if _plain(text):
         try:
@@ -310,7 +338,7 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> LoadError:
     context = (error.context or "").strip()
     lines = text.splitlines()
     at_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in at_line[: column] or "\\t" in problem:
+    if "\t" in at_line[:column] or "\\t" in problem:
         message = "a tab is used for indentation; indent with spaces only"
     elif "expected a single document" in context or "single document" in problem:
         message = "the file holds more than one YAML document; keep one per file (remove '---')"
@@ -346,7 +374,9 @@ def locate(document: Document, path: tuple, key: bool = False) -> tuple[int, int
                     break
             else:
                 break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
             key_node, node = None, node.value[step]
         else:
             break

@@ -92,26 +92,116 @@ def _responded(number: int) -> Callable[[Case], bool]:
 METRICS: dict[str, Metric] = {
     m.id: m
     for m in (
-        Metric("stage1-acknowledged-in-time", "Stage 1 acknowledged in time", _step(1, "acknowledgement")),
-        Metric("stage1-responded-in-time", "Stage 1 responded to in time (with any valid extension)", _step(1, "response")),
-        Metric("stage1-responded-without-extension", "Stage 1 responded to within the timescale, without extension", _step(1, "response", extended=False)),
-        Metric("stage1-extension-within-limit", "Stage 1 extensions within the limit", _extension_rule(extension_too_long, 1)),
-        Metric("stage1-extension-ombudsman-details", "Stage 1 extensions giving the Ombudsman's details", _extension_rule(extension_ombudsman_details_missing, 1)),
-        Metric("stage1-response-complete", "Stage 1 responses with every required element", _passes(stage1_response_incomplete, _responded(1))),
-        Metric("stage2-acknowledged-in-time", "Stage 2 acknowledged in time", _step(2, "acknowledgement")),
-        Metric("stage2-responded-in-time", "Stage 2 responded to in time (with any valid extension)", _step(2, "response")),
-        Metric("stage2-responded-without-extension", "Stage 2 responded to within the timescale, without extension", _step(2, "response", extended=False)),
-        Metric("stage2-extension-within-limit", "Stage 2 extensions within the limit", _extension_rule(extension_too_long, 2)),
-        Metric("stage2-extension-ombudsman-details", "Stage 2 extensions giving the Ombudsman's details", _extension_rule(extension_ombudsman_details_missing, 2)),
-        Metric("stage2-response-complete", "Final responses with every required element and the right ombudsman", _passes(stage2_response_incomplete, _responded(2))),
-        Metric("stage2-independent-handler", "Stage 2 handled by someone other than stage 1's handler", _passes(stage2_same_handler, lambda c: bool(c.record(1).get("handler") and c.record(2).get("handler")))),
-        Metric("definition-recorded", "Complaint definition recorded at acknowledgement", _passes(definition_not_recorded, _acknowledged)),
-        Metric("responsibility-stated", "Aspects not the council's responsibility stated at acknowledgement", _passes(responsibility_not_stated, _acknowledged)),
-        Metric("adjustments-reviewed", "Reasonable adjustments recorded and reviewed", _passes(adjustments_not_reviewed, lambda c: bool(c.data["complainant"].get("adjustments")))),
-        Metric("exclusion-explained", "Complaints not accepted explained, with the right to the Ombudsman", _passes(exclusion_incomplete, lambda c: "exclusion" in c.data)),
-        Metric("late-complaint-considered", "Complaints about old events accepted with discretion or excluded as late", _passes(late_complaint_not_considered, lambda c: bool((c.data.get("issue") or {}).get("occurred")))),
-        Metric("actions-completed", "Outstanding actions completed by their dates", _passes(actions_overdue, lambda c: any(c.record(n).get("actions") for n in (1, 2)))),
-        Metric("remedy-specified", "Remedies saying what will happen and by when", _passes(remedy_without_date, lambda c: any(c.record(n).get("remedies") for n in (1, 2)))),
+        Metric(
+            "stage1-acknowledged-in-time",
+            "Stage 1 acknowledged in time",
+            _step(1, "acknowledgement"),
+        ),
+        Metric(
+            "stage1-responded-in-time",
+            "Stage 1 responded to in time (with any valid extension)",
+            _step(1, "response"),
+        ),
+        Metric(
+            "stage1-responded-without-extension",
+            "Stage 1 responded to within the timescale, without extension",
+            _step(1, "response", extended=False),
+        ),
+        Metric(
+            "stage1-extension-within-limit",
+            "Stage 1 extensions within the limit",
+            _extension_rule(extension_too_long, 1),
+        ),
+        Metric(
+            "stage1-extension-ombudsman-details",
+            "Stage 1 extensions giving the Ombudsman's details",
+            _extension_rule(extension_ombudsman_details_missing, 1),
+        ),
+        Metric(
+            "stage1-response-complete",
+            "Stage 1 responses with every required element",
+            _passes(stage1_response_incomplete, _responded(1)),
+        ),
+        Metric(
+            "stage2-acknowledged-in-time",
+            "Stage 2 acknowledged in time",
+            _step(2, "acknowledgement"),
+        ),
+        Metric(
+            "stage2-responded-in-time",
+            "Stage 2 responded to in time (with any valid extension)",
+            _step(2, "response"),
+        ),
+        Metric(
+            "stage2-responded-without-extension",
+            "Stage 2 responded to within the timescale, without extension",
+            _step(2, "response", extended=False),
+        ),
+        Metric(
+            "stage2-extension-within-limit",
+            "Stage 2 extensions within the limit",
+            _extension_rule(extension_too_long, 2),
+        ),
+        Metric(
+            "stage2-extension-ombudsman-details",
+            "Stage 2 extensions giving the Ombudsman's details",
+            _extension_rule(extension_ombudsman_details_missing, 2),
+        ),
+        Metric(
+            "stage2-response-complete",
+            "Final responses with every required element and the right ombudsman",
+            _passes(stage2_response_incomplete, _responded(2)),
+        ),
+        Metric(
+            "stage2-independent-handler",
+            "Stage 2 handled by someone other than stage 1's handler",
+            _passes(
+                stage2_same_handler,
+                lambda c: bool(c.record(1).get("handler") and c.record(2).get("handler")),
+            ),
+        ),
+        Metric(
+            "definition-recorded",
+            "Complaint definition recorded at acknowledgement",
+            _passes(definition_not_recorded, _acknowledged),
+        ),
+        Metric(
+            "responsibility-stated",
+            "Aspects not the council's responsibility stated at acknowledgement",
+            _passes(responsibility_not_stated, _acknowledged),
+        ),
+        Metric(
+            "adjustments-reviewed",
+            "Reasonable adjustments recorded and reviewed",
+            _passes(
+                adjustments_not_reviewed, lambda c: bool(c.data["complainant"].get("adjustments"))
+            ),
+        ),
+        Metric(
+            "exclusion-explained",
+            "Complaints not accepted explained, with the right to the Ombudsman",
+            _passes(exclusion_incomplete, lambda c: "exclusion" in c.data),
+        ),
+        Metric(
+            "late-complaint-considered",
+            "Complaints about old events accepted with discretion or excluded as late",
+            _passes(
+                late_complaint_not_considered,
+                lambda c: bool((c.data.get("issue") or {}).get("occurred")),
+            ),
+        ),
+        Metric(
+            "actions-completed",
+            "Outstanding actions completed by their dates",
+            _passes(actions_overdue, lambda c: any(c.record(n).get("actions") for n in (1, 2))),
+        ),
+        Metric(
+            "remedy-specified",
+            "Remedies saying what will happen and by when",
+            _passes(
+                remedy_without_date, lambda c: any(c.record(n).get("remedies") for n in (1, 2))
+            ),
+        ),
     )
 }
 
@@ -124,5 +214,7 @@ def measure(outcomes: Iterable, metric_ids: Iterable[str] | None = None) -> dict
     for index, metric_id in enumerate(METRICS):
         if metric_ids is None or metric_id in metric_ids:
             answers = columns[index] if columns else ()
-            result[metric_id] = Measure(metric_id, answers.count(True), len(answers) - answers.count(None))
+            result[metric_id] = Measure(
+                metric_id, answers.count(True), len(answers) - answers.count(None)
+            )
     return result

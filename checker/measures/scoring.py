@@ -38,7 +38,7 @@ def score(ctx: View, assessment: Document, period: str | None = None) -> Score:
     start_month = ctx.council.data["reporting_year"]["start_month"] if ctx.council else 4
     period = period or previous_year(date.fromisoformat(assessment.data["completed"]), start_month)
     in_period = [o for o in ctx.valid() if o.year == period and o.code == code["code"]]
-    targets = (ctx.policy.data["rules"].get("targets", {}) if ctx.policy else {})
+    targets = ctx.policy.data["rules"].get("targets", {}) if ctx.policy else {}
     wanted = {m for p in provisions(code) for m in p.data.get("metrics", [])}
     measures = measure(in_period, sorted(wanted))
     answers = {a["provision"]: a for a in assessment.data["answers"]}
@@ -51,7 +51,10 @@ def score(ctx: View, assessment: Document, period: str | None = None) -> Score:
                 section=section["number"],
                 requirement=p["requirement"],
                 declared=answers.get(p["number"], {}).get("comply"),
-                evidence=tuple(Evidence(measures[m], targets.get(m, DEFAULT_TARGET)) for m in p.get("metrics", [])),
+                evidence=tuple(
+                    Evidence(measures[m], targets.get(m, DEFAULT_TARGET))
+                    for m in p.get("metrics", [])
+                ),
                 answer=answers.get(p["number"], {}),
             )
             for p in section["provisions"]
@@ -64,12 +67,25 @@ def score(ctx: View, assessment: Document, period: str | None = None) -> Score:
         if answer["comply"] == "yes":
             continue
         action = answer.get("action", {})
-        overdue = bool(action.get("due") and not action.get("done") and action["due"] < ctx.as_of.isoformat())
-        actions.append(
-            Action(answer["provision"], answer["comply"], action.get("what"), action.get("owner"),
-                   action.get("due"), action.get("done"), overdue)
+        overdue = bool(
+            action.get("due") and not action.get("done") and action["due"] < ctx.as_of.isoformat()
         )
-    no_evidence = tuple(a["provision"] for a in assessment.data["answers"] if not a.get("evidence") and not a.get("links"))
+        actions.append(
+            Action(
+                answer["provision"],
+                answer["comply"],
+                action.get("what"),
+                action.get("owner"),
+                action.get("due"),
+                action.get("done"),
+                overdue,
+            )
+        )
+    no_evidence = tuple(
+        a["provision"]
+        for a in assessment.data["answers"]
+        if not a.get("evidence") and not a.get("links")
+    )
     return Score(
         code=code["code"],
         title=code["title"],

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from checker.calendar import deadlines
-from checker.model.findings import Document
 from checker.calendar.workdays import Calendar
+from checker.model.findings import Document
 
 ROUTES = ("housing", "general", "data-protection", "statutory")
-UNDER_A_CODE = ("housing", "general", "data-protection")  # statutory processes are outside both Codes
+UNDER_A_CODE = (
+    "housing",
+    "general",
+    "data-protection",
+)  # statutory processes are outside both Codes
 STAGE_KEYS = {1: "stage1", 2: "stage2"}  # a stage's record in a case file (read 20 times a case)
 
 
@@ -34,7 +38,9 @@ class Case:
         self.route: str = self.data["route"]
         self.rules: dict = self.policy["rules"]
         self.timescales: dict = self.rules["timescales"]
-        self.route_rules: dict | None = self.rules["routes"].get(self.route)  # None: a route the policy lacks
+        self.route_rules: dict | None = self.rules["routes"].get(
+            self.route
+        )  # None: a route the policy lacks
 
     def problems(self, rule) -> list:
         """What a case rule finds in this case, found once: the checker and the metrics share it."""
@@ -56,7 +62,10 @@ class Case:
     @cached_property
     def stages(self) -> dict[int, deadlines.Stage]:
         """The clocks of each stage that has started by the as-of date."""
-        return {s.number: s for s in deadlines.stages(self.data, self.timescales, self.calendar, self.as_of)}
+        return {
+            s.number: s
+            for s in deadlines.stages(self.data, self.timescales, self.calendar, self.as_of)
+        }
 
     def record(self, number: int) -> dict:
         return self.data.get(STAGE_KEYS[number]) or {}
@@ -76,7 +85,10 @@ class Case:
     @cached_property
     def closed(self) -> date | None:
         """The day the council's process ended (final response, exclusion or withdrawal), if it has."""
-        ends = [self.happened(self.data.get("withdrawn")), self.happened((self.data.get("exclusion") or {}).get("decided"))]
+        ends = [
+            self.happened(self.data.get("withdrawn")),
+            self.happened((self.data.get("exclusion") or {}).get("decided")),
+        ]
         last = max(self.stages) if self.stages else None
         if last is not None:
             ends.append(self.stages[last].response.done)

@@ -43,7 +43,9 @@ def parse_citation(citation: str) -> tuple[str, str]:
 
 def governing(policy: dict) -> set[str]:
     """The Codes that govern one of the policy's routes."""
-    return {route["code"] for route in policy["rules"]["routes"].values() if route["code"] != "none"}
+    return {
+        route["code"] for route in policy["rules"]["routes"].values() if route["code"] != "none"
+    }
 
 
 def cite(code: str, numbers) -> tuple[str, ...]:

@@ -47,7 +47,9 @@ class Finding:
     case_id: str | None = None
     explained: bool = False
     explanation: str | None = None
-    subject: str | None = None  # which instance of a repository-level rule (for policy explanations)
+    subject: str | None = (
+        None  # which instance of a repository-level rule (for policy explanations)
+    )
     path: tuple = ()  # the YAML path it is about: the same finding before and after an edit moves lines
 
     def sort_key(self) -> tuple:

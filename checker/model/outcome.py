@@ -21,7 +21,9 @@ class Outcome(NamedTuple):
     case_id: str | None = None  # None when the file did not load or match its schema
     route: str | None = None
     code: str | None = None  # the Code that governs its route
-    answers: tuple[bool | None, ...] = ()  # each metric's answer in METRICS order: met, missed, None
+    answers: tuple[
+        bool | None, ...
+    ] = ()  # each metric's answer in METRICS order: met, missed, None
 
     @property
     def year(self) -> str:

@@ -11,13 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 TEMPLATE = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*(?:\|\s*([a-z]+)\s*)?\}\}")
-ANY_TEMPLATE = re.compile(r"\{\{(.*?)\}\}")  # anything in braces, to report what TEMPLATE cannot read
+ANY_TEMPLATE = re.compile(
+    r"\{\{(.*?)\}\}"
+)  # anything in braces, to report what TEMPLATE cannot read
 FOOTNOTE = re.compile(r"\[\^([0-9a-z-]+)\]")
 TEXT_KEYS = ("title", "text", "quote", "items", "after")
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
-    "fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = (
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+)
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 @dataclass(frozen=True)

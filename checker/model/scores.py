@@ -23,7 +23,6 @@ class Measure:
         return self.met / self.applicable if self.applicable else None
 
 
-
 @dataclass(frozen=True)
 class Evidence:
     """One metric behind a provision: its measure over the period and the policy's target."""
@@ -93,7 +92,11 @@ class SectionScore:
 
     @property
     def evidenced_share(self) -> float:
-        return sum(p.compliant for p in self.provisions) / len(self.provisions) if self.provisions else 0.0
+        return (
+            sum(p.compliant for p in self.provisions) / len(self.provisions)
+            if self.provisions
+            else 0.0
+        )
 
 
 @dataclass(frozen=True)

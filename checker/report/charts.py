@@ -19,7 +19,6 @@ import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

@@ -51,8 +51,14 @@ class Timeliness:
     working_days: list[int] = field(default_factory=list)
 
     def add(self, other: Timeliness) -> None:
-        for name in ("acknowledged", "acknowledged_in_time", "responded", "responded_in_time",
-                     "responded_without_extension", "extensions"):
+        for name in (
+            "acknowledged",
+            "acknowledged_in_time",
+            "responded",
+            "responded_in_time",
+            "responded_without_extension",
+            "extensions",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.working_days.extend(other.working_days)
 
@@ -79,29 +85,50 @@ class Figures:
     stage2: int = 0
     escalated: int = 0
     by_route: Counter = field(default_factory=Counter)  # stage 1 and direct stage 2 complaints
-    by_service: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # service -> stage
+    by_service: dict[str, Counter] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )  # service -> stage
     by_type: Counter = field(default_factory=Counter)
     by_channel: Counter = field(default_factory=Counter)
-    by_month: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # month -> stage
+    by_month: dict[str, Counter] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )  # month -> stage
     excluded: Counter = field(default_factory=Counter)  # by coded reason
-    timeliness: dict[int, Timeliness] = field(default_factory=lambda: {1: Timeliness(), 2: Timeliness()})
+    timeliness: dict[int, Timeliness] = field(
+        default_factory=lambda: {1: Timeliness(), 2: Timeliness()}
+    )
     outcomes: dict[int, Counter] = field(default_factory=lambda: {1: Counter(), 2: Counter()})
-    outcomes_by_service: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # final decision
+    outcomes_by_service: dict[str, Counter] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )  # final decision
     remedies: Counter = field(default_factory=Counter)
     financial_total: float = 0.0
     discrimination_claimed: int = 0
-    referrals: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))  # body -> outcome
+    referrals: dict[str, Counter] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )  # body -> outcome
     recommendations: int = 0
     recommendations_on_time: int = 0
     housing_stage1: int = 0
     housing_stage2: int = 0
-    ch02: dict[int, list[int]] = field(default_factory=lambda: {1: [0, 0, 0], 2: [0, 0, 0]})  # within, without ext, responded
+    ch02: dict[int, list[int]] = field(
+        default_factory=lambda: {1: [0, 0, 0], 2: [0, 0, 0]}
+    )  # within, without ext, responded
     learning: list[str] = field(default_factory=list)
 
     def add(self, other: Figures) -> None:
         """Add the figures of more cases of the same year, as if they had been counted here next."""
-        for name in ("stage1", "stage2", "escalated", "financial_total", "discrimination_claimed",
-                     "recommendations", "recommendations_on_time", "housing_stage1", "housing_stage2"):
+        for name in (
+            "stage1",
+            "stage2",
+            "escalated",
+            "financial_total",
+            "discrimination_claimed",
+            "recommendations",
+            "recommendations_on_time",
+            "housing_stage1",
+            "housing_stage2",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("by_route", "by_type", "by_channel", "excluded", "remedies"):
             getattr(self, name).update(getattr(other, name))
@@ -149,7 +176,12 @@ def count(figures: dict[str, Figures], case: Case, council: dict, codes: dict[st
             return  # not a reporting-year folder (`case-folder-year` says so)
         figures[year] = Figures(year, start, end)
     code = codes.get("housing-ombudsman")
-    _count(figures[year], case, code["timescales"] if code else None, council["reporting_year"]["start_month"])
+    _count(
+        figures[year],
+        case,
+        code["timescales"] if code else None,
+        council["reporting_year"]["start_month"],
+    )
 
 
 def merge(into: dict[str, Figures], more: dict[str, Figures]) -> None:
@@ -202,8 +234,12 @@ def _count(f: Figures, case: Case, code_timescales: dict | None, start_month: in
     ombudsman = data.get("ombudsman")
     if ombudsman and case.happened(ombudsman["referred"]):
         decided = ombudsman.get("decided")
-        known = decided is None or case.happened(decided)  # a decision dated after the as-of date is not known yet
-        f.referrals[ombudsman["body"]][ombudsman.get("outcome", "pending") if known else "pending"] += 1
+        known = decided is None or case.happened(
+            decided
+        )  # a decision dated after the as-of date is not known yet
+        f.referrals[ombudsman["body"]][
+            ombudsman.get("outcome", "pending") if known else "pending"
+        ] += 1
         for recommendation in ombudsman.get("recommendations", []):
             f.recommendations += 1
             done = case.happened(recommendation.get("done"))
@@ -240,7 +276,9 @@ def _tsm(f: Figures, case: Case, code_timescales: dict) -> None:
             continue
         extension = case.record(number).get("extension") or {}
         allowed = code_timescales[f"stage{number}_extension"]["working_days"]
-        extension_ok = not extension or extension["days"] <= allowed or extension.get("good_reason", False)
+        extension_ok = (
+            not extension or extension["days"] <= allowed or extension.get("good_reason", False)
+        )
         acknowledged_ok = stage.acknowledgement.done is not None and not stage.acknowledgement.late
         within = acknowledged_ok and not stage.response.late and extension_ok
         without = acknowledged_ok and stage.response.done <= stage.response_due_unextended

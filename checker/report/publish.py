@@ -21,7 +21,14 @@ from checker.report.figures import (
     previous_year,
     years_with_cases,
 )
-from checker.report.suppression import DEFAULT_THRESHOLD, HIDDEN, Cell, primary, suppress_line, suppress_table
+from checker.report.suppression import (
+    DEFAULT_THRESHOLD,
+    HIDDEN,
+    Cell,
+    primary,
+    suppress_line,
+    suppress_table,
+)
 
 VERSION = 1
 
@@ -32,25 +39,42 @@ def label(slug: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _line_table(table_id: str, title: str, dimension: str, counts, threshold: int, column: str = "Complaints") -> dict:
+def _line_table(
+    table_id: str, title: str, dimension: str, counts, threshold: int, column: str = "Complaints"
+) -> dict:
     """A one-way breakdown with its total, suppressed."""
-    cells = suppress_line({k: v for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}, threshold)
+    cells = suppress_line(
+        {k: v for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}, threshold
+    )
     total = cells.pop(None)
     return {
         "id": table_id,
         "title": title,
         "dimension": dimension,
         "columns": [column],
-        "rows": [{"key": key, "label": label(key), "values": [cell.show(threshold)]} for key, cell in cells.items()],
+        "rows": [
+            {"key": key, "label": label(key), "values": [cell.show(threshold)]}
+            for key, cell in cells.items()
+        ],
         "total": [total.show(threshold)],
     }
 
 
-def _grid_table(table_id: str, title: str, dimension: str, counts: dict, columns: list[str], threshold: int,
-                order: list[str] | None = None, labels: dict | None = None) -> dict:
+def _grid_table(
+    table_id: str,
+    title: str,
+    dimension: str,
+    counts: dict,
+    columns: list[str],
+    threshold: int,
+    order: list[str] | None = None,
+    labels: dict | None = None,
+) -> dict:
     """A two-way breakdown with its row, column and grand totals, suppressed."""
     rows = order or sorted(counts, key=lambda r: (-sum(counts[r].values()), r))
-    table = suppress_table({r: {c: counts.get(r, {}).get(c, 0) for c in columns} for r in rows}, threshold)
+    table = suppress_table(
+        {r: {c: counts.get(r, {}).get(c, 0) for c in columns} for r in rows}, threshold
+    )
     return {
         "id": table_id,
         "title": title,
@@ -101,7 +125,11 @@ def publish(
         "year": f.year,
         "period": {"start": f.start.isoformat(), "end": f.end.isoformat()},
         "as_of": as_of.isoformat(),
-        "suppression": {"threshold": threshold, "shown_as": f"fewer than {threshold + 1}", "secondary_shown_as": HIDDEN},
+        "suppression": {
+            "threshold": threshold,
+            "shown_as": f"fewer than {threshold + 1}",
+            "secondary_shown_as": HIDDEN,
+        },
         "self_assessment": [_score(s) for s in inputs.scores],
         "totals": {
             "stage1": _count(f.stage1, threshold),
@@ -113,41 +141,86 @@ def publish(
         },
         "volumes": [
             _line_table("route", "Complaints by route", "route", f.by_route, threshold),
-            _grid_table("service", "Complaints by service and stage", "service", f.by_service, ["stage 1", "stage 2"], threshold),
+            _grid_table(
+                "service",
+                "Complaints by service and stage",
+                "service",
+                f.by_service,
+                ["stage 1", "stage 2"],
+                threshold,
+            ),
             _line_table("type", "Complaints by type", "type", f.by_type, threshold),
             _line_table("channel", "Complaints by channel", "channel", f.by_channel, threshold),
-            _grid_table("month", "Complaints by month and stage", "month", f.by_month, ["stage 1", "stage 2"], threshold,
-                        order=[m for m in MONTHS], labels={m: m for m in MONTHS}),
+            _grid_table(
+                "month",
+                "Complaints by month and stage",
+                "month",
+                f.by_month,
+                ["stage 1", "stage 2"],
+                threshold,
+                order=[m for m in MONTHS],
+                labels={m: m for m in MONTHS},
+            ),
         ],
-        "not_accepted": _line_table("exclusion", "Complaints not accepted, by reason", "exclusion", f.excluded, threshold),
-        "timeliness": [_timeliness(number, t, threshold) for number, t in sorted(f.timeliness.items())],
+        "not_accepted": _line_table(
+            "exclusion", "Complaints not accepted, by reason", "exclusion", f.excluded, threshold
+        ),
+        "timeliness": [
+            _timeliness(number, t, threshold) for number, t in sorted(f.timeliness.items())
+        ],
         "outcomes": {
-            "by_stage": _grid_table("outcomes-by-stage", "Outcomes by stage", "stage", {f"stage {n}": c for n, c in f.outcomes.items()},
-                                    list(DECISIONS), threshold, order=["stage 1", "stage 2"],
-                                    labels={"stage 1": "Stage 1", "stage 2": "Stage 2"}),
-            "by_service": _grid_table("outcomes-by-service", "Final outcomes by service", "service", f.outcomes_by_service,
-                                      list(DECISIONS), threshold),
-            "remedies": _line_table("remedies", "Remedies by kind", "remedy", f.remedies, threshold, column="Remedies"),
+            "by_stage": _grid_table(
+                "outcomes-by-stage",
+                "Outcomes by stage",
+                "stage",
+                {f"stage {n}": c for n, c in f.outcomes.items()},
+                list(DECISIONS),
+                threshold,
+                order=["stage 1", "stage 2"],
+                labels={"stage 1": "Stage 1", "stage 2": "Stage 2"},
+            ),
+            "by_service": _grid_table(
+                "outcomes-by-service",
+                "Final outcomes by service",
+                "service",
+                f.outcomes_by_service,
+                list(DECISIONS),
+                threshold,
+            ),
+            "remedies": _line_table(
+                "remedies", "Remedies by kind", "remedy", f.remedies, threshold, column="Remedies"
+            ),
             "financial_remedies_total": (
-                round(f.financial_total, 2) if not primary(f.remedies.get("financial", 0), threshold)
+                round(f.financial_total, 2)
+                if not primary(f.remedies.get("financial", 0), threshold)
                 else f"not shown: fewer than {threshold + 1} payments"
             ),
         },
         "ombudsman": {
             "referrals": _grid_table(
-                "referrals", "Ombudsman referrals by body and decision", "body", f.referrals,
-                sorted({o for c in f.referrals.values() for o in c}), threshold,
+                "referrals",
+                "Ombudsman referrals by body and decision",
+                "body",
+                f.referrals,
+                sorted({o for c in f.referrals.values() for o in c}),
+                threshold,
                 labels={"housing-ombudsman": "Housing Ombudsman", "lgsco": "LGSCO", "ico": "ICO"},
             ),
             "recommendations": _count(f.recommendations, threshold),
-            "recommendations_complied_on_time": _rate(f.recommendations_on_time, f.recommendations, threshold),
+            "recommendations_complied_on_time": _rate(
+                f.recommendations_on_time, f.recommendations, threshold
+            ),
         },
         "tsm": _tsm(f, stock),
         "previous_year": _previous(previous, stock, threshold) if previous else None,
         "learning": {
             "from_cases": list(f.learning),
             "service_improvements": [
-                {"service": label(item["service"]), "improvement": item["improvement"], "date": item.get("date")}
+                {
+                    "service": label(item["service"]),
+                    "improvement": item["improvement"],
+                    "date": item.get("date"),
+                }
                 for item in report.get("service_improvements", [])
             ],
         },
@@ -190,7 +263,9 @@ def _tsm(f: Figures, stock: dict | None) -> dict | None:
             f"stage{n}": {
                 "responded": counts[2],
                 "within_timescales": round(100 * counts[0] / counts[2], 1) if counts[2] else None,
-                "within_timescales_without_extensions": round(100 * counts[1] / counts[2], 1) if counts[2] else None,
+                "within_timescales_without_extensions": round(100 * counts[1] / counts[2], 1)
+                if counts[2]
+                else None,
             }
             for n, counts in ch02.items()
         },
@@ -203,8 +278,12 @@ def _previous(f: Figures, stock: dict | None, threshold: int) -> dict:
         "stage1": _count(f.stage1, threshold),
         "stage2": _count(f.stage2, threshold),
         "not_accepted": _count(sum(f.excluded.values()), threshold),
-        "stage1_responded_in_time": _rate(f.timeliness[1].responded_in_time, f.timeliness[1].responded, threshold),
-        "stage2_responded_in_time": _rate(f.timeliness[2].responded_in_time, f.timeliness[2].responded, threshold),
+        "stage1_responded_in_time": _rate(
+            f.timeliness[1].responded_in_time, f.timeliness[1].responded, threshold
+        ),
+        "stage2_responded_in_time": _rate(
+            f.timeliness[2].responded_in_time, f.timeliness[2].responded, threshold
+        ),
         "tsm": _tsm(f, stock),
     }
 
@@ -230,4 +309,11 @@ def build(ctx: View, figures: dict[str, Figures], year: str) -> dict:
     threshold = ctx.policy.data["rules"].get("suppression_threshold", DEFAULT_THRESHOLD)
     before = previous_year(year)
     previous = compute(ctx, figures, before) if before in years_with_cases(ctx) else None
-    return publish(compute(ctx, figures, year), inputs(ctx, year), ctx.council.data, ctx.as_of, previous, threshold)
+    return publish(
+        compute(ctx, figures, year),
+        inputs(ctx, year),
+        ctx.council.data,
+        ctx.as_of,
+        previous,
+        threshold,
+    )

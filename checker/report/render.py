@@ -16,12 +16,16 @@ import json
 
 from checker.report import charts
 
+
 def _esc(text: str) -> str:
     """Text for an HTML element's content (quotes need no escaping there)."""
     return html.escape(str(text), quote=False)
 
 
-BODIES = {"housing-ombudsman": "Housing Ombudsman", "lgsco": "Local Government and Social Care Ombudsman"}
+BODIES = {
+    "housing-ombudsman": "Housing Ombudsman",
+    "lgsco": "Local Government and Social Care Ombudsman",
+}
 
 
 def _cell(value) -> str:
@@ -66,10 +70,12 @@ def markdown(report: dict, charts: dict | None = None) -> str:
     r, out = report, []
     add = out.append
     add(f"# Annual complaints performance and service improvement report {r['year']}\n")
-    add(f"{_esc(r['council'])}, for the year {r['period']['start']} to {r['period']['end']}. "
+    add(
+        f"{_esc(r['council'])}, for the year {r['period']['start']} to {r['period']['end']}. "
         f"Figures as at {r['as_of']}. Counts from 1 to {r['suppression']['threshold']} are shown as "
-        f"\"{r['suppression']['shown_as']}\", and a figure that would let one be worked out from the totals is "
-        f"shown as \"{r['suppression']['secondary_shown_as']}\".\n")
+        f'"{r["suppression"]["shown_as"]}", and a figure that would let one be worked out from the totals is '
+        f'shown as "{r["suppression"]["secondary_shown_as"]}".\n'
+    )
 
     add("## 1. Self-assessment against the Complaint Handling Codes\n")
     if r["self_assessment"]:
@@ -79,30 +85,38 @@ def markdown(report: dict, charts: dict | None = None) -> str:
             f"<td>{s['declared_share']:.1f}%</td><td>{s['evidenced_share']:.1f}%</td><td>{s['actions']}</td></tr>"
             for s in r["self_assessment"]
         )
-        add('<table>\n<caption>Self-assessment summary</caption>\n<thead><tr><th scope="col">Code</th>'
+        add(
+            '<table>\n<caption>Self-assessment summary</caption>\n<thead><tr><th scope="col">Code</th>'
             '<th scope="col">Yes</th><th scope="col">Partly</th><th scope="col">No</th>'
             '<th scope="col">Compliant (declared)</th><th scope="col">Compliant (on the evidence)</th>'
-            f'<th scope="col">Actions</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n')
+            f'<th scope="col">Actions</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n'
+        )
         for s in r["self_assessment"]:
             if s["contradicted"]:
-                add(f"The cases of {s['period']} do not bear out the answers to provisions "
+                add(
+                    f"The cases of {s['period']} do not bear out the answers to provisions "
                     f"{', '.join(s['contradicted'])} of the {BODIES[s['code']]}'s Code; the self-assessment "
-                    "page gives the figures.\n")
+                    "page gives the figures.\n"
+                )
     else:
         add("No self-assessment is recorded yet.\n")
 
     t = r["totals"]
     add("## 2. Complaint handling performance\n")
     add("### Volumes\n")
-    add(f"- Complaints received at stage 1: {_cell(t['stage1'])}\n"
+    add(
+        f"- Complaints received at stage 1: {_cell(t['stage1'])}\n"
         f"- Escalated to stage 2: {_cell(t['escalated'])} ({_pct(t['escalation_rate'])} of stage 1 complaints); "
         f"complaints at stage 2 in all: {_cell(t['stage2'])}\n"
         f"- Complaints not accepted: {_cell(t['not_accepted'])}\n"
-        f"- Complaints in which discrimination was claimed: {_cell(t['discrimination_claimed'])}\n")
+        f"- Complaints in which discrimination was claimed: {_cell(t['discrimination_claimed'])}\n"
+    )
     for breakdown in r["volumes"]:
         add(table(breakdown, charts))
     add("### Complaints not accepted\n")
-    add("The Housing Ombudsman's Code asks for a summary of the types of complaint refused (8.1).\n")
+    add(
+        "The Housing Ombudsman's Code asks for a summary of the types of complaint refused (8.1).\n"
+    )
     add(table(r["not_accepted"], charts) if r["not_accepted"]["rows"] else "None this year.\n")
 
     add("### Timeliness\n")
@@ -113,12 +127,14 @@ def markdown(report: dict, charts: dict | None = None) -> str:
         f"<td>{_cell(s['p90_working_days'])}</td></tr>"
         for s in r["timeliness"]
     )
-    add((charts or {}).get("timeliness", "")
+    add(
+        (charts or {}).get("timeliness", "")
         + '<table>\n<caption>Timeliness by stage</caption>\n<thead><tr><th scope="col">Stage</th>'
         '<th scope="col">Acknowledged in time</th><th scope="col">Responded in time (with any agreed extension)</th>'
         '<th scope="col">Responded within the timescale, no extension</th><th scope="col">Extensions</th>'
         '<th scope="col">Median working days to respond</th><th scope="col">90th percentile working days</th>'
-        f"</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n")
+        f"</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"
+    )
 
     o = r["outcomes"]
     add("### Outcomes and remedies\n")
@@ -126,52 +142,75 @@ def markdown(report: dict, charts: dict | None = None) -> str:
     add(table(o["by_service"], charts))
     add(table(o["remedies"], charts))
     total = o["financial_remedies_total"]
-    add(f"Financial remedies paid or offered in all: {'£' + format(total, ',.2f') if isinstance(total, (int, float)) else _esc(total)}.\n")
+    add(
+        f"Financial remedies paid or offered in all: {'£' + format(total, ',.2f') if isinstance(total, (int, float)) else _esc(total)}.\n"
+    )
 
     m = r["ombudsman"]
     add("### Ombudsman referrals\n")
-    add(table(m["referrals"], charts) if m["referrals"]["rows"] else "No complaint was referred to an ombudsman.\n")
-    add(f"Ombudsman recommendations: {_cell(m['recommendations'])}; complied with by the date set: "
-        f"{_pct(m['recommendations_complied_on_time'])}.\n")
+    add(
+        table(m["referrals"], charts)
+        if m["referrals"]["rows"]
+        else "No complaint was referred to an ombudsman.\n"
+    )
+    add(
+        f"Ombudsman recommendations: {_cell(m['recommendations'])}; complied with by the date set: "
+        f"{_pct(m['recommendations_complied_on_time'])}.\n"
+    )
 
     if r["tsm"]:
         s = r["tsm"]
         example = " (an example figure)" if s["homes_example"] else ""
         add("### Tenant Satisfaction Measures\n")
-        add(f"Measured for the council's {s['homes']:,} homes{example} at {s['homes_as_of']}, for housing "
-            "complaints, against the Housing Ombudsman's Code timescales.\n")
-        add('<table>\n<caption>Tenant Satisfaction Measures CH01 and CH02</caption>\n<thead><tr>'
+        add(
+            f"Measured for the council's {s['homes']:,} homes{example} at {s['homes_as_of']}, for housing "
+            "complaints, against the Housing Ombudsman's Code timescales.\n"
+        )
+        add(
+            "<table>\n<caption>Tenant Satisfaction Measures CH01 and CH02</caption>\n<thead><tr>"
             '<th scope="col">Measure</th><th scope="col">Stage 1</th><th scope="col">Stage 2</th></tr></thead>\n<tbody>\n'
             f'<tr><th scope="row">CH01 complaints per 1,000 homes</th><td>{s["CH01"]["stage1_per_1000_homes"]:.1f}</td>'
-            f'<td>{s["CH01"]["stage2_per_1000_homes"]:.1f}</td></tr>\n'
+            f"<td>{s['CH01']['stage2_per_1000_homes']:.1f}</td></tr>\n"
             f'<tr><th scope="row">CH02 responded to within the Code timescales</th>'
-            f'<td>{_pct(s["CH02"]["stage1"]["within_timescales"])}</td><td>{_pct(s["CH02"]["stage2"]["within_timescales"])}</td></tr>\n'
+            f"<td>{_pct(s['CH02']['stage1']['within_timescales'])}</td><td>{_pct(s['CH02']['stage2']['within_timescales'])}</td></tr>\n"
             f'<tr><th scope="row">CH02 without extensions</th>'
-            f'<td>{_pct(s["CH02"]["stage1"]["within_timescales_without_extensions"])}</td>'
-            f'<td>{_pct(s["CH02"]["stage2"]["within_timescales_without_extensions"])}</td></tr>\n'
-            "</tbody>\n</table>\n")
+            f"<td>{_pct(s['CH02']['stage1']['within_timescales_without_extensions'])}</td>"
+            f"<td>{_pct(s['CH02']['stage2']['within_timescales_without_extensions'])}</td></tr>\n"
+            "</tbody>\n</table>\n"
+        )
 
     p = r["previous_year"]
     add("### Compared with the previous year\n")
     if p:
-        add((charts or {}).get("year-on-year", "") + f'<table>\n<caption>{r["year"]} compared with {p["year"]}</caption>\n<thead><tr><th scope="col">Figure</th>'
+        add(
+            (charts or {}).get("year-on-year", "")
+            + f'<table>\n<caption>{r["year"]} compared with {p["year"]}</caption>\n<thead><tr><th scope="col">Figure</th>'
             f'<th scope="col">{p["year"]}</th><th scope="col">{r["year"]}</th></tr></thead>\n<tbody>\n'
             f'<tr><th scope="row">Stage 1 complaints</th><td>{_cell(p["stage1"])}</td><td>{_cell(t["stage1"])}</td></tr>\n'
             f'<tr><th scope="row">Stage 2 complaints</th><td>{_cell(p["stage2"])}</td><td>{_cell(t["stage2"])}</td></tr>\n'
             f'<tr><th scope="row">Not accepted</th><td>{_cell(p["not_accepted"])}</td><td>{_cell(t["not_accepted"])}</td></tr>\n'
             f'<tr><th scope="row">Stage 1 responded in time</th><td>{_pct(p["stage1_responded_in_time"])}</td>'
-            f'<td>{_pct(r["timeliness"][0]["responded_in_time"])}</td></tr>\n'
+            f"<td>{_pct(r['timeliness'][0]['responded_in_time'])}</td></tr>\n"
             f'<tr><th scope="row">Stage 2 responded in time</th><td>{_pct(p["stage2_responded_in_time"])}</td>'
-            f'<td>{_pct(r["timeliness"][1]["responded_in_time"])}</td></tr>\n'
-            "</tbody>\n</table>\n")
+            f"<td>{_pct(r['timeliness'][1]['responded_in_time'])}</td></tr>\n"
+            "</tbody>\n</table>\n"
+        )
     else:
-        add("No cases are recorded for the previous year, so there is nothing to compare with yet.\n")
+        add(
+            "No cases are recorded for the previous year, so there is nothing to compare with yet.\n"
+        )
 
     add("## 3. Findings of non-compliance with the Codes\n")
     findings = r["non_compliance_findings"]
-    add("".join(f"- {BODIES[x['body']]}, {x['date']}: {_esc(x['summary'])}"
-                + (f" Our response: {_esc(x['response'])}" if x.get("response") else "") + "\n"
-                for x in findings) or "No ombudsman made a finding of non-compliance with its Code this year.\n")
+    add(
+        "".join(
+            f"- {BODIES[x['body']]}, {x['date']}: {_esc(x['summary'])}"
+            + (f" Our response: {_esc(x['response'])}" if x.get("response") else "")
+            + "\n"
+            for x in findings
+        )
+        or "No ombudsman made a finding of non-compliance with its Code this year.\n"
+    )
 
     add("## 4. Service improvements from learning\n")
     improvements = r["learning"]["service_improvements"]
@@ -185,9 +224,15 @@ def markdown(report: dict, charts: dict | None = None) -> str:
     for number, body in (("5", "lgsco"), ("6", "housing-ombudsman")):
         add(f"## {number}. Annual letter from the {BODIES[body]}\n")
         letters = [x for x in r["ombudsman_letters"] if x["body"] == body]
-        add("".join(f"{_esc(x['summary'])} ({x['date']}"
-                    + (f", [the letter]({x['url']})" if x.get("url") else "") + ")\n" for x in letters)
-            or "No annual letter has been received for this year.\n")
+        add(
+            "".join(
+                f"{_esc(x['summary'])} ({x['date']}"
+                + (f", [the letter]({x['url']})" if x.get("url") else "")
+                + ")\n"
+                for x in letters
+            )
+            or "No annual letter has been received for this year.\n"
+        )
     others = r["other_publications"]
     if others:
         add("### Other ombudsman reports about the council\n")
@@ -199,7 +244,9 @@ def markdown(report: dict, charts: dict | None = None) -> str:
         when = f" on {g['considered']}" if g.get("considered") else ""
         add(f"{_esc(g['name'])} considered this report{when}:\n\n> {_esc(g['response'])}\n")
     else:
-        add("The report has not yet been considered; the response will be published alongside it.\n")
+        add(
+            "The report has not yet been considered; the response will be published alongside it.\n"
+        )
     return "\n".join(out)
 
 
@@ -218,7 +265,9 @@ def csv_format(report: dict) -> str:
     year = report["year"]
     for key, value in report["totals"].items():
         writer.writerow((year, "totals", "totals", key, "", value))
-    tables = [("volumes", t) for t in report["volumes"]] + [("not_accepted", report["not_accepted"])]
+    tables = [("volumes", t) for t in report["volumes"]] + [
+        ("not_accepted", report["not_accepted"])
+    ]
     tables += [("outcomes", report["outcomes"][k]) for k in ("by_stage", "by_service", "remedies")]
     tables += [("ombudsman", report["ombudsman"]["referrals"])]
     for section, t in tables:
@@ -233,7 +282,16 @@ def csv_format(report: dict) -> str:
         for key, value in stage.items():
             if key != "stage":
                 writer.writerow((year, "timeliness", f"stage{stage['stage']}", key, "", value))
-    writer.writerow((year, "outcomes", "remedies", "financial_total", "", report["outcomes"]["financial_remedies_total"]))
+    writer.writerow(
+        (
+            year,
+            "outcomes",
+            "remedies",
+            "financial_total",
+            "",
+            report["outcomes"]["financial_remedies_total"],
+        )
+    )
     if report["tsm"]:
         tsm = report["tsm"]
         for key, value in tsm["CH01"].items():
@@ -246,7 +304,9 @@ def csv_format(report: dict) -> str:
 
 def markdown_with_charts(report: dict) -> str:
     """The report page with its charts (matplotlib is loaded only for this format)."""
-    return markdown(report, {key: charts.html(chart) for key, chart in charts.render(report).items()})
+    return markdown(
+        report, {key: charts.html(chart) for key, chart in charts.render(report).items()}
+    )
 
 
 FORMATS = {"markdown": markdown_with_charts, "json": json_format, "csv": csv_format}

@@ -45,7 +45,9 @@ def primary(value: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
 Line = tuple[tuple[Hashable, ...], Hashable]  # the keys of a line's cells, and the key of its total
 
 
-def protect(values: Mapping[Hashable, int], lines: Iterable[Line], threshold: int = DEFAULT_THRESHOLD) -> set:
+def protect(
+    values: Mapping[Hashable, int], lines: Iterable[Line], threshold: int = DEFAULT_THRESHOLD
+) -> set:
     """The keys to hide so that no hidden count can be worked out from what is shown."""
     lines = [(tuple(members), total) for members, total in lines]
     order = {key: n for n, key in enumerate(values)}  # cells come before totals in `values`
@@ -86,7 +88,9 @@ def _exposed(values, lines, hidden, threshold: int, bound: int) -> list:
                 if narrowed != domain[key]:
                     domain[key] = narrowed
                     changed = True
-    hidden = [key for key in values if key in hidden]  # in table order, not a set's: the search is deterministic
+    hidden = [
+        key for key in values if key in hidden
+    ]  # in table order, not a set's: the search is deterministic
     pinned = [key for key in hidden if domain[key] & (domain[key] - 1) == 0]
     if pinned:
         return pinned
@@ -105,7 +109,9 @@ def _can_differ(key, values, lines, hidden: list, domain, budget: int = 20000) -
     low = {k: (domain[k] & -domain[k]).bit_length() - 1 for k in order}
     high = {k: domain[k].bit_length() - 1 for k in order}
     choice: dict = {k: values[k] for k in values if k not in low}  # what is shown is known
-    involved = {k: [] for k in order}  # each hidden key's lines: (its other members, its total, it is the total)
+    involved = {
+        k: [] for k in order
+    }  # each hidden key's lines: (its other members, its total, it is the total)
     for members, total in lines:
         for k in (*members, total):
             if k in involved:
@@ -243,7 +249,9 @@ class Table:
     grand_total: Cell
 
 
-def suppress_table(counts: Mapping[str, Mapping[str, int]], threshold: int = DEFAULT_THRESHOLD) -> Table:
+def suppress_table(
+    counts: Mapping[str, Mapping[str, int]], threshold: int = DEFAULT_THRESHOLD
+) -> Table:
     """A two-way table published with its row, column and grand totals."""
     rows = list(counts)
     columns = list(dict.fromkeys(c for row in counts.values() for c in row))
@@ -253,7 +261,10 @@ def suppress_table(counts: Mapping[str, Mapping[str, int]], threshold: int = DEF
     values[(None, None)] = sum(values[(None, c)] for c in columns)
     lines = [(tuple((r, c) for c in columns), (r, None)) for r in rows]
     lines += [(tuple((r, c) for r in rows), (None, c)) for c in columns]
-    lines += [(tuple((r, None) for r in rows), (None, None)), (tuple((None, c) for c in columns), (None, None))]
+    lines += [
+        (tuple((r, None) for r in rows), (None, None)),
+        (tuple((None, c) for c in columns), (None, None)),
+    ]
     hidden = protect(values, lines, threshold)
 
     def cell(key) -> Cell:

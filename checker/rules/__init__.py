@@ -156,5 +156,7 @@ REPOSITORY: tuple[ModuleType, ...] = (
 )
 
 RULES: dict[str, ModuleType] = {
-    module.ID: module for module in (*BUILT_IN, *CASE, *REPOSITORY) if module is not personal_data_files
+    module.ID: module
+    for module in (*BUILT_IN, *CASE, *REPOSITORY)
+    if module is not personal_data_files
 }

@@ -22,7 +22,9 @@ def incomplete(case, number: int):
             f"{case.code['title']} ({case.code['code']}) requires; record what the letter "
             "contained, or explain the breach",
             case.document,
-            (f"stage{number}", "response_includes") if "response_includes" in record else (f"stage{number}", "responded"),
+            (f"stage{number}", "response_includes")
+            if "response_includes" in record
+            else (f"stage{number}", "responded"),
         )
     if number == 2 and "ombudsman" in required:
         expected = set((case.route_rules or {}).get("escalates_to", []))
@@ -33,5 +35,7 @@ def incomplete(case, number: int):
                 f"the final response must tell the complainant how to go to {names} for the "
                 f"{case.route} route; record signposted_to: [{', '.join(sorted(expected))}]",
                 case.document,
-                ("stage2", "signposted_to") if "signposted_to" in record else ("stage2", "responded"),
+                ("stage2", "signposted_to")
+                if "signposted_to" in record
+                else ("stage2", "responded"),
             )

@@ -40,7 +40,11 @@ def check(case):
                 case.document,
                 path,
             )
-        elif due and due <= until and not any(r >= adjustment["next_review"] for r in adjustment.get("reviewed", [])):
+        elif (
+            due
+            and due <= until
+            and not any(r >= adjustment["next_review"] for r in adjustment.get("reviewed", []))
+        ):
             yield Problem(
                 f"the adjustment '{adjustment['need']}' was due for review on {due.isoformat()} "
                 "while the complaint was open, and no review is recorded; review it and record "

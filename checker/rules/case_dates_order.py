@@ -87,7 +87,9 @@ def check(case):
             yield _problem(case, path, when, (("received",), received))
     decided, referred = dates[("ombudsman", "decided")], dates[("ombudsman", "referred")]
     if decided and referred and decided < referred:
-        yield _problem(case, ("ombudsman", "decided"), decided, (("ombudsman", "referred"), referred))
+        yield _problem(
+            case, ("ombudsman", "decided"), decided, (("ombudsman", "referred"), referred)
+        )
 
 
 def _problem(case, path, when, previous) -> Problem:

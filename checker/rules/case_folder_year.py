@@ -18,9 +18,9 @@ misfiled case is counted in the wrong year's figures.
 Move the file to the folder the message names (`git mv`).
 """
 
+from checker.calendar.periods import label
 from checker.model.case import ROUTES
 from checker.model.findings import Problem, Severity
-from checker.calendar.periods import label
 
 ID = "case-folder-year"
 TITLE = "Cases are filed under their reporting year"

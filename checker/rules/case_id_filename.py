@@ -33,7 +33,11 @@ def check(case):
     prefix, year, _ = case.id.split("-")
     folder = case.document.path.split("/")[-2]
     if name != case.id:
-        yield Problem(f"the file is named {name}.yaml but holds {case.id}; rename it {case.id}.yaml", case.document, ("id",))
+        yield Problem(
+            f"the file is named {name}.yaml but holds {case.id}; rename it {case.id}.yaml",
+            case.document,
+            ("id",),
+        )
     if prefix != case.council["case_prefix"]:
         yield Problem(
             f"the id starts {prefix}, not the council's prefix {case.council['case_prefix']}; correct it",

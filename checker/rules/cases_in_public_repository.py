@@ -25,7 +25,6 @@ it under `explanations` in `policy/policy.yaml` with this rule, the subject the 
 """
 
 import re
-from pathlib import Path
 
 from checker.load.git import git_config
 from checker.model.findings import Document, Problem, Severity, relative

@@ -31,7 +31,11 @@ POLICY = ("discrimination_officer",)
 
 def check(case):
     officer = case.rules.get("discrimination_officer")
-    if officer and case.data["discrimination_claimed"] and not case.data.get("equalities_officer_involved"):
+    if (
+        officer
+        and case.data["discrimination_claimed"]
+        and not case.data.get("equalities_officer_involved")
+    ):
         yield Problem(
             f"discrimination is claimed but the {officer['role'].replace('-', ' ')} is not recorded "
             "as involved; involve them and record equalities_officer_involved",

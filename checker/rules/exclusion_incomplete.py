@@ -38,7 +38,9 @@ def check(case):
     if not exclusion.get("explained"):
         missing.append("the date the reasons were explained (explained)")
     if not exclusion.get("ombudsman_right_given"):
-        missing.append("that the right to go to the Ombudsman was given (ombudsman_right_given: true)")
+        missing.append(
+            "that the right to go to the Ombudsman was given (ombudsman_right_given: true)"
+        )
     if missing:
         yield Problem(
             f"the complaint was not accepted but the case does not record {' or '.join(missing)}; "

@@ -34,7 +34,9 @@ POLICY: tuple[str, ...] = ()
 def problem(case, rule_id: str, index: int, fired: bool) -> Problem:
     """The problem the engine reports for an explanation that does not apply."""
     if fired:
-        message = f"{rule_id} cannot be explained away; put it right instead, and remove this explanation"
+        message = (
+            f"{rule_id} cannot be explained away; put it right instead, and remove this explanation"
+        )
     else:
         message = f"{rule_id} does not fire on this case; remove this explanation"
     return Problem(message, case.document, ("explanations", index, "rule"))
@@ -45,7 +47,11 @@ def problem_in_policy(policy, explanation: dict, index: int, fired: bool) -> Pro
     rule_id, subject = explanation["rule"], explanation.get("subject")
     named = f"{rule_id} ({subject})" if subject else rule_id
     if fired:
-        message = f"{named} cannot be explained away; put it right instead, and remove this explanation"
+        message = (
+            f"{named} cannot be explained away; put it right instead, and remove this explanation"
+        )
     else:
-        message = f"{named} does not fire on the policy; remove this explanation or correct its subject"
+        message = (
+            f"{named} does not fire on the policy; remove this explanation or correct its subject"
+        )
     return Problem(message, policy, ("explanations", index, "rule"))

@@ -31,7 +31,11 @@ POLICY = ("timescales.stage1_extension", "timescales.stage2_extension")
 def check(case):
     for number in case.stages:
         extension = case.record(number).get("extension")
-        if extension and case.happened(extension["agreed"]) and not extension.get("ombudsman_details_given"):
+        if (
+            extension
+            and case.happened(extension["agreed"])
+            and not extension.get("ombudsman_details_given")
+        ):
             yield Problem(
                 f"the stage {number} extension does not record that the Ombudsman's contact "
                 "details were given; record ombudsman_details_given: true if they were",

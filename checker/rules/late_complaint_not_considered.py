@@ -23,9 +23,9 @@ Record `issue.discretion: {reason, agreed_by, date}`, or exclude the complaint w
 
 from datetime import date
 
+from checker.calendar.workdays import add_months, parse_timestamp
 from checker.model.case import UNDER_A_CODE
 from checker.model.findings import Problem, Severity
-from checker.calendar.workdays import add_months, parse_timestamp
 
 
 def local_date(case) -> date:
@@ -34,6 +34,7 @@ def local_date(case) -> date:
     if isinstance(when, date) and not hasattr(when, "hour"):
         return when
     return (when.astimezone(case.calendar.zone) if when.tzinfo else when).date()
+
 
 ID = "late-complaint-not-considered"
 TITLE = "Complaints about old events record the decision to accept or exclude them"

@@ -43,14 +43,34 @@ POLICY: tuple[str, ...] = ()
 PATTERNS = (
     ("an email address", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),
     # +44 or 0, then 9 or 10 more digits, allowing spaces, hyphens and brackets: (01227) 862 000
-    ("a phone number", re.compile(r"(?<![\w-])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:\d[\s)-]{0,2}){9,10}(?![\w-])")),
+    (
+        "a phone number",
+        re.compile(r"(?<![\w-])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:\d[\s)-]{0,2}){9,10}(?![\w-])"),
+    ),
     # capitals only: "Flat B2 1st floor" is not a postcode, "CT1 1YW" is
     ("a postcode", re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b")),
     # any two letters: the test prefixes (QQ) and unissued ones look just as personal in a file
-    ("a National Insurance number", re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I)),
+    (
+        "a National Insurance number",
+        re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I),
+    ),
 )
-DATE_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
-NOT_TEXT = {"id", "route", "service", "type", "channel", "received", "ref", "handler", "rule", "reviewed_by", "agreed_by"}
+DATE_VALUE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?"
+)
+NOT_TEXT = {
+    "id",
+    "route",
+    "service",
+    "type",
+    "channel",
+    "received",
+    "ref",
+    "handler",
+    "rule",
+    "reviewed_by",
+    "agreed_by",
+}
 
 
 HAS_DIGIT_OR_AT = re.compile(r"[0-9@]")  # every pattern needs one: most text is skipped at once
@@ -100,7 +120,9 @@ def _suspect(data) -> bool:
     stack = [[data]]
     while stack:
         node = stack.pop()
-        for value in [v for k, v in node.items() if k not in NOT_TEXT] if type(node) is dict else node:
+        for value in (
+            [v for k, v in node.items() if k not in NOT_TEXT] if type(node) is dict else node
+        ):
             kind = type(value)
             if kind is str:
                 if HAS_DIGIT_OR_AT.search(value) and not DATE_VALUE.fullmatch(value):

@@ -20,8 +20,8 @@ from checker.rules.personal_data import (
     SEVERITY,
     TITLE,
     found_keys,
-    problems_in,
     free_texts,
+    problems_in,
 )
 
 __all__ = ["EXPLAINABLE", "ID", "POLICY", "PROVISIONS", "SEVERITY", "TITLE", "check"]
@@ -32,7 +32,9 @@ FILES = ("council", "policy", "code", "self-assessment", "report")
 def check(view: View) -> Iterator[Problem]:
     """The files other than cases: only the council's and the ombudsmen's contact details."""
     contact = (view.council.data.get("contact") if view.council else None) or {}
-    allowed = found_keys(PUBLISHED) | {key for _, text in free_texts(contact, ()) for key in found_keys(text)}
+    allowed = found_keys(PUBLISHED) | {
+        key for _, text in free_texts(contact, ()) for key in found_keys(text)
+    }
     because = "only the council's own contact details (under contact in policy/council.yaml) are published"
     for kind in FILES:
         for document in view.documents(kind):

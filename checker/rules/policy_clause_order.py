@@ -37,7 +37,11 @@ def _siblings(document, items, parent: tuple[int, ...], path: tuple):
     for index, item in enumerate(items):
         parts = tuple(int(p) for p in item["number"].split("."))
         here = (*path, index)
-        if parts[: len(parent)] != parent or len(parts) <= len(parent) or (not parent and len(parts) > 1):
+        if (
+            parts[: len(parent)] != parent
+            or len(parts) <= len(parent)
+            or (not parent and len(parts) > 1)
+        ):
             yield Problem(
                 f"clause {item['number']} is not part of "
                 f"{'.'.join(map(str, parent)) or 'the policy'}; move it or correct its number",

@@ -26,7 +26,9 @@ SEVERITY = Severity.WARNING
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
-REFERENCE = re.compile(r"(?:\b[Ss]ections?|\b[Cc]lauses?|\([Ss]ee)\s+([1-9][0-9]*(?:\.[1-9][0-9]*)*)")
+REFERENCE = re.compile(
+    r"(?:\b[Ss]ections?|\b[Cc]lauses?|\([Ss]ee)\s+([1-9][0-9]*(?:\.[1-9][0-9]*)*)"
+)
 
 
 def check(ctx):

@@ -27,7 +27,17 @@ ID = "policy-timescale-longer-than-code"
 TITLE = "Policy timescales are within the Codes'"
 SEVERITY = Severity.ERROR
 EXPLAINABLE = True
-PROVISIONS = ("HO 6.2", "HO 6.3", "HO 6.4", "HO 6.11", "HO 6.14", "HO 6.15", "LGSCO 6.2", "LGSCO 6.3", "LGSCO 6.4")
+PROVISIONS = (
+    "HO 6.2",
+    "HO 6.3",
+    "HO 6.4",
+    "HO 6.11",
+    "HO 6.14",
+    "HO 6.15",
+    "LGSCO 6.2",
+    "LGSCO 6.3",
+    "LGSCO 6.4",
+)
 POLICY = ("timescales",)
 NAMES = {
     "stage1_acknowledgement": "stage 1 acknowledgement",

@@ -37,8 +37,14 @@ def check(case):
     consent = representative["consent"]
     if consent == "none" and required != "none":
         problem = "no consent is recorded"
-    elif required == "written" and consent != "written" and representative.get("personal_matter", True):
-        problem = f"consent is {consent}, but the policy requires written consent for a personal matter"
+    elif (
+        required == "written"
+        and consent != "written"
+        and representative.get("personal_matter", True)
+    ):
+        problem = (
+            f"consent is {consent}, but the policy requires written consent for a personal matter"
+        )
     else:
         return
     yield Problem(

@@ -30,7 +30,9 @@ def check(ctx):
         code = ctx.codes.get(name)
         if code is None:
             yield Problem(
-                f"there is no policy/codes/{name}.yaml to assess against; add it", document, ("code",)
+                f"there is no policy/codes/{name}.yaml to assess against; add it",
+                document,
+                ("code",),
             )
         elif code.data["edition"] != edition:
             yield Problem(

@@ -17,8 +17,8 @@ Carry out this year's self-assessment, in a new file for the year.
 
 from datetime import date
 
-from checker.model.findings import Problem, Severity
 from checker.calendar.workdays import add_months
+from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-out-of-date"
 TITLE = "Self-assessments are renewed every year"

@@ -30,7 +30,9 @@ def check(ctx):
         if code is None:
             continue
         answered = {answer["provision"] for answer in document.data["answers"]}
-        missing = [p.number for p in provisions(code.data) if p.assessed and p.number not in answered]
+        missing = [
+            p.number for p in provisions(code.data) if p.assessed and p.number not in answered
+        ]
         if missing:
             yield Problem(
                 f"no answer for provision{'s' if len(missing) > 1 else ''} {', '.join(missing)}; "

@@ -21,9 +21,9 @@ in time, correct the date.
 
 from datetime import date
 
+from checker.calendar.workdays import add_months, parse_timestamp
 from checker.model.case import UNDER_A_CODE
 from checker.model.findings import Problem, Severity
-from checker.calendar.workdays import add_months, parse_timestamp
 
 ID = "stage2-request-late"
 TITLE = "Stage 2 requests come within the policy's window"
@@ -43,7 +43,9 @@ def check(case):
     closes = add_months(date.fromisoformat(responded), window["months"])
     requested = parse_timestamp(case.record(2)["requested"])
     if hasattr(requested, "hour"):
-        requested = (requested.astimezone(case.calendar.zone) if requested.tzinfo else requested).date()
+        requested = (
+            requested.astimezone(case.calendar.zone) if requested.tzinfo else requested
+        ).date()
     if requested > closes:
         yield Problem(
             f"stage 2 was requested {requested.isoformat()}, after the window of "

@@ -29,9 +29,15 @@ class Publication:
 
 
 def publication(
-    repository: Repository, as_of: date, *, rules: frozenset[str] | None = INVALID_DATA, progress: bool = False
+    repository: Repository,
+    as_of: date,
+    *,
+    rules: frozenset[str] | None = INVALID_DATA,
+    progress: bool = False,
 ) -> Publication:
     """Evaluate the repository once for the site; with `rules=None`, every rule runs."""
-    done = run(repository, as_of, rules=rules, collectors=(Counting(), Fingerprinting()), progress=progress)
+    done = run(
+        repository, as_of, rules=rules, collectors=(Counting(), Fingerprinting()), progress=progress
+    )
     figures, strings = done.tallies
     return Publication(done, figures, strings)

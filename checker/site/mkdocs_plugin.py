@@ -42,15 +42,24 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
         repository = load_repository(self.root)
         found = publication(repository, as_of, progress=True)
         view = found.run.view
-        errors = [f for f in found.run.findings if f.rule in INVALID_DATA and f.severity >= Severity.ERROR]
+        errors = [
+            f for f in found.run.findings if f.rule in INVALID_DATA and f.severity >= Severity.ERROR
+        ]
         if errors or view.council is None or view.policy is None:
             lines = "\n".join(f"  {f.location}: {f.rule} {f.message}" for f in errors[:50])
             more = f"\n  ... and {len(errors) - 50} more" if len(errors) > 50 else ""
-            raise PluginError(f"complaints: the data has {len(errors)} error(s); fix them first:\n{lines}{more}")
+            raise PluginError(
+                f"complaints: the data has {len(errors)} error(s); fix them first:\n{lines}{more}"
+            )
         self.site, self.found = build_site(view, found.figures), found
         if not config.nav:
             config.nav = self.site.nav
-        log.info("complaints: %d pages from %d cases as of %s", len(self.site.pages), len(repository.case_files), as_of)
+        log.info(
+            "complaints: %d pages from %d cases as of %s",
+            len(self.site.pages),
+            len(repository.case_files),
+            as_of,
+        )
         return config
 
     def on_files(self, files, config):
@@ -61,13 +70,20 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
             files.append(File.generated(config, path, content=text))
         docs = Path(config.docs_dir).resolve()
         texts = {
-            f.src_uri: f.content_string for f in files if f.src_uri.endswith(PUBLISHED_SUFFIXES)
+            f.src_uri: f.content_string
+            for f in files
+            if f.src_uri.endswith(PUBLISHED_SUFFIXES)
             and (f.generated_by or Path(f.abs_src_path).resolve().is_relative_to(docs))
         }
-        if found := leaks(self.found.run.view, self.found.strings, texts):  # the last guard: nothing of a case leaves the repository
+        if found := leaks(
+            self.found.run.view, self.found.strings, texts
+        ):  # the last guard: nothing of a case leaves the repository
             more = f"\n  ... and {len(found) - 50} more" if len(found) > 50 else ""
-            raise PluginError("complaints: the site would publish what belongs to a case; remove it:\n  "
-                              + "\n  ".join(found[:50]) + more)
+            raise PluginError(
+                "complaints: the site would publish what belongs to a case; remove it:\n  "
+                + "\n  ".join(found[:50])
+                + more
+            )
         return files
 
     def on_serve(self, server, config, builder):

@@ -14,16 +14,15 @@ from importlib import resources
 from pathlib import Path
 
 from checker.files import replace
-from checker.report import charts
-
-from checker.report import publish as published
-from checker.model.codes import SHORT
 from checker.load.view import View
-from checker.report import render as report_format
 from checker.measures.metrics import METRICS
-from checker.model.policy import clauses, figures, render, words
-from checker.report.figures import Figures, years_with_cases
 from checker.measures.scoring import latest_assessment, score
+from checker.model.codes import SHORT
+from checker.model.policy import clauses, figures, render, words
+from checker.report import charts
+from checker.report import publish as published
+from checker.report import render as report_format
+from checker.report.figures import Figures, years_with_cases
 
 BODIES = {
     "housing-ombudsman": ("Housing Ombudsman", "https://www.housing-ombudsman.org.uk/"),
@@ -71,7 +70,11 @@ def build_site(ctx: View, counted: dict[str, Figures]) -> Site:
     council = ctx.council.data
     policy = ctx.policy.data
     pages, files = {}, {}
-    nav: list = [{"Home": "index.md"}, {"How to complain": "how-to-complain.md"}, {"Complaints policy": "policy.md"}]
+    nav: list = [
+        {"Home": "index.md"},
+        {"How to complain": "how-to-complain.md"},
+        {"Complaints policy": "policy.md"},
+    ]
     pages["how-to-complain.md"] = how_to_complain(council, policy)
     pages["policy.md"] = policy_page(policy, council)
 
@@ -114,14 +117,16 @@ def _code_name(ctx: View, code: str) -> str:
 
 
 def home_page(council: dict, nav: list) -> str:
-    lines = [f"# {council['name']}: complaints\n",
-             "How to complain to the council, the complaints policy, how the council measures up to the "
-             "ombudsmen's Complaint Handling Codes, and how it handled complaints each year.\n"]
+    lines = [
+        f"# {council['name']}: complaints\n",
+        "How to complain to the council, the complaints policy, how the council measures up to the "
+        "ombudsmen's Complaint Handling Codes, and how it handled complaints each year.\n",
+    ]
     for entry in nav[1:]:
-        (title, target), = entry.items()
+        ((title, target),) = entry.items()
         if isinstance(target, list):
             for sub in target:
-                (sub_title, sub_target), = sub.items()
+                ((sub_title, sub_target),) = sub.items()
                 lines.append(f"- [{sub_title}]({sub_target})")
         else:
             lines.append(f"- [{title}]({target})")
@@ -133,17 +138,27 @@ def how_to_complain(council: dict, policy: dict) -> str:
     rules = policy["rules"]
     t = figures(policy)
     contact = council["contact"]
-    definition = next((c.data.get("quote") for c in clauses(policy) if c.data.get("quote") and
-                       "expression of dissatisfaction" in c.data["quote"]), None)
-    out = ["# How to complain\n",
-           "What happens when you make a complaint, how long each step takes, and who to go to if you are "
-           "not happy with our response.\n",
-           "## What a complaint is\n"]
+    definition = next(
+        (
+            c.data.get("quote")
+            for c in clauses(policy)
+            if c.data.get("quote") and "expression of dissatisfaction" in c.data["quote"]
+        ),
+        None,
+    )
+    out = [
+        "# How to complain\n",
+        "What happens when you make a complaint, how long each step takes, and who to go to if you are "
+        "not happy with our response.\n",
+        "## What a complaint is\n",
+    ]
     if definition:
         out.append(f"We define a complaint as:\n\n> {_esc(definition.strip(chr(39)))}\n")
-    out.append("You do not have to use the word \"complaint\". A request for a service (for example, reporting a "
-               "missed bin once) is not a complaint, but if we fail to put it right, or you are unhappy with how we "
-               "handled it, you can complain.\n")
+    out.append(
+        'You do not have to use the word "complaint". A request for a service (for example, reporting a '
+        "missed bin once) is not a complaint, but if we fail to put it right, or you are unhappy with how we "
+        "handled it, you can complain.\n"
+    )
     out.append("## How to make a complaint\n")
     post = "<br>".join(_esc(line) for line in contact["post"])
     out.append(f"- Online: [{_esc(contact['online']['label'])}]({contact['online']['url']})")
@@ -153,35 +168,54 @@ def how_to_complain(council: dict, policy: dict) -> str:
     out.append(f"- By post:<br>{post}")
     if contact.get("notes"):
         out.append(f"\n{_esc(contact['notes'].strip())}")
-    out.append("\nSomeone else, such as a family member, an advocate or your councillor, can complain for you "
-               "with your consent.\n")
+    out.append(
+        "\nSomeone else, such as a family member, an advocate or your councillor, can complain for you "
+        "with your consent.\n"
+    )
     ack1, resp1, ext1 = t["stage1_acknowledgement"], t["stage1_response"], t["stage1_extension"]
     ack2, resp2, ext2 = t["stage2_acknowledgement"], t["stage2_response"], t["stage2_extension"]
     out.append("## Stage 1\n")
-    out.append(f"We will acknowledge your complaint within {words(ack1)} working days, setting out our understanding "
-               f"of it and the outcome you are looking for. We will send you our full response within {words(resp1)} "
-               f"working days of that acknowledgement.\n")
-    unless = " unless there is a good reason" if rules["timescales"]["stage1_extension"]["longer_with_good_reason"] else ""
-    out.append(f"If your complaint is complex and we need longer, we will tell you why and when to expect our "
-               f"response; an extension is no more than {words(ext1)} working days{unless}, and we will tell you how "
-               "to contact the ombudsman.\n")
+    out.append(
+        f"We will acknowledge your complaint within {words(ack1)} working days, setting out our understanding "
+        f"of it and the outcome you are looking for. We will send you our full response within {words(resp1)} "
+        f"working days of that acknowledgement.\n"
+    )
+    unless = (
+        " unless there is a good reason"
+        if rules["timescales"]["stage1_extension"]["longer_with_good_reason"]
+        else ""
+    )
+    out.append(
+        f"If your complaint is complex and we need longer, we will tell you why and when to expect our "
+        f"response; an extension is no more than {words(ext1)} working days{unless}, and we will tell you how "
+        "to contact the ombudsman.\n"
+    )
     window = t.get("stage2_request_window")
     out.append("## Stage 2\n")
-    ask = (f"Please ask within {words(window)} month{'s' if window != 1 else ''} of our stage 1 reply. "
-           if window else "")
-    out.append(f"If you are not satisfied with our stage 1 response, you can ask for your complaint to be reviewed at "
-               f"stage 2. {ask}You do not have to explain why. Someone who was not involved at stage 1 will "
-               f"consider it. We will acknowledge your request within {words(ack2)} working days and send our final "
-               f"response within {words(resp2)} working days of that acknowledgement (with an extension, if needed, of "
-               f"no more than {words(ext2)} working days).\n")
-    out.append("A working day is Monday to Friday, excluding bank holidays. A complaint that reaches us after 5pm, "
-               "or on a weekend or bank holiday, counts from the next working day.\n")
+    ask = (
+        f"Please ask within {words(window)} month{'s' if window != 1 else ''} of our stage 1 reply. "
+        if window
+        else ""
+    )
+    out.append(
+        f"If you are not satisfied with our stage 1 response, you can ask for your complaint to be reviewed at "
+        f"stage 2. {ask}You do not have to explain why. Someone who was not involved at stage 1 will "
+        f"consider it. We will acknowledge your request within {words(ack2)} working days and send our final "
+        f"response within {words(resp2)} working days of that acknowledgement (with an extension, if needed, of "
+        f"no more than {words(ext2)} working days).\n"
+    )
+    out.append(
+        "A working day is Monday to Friday, excluding bank holidays. A complaint that reaches us after 5pm, "
+        "or on a weekend or bank holiday, counts from the next working day.\n"
+    )
     out.append("## If you are still not satisfied\n")
     for route, spec in rules["routes"].items():
         bodies = " and ".join(f"the [{BODIES[b][0]}]({BODIES[b][1]})" for b in spec["escalates_to"])
         out.append(f"- {_esc(spec['description'])}: {bodies}.")
-    out.append("\nThe ombudsmen are independent of the council. They usually expect you to have completed both "
-               "stages of our process first, but you can contact them if we do not meet our timescales.\n")
+    out.append(
+        "\nThe ombudsmen are independent of the council. They usually expect you to have completed both "
+        "stages of our process first, but you can contact them if we do not meet our timescales.\n"
+    )
     return "\n".join(out)
 
 
@@ -189,9 +223,11 @@ def policy_page(policy: dict, council: dict) -> str:
     """The complaints policy, every clause with a stable anchor, figures drawn from the rules."""
     values = figures(policy)
     seen: dict[str, int] = {}
-    out = [f"# {_esc(policy['title'])}\n",
-           f"{_esc(council['name'])}. Version {_esc(policy['version'])}, last reviewed {policy['last_review']}. "
-           f"Owner: {_esc(policy['owner'])}.\n"]
+    out = [
+        f"# {_esc(policy['title'])}\n",
+        f"{_esc(council['name'])}. Version {_esc(policy['version'])}, last reviewed {policy['last_review']}. "
+        f"Owner: {_esc(policy['owner'])}.\n",
+    ]
 
     def text(value: str) -> str:
         return render(value, values)
@@ -202,10 +238,13 @@ def policy_page(policy: dict, council: dict) -> str:
             ident = anchor(number, seen)
             if "title" in item:
                 level = "#" * min(depth + 2, 6)
-                out.append(f'{level} {number} {text(item["title"]).rstrip(":")} {{#{ident}}}\n')
+                out.append(f"{level} {number} {text(item['title']).rstrip(':')} {{#{ident}}}\n")
             if "text" in item:
-                out.append(f'<span id="{ident}"></span>**{number}** {text(item["text"])}\n'
-                           if "title" not in item else f"{text(item['text'])}\n")
+                out.append(
+                    f'<span id="{ident}"></span>**{number}** {text(item["text"])}\n'
+                    if "title" not in item
+                    else f"{text(item['text'])}\n"
+                )
             if "quote" in item:
                 out.append(f"> {text(item['quote'])}\n")
             if "items" in item:
@@ -217,7 +256,11 @@ def policy_page(policy: dict, council: dict) -> str:
     walk(policy["sections"], 0)
     footnotes = policy.get("footnotes", {})
     for key, note in footnotes.items():
-        link = f" [{_esc(note['text'])}]({note['url']})" if note.get("url") else f" {_esc(note['text'])}"
+        link = (
+            f" [{_esc(note['text'])}]({note['url']})"
+            if note.get("url")
+            else f" {_esc(note['text'])}"
+        )
         out.append(f"[^{key}]:{link}")
     return "\n".join(out) + "\n"
 
@@ -229,67 +272,95 @@ def self_assessment_page(ctx: View, document) -> str:
     answers = {a["provision"]: a for a in document.data["answers"]}
     policy_numbers = {c.number for c in clauses(ctx.policy.data)}
     status = document.data["status"]
-    out = [f"# Self-assessment against the {_esc(code['publisher'])}'s {_esc(code['title'])} ({code['edition']})\n",
-           f"{_esc(ctx.council.data['name'])}, {document.data['year']}. Status: {status}"
-           f"{', approved by ' + _esc(document.data['approved']['by']) if document.data.get('approved') else ''}. "
-           f"Completed {document.data['completed']}. The Code: [{_esc(code['url'])}]({code['url']}).\n",
-           "## Summary\n",
-           '<table>\n<caption>Answers and scores by section</caption>\n<thead><tr><th scope="col">Section</th>'
-           '<th scope="col">Yes</th><th scope="col">Partly</th><th scope="col">No</th>'
-           '<th scope="col">Compliant (declared)</th><th scope="col">Compliant (on the evidence)</th></tr></thead>\n<tbody>']
+    out = [
+        f"# Self-assessment against the {_esc(code['publisher'])}'s {_esc(code['title'])} ({code['edition']})\n",
+        f"{_esc(ctx.council.data['name'])}, {document.data['year']}. Status: {status}"
+        f"{', approved by ' + _esc(document.data['approved']['by']) if document.data.get('approved') else ''}. "
+        f"Completed {document.data['completed']}. The Code: [{_esc(code['url'])}]({code['url']}).\n",
+        "## Summary\n",
+        '<table>\n<caption>Answers and scores by section</caption>\n<thead><tr><th scope="col">Section</th>'
+        '<th scope="col">Yes</th><th scope="col">Partly</th><th scope="col">No</th>'
+        '<th scope="col">Compliant (declared)</th><th scope="col">Compliant (on the evidence)</th></tr></thead>\n<tbody>',
+    ]
     for s in result.sections:
-        out.append(f'<tr><th scope="row">{s.number}. {_esc(s.title)}</th><td>{s.count("yes")}</td><td>{s.count("partial")}</td>'
-                   f'<td>{s.count("no")}</td><td>{100 * s.declared_share:.1f}%</td><td>{100 * s.evidenced_share:.1f}%</td></tr>')
-    out.append(f'<tr><th scope="row">All provisions</th><td>{result.count("yes")}</td><td>{result.count("partial")}</td>'
-               f'<td>{result.count("no")}</td><td>{100 * result.declared_share:.1f}%</td>'
-               f'<td>{100 * result.evidenced_share:.1f}%</td></tr>\n</tbody>\n</table>\n')
-    out.append(f"\"On the evidence\" replaces the declared answer with the measured one for provisions the cases of "
-               f"{result.period} can measure (timeliness, letter contents, independence at stage 2 and others), against "
-               "the council's targets.\n")
+        out.append(
+            f'<tr><th scope="row">{s.number}. {_esc(s.title)}</th><td>{s.count("yes")}</td><td>{s.count("partial")}</td>'
+            f"<td>{s.count('no')}</td><td>{100 * s.declared_share:.1f}%</td><td>{100 * s.evidenced_share:.1f}%</td></tr>"
+        )
+    out.append(
+        f'<tr><th scope="row">All provisions</th><td>{result.count("yes")}</td><td>{result.count("partial")}</td>'
+        f"<td>{result.count('no')}</td><td>{100 * result.declared_share:.1f}%</td>"
+        f"<td>{100 * result.evidenced_share:.1f}%</td></tr>\n</tbody>\n</table>\n"
+    )
+    out.append(
+        f'"On the evidence" replaces the declared answer with the measured one for provisions the cases of '
+        f"{result.period} can measure (timeliness, letter contents, independence at stage 2 and others), against "
+        "the council's targets.\n"
+    )
     measured = [p for p in result.provisions if p.evidence]
     if measured:
-        out.append('<table>\n<caption>Provisions measured against the cases</caption>\n<thead><tr>'
-                   '<th scope="col">Provision</th><th scope="col">Declared</th><th scope="col">Measure</th>'
-                   '<th scope="col">Result</th><th scope="col">Target</th><th scope="col">Evidence</th></tr></thead>\n<tbody>')
+        out.append(
+            "<table>\n<caption>Provisions measured against the cases</caption>\n<thead><tr>"
+            '<th scope="col">Provision</th><th scope="col">Declared</th><th scope="col">Measure</th>'
+            '<th scope="col">Result</th><th scope="col">Target</th><th scope="col">Evidence</th></tr></thead>\n<tbody>'
+        )
         for p in measured:
             for e in p.evidence:
                 rate = "no cases" if e.measure.rate is None else f"{100 * e.measure.rate:.1f}%"
                 verdict = {"met": "Met", "not-met": "Not met", "no-data": "No cases"}[p.evidenced]
-                out.append(f'<tr><th scope="row">{p.number}</th><td>{ANSWER.get(p.declared, "–")}</td>'
-                           f'<td>{_esc(METRICS[e.measure.metric].title)}</td><td>{rate}</td>'
-                           f'<td>{100 * e.target:.0f}%</td><td>{verdict}</td></tr>')
+                out.append(
+                    f'<tr><th scope="row">{p.number}</th><td>{ANSWER.get(p.declared, "–")}</td>'
+                    f"<td>{_esc(METRICS[e.measure.metric].title)}</td><td>{rate}</td>"
+                    f"<td>{100 * e.target:.0f}%</td><td>{verdict}</td></tr>"
+                )
         out.append("</tbody>\n</table>\n")
     for section in code["sections"]:
         rows = [p for p in section["provisions"] if p.get("assessed", True)]
         if not rows:
             continue
         out.append(f"## Section {section['number']}: {_esc(section['title'])}\n")
-        out.append(f'<table>\n<caption>Section {section["number"]}: {_esc(section["title"])}</caption>\n<thead><tr>'
-                   '<th scope="col">Code provision</th><th scope="col">Code requirement</th><th scope="col">Comply</th>'
-                   '<th scope="col">Evidence</th><th scope="col">Commentary / explanation</th></tr></thead>\n<tbody>')
+        out.append(
+            f"<table>\n<caption>Section {section['number']}: {_esc(section['title'])}</caption>\n<thead><tr>"
+            '<th scope="col">Code provision</th><th scope="col">Code requirement</th><th scope="col">Comply</th>'
+            '<th scope="col">Evidence</th><th scope="col">Commentary / explanation</th></tr></thead>\n<tbody>'
+        )
         for p in rows:
             answer = answers.get(p["number"], {})
             evidence = _esc(answer.get("evidence", ""))
             links = []
             for link in answer.get("links", []):
                 if "clause" in link and link["clause"] in policy_numbers:
-                    links.append(f'<a href="../../policy/#{anchor(link["clause"])}">policy {link["clause"]}</a>')
+                    links.append(
+                        f'<a href="../../policy/#{anchor(link["clause"])}">policy {link["clause"]}</a>'
+                    )
                 elif "url" in link:
-                    links.append(f'<a href="{html.escape(link["url"])}">{_esc(link.get("label", link["url"]))}</a>')
+                    links.append(
+                        f'<a href="{html.escape(link["url"])}">{_esc(link.get("label", link["url"]))}</a>'
+                    )
             evidence = "<br>".join(x for x in (evidence, ", ".join(links)) if x)
-            out.append(f'<tr><th scope="row">{p["number"]}</th><td>{_cell_text(p["requirement"])}</td>'
-                       f'<td>{ANSWER.get(answer.get("comply"), "Not answered")}</td><td>{evidence}</td>'
-                       f'<td>{_cell_text(answer.get("commentary", ""))}</td></tr>')
+            out.append(
+                f'<tr><th scope="row">{p["number"]}</th><td>{_cell_text(p["requirement"])}</td>'
+                f"<td>{ANSWER.get(answer.get('comply'), 'Not answered')}</td><td>{evidence}</td>"
+                f"<td>{_cell_text(answer.get('commentary', ''))}</td></tr>"
+            )
         out.append("</tbody>\n</table>\n")
     out.append("## Action plan\n")
     if result.actions:
-        out.append('<table>\n<caption>Action plan</caption>\n<thead><tr><th scope="col">Provision</th>'
-                   '<th scope="col">Comply</th><th scope="col">Action</th><th scope="col">Owner</th>'
-                   '<th scope="col">Due</th><th scope="col">Status</th></tr></thead>\n<tbody>')
+        out.append(
+            '<table>\n<caption>Action plan</caption>\n<thead><tr><th scope="col">Provision</th>'
+            '<th scope="col">Comply</th><th scope="col">Action</th><th scope="col">Owner</th>'
+            '<th scope="col">Due</th><th scope="col">Status</th></tr></thead>\n<tbody>'
+        )
         for a in result.actions:
-            status = "Done" if a.done else ("Overdue" if a.overdue else ("No action yet" if not a.what else "Open"))
-            out.append(f'<tr><th scope="row">{a.provision}</th><td>{ANSWER[a.declared]}</td><td>{_esc(a.what or "–")}</td>'
-                       f'<td>{_esc(a.owner or "–")}</td><td>{a.due or "–"}</td><td>{status}</td></tr>')
+            status = (
+                "Done"
+                if a.done
+                else ("Overdue" if a.overdue else ("No action yet" if not a.what else "Open"))
+            )
+            out.append(
+                f'<tr><th scope="row">{a.provision}</th><td>{ANSWER[a.declared]}</td><td>{_esc(a.what or "–")}</td>'
+                f"<td>{_esc(a.owner or '–')}</td><td>{a.due or '–'}</td><td>{status}</td></tr>"
+            )
         out.append("</tbody>\n</table>\n")
     else:
         out.append("Every provision is answered yes.\n")
@@ -298,25 +369,35 @@ def self_assessment_page(ctx: View, document) -> str:
 
 def report_page(public: dict, year: str) -> str:
     rendered = {key: charts.html(chart) for key, chart in charts.render(public).items()}
-    downloads = (f"\nThe figures in this report are also available as open data: "
-                 f"[JSON](../data/complaints-report-{year}.json) and [CSV](../data/complaints-report-{year}.csv).\n")
+    downloads = (
+        f"\nThe figures in this report are also available as open data: "
+        f"[JSON](../data/complaints-report-{year}.json) and [CSV](../data/complaints-report-{year}.csv).\n"
+    )
     return report_format.markdown(public, rendered) + downloads
 
 
 def open_data_page(council: dict, files: dict[str, str]) -> str:
-    out = ["# Open data\n",
-           f"{_esc(council['name'])} publishes the figures of its annual complaints reports for anyone to reuse. "
-           "They hold totals only: counts from 1 to 4 are shown as \"fewer than 5\", and any figure that would let "
-           "one be worked out is shown as \"hidden\".\n",
-           '<table>\n<caption>Downloads</caption>\n<thead><tr><th scope="col">File</th><th scope="col">Format</th>'
-           '<th scope="col">What it holds</th></tr></thead>\n<tbody>']
+    out = [
+        "# Open data\n",
+        f"{_esc(council['name'])} publishes the figures of its annual complaints reports for anyone to reuse. "
+        'They hold totals only: counts from 1 to 4 are shown as "fewer than 5", and any figure that would let '
+        'one be worked out is shown as "hidden".\n',
+        '<table>\n<caption>Downloads</caption>\n<thead><tr><th scope="col">File</th><th scope="col">Format</th>'
+        '<th scope="col">What it holds</th></tr></thead>\n<tbody>',
+    ]
     for path in sorted(files):
         name = path.rsplit("/", 1)[-1]
         kind = "JSON Schema" if name.endswith(".schema.json") else name.rsplit(".", 1)[-1].upper()
-        what = ("the structure of the JSON files, for validating and reusing them" if kind == "JSON Schema"
-                else "every figure of the report, one per row: year, section, table, row, column, value"
-                if kind == "CSV" else "the whole report: every figure, in the structure the JSON Schema describes")
-        out.append(f'<tr><th scope="row"><a href="../{path}">{_esc(name)}</a></th><td>{kind}</td><td>{what}</td></tr>')
+        what = (
+            "the structure of the JSON files, for validating and reusing them"
+            if kind == "JSON Schema"
+            else "every figure of the report, one per row: year, section, table, row, column, value"
+            if kind == "CSV"
+            else "the whole report: every figure, in the structure the JSON Schema describes"
+        )
+        out.append(
+            f'<tr><th scope="row"><a href="../{path}">{_esc(name)}</a></th><td>{kind}</td><td>{what}</td></tr>'
+        )
     out.append("</tbody>\n</table>\n")
     return "\n".join(out)
 
@@ -325,41 +406,43 @@ def accessibility_page(council: dict) -> str:
     """The accessibility statement, in the form the Public Sector Bodies Accessibility Regulations 2018 require."""
     name = _esc(council["name"])
     contact = council["contact"]
-    return "\n".join([
-        "# Accessibility statement\n",
-        f"This accessibility statement applies to the complaints pages published by {name}: how to complain, the "
-        "complaints policy, the self-assessments against the ombudsmen's Complaint Handling Codes, the annual "
-        "complaints reports and their open data.\n",
-        "We want as many people as possible to be able to use these pages. You should be able to change colours, "
-        "contrast levels and fonts using your browser or device settings, zoom in up to 400% without the text "
-        "spilling off the screen, navigate the pages using just a keyboard, navigate them using speech recognition "
-        "software, and listen to them using a screen reader. We have also made the text as simple as we can. Every "
-        "chart has a text description and a table of the same figures.\n",
-        "## How accessible these pages are\n",
-        "These pages are fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard.\n",
-        "## Feedback and contact information\n",
-        f"If you need information on these pages in a different format, such as accessible PDF, large print, easy "
-        f"read, audio recording or braille, contact us by phone on {_esc(contact['phone'])}"
-        + (f" or by email at {_esc(contact['email'])}" if contact.get("email") else "")
-        + f", or write to us at {_esc(', '.join(contact['post']))}.\n",
-        "## Reporting accessibility problems with these pages\n",
-        "We are always looking to improve the accessibility of these pages. If you find any problems not listed on "
-        "this page or think we are not meeting accessibility requirements, contact us using the details above.\n",
-        "## Enforcement procedure\n",
-        "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies "
-        "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the 'accessibility "
-        "regulations'). If you are not happy with how we respond to your complaint, contact the "
-        "[Equality Advisory and Support Service (EASS)](https://www.equalityadvisoryservice.com/).\n",
-        "## Technical information about these pages' accessibility\n",
-        f"{name} is committed to making its website accessible, in accordance with the Public Sector Bodies "
-        "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.\n",
-        "### Compliance status\n",
-        "These pages are fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard.\n",
-        "## Preparation of this accessibility statement\n",
-        "This statement is generated with the pages. The pages are tested every time they are built: each page is "
-        "checked with the axe-core accessibility engine against WCAG 2.0, 2.1 and 2.2 levels A and AA at desktop and "
-        "phone widths, its HTML is validated, and it is checked to make no request to any other website.\n",
-    ])
+    return "\n".join(
+        [
+            "# Accessibility statement\n",
+            f"This accessibility statement applies to the complaints pages published by {name}: how to complain, the "
+            "complaints policy, the self-assessments against the ombudsmen's Complaint Handling Codes, the annual "
+            "complaints reports and their open data.\n",
+            "We want as many people as possible to be able to use these pages. You should be able to change colours, "
+            "contrast levels and fonts using your browser or device settings, zoom in up to 400% without the text "
+            "spilling off the screen, navigate the pages using just a keyboard, navigate them using speech recognition "
+            "software, and listen to them using a screen reader. We have also made the text as simple as we can. Every "
+            "chart has a text description and a table of the same figures.\n",
+            "## How accessible these pages are\n",
+            "These pages are fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard.\n",
+            "## Feedback and contact information\n",
+            f"If you need information on these pages in a different format, such as accessible PDF, large print, easy "
+            f"read, audio recording or braille, contact us by phone on {_esc(contact['phone'])}"
+            + (f" or by email at {_esc(contact['email'])}" if contact.get("email") else "")
+            + f", or write to us at {_esc(', '.join(contact['post']))}.\n",
+            "## Reporting accessibility problems with these pages\n",
+            "We are always looking to improve the accessibility of these pages. If you find any problems not listed on "
+            "this page or think we are not meeting accessibility requirements, contact us using the details above.\n",
+            "## Enforcement procedure\n",
+            "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies "
+            "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the 'accessibility "
+            "regulations'). If you are not happy with how we respond to your complaint, contact the "
+            "[Equality Advisory and Support Service (EASS)](https://www.equalityadvisoryservice.com/).\n",
+            "## Technical information about these pages' accessibility\n",
+            f"{name} is committed to making its website accessible, in accordance with the Public Sector Bodies "
+            "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.\n",
+            "### Compliance status\n",
+            "These pages are fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard.\n",
+            "## Preparation of this accessibility statement\n",
+            "This statement is generated with the pages. The pages are tested every time they are built: each page is "
+            "checked with the axe-core accessibility engine against WCAG 2.0, 2.1 and 2.2 levels A and AA at desktop and "
+            "phone widths, its HTML is validated, and it is checked to make no request to any other website.\n",
+        ]
+    )
 
 
 def write(site: Site, out) -> list:

@@ -37,7 +37,9 @@ from checker.model.case import Case
 
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 TAG = re.compile(r"<[^<>]*>")
-ASCII_GAPS = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256))  # \w, or a gap
+ASCII_GAPS = bytes(
+    c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256)
+)  # \w, or a gap
 IDENTIFIERS = {"id": "a case id", "ref": "a complainant reference", "handler": "a handler"}
 PUBLISHED_VALUES = frozenset({"route", "service", "type", "channel"})
 PUBLISHED_FILES = ("council", "policy", "code", "self-assessment")
@@ -72,7 +74,9 @@ def _strings(node, key: str = "", found: list | None = None) -> list[tuple[str, 
     for name, value in items:
         kind = type(value)
         if kind is str:
-            if (" " in value or "\n" in value or name in IDENTIFIERS) and name not in PUBLISHED_VALUES:
+            if (
+                " " in value or "\n" in value or name in IDENTIFIERS
+            ) and name not in PUBLISHED_VALUES:
                 found.append((name, value))
         elif kind is dict or kind is list:
             if name not in PUBLISHED_VALUES and not (published and name == "learning"):
@@ -138,7 +142,9 @@ class Guard:
         """`strings` of every case; `published`, texts published anyway."""
         self.strings = strings
         self.heads = set(strings.heads)
-        self.index: dict[int, dict[int, set[int]]] = {}  # head -> length -> wholes, for the heads met
+        self.index: dict[
+            int, dict[int, set[int]]
+        ] = {}  # head -> length -> wholes, for the heads met
         self.published = set().union(*self._found([_words(text) for text in published]))
 
     def leaks(self, texts: dict[str, str]) -> dict[str, set[tuple[str, ...]]]:
@@ -172,7 +178,9 @@ class Guard:
             return
         strings = self.strings
         for i in compress(range(len(strings.heads)), map(new.__contains__, strings.heads)):
-            self.index.setdefault(strings.heads[i], {}).setdefault(strings.sizes[i], set()).add(strings.wholes[i])
+            self.index.setdefault(strings.heads[i], {}).setdefault(strings.sizes[i], set()).add(
+                strings.wholes[i]
+            )
 
     def _runs(self, words: list[str], hits: list[tuple[int, int, int]]) -> set[tuple[str, ...]]:
         """The runs of words, from these beginnings, that have all the checksums of a private string."""
@@ -182,7 +190,10 @@ class Guard:
                 if min(size, KEY) != length or start + size > len(words):
                     continue
                 run = words[start : start + size]
-                if size <= KEY or zlib.crc32((SEPARATOR + SEPARATOR.join(run[KEY:])).encode(), head) in wholes:
+                if (
+                    size <= KEY
+                    or zlib.crc32((SEPARATOR + SEPARATOR.join(run[KEY:])).encode(), head) in wholes
+                ):
                     found.add(tuple(run))
         return found
 
@@ -231,4 +242,6 @@ def _named(found: dict[str, set[tuple[str, ...]]], cases: Iterable[tuple[str, di
         for key, words in _private(data):
             if (run := tuple(words)) in wanted:
                 whence.setdefault(run, f"{IDENTIFIERS.get(key, f'case text ({key})')} of {path}")
-    return sorted({f"{path}: {whence[run]}" for path, runs in found.items() for run in runs if run in whence})
+    return sorted(
+        {f"{path}: {whence[run]}" for path, runs in found.items() for run in runs if run in whence}
+    )
