@@ -97,7 +97,8 @@ def median(command: list[str], cwd: Path, env: dict, before=None) -> tuple[float
     for _ in range(RUNS):
         if before:
             before()
-        os.sync()  # what the run before wrote (a 100,000-case cache) is on disk before this one starts
+        # what the run before wrote (a 100,000-case cache) is on disk before this one starts
+        os.sync()
         seconds, peak = measure(command, cwd, env)
         times.append(seconds)
         peaks.append(peak)
@@ -206,7 +207,8 @@ def main() -> int:
                 if size == 10_000:
                     target(
                         size,
-                        "cold check at least 25 times faster than check-jsonschema (its time / ours)",
+                        "cold check at least 25 times faster than check-jsonschema "
+                        "(its time / ours)",
                         peer[0] / cold[0],
                         25,
                         "{:.1f}",
@@ -216,7 +218,7 @@ def main() -> int:
             warm = median(check, repo, env)
             row("complaints check (unchanged: cached)", size, warm, size)
 
-            def change_one():
+            def change_one(cases: list[Path] = cases) -> None:
                 path = cases[len(cases) // 2]
                 path.write_text(path.read_text() + "# changed\n")
 
@@ -269,7 +271,8 @@ def main() -> int:
                 )
                 target(
                     size,
-                    "mkdocs build with cases within (without + cold check right before it) + 20% (s)",
+                    "mkdocs build with cases within "
+                    "(without + cold check right before it) + 20% (s)",
                     with_cases[0],
                     1.2 * (without[0] + paired[0]),
                     "{:.1f}",
@@ -289,7 +292,8 @@ def main() -> int:
     table += [f"| {' | '.join(t)} |" for t in targets]
     machine = (
         f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"median of up to {RUNS} runs (a run over {SLOW:.0f} s is taken once); {time.strftime('%Y-%m-%d')}"
+        f"median of up to {RUNS} runs (a run over {SLOW:.0f} s is taken once); "
+        f"{time.strftime('%Y-%m-%d')}"
     )
     text = "# Benchmark results\n\n" + machine + "\n\n" + "\n".join(table) + "\n"
     print(text)

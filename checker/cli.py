@@ -6,11 +6,13 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import re
 import sys
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from checker.calendar import periods
@@ -20,9 +22,9 @@ from checker.formats import FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
 from checker.load import case_schema
 from checker.load.git import GitError
-from checker.load.kinds import KINDS, schema
 from checker.load.repository import NotARepository
 from checker.report.render import FORMATS as REPORT_FORMATS
+from checker.schemas import KINDS, enum
 
 USAGE_ERROR = 2
 
@@ -51,10 +53,8 @@ def run() -> None:
     """The `complaints` command: `main`, then an exit that leaves freeing the memory to the system
     (the interpreter frees a large repository's objects one by one: a tenth of a second)."""
     code = main()
-    try:
+    with contextlib.suppress(BrokenPipeError):  # the reader has gone (`complaints check | head`)
         sys.stdout.flush()
-    except BrokenPipeError:  # the reader has gone (`complaints check | head`): nothing to say
-        pass
     sys.stderr.flush()
     os._exit(code)
 
@@ -80,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="complaints",
-        description="Check, score and publish a council's complaints against the Complaint Handling Codes.",
+        description=(
+            "Check, score and publish a council's complaints against the Complaint Handling Codes."
+        ),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -104,7 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--changed-since",
         metavar="REF",
-        help="check only the case files changed since this git ref (everything when policy/ changed)",
+        help=(
+            "check only the case files changed since this git ref (everything when policy/ changed)"
+        ),
     )
     check.add_argument(
         "--no-cache",
@@ -113,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     new = commands.add_parser("new", help="open the next case file and print its deadlines")
-    new.add_argument("--route", required=True, choices=case_schema.enum(("route",)))
+    new.add_argument("--route", required=True, choices=enum("case", "route"))
     new.add_argument("--service", required=True, type=_slug)
     new.add_argument(
         "--received", required=True, type=_moment, help="when it reached the council (ISO 8601)"
@@ -124,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--channel",
         default="other",
-        choices=case_schema.enum(("channel",)),
+        choices=enum("case", "channel"),
     )
     new.add_argument("--root", type=Path)
 
@@ -133,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     scores.add_argument(
         "--code",
-        choices=schema("code")["properties"]["code"]["enum"],
+        choices=enum("code", "code"),
         help="one Code (default: both)",
     )
     scores.add_argument(
@@ -216,14 +220,14 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--as-of", type=_date, default=None)
     imports.add_argument("--root", type=Path)
 
-    rules = commands.add_parser("rules", help="list every rule")
+    commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="explain one rule and how to fix its findings")
     explain.add_argument("rule")
     return parser
 
 
-def _add_step_commands(commands) -> None:
-    """acknowledge, extend, respond, escalate, exclude, explain-breach: one step in one case file."""
+def _add_step_commands(commands: argparse._SubParsersAction) -> None:
+    """acknowledge, extend, respond, escalate, exclude, explain-breach: one step in a case file."""
     elements = case_schema.enum(("stage1", "response_includes"))
     bodies = case_schema.enum(("stage1", "signposted_to"))
 
@@ -231,8 +235,8 @@ def _add_step_commands(commands) -> None:
         name: str,
         help_text: str,
         on_help: str = "the date it happened (default: today)",
-        on_type=_date,
-    ):
+        on_type: Callable[[str], date | datetime] = _date,
+    ) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument(
             "case_id", metavar="ID", type=_case_id, help="the case, like CCC-2025-0142"
@@ -360,7 +364,7 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-27") from None
 
 
-def _moment(text: str):
+def _moment(text: str) -> date | datetime:
     try:
         return parse_timestamp(text)
     except ValueError as error:
@@ -376,7 +380,7 @@ def _slug(text: str) -> str:
 
 
 def _case_id(text: str) -> str:
-    if not re.fullmatch(case_schema.node(("id",))["pattern"], text):
+    if not re.fullmatch((case_schema.node(("id",)) or {})["pattern"], text):
         raise argparse.ArgumentTypeError(f"'{text}' is not a case id like CCC-2025-0142")
     return text
 

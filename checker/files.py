@@ -26,7 +26,7 @@ def write_new(path: Path, text: str) -> None:
 
 def replace(path: Path, text: str | bytes | memoryview) -> None:
     """Replace `path` with `text` atomically (a report being regenerated, never a data file)."""
-    temporary = _temporary(path, text.encode("utf-8") if isinstance(text, str) else text)
+    temporary = _temporary(path, text.encode("utf-8") if isinstance(text, str) else bytes(text))
     try:
         os.replace(temporary, path)
     finally:

@@ -17,7 +17,7 @@ PACKAGE = ROOT / "checker"
 
 # The stages, earliest first. A module belongs to the longest entry its dotted name starts with.
 LAYERS = (
-    ("checker", "checker.files"),  # the version, and atomic file writes
+    ("checker", "checker.files", "checker.schemas"),  # atomic writes; the JSON Schemas
     ("checker.calendar",),  # working days, reporting periods, deadlines
     ("checker.model",),  # findings, documents, the case view, outcomes, scores
     ("checker.load",),  # reading, YAML, schemas, validation, the repository and its view

@@ -25,3 +25,15 @@ def bounds(text: str, start_month: int = 4) -> tuple[date, date]:
     start = date(first, start_month, 1)
     end = date(first + 1, start_month, 1).toordinal() - 1
     return start, date.fromordinal(end)
+
+
+def before(text: str) -> str:
+    """The label of the reporting year before the one labelled `text`: 2024-25 for 2025-26."""
+    first = int(text[:4]) - 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def last_full_year(day: date, start_month: int = 4) -> str:
+    """The label of the last reporting year that ended before `day`."""
+    this_year_start, _ = bounds(label(day, start_month), start_month)
+    return label(date.fromordinal(this_year_start.toordinal() - 1), start_month)

@@ -143,7 +143,14 @@ _TABLES: dict[
 ] = {}  # one table per calendar and span, shared by every Calendar in the process
 
 
-def _table(country, subdivision, weekdays, closures, first_year: int, last_year: int) -> tuple:
+def _table(
+    country: str,
+    subdivision: str,
+    weekdays: Iterable[int],
+    closures: Iterable[date],
+    first_year: int,
+    last_year: int,
+) -> tuple[int, int, array, array]:
     """The working-day table for a span of years: first and last ordinal, the count of working
     days on or before each day, and the ordinals of the working days in order."""
     bank = {
@@ -191,5 +198,6 @@ def parse_timestamp(text: str) -> datetime | date:
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(
-            f"'{text}' is not an ISO 8601 date or timestamp (like 2026-03-27 or 2026-03-27T17:42:00+00:00)"
+            f"'{text}' is not an ISO 8601 date or timestamp "
+            "(like 2026-03-27 or 2026-03-27T17:42:00+00:00)"
         ) from None

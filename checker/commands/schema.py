@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from checker.load.kinds import schema
+from checker.schemas import schema
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,9 +3,10 @@
 What decides an outcome besides the case file is hashed into one fingerprint: the checker's own
 code and schemas, the versions of the libraries that decide results (the YAML parsers, the schema
 validator, the bank holidays), every policy file (council, policy, Codes, self-assessments,
-reports), the git config (whose remotes one rule reads) and the as-of date. A different fingerprint means a fresh cache. Each case file's outcome
-is kept with the file's size, modification time, change time and inode, as git's index keeps
-them: a file whose are not exactly the same is evaluated again. A file changed in the last two
+reports), the git config (whose remotes one rule reads) and the as-of date. A different
+fingerprint means a fresh cache. Each case file's outcome is kept with the file's size,
+modification time, change time and inode, as git's index keeps them: a file whose are not exactly
+the same is evaluated again. A file changed in the last two
 seconds before a run is never kept (git's "racy" rule: a later edit in the same tick of the clock
 would not change its time), so a cached outcome can never hide a finding.
 
@@ -29,6 +30,7 @@ from datetime import date
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
+from typing import cast
 
 from checker.engine import signatures as signing
 from checker.files import replace
@@ -40,7 +42,7 @@ RACY_NS = 2_000_000_000
 # The libraries whose versions decide a case's outcome: the YAML parsers, the schema validator, the
 # bank holidays and the time zones.
 LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema-rs", "holidays", "tzdata")
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the whole checker: every module and schema
 
 
 def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tuple | None]:
@@ -50,14 +52,15 @@ def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tu
     signatures = signing.take(repository.case_files)
     settled = time.time_ns() - RACY_NS
     complete = None not in signatures
+    known = cast("list[signing.Signature]", signatures)  # when complete
     changed = (
-        max(
-            max(map(itemgetter(1), signatures), default=0),  # the last modification or change,
-            max(map(itemgetter(2), signatures), default=0),
+        max(  # the last modification or change, by map: 100,000 files
+            max(map(itemgetter(1), known), default=0),
+            max(map(itemgetter(2), known), default=0),
         )
         if complete
         else 0
-    )  # by map: 100,000 files
+    )
     trusted = complete and changed < settled
     shown = [shown for _, shown in repository.case_files]
     key = hashlib.sha256(

@@ -1,4 +1,4 @@
-"""The check as the command line and CI see it: a run's findings and what a format prints of them."""
+"""The check as the command line and CI see it: a run's findings, as the formats print them."""
 
 from __future__ import annotations
 

@@ -67,7 +67,10 @@ def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
 def render(items: list[Due], as_of: date, within: int) -> str:
     """A table a handler reads at a glance."""
     if not items:
-        return f"Nothing due within {within} working days of {as_of.isoformat()}, and nothing overdue.\n"
+        return (
+            f"Nothing due within {within} working days of {as_of.isoformat()}, "
+            "and nothing overdue.\n"
+        )
     rows = [("due", "when", "case", "step", "handler", "rule at stake")]
     for item in items:
         if item.working_days_left < 0:
@@ -92,6 +95,7 @@ def render(items: list[Due], as_of: date, within: int) -> str:
     ]
     overdue = sum(1 for item in items if item.working_days_left < 0)
     lines.append(
-        f"{len(items)} open step{'s' if len(items) != 1 else ''} as of {as_of.isoformat()}: {overdue} overdue."
+        f"{len(items)} open step{'s' if len(items) != 1 else ''} as of {as_of.isoformat()}: "
+        f"{overdue} overdue."
     )
     return "\n".join(lines) + "\n"

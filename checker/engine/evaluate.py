@@ -6,8 +6,8 @@ date, so the cases are split into batches and, when there are enough to be worth
 worker processes (one per core). Each worker returns small `Outcome`s (a case's findings, id,
 route and metric answers) and partial report figures, never the parsed cases, so the checker's
 memory stays flat at 100,000 cases. Batches come back in order, so the findings and figures are
-exactly those of a single process. `checker.engine.cache` keeps each file's outcome, so an unchanged case
-is not evaluated again.
+exactly those of a single process. `checker.engine.cache` keeps each file's outcome, so an
+unchanged case is not evaluated again.
 """
 
 from __future__ import annotations
@@ -182,13 +182,13 @@ def _merge(batches: Iterable[Evaluation], setting: Setting | None, evaluated: in
     return merged
 
 
-def _advancing(batches: Iterable[Evaluation], bar) -> Iterator[Evaluation]:
+def _advancing(batches: Iterable[Evaluation], bar: tqdm) -> Iterator[Evaluation]:
     for batch in batches:
         bar.update(len(batch.outcomes))
         yield batch
 
 
-def _progress(total: int, wanted: bool):
+def _progress(total: int, wanted: bool) -> tqdm:
     """A progress bar on a terminal, shown only once a run has taken two seconds; never in CI logs
     or when the output is not a terminal."""
     shown = wanted and sys.stderr.isatty() and not os.environ.get("CI")

@@ -45,7 +45,7 @@ def take(files: list[tuple[str, str]]) -> list[Signature | None]:
 
 
 def stat(files: list[tuple[str, str]]) -> list[Signature | None]:
-    signatures = []
+    signatures: list[Signature | None] = []
     for path, _ in files:
         try:
             status = os.lstat(path)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from checker.model.result import Result
+
 
 def _format(module: str) -> Callable[..., str]:
-    def render(result, colour: bool = False) -> str:
+    def render(result: Result, colour: bool = False) -> str:
         return importlib.import_module(f"checker.formats.{module}").render(result, colour=colour)
 
     return render

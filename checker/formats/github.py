@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from checker.formats.text import ordered, summary
 from checker.model.findings import Finding, Severity
+from checker.model.result import Result
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(result, colour: bool = False) -> str:
+def render(result: Result, colour: bool = False) -> str:
     """One workflow command per unexplained finding, then the summary."""
     lines = [command(f) for f in ordered(result.findings) if not f.explained]
     lines.append(summary(result))

@@ -4,11 +4,14 @@ then a summary line."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+
+from checker.importer.rows import Outcome
 
 STATUSES = ("imported", "unchanged", "skipped", "rejected")
 
 
-def render(outcomes, dry_run: bool = False) -> str:
+def render(outcomes: Sequence[Outcome], dry_run: bool = False) -> str:
     """Every row in order, aligned, and the counts."""
     rows = [("row", "reference", "result", "case file or reason")]
     for outcome in sorted(outcomes, key=lambda o: o.row):
@@ -22,7 +25,7 @@ def render(outcomes, dry_run: bool = False) -> str:
     return "\n".join([*lines, summary(outcomes, dry_run)]) + "\n"
 
 
-def summary(outcomes, dry_run: bool = False) -> str:
+def summary(outcomes: Sequence[Outcome], dry_run: bool = False) -> str:
     """'200 rows: 182 imported, 0 unchanged, 8 skipped, 10 rejected.' and what was written."""
     counts = Counter(o.status for o in outcomes)
     parts = ", ".join(

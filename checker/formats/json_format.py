@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import json
 
+from checker.model.result import Result
+
 VERSION = 1
 
 
-def render(result, colour: bool = False) -> str:
+def render(result: Result, colour: bool = False) -> str:
     """The document, with each finding on a line of its own: easy to read, grep and diff, and
     written by json's C encoder (an indented document goes through its pure-Python one, ten
     times slower at thousands of findings)."""

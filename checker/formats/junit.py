@@ -15,6 +15,7 @@ from collections import defaultdict
 
 from checker.formats.text import line, ordered, summary
 from checker.model.findings import Finding, Severity
+from checker.model.result import Result
 
 SUITE = "complaints check"
 
@@ -22,7 +23,7 @@ SUITE = "complaints check"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def render(result, colour: bool = False) -> str:
+def render(result: Result, colour: bool = False) -> str:
     """The check as a JUnit XML document."""
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in ordered(result.findings):
@@ -34,8 +35,10 @@ def render(result, colour: bool = False) -> str:
 
     failures = sum(1 for testcase in testcases if testcase.find("failure") is not None)
     counts = {"tests": str(len(testcases)), "failures": str(failures)}
-    root = ET.Element("testsuites", name="complaints", **counts, errors="0")
-    suite = ET.SubElement(root, "testsuite", name=SUITE, **counts, errors="0", skipped="0")
+    root = ET.Element("testsuites", {"name": "complaints", **counts, "errors": "0"})
+    suite = ET.SubElement(
+        root, "testsuite", {"name": SUITE, **counts, "errors": "0", "skipped": "0"}
+    )
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", name="as_of", value=result.as_of.isoformat())
     suite.extend(testcases)

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import inspect
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 from urllib.parse import quote
 
 from checker.model.findings import Finding, Severity
+from checker.model.result import Result
 from checker.rules import RULES
 
 SCHEMA = (
@@ -31,7 +33,9 @@ SRCROOT = "%SRCROOT%"
 NO_REASON = "explained in the case file"
 
 
-def render(result, colour: bool = False, rules: Mapping[str, ModuleType] | None = None) -> str:
+def render(
+    result: Result, colour: bool = False, rules: Mapping[str, ModuleType] | None = None
+) -> str:
     """The check as a SARIF log; `rules` defaults to the registry."""
     rules = RULES if rules is None else rules
     index = {rule_id: i for i, rule_id in enumerate(rules)}
@@ -70,7 +74,7 @@ def tool_version() -> str:
         return "0"
 
 
-def _rule(rule: ModuleType, clauses) -> dict:
+def _rule(rule: ModuleType, clauses: Iterable[str]) -> dict:
     doc = inspect.cleandoc(rule.__doc__ or rule.TITLE)
     descriptor = {
         "id": rule.ID,
@@ -107,7 +111,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict:
         artifact = {"uri": Path(loc.path).as_uri()}
     else:
         artifact["uriBaseId"] = SRCROOT
-    result = {"ruleId": finding.rule}
+    result: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     result |= {
@@ -132,7 +136,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict:
     return result
 
 
-def _tags(provisions, clauses) -> list[str]:
+def _tags(provisions: Iterable[str], clauses: Iterable[str]) -> list[str]:
     """What a rule or finding cites: Code provisions as written ("HO 6.2"), then policy clauses."""
     return list(dict.fromkeys([*provisions, *(f"policy {clause}" for clause in clauses)]))
 

@@ -25,6 +25,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
+from datetime import date
+
+from checker.model.scores import Score
 
 VERSION = 1
 
@@ -33,12 +37,12 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.1f}%"
 
 
-def _table(rows: list[tuple[str, ...]]) -> list[str]:
+def _table(rows: Sequence[tuple[str, ...]]) -> list[str]:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
 
 
-def text(scores, as_of) -> str:
+def text(scores: Sequence[Score], as_of: date) -> str:
     lines: list[str] = []
     for s in scores:
         lines.append(f"{s.title} ({s.code}, {s.edition}): {s.assessment.path}")
@@ -92,7 +96,8 @@ def text(scores, as_of) -> str:
             lines.append("Answers the cases contradict:")
             for p in s.contradictions:
                 figures = "; ".join(
-                    f"{e.measure.metric} {_pct(e.measure.rate)} ({e.measure.met}/{e.measure.applicable}) "
+                    f"{e.measure.metric} {_pct(e.measure.rate)} "
+                    f"({e.measure.met}/{e.measure.applicable}) "
                     f"against {_pct(e.target)}"
                     for e in p.evidence
                 )
@@ -111,14 +116,16 @@ def text(scores, as_of) -> str:
             lines.append("")
         if s.actions:
             lines.append("Action plan:")
-            rows = [("provision", "declared", "action", "owner", "due", "status")]
+            actions: list[tuple[str, ...]] = [
+                ("provision", "declared", "action", "owner", "due", "status")
+            ]
             for a in s.actions:
                 status = (
                     "done"
                     if a.done
                     else ("OVERDUE" if a.overdue else ("no action" if not a.what else "open"))
                 )
-                rows.append(
+                actions.append(
                     (
                         a.provision,
                         a.declared,
@@ -128,12 +135,12 @@ def text(scores, as_of) -> str:
                         status,
                     )
                 )
-            lines.extend(_table(rows))
+            lines.extend(_table(actions))
             lines.append("")
     return "\n".join(lines)
 
 
-def _document(s) -> dict:
+def _document(s: Score) -> dict:
     return {
         "code": s.code,
         "edition": s.edition,
@@ -195,7 +202,7 @@ def _document(s) -> dict:
     }
 
 
-def json_format(scores, as_of) -> str:
+def json_format(scores: Sequence[Score], as_of: date) -> str:
     document = {
         "version": VERSION,
         "as_of": as_of.isoformat(),
@@ -223,7 +230,7 @@ CSV_COLUMNS = (
 )
 
 
-def csv_format(scores, as_of) -> str:
+def csv_format(scores: Sequence[Score], as_of: date) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

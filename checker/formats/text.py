@@ -8,9 +8,11 @@ only when asked for (the CLI asks only on a terminal without NO_COLOR).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import groupby
 
 from checker.model.findings import Finding, Severity
+from checker.model.result import Result
 
 RESET = "\033[0m"
 BOLD = "\033[1m"
@@ -21,7 +23,7 @@ COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.IN
 NO_REASON = "see the case file"
 
 
-def render(result, colour: bool = False) -> str:
+def render(result: Result, colour: bool = False) -> str:
     """Every finding, grouped by file, and the summary line."""
     groups = [
         "\n".join(line(f, colour) for f in findings)
@@ -43,12 +45,12 @@ def line(finding: Finding, colour: bool = False) -> str:
     return f"{path}: {severity} {finding.rule} {finding.message}"
 
 
-def ordered(findings) -> list[Finding]:
+def ordered(findings: Iterable[Finding]) -> list[Finding]:
     """Files in path order; within a file, line and column order (stable for ties)."""
     return sorted(findings, key=lambda f: (f.location.path, f.location.line, f.location.column))
 
 
-def summary(result) -> str:
+def summary(result: Result) -> str:
     """One line: what was checked and what was found."""
     counts = result.by_severity()
     parts = [

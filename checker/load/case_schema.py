@@ -9,17 +9,21 @@ from __future__ import annotations
 
 from functools import cache
 
-from checker.load.kinds import schema
+from checker.schemas import schema
+
+# The first line of every case file the tool writes: it points an editor's YAML language server at
+# the case schema, from the file's place in cases/<year>/.
+HEADER = "# yaml-language-server: $schema=../../checker/schemas/case.schema.json"
 
 
 def node(path: tuple[str, ...]) -> dict | None:
     """The schema of the value at `path` (like ("stage1", "extension", "days")), or None."""
     current = _resolve(schema("case"))
     for step in path:
-        current = _properties(current).get(step)
-        if current is None:
+        found = _properties(current).get(step)
+        if found is None:
             return None
-        current = _resolve(current)
+        current = _resolve(found)
     return current
 
 
@@ -47,7 +51,7 @@ def kind(path: tuple[str, ...]) -> str | None:
 
 
 def enum(path: tuple[str, ...]) -> tuple:
-    """The allowed values at `path` (for a list, of its items); () when any value of its kind goes."""
+    """The allowed values at `path` (for a list, of its items); () when any value will do."""
     found = node(path) or {}
     if found.get("type") == "array":
         found = _resolve(found.get("items", {}))

@@ -32,7 +32,7 @@ class GitError(Exception):
 def changed_cases(root: Path, ref: str) -> set[str] | None:
     """Repository-relative paths of case files changed since `ref` (committed, staged, unstaged or
     new); None, meaning everything, when anything under policy/ changed."""
-    changed = set()
+    changed: set[str] = set()
     for command in (
         ["git", "diff", "--name-only", "--no-renames", ref, "--", "."],
         ["git", "ls-files", "--others", "--exclude-standard", "--", "."],

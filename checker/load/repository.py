@@ -45,7 +45,8 @@ def find_root(start: Path) -> Path:
 @dataclass
 class Repository:
     """Every data file of one repository, grouped by kind: the policy files loaded and
-    schema-checked; the case files listed, for `checker.engine.evaluate` to load (there may be 100,000)."""
+    schema-checked; the case files listed, for `checker.engine.evaluate` to load (there may be
+    100,000)."""
 
     root: Path
     documents: dict[str, list[Document]] = field(default_factory=dict)
@@ -73,7 +74,8 @@ class Repository:
     def document(self, shown: str) -> Document:
         """One data file, loaded again (to locate a finding in a case the workers evaluated)."""
         document, _ = load(self.root / shown, shown)
-        return document
+        # unreadable now (changed on disk since it was evaluated): its findings point at line 1
+        return document if document is not None else Document(shown, {}, "")
 
     def cases(self) -> list[Document]:
         """Every valid case document, loaded in this process on first use (for commands that need
@@ -115,26 +117,25 @@ def discover(
                         "the folder is a symbolic link; keep cases as plain folders and files",
                     )
                 )
-        named = names + [
-            name for name in subfolders if name.endswith((".yaml", ".yml"))
-        ]  # a folder named
-        # like a case file is refused by the loader; the names are sifted by list, not one by one
+        # a folder named like a case file is refused by the loader; the names are sifted by list,
+        # not one by one
+        named = names + [name for name in subfolders if name.endswith((".yaml", ".yml"))]
         found.extend(
             (f"{where}/{name}", "rename the file to end in .yaml")
             for name in named
             if name.endswith(".yml")
         )
-        cases = [name for name in named if name.endswith(".yaml")]
-        if cases and depth != 1:
+        in_folder = [name for name in named if name.endswith(".yaml")]
+        if in_folder and depth != 1:
             found.extend(
                 (
                     f"{where}/{name}",
                     "a case file belongs in its reporting-year folder, like cases/2025-26/",
                 )
-                for name in cases
+                for name in in_folder
             )
-        elif cases:
-            years[where] = (f"{folder}/", f"{where}/", cases)
+        elif in_folder:
+            years[where] = (f"{folder}/", f"{where}/", in_folder)
     cases = [  # by folder, then name: the order of the files' path parts
         (folder + name, where + name)
         for _, (folder, where, names) in sorted(years.items())

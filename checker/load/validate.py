@@ -1,14 +1,16 @@
-"""Schema validation: each file kind's JSON Schema, compiled once, errors turned into located findings."""
+"""Schema validation: each file kind's JSON Schema, compiled once; errors as located findings."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from typing import Any
 
 from checker.calendar.workdays import parse_timestamp
-from checker.load.kinds import KINDS, schema  # noqa: F401 - KINDS and schema are imported from here too
 from checker.load.yaml import locate
 from checker.model.findings import Document, Finding, Location, Severity
+from checker.schemas import KINDS, schema  # noqa: F401 - KINDS and schema are imported from here too
 
 RULE = "schema"
 
@@ -21,13 +23,13 @@ _FORMAT_HINTS = {
 
 
 @cache
-def _validator(kind: str):
+def _validator(kind: str) -> Any:
     import jsonschema_rs  # loaded only when a file is validated
 
     return jsonschema_rs.Draft202012Validator(schema(kind), validate_formats=True, formats=FORMATS)
 
 
-def _readable(name: str) -> object:
+def _readable(name: str) -> Callable[[str], bool]:
     """RFC 3339's format check, and the checker able to read the value as written: RFC 3339 allows
     year 0000, a leap second and a lower-case t or z, which Python's dates do not (found by
     tests/test_properties.py)."""
@@ -70,8 +72,9 @@ def validate(document: Document, kind: str) -> list[Finding]:
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def _describe(error, kind: str) -> tuple[str, tuple, bool]:
-    """A plain message with its fix, the instance path to point at, and whether to point at the key."""
+def _describe(error: Any, kind: str) -> tuple[str, tuple, bool]:
+    """A plain message with its fix, the instance path to point at, and whether to point at its
+    key."""
     path = tuple(error.instance_path)
     where = _dotted(path)
     kind_name = type(error.kind).__name__
@@ -110,7 +113,7 @@ def _describe(error, kind: str) -> tuple[str, tuple, bool]:
             False,
         )
     if kind_name == "Type":
-        expected = _type_name(getattr(error.kind, "types", None))
+        expected = _type_name(getattr(error.kind, "types", None) or [])
         return (
             f"{where or 'the file'}: expected {expected}, found {_json_type(error.instance)} "
             f"{_show(error.instance)}; write {expected} here",
@@ -127,7 +130,7 @@ def _describe(error, kind: str) -> tuple[str, tuple, bool]:
     return f"{where or 'the file'}: {error.message}; see `complaints schema {kind}`", path, False
 
 
-def _allowed_keys(kind: str, schema_path) -> set[str]:
+def _allowed_keys(kind: str, schema_path: Iterable[str | int]) -> set[str]:
     """The property names the schema allows at the object where an unknown key was found."""
     node = schema(kind)
     for step in list(schema_path)[:-1]:
@@ -154,7 +157,7 @@ def _in(where: str) -> str:
     return f" in {where}" if where else ""
 
 
-def _show(value) -> str:
+def _show(value: object) -> str:
     if isinstance(value, str):
         return repr(value) if len(value) <= 60 else repr(value[:57] + "...")
     if isinstance(value, (dict, list)):
@@ -162,14 +165,14 @@ def _show(value) -> str:
     return json.dumps(value)
 
 
-def _json_type(value) -> str:
+def _json_type(value: object) -> str:
     names = {bool: "a boolean", int: "a number", float: "a number", str: "text", list: "a list"}
     if value is None:
         return "nothing (null)"
     return "a mapping" if isinstance(value, dict) else names.get(type(value), type(value).__name__)
 
 
-def _type_name(types) -> str:
+def _type_name(types: str | list[str]) -> str:
     names = {
         "string": "text",
         "integer": "a whole number",

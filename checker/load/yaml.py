@@ -20,7 +20,9 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Generator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 import yaml_rs
@@ -50,7 +52,10 @@ BASE_PREFIX = re.compile(r"0[xXoObB]")
 MAX_PLAIN_DEPTH = 100  # nesting the fast path accepts; real files nest under ten levels
 LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser where built
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -75,13 +80,13 @@ class LoadError(Exception):
 class CoreLoader(_BaseLoader):
     """libyaml's parser with the YAML 1.2 core schema's resolvers and strict construction."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: dict = {}  # the core schema's own, filled below
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.text = stream  # for lines as an editor counts them (see _position)
 
-    def construct_object(self, node, deep=False):
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node.tag not in _PLAIN_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise _at(
@@ -91,7 +96,7 @@ class CoreLoader(_BaseLoader):
             )
         return super().construct_object(node, deep=deep)
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
             raise _at(self.text, node, "expected a mapping of keys to values")
         mapping: dict = {}
@@ -113,13 +118,13 @@ class CoreLoader(_BaseLoader):
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
-    def construct_yaml_map(self, node):
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Generator[dict[Any, Any], None, None]:
         yield self.construct_mapping(node, deep=True)
 
-    def construct_yaml_seq(self, node):
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Generator[list[Any], None, None]:
         yield [self.construct_object(child, deep=True) for child in node.value]
 
-    def construct_yaml_int(self, node):
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         text = node.value
         if text.startswith(("0o", "0x")):
             return int(text[2:], 8 if text[1] == "o" else 16)
@@ -145,13 +150,14 @@ CoreLoader.add_constructor("tag:yaml.org,2002:seq", CoreLoader.construct_yaml_se
 CoreLoader.add_constructor("tag:yaml.org,2002:int", CoreLoader.construct_yaml_int)
 
 
-def _at(text: str, node, message: str) -> LoadError:
+def _at(text: str, node: yaml.Node, message: str) -> LoadError:
     return LoadError(message, *_position(text, node.start_mark.index))
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
-    """Line and column of a character as an editor counts them (libyaml's marks also break lines at
-    U+0085, U+2028 and U+2029, and put the end of a file with no final newline on a line of its own)."""
+    """Line and column of a character as an editor counts them (libyaml's marks also break lines
+    at U+0085, U+2028 and U+2029, and put the end of a file with no final newline on a line of its
+    own)."""
     before = text[:index]
     start = max(before.rfind("\n"), before.rfind("\r")) + 1
     line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
@@ -181,7 +187,8 @@ def read_text(path: Path | str) -> str:
             status = os.fstat(descriptor)
             if not stat.S_ISREG(status.st_mode):
                 raise LoadError(
-                    "the path is not a regular file; keep data files as plain files in the repository"
+                    "the path is not a regular file; "
+                    "keep data files as plain files in the repository"
                 )
             if status.st_size > MAX_BYTES:
                 raise _too_big(status.st_size)
@@ -220,7 +227,8 @@ def read_text(path: Path | str) -> str:
     # YAML 1.1 (libyaml) breaks lines at these separators and YAML 1.2 does not (all are non-ASCII)
     if not raw.isascii() and (separator := LINE_SEPARATOR.search(text)):
         raise LoadError(
-            f"the text holds an invisible line separator (U+{ord(separator[0]):04X}), which YAML readers "
+            f"the text holds an invisible line separator (U+{ord(separator[0]):04X}), "
+            "which YAML readers "
             "disagree about; replace it with a space or a new line",
             *_position(text, separator.start()),
         )
@@ -229,11 +237,12 @@ def read_text(path: Path | str) -> str:
 
 def _too_big(size: int) -> LoadError:
     return LoadError(
-        f"the file is {size / 1048576:.1f} MiB, over the 1 MiB limit; split it or remove what does not belong in it"
+        f"the file is {size / 1048576:.1f} MiB, over the 1 MiB limit; "
+        "split it or remove what does not belong in it"
     )
 
 
-def parse(text: str) -> object:
+def parse(text: str) -> Any:
     """Parse YAML text with the core schema's meaning; raise LoadError with a plain-English fix."""
     if (
         ("&" in text or "*" in text)
@@ -252,7 +261,7 @@ def parse(text: str) -> object:
     return parse_core(text)
 
 
-def parse_core(text: str) -> object:
+def parse_core(text: str) -> Any:
     """Parse with PyYAML's core loader alone: the reference the fast path must agree with."""
     try:
         data = yaml.load(text, Loader=CoreLoader)  # noqa: S506 - CoreLoader is a safe loader
@@ -288,16 +297,16 @@ def _number_word(text: str) -> bool:
         at = match.start()
         start = max(text.rfind(separator, 0, at) for separator in " \n[{,:") + 1
         before = text[start:at]
-        if match[0] == "_":
-            number = before.lstrip("+-.")[:1].isdigit()  # 1_000, -1.5_0, 1e1_0
-        else:
-            number = not before.lstrip("+-")  # 0x1F, +0o17: the prefix starts the word
+        if match[0] == "_":  # 1_000, -1.5_0, 1e1_0
+            number = before.lstrip("+-.")[:1].isdigit()
+        else:  # 0x1F, +0o17: the prefix starts the word
+            number = not before.lstrip("+-")
         if number:
             return True
     return False
 
 
-def _plain_keys(node, depth: int = 0) -> bool:
+def _plain_keys(node: dict | list, depth: int = 0) -> bool:
     """Every key a string, as the core loader makes them (yaml-rs reads `1:` or `true:` as others),
     and no deeper than the core loader surely reads (found by tests/test_properties.py: deeper data
     goes to the core loader, which refuses it at Python's recursion limit)."""
@@ -317,14 +326,15 @@ def _plain_keys(node, depth: int = 0) -> bool:
 
 
 def _first_anchor(text: str) -> LoadError | None:
-    """Anchors and aliases are refused (no 'billion laughs'); only files with & or * pay for this."""
+    """Anchors and aliases are refused (no 'billion laughs'); only a file with & or * pays for
+    this."""
     try:
         for event in yaml.parse(text, Loader=CoreLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
                 return LoadError(
                     f"YAML {kind}s (&name, *name) are not allowed; write the value out in full",
-                    *_position(text, event.start_mark.index),
+                    *_position(text, event.start_mark.index if event.start_mark else 0),
                 )
     except yaml.YAMLError:
         return None  # the real parse reports the syntax error with its own mark
@@ -333,7 +343,7 @@ def _first_anchor(text: str) -> LoadError | None:
 
 def _explain(error: yaml.MarkedYAMLError, text: str) -> LoadError:
     mark = error.problem_mark or error.context_mark
-    line, column = _position(text, mark.index) if mark else (1, 1)
+    line, column = _position(text, mark.index) if mark is not None else (1, 1)
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
     lines = text.splitlines()

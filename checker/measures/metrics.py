@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from types import ModuleType
 
 from checker.model.case import UNDER_A_CODE, Case
 from checker.model.scores import Measure
@@ -59,7 +60,7 @@ def _stage_has(number: int, key: str) -> Callable[[Case], bool]:
     return lambda case: number in case.stages and bool(case.record(number).get(key))
 
 
-def _passes(rule, applies: Callable[[Case], bool]) -> Callable[[Case], Answer]:
+def _passes(rule: ModuleType, applies: Callable[[Case], bool]) -> Callable[[Case], Answer]:
     """Met when the rule finds nothing on a case it applies to (explained or not)."""
 
     def answer(case: Case) -> Answer:
@@ -70,7 +71,7 @@ def _passes(rule, applies: Callable[[Case], bool]) -> Callable[[Case], Answer]:
     return answer
 
 
-def _extension_rule(rule, number: int) -> Callable[[Case], Answer]:
+def _extension_rule(rule: ModuleType, number: int) -> Callable[[Case], Answer]:
     extended = _stage_has(number, "extension")
 
     def answer(case: Case) -> Answer:

@@ -36,7 +36,9 @@ def score(ctx: View, assessment: Document, period: str | None = None) -> Score:
     code_document = ctx.codes[assessment.data["code"]]
     code = code_document.data
     start_month = ctx.council.data["reporting_year"]["start_month"] if ctx.council else 4
-    period = period or previous_year(date.fromisoformat(assessment.data["completed"]), start_month)
+    period = period or periods.last_full_year(
+        date.fromisoformat(assessment.data["completed"]), start_month
+    )
     in_period = [o for o in ctx.valid() if o.year == period and o.code == code["code"]]
     targets = ctx.policy.data["rules"].get("targets", {}) if ctx.policy else {}
     wanted = {m for p in provisions(code) for m in p.data.get("metrics", [])}
@@ -98,12 +100,6 @@ def score(ctx: View, assessment: Document, period: str | None = None) -> Score:
         no_evidence=no_evidence,
         broken_links=_broken_links(ctx, assessment),
     )
-
-
-def previous_year(day: date, start_month: int) -> str:
-    """The label of the last reporting year that ended before `day`."""
-    this_year_start, _ = periods.bounds(periods.label(day, start_month), start_month)
-    return periods.label(date.fromordinal(this_year_start.toordinal() - 1), start_month)
 
 
 def _broken_links(ctx: View, assessment: Document) -> tuple[str, ...]:

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from types import ModuleType
 
 from checker.calendar import deadlines
 from checker.calendar.workdays import Calendar
-from checker.model.findings import Document
+from checker.model.findings import Document, Problem
+from checker.schemas import enum
 
-ROUTES = ("housing", "general", "data-protection", "statutory")
-UNDER_A_CODE = (
-    "housing",
-    "general",
-    "data-protection",
-)  # statutory processes are outside both Codes
+ROUTES = enum("case", "route")
+UNDER_A_CODE = tuple(
+    route for route in ROUTES if route != "statutory"
+)  # a statutory process is under neither Code
+# What each kind of value in a case file is, for the privacy checks: identifiers are never
+# published; categories come from closed lists and are counted in the report; moments and the
+# names of rules and roles are not free text; everything else may be free text.
+IDENTIFIERS = {"id": "a case id", "ref": "a complainant reference", "handler": "a handler"}
+CATEGORIES = frozenset({"route", "service", "type", "channel"})
+NOT_FREE_TEXT = (
+    frozenset(IDENTIFIERS) | CATEGORIES | {"received", "rule", "reviewed_by", "agreed_by"}
+)
 STAGE_KEYS = {1: "stage1", 2: "stage2"}  # a stage's record in a case file (read 20 times a case)
 
 
@@ -31,18 +40,17 @@ class Case:
     as_of: date
     _problems: dict = field(default_factory=dict, repr=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # plain attributes, not properties: the rules read them a hundred times a case
         self.data: dict = self.document.data
         self.id: str = self.data["id"]
         self.route: str = self.data["route"]
         self.rules: dict = self.policy["rules"]
         self.timescales: dict = self.rules["timescales"]
-        self.route_rules: dict | None = self.rules["routes"].get(
-            self.route
-        )  # None: a route the policy lacks
+        # None: a route the policy lacks
+        self.route_rules: dict | None = self.rules["routes"].get(self.route)
 
-    def problems(self, rule) -> list:
+    def problems(self, rule: ModuleType) -> list[Problem]:
         """What a case rule finds in this case, found once: the checker and the metrics share it."""
         found = self._problems.get(rule.ID)
         if found is None:
@@ -73,8 +81,8 @@ class Case:
     def happened(self, value: str | None) -> date | None:
         return deadlines.happened(value, self.as_of)
 
-    def open_steps(self):
-        """Each (stage number, step) not yet done as of the date; none once the case is withdrawn."""
+    def open_steps(self) -> Iterator[tuple[int, deadlines.Step]]:
+        """Each (stage number, step) not yet done as of the date; none once it is withdrawn."""
         if self.happened(self.data.get("withdrawn")):
             return
         for number, stage in self.stages.items():
@@ -84,7 +92,8 @@ class Case:
 
     @cached_property
     def closed(self) -> date | None:
-        """The day the council's process ended (final response, exclusion or withdrawal), if it has."""
+        """The day the council's process ended (final response, exclusion or withdrawal), if it
+        has."""
         ends = [
             self.happened(self.data.get("withdrawn")),
             self.happened((self.data.get("exclusion") or {}).get("decided")),

@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-SHORT = {"housing-ombudsman": "HO", "lgsco": "LGSCO"}
+from checker.schemas import enum
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body a complaint can be taken to after the council's process: how pages and reports name
+    it, and where a resident finds it."""
+
+    name: str
+    short: str  # as a citation names a Code's provision: "HO 6.3"
+    label: str  # as the report's tables name it
+    url: str
+
+
+BODIES = {
+    "housing-ombudsman": Body(
+        "Housing Ombudsman", "HO", "Housing Ombudsman", "https://www.housing-ombudsman.org.uk/"
+    ),
+    "lgsco": Body(
+        "Local Government and Social Care Ombudsman", "LGSCO", "LGSCO", "https://www.lgo.org.uk/"
+    ),
+    "ico": Body(
+        "Information Commissioner's Office", "ICO", "ICO", "https://ico.org.uk/make-a-complaint/"
+    ),
+}
+CODES = enum("code", "code")  # the bodies whose Complaint Handling Code a route follows
+SHORT = {code: BODIES[code].short for code in CODES}  # how a rule cites a Code's provisions
 BY_SHORT = {short: code for code, short in SHORT.items()}
 
 
@@ -48,6 +75,6 @@ def governing(policy: dict) -> set[str]:
     }
 
 
-def cite(code: str, numbers) -> tuple[str, ...]:
+def cite(code: str, numbers: Iterable[str]) -> tuple[str, ...]:
     """('housing-ombudsman', ['6.3']) -> ('HO 6.3',)."""
     return tuple(f"{SHORT[code]} {number}" for number in numbers)

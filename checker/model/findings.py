@@ -1,10 +1,11 @@
-"""The shared vocabulary of the pipeline: where a thing is, what is wrong with it, how bad that is."""
+"""The pipeline's shared vocabulary: where a thing is, what is wrong with it, how bad that is."""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -50,7 +51,7 @@ class Finding:
     subject: str | None = (
         None  # which instance of a repository-level rule (for policy explanations)
     )
-    path: tuple = ()  # the YAML path it is about: the same finding before and after an edit moves lines
+    path: tuple = ()  # its YAML path: the same finding before and after an edit that moves lines
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -59,10 +60,10 @@ class Finding:
 
 @dataclass
 class Document:
-    """A YAML file as loaded: its repository-relative path, its data, and its text (for locating)."""
+    """A YAML file as loaded: its repository-relative path, its data and its text (to locate)."""
 
     path: str
-    data: object
+    data: Any  # the parsed YAML: a mapping once the file has matched its schema
     text: str
     _marks: dict | None = field(default=None, repr=False)
 

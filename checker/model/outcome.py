@@ -9,7 +9,7 @@ from checker.model.findings import Finding
 
 
 def case_year(shown: str) -> str:
-    """The reporting year of a case file: the name of its folder (cases/2025-26/CCC-2025-0142.yaml)."""
+    """A case file's reporting year: its folder's name (cases/2025-26/CCC-2025-0142.yaml)."""
     return shown.split("/")[-2]
 
 

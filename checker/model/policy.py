@@ -17,9 +17,28 @@ ANY_TEMPLATE = re.compile(
 FOOTNOTE = re.compile(r"\[\^([0-9a-z-]+)\]")
 TEXT_KEYS = ("title", "text", "quote", "items", "after")
 
-_UNITS = (
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-)
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
@@ -60,7 +79,7 @@ def clauses(policy: dict) -> list[Clause]:
     return found
 
 
-def figures(policy: dict) -> dict[str, int]:
+def figures(policy: dict) -> dict[str, int | None]:
     """The figures clause text may draw on: each timescale's working days (or months)."""
     timescales = policy["rules"]["timescales"]
     return {
@@ -81,7 +100,8 @@ def words(number: int) -> str:
 
 
 def render(text: str, values: dict[str, int]) -> str:
-    """Clause text with every `{{ name }}` replaced by its figure; unknown names are left as they are."""
+    """Clause text with every `{{ name }}` replaced by its figure; unknown names are left as
+    they are."""
 
     def substitute(match: re.Match) -> str:
         name, style = match.group(1), match.group(2)

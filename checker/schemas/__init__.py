@@ -1,0 +1,25 @@
+"""The kinds of data file and the JSON Schema of each, shipped in this folder: the one place that
+says what a file may hold, and so the closed lists (routes, channels, Codes) the rest reads."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+KINDS = ("council", "policy", "code", "self-assessment", "case", "report", "import-mapping")
+
+
+@cache
+def schema(kind: str) -> dict:
+    """The JSON Schema for one file kind."""
+    if kind not in KINDS:
+        raise KeyError(kind)
+    text = resources.files("checker.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    found: dict = json.loads(text)
+    return found
+
+
+def enum(kind: str, name: str) -> tuple[str, ...]:
+    """The values a top-level property of a kind of file may take: `enum("case", "route")`."""
+    return tuple(schema(kind)["properties"][name]["enum"])
