@@ -26,7 +26,9 @@ _FORMAT_HINTS = {
 def _validator(kind: str) -> Any:
     import jsonschema_rs  # loaded only when a file is validated
 
-    return jsonschema_rs.Draft202012Validator(schema(kind), validate_formats=True, formats=FORMATS)
+    return jsonschema_rs.Draft202012Validator(
+        schema(kind), validate_formats=True, formats=_formats()
+    )
 
 
 def _readable(name: str) -> Callable[[str], bool]:
@@ -47,7 +49,10 @@ def _readable(name: str) -> Callable[[str], bool]:
     return check
 
 
-FORMATS = {name: _readable(name) for name in ("date", "date-time")}
+@cache
+def _formats() -> dict[str, Callable[[str], bool]]:
+    """The format checks, made when the first validator is (not when this module is imported)."""
+    return {name: _readable(name) for name in ("date", "date-time")}
 
 
 def validate(document: Document, kind: str) -> list[Finding]:
