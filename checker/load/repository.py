@@ -24,6 +24,7 @@ LAYOUT = (
     ("cases", "*/*.yaml", "case"),
 )
 REQUIRED = ("policy/council.yaml", "policy/policy.yaml")
+LAYOUT_RULE = "file-layout"  # the id of the findings of files in the wrong place
 
 
 class NotARepository(Exception):
@@ -146,7 +147,7 @@ def discover(
 
 
 def _misplaced(path: str, message: str) -> Finding:
-    return Finding("file-layout", Severity.ERROR, message, Location(path))
+    return Finding(LAYOUT_RULE, Severity.ERROR, message, Location(path))
 
 
 # The policy, Codes and self-assessments are large and change rarely: a process that checks again

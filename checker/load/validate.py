@@ -12,7 +12,7 @@ from checker.load.yaml import locate
 from checker.model.findings import Document, Finding, Location, Severity
 from checker.schemas import KINDS, schema  # noqa: F401 - KINDS and schema are imported from here too
 
-RULE = "schema"
+RULE = "schema"  # the id of the findings of files that do not match their schema
 
 _FORMAT_HINTS = {
     "date": "a real date written YYYY-MM-DD, like 2025-06-02",

@@ -31,7 +31,7 @@ from checker.model.findings import Document, Finding, Location, Severity
 
 MAX_BYTES = 1024 * 1024
 NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has none: there a link is looked for first
-RULE = "yaml-syntax"
+RULE = "yaml-syntax"  # the id of the findings of files that cannot be read as YAML
 # & or * starting a word where a YAML node may start: only such files pay for the event scan
 MAYBE_ANCHOR = re.compile(r"(?<![^\s\[{,])[&*][^\s,\[\]{}]")  # searched only if & or * is there
 

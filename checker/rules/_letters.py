@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from checker.model.case import Case
 from checker.model.findings import Problem
 
 BODY = {"housing-ombudsman": "the Housing Ombudsman", "lgsco": "the LGSCO", "ico": "the ICO"}
 
 
-def incomplete(case, number: int):
-    """Problems when a stage's response lacks an element its Code requires, or names the wrong body."""
+def incomplete(case: Case, number: int) -> Iterator[Problem]:
+    """Problems when a stage's response lacks an element its Code requires, or names the wrong
+    body."""
     stage = case.stages.get(number)
     if stage is None or stage.response.done is None or case.code is None:
         return

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from checker.calendar.deadlines import Step
+from checker.model.case import Case
 from checker.model.findings import Problem
 
 CLOCK = {
@@ -13,13 +17,13 @@ CLOCK = {
 FIELD = {"acknowledgement": "acknowledged", "response": "responded"}
 
 
-def late(case, number: int, step_name: str):
+def late(case: Case, number: int, step_name: str) -> Iterator[Problem]:
     """A problem when the step was done after its deadline."""
     stage = case.stages.get(number)
     if stage is None:
         return
-    step = getattr(stage, step_name)
-    if not step.late:
+    step: Step = getattr(stage, step_name)
+    if step.done is None or not step.late:  # a step not done is never late
         return
     days = case.calendar.elapsed(step.due, step.done)
     yield Problem(
@@ -31,7 +35,7 @@ def late(case, number: int, step_name: str):
     )
 
 
-def describe(case, number: int, step_name: str) -> str:
+def describe(case: Case, number: int, step_name: str) -> str:
     """How the deadline was set, e.g. '10 working days from the acknowledgement, +5 extension'."""
     name, start = CLOCK[(number, step_name)]
     text = f"{case.timescales[name]['working_days']} working days {start}"
@@ -41,7 +45,7 @@ def describe(case, number: int, step_name: str) -> str:
     return text
 
 
-def where(case, number: int) -> tuple[tuple, bool]:
+def where(case: Case, number: int) -> tuple[tuple[str, ...], bool]:
     """The path (and whether it is a key) to point at for a stage: its block, or the receipt."""
     if f"stage{number}" in case.data:
         return (f"stage{number}",), True

@@ -18,7 +18,11 @@ Complete the action and record `done`, or agree a new date with the resident and
 `due` (and explain the missed date if it cannot be mended).
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "actions-overdue"
@@ -30,7 +34,7 @@ PROVISIONS = ("HO 6.6", "HO 6.17", "HO 7.3", "LGSCO 6.6")
 POLICY = ("outstanding_actions",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     lists = [(f"stage{n}", "actions") for n in (1, 2)] + [("ombudsman", "recommendations")]
     for parent, key in lists:
         for index, action in enumerate((case.data.get(parent) or {}).get(key, [])):

@@ -17,7 +17,11 @@ Set a review date; when it comes, review the adjustment with the complainant and
 under `reviewed`.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "adjustments-not-reviewed"
@@ -29,7 +33,7 @@ PROVISIONS = ("HO 5.10", "LGSCO 5.6")
 POLICY = ("reasonable_adjustments",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     until = min(case.closed or case.as_of, case.as_of)
     for index, adjustment in enumerate(case.data["complainant"].get("adjustments", [])):
         path = ("complainant", "adjustments", index)

@@ -19,9 +19,13 @@ deadline and statistic computed from it would be wrong.
 Correct the date from the case correspondence.
 """
 
-from datetime import date
+from __future__ import annotations
 
-from checker.model.case import ROUTES
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from checker.model.case import ROUTES, Case
 from checker.model.findings import Problem, Severity
 
 ID = "case-dates-order"
@@ -47,18 +51,18 @@ AFTER_RECEIPT = (("exclusion", "decided"), ("withdrawn",), ("ombudsman", "referr
 DATED = (*SEQUENCE, *EXTENSIONS, *AFTER_RECEIPT, ("ombudsman", "decided"))
 
 
-def _date(data: dict, path: tuple) -> date | None:
-    node = data
+def _date(data: dict[str, Any], path: tuple[str, ...]) -> date | None:
+    node: object = data
     for step in path:
         node = node.get(step) if type(node) is dict else None
     return date.fromisoformat(node[:10]) if type(node) is str else None
 
 
-def _label(path: tuple) -> str:
+def _label(path: tuple[str, ...]) -> str:
     return " ".join(step.replace("stage", "stage ") for step in path)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     dates = {path: _date(case.data, path) for path in DATED}  # each read once
     previous = None
     for path in SEQUENCE:
@@ -92,7 +96,9 @@ def check(case):
         )
 
 
-def _problem(case, path, when, previous) -> Problem:
+def _problem(
+    case: Case, path: tuple[str, ...], when: date, previous: tuple[tuple[str, ...], date]
+) -> Problem:
     before_path, before = previous
     return Problem(
         f"{_label(path)} {when.isoformat()} is before {_label(before_path)} {before.isoformat()}; "

@@ -18,9 +18,14 @@ misfiled case is counted in the wrong year's figures.
 Move the file to the folder the message names (`git mv`).
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
 from checker.calendar.periods import label
-from checker.model.case import ROUTES
+from checker.model.case import ROUTES, Case
 from checker.model.findings import Problem, Severity
+from checker.model.outcome import case_year
 
 ID = "case-folder-year"
 TITLE = "Cases are filed under their reporting year"
@@ -31,9 +36,9 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     expected = label(case.received, case.council["reporting_year"]["start_month"])
-    folder = case.document.path.split("/")[-2]
+    folder = case_year(case.document.path)
     if folder != expected:
         yield Problem(
             f"received {case.received.isoformat()} counts in reporting year {expected}, but the "

@@ -14,6 +14,11 @@ Two records for one complaint double-count it, and an update may be made to the 
 Give the second case the next free id and rename its file.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 
 ID = "case-id-duplicate"
@@ -24,13 +29,14 @@ PROVISIONS = ("HO 5.12",)
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    first: dict[str, str] = {}
-    for outcome in ctx.valid():
+def check(view: View) -> Iterator[Problem]:
+    first: dict[str | None, str] = {}  # every valid outcome has an id, typed optional
+    for outcome in view.valid():
         if outcome.case_id in first:
             yield Problem(
-                f"{outcome.case_id} is also the id of {first[outcome.case_id]}; give this case a new id",
-                ctx.repository.document(outcome.path),
+                f"{outcome.case_id} is also the id of {first[outcome.case_id]}; "
+                "give this case a new id",
+                view.repository.document(outcome.path),
                 ("id",),
             )
         else:

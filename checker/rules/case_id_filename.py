@@ -16,8 +16,13 @@ another id is found, reviewed and amended by mistake.
 Rename the file after the id (or correct the id), keeping ids unique.
 """
 
-from checker.model.case import ROUTES
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import ROUTES, Case
 from checker.model.findings import Problem, Severity
+from checker.model.outcome import case_year
 
 ID = "case-id-filename"
 TITLE = "Case ids match their file names"
@@ -28,10 +33,10 @@ PROVISIONS = ("HO 5.12",)
 POLICY: tuple[str, ...] = ()
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     name = case.document.path.rsplit("/", 1)[-1].removesuffix(".yaml")
     prefix, year, _ = case.id.split("-")
-    folder = case.document.path.split("/")[-2]
+    folder = case_year(case.document.path)
     if name != case.id:
         yield Problem(
             f"the file is named {name}.yaml but holds {case.id}; rename it {case.id}.yaml",
@@ -40,13 +45,15 @@ def check(case):
         )
     if prefix != case.council["case_prefix"]:
         yield Problem(
-            f"the id starts {prefix}, not the council's prefix {case.council['case_prefix']}; correct it",
+            f"the id starts {prefix}, not the council's prefix {case.council['case_prefix']}; "
+            "correct it",
             case.document,
             ("id",),
         )
     if folder[:4].isdigit() and year != folder[:4]:
         yield Problem(
-            f"the id's year {year} is not the reporting year {folder}; number it {prefix}-{folder[:4]}-...",
+            f"the id's year {year} is not the reporting year {folder}; "
+            f"number it {prefix}-{folder[:4]}-...",
             case.document,
             ("id",),
         )

@@ -24,9 +24,13 @@ it under `explanations` in `policy/policy.yaml` with this rule, the subject the 
 (like `github.com/council/complaints`), the reason, who reviewed it and when.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterator
 
 from checker.load.git import git_config
+from checker.load.view import View
 from checker.model.findings import Document, Problem, Severity, relative
 
 ID = "cases-in-public-repository"
@@ -43,9 +47,9 @@ URL = re.compile(r"^\s*url\s*=\s*(.*?)\s*$", re.I)
 ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/]*@)?([^/:\s]+)(?::\d*)?[/:]?(.*)$", re.I)
 
 
-def check(ctx):
-    root = ctx.repository.root
-    if not ctx.repository.case_files:
+def check(view: View) -> Iterator[Problem]:
+    root = view.repository.root
+    if not view.repository.case_files:
         return
     config = git_config(root / "cases")
     if config is None:

@@ -15,6 +15,11 @@ citation ambiguous.
 Correct the number. Quote provision numbers, so 6.10 is not read as 6.1.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import provisions
 from checker.model.findings import Problem, Severity
 
@@ -25,8 +30,8 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    for document in ctx.documents("code"):
+def check(view: View) -> Iterator[Problem]:
+    for document in view.documents("code"):
         seen: set[str] = set()
         for provision in provisions(document.data):
             if provision.number in seen:

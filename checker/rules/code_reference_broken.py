@@ -18,6 +18,11 @@ Each provision's `metrics` name case metrics the checker knows (`complaints scor
 Cite the provision that sets the requirement.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import provisions
 from checker.model.findings import Problem, Severity
 
@@ -28,15 +33,15 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    for document in ctx.documents("code"):
+def check(view: View) -> Iterator[Problem]:
+    for document in view.documents("code"):
         own = {p.number for p in provisions(document.data)}
         for provision in provisions(document.data):
             for index, metric in enumerate(provision.data.get("metrics", [])):
-                if metric not in ctx.metrics:
+                if metric not in view.metrics:
                     yield Problem(
-                        f"provision {provision.number} names the metric {metric}, which the checker "
-                        f"does not have; use one of: {', '.join(ctx.metrics)}",
+                        f"provision {provision.number} names the metric {metric}, which the "
+                        f"checker does not have; use one of: {', '.join(view.metrics)}",
                         document,
                         (*provision.path, "metrics", index),
                     )
@@ -48,7 +53,7 @@ def check(ctx):
                         document,
                         (*path, index),
                     )
-        housing = ctx.codes.get("housing-ombudsman")
+        housing = view.codes.get("housing-ombudsman")
         if document.data["code"] == "housing-ombudsman" or housing is None:
             continue
         theirs = {p.number for p in provisions(housing.data)}
@@ -63,7 +68,9 @@ def check(ctx):
                     )
 
 
-def _citations(node, path):
+def _citations(
+    node: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "provisions" and value and isinstance(value[0], str):
@@ -75,5 +82,5 @@ def _citations(node, path):
             yield from _citations(value, (*path, index))
 
 
-def _label(path) -> str:
+def _label(path: tuple[str | int, ...]) -> str:
     return ".".join(str(step) for step in path[:-1])

@@ -17,6 +17,11 @@ requirement if needed, and set `verified: true`. This finding is information onl
 fails a check.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import provisions
 from checker.model.findings import Problem, Severity
 
@@ -27,8 +32,8 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    for document in ctx.documents("code"):
+def check(view: View) -> Iterator[Problem]:
+    for document in view.documents("code"):
         every = provisions(document.data)
         unverified = [p.number for p in every if not p.verified]
         if unverified:

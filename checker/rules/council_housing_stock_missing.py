@@ -17,6 +17,11 @@ annual report cannot state it, and the HO Code's annual submission needs it.
 Add `housing_stock: {homes: ..., as_of: YYYY-MM-DD}` from the council's stock records.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 
 ID = "council-housing-stock-missing"
@@ -27,13 +32,16 @@ PROVISIONS = ("HO 8.1",)
 POLICY = ("routes",)
 
 
-def check(ctx):
-    if ctx.policy is None or ctx.council is None:
+def check(view: View) -> Iterator[Problem]:
+    if view.policy is None or view.council is None:
         return
-    if "housing" in ctx.policy.data["rules"]["routes"] and "housing_stock" not in ctx.council.data:
+    if (
+        "housing" in view.policy.data["rules"]["routes"]
+        and "housing_stock" not in view.council.data
+    ):
         yield Problem(
             "the policy has a housing route but council.yaml gives no housing_stock; add the "
             "number of homes and the date it counts (TSM CH01 needs it)",
-            ctx.council,
+            view.council,
             ("name",),
         )

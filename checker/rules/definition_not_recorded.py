@@ -19,7 +19,11 @@ letter must contain both (policy 10.2.3, 10.3.3), whichever Code applies.
 Record the definition and outcomes sought as the acknowledgement set them out.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "definition-not-recorded"
@@ -31,7 +35,7 @@ PROVISIONS = ("HO 5.6",)
 POLICY = ("letters.stage1_acknowledgement", "letters.stage2_acknowledgement")
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     if not any(stage.acknowledgement.done for stage in case.stages.values()):
         return
     missing = [key for key in ("definition", "outcomes_sought") if not case.data.get(key)]

@@ -17,7 +17,11 @@ and 5.10 apply.
 Involve the equalities officer and record the date.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "discrimination-without-equalities-officer"
@@ -29,7 +33,7 @@ PROVISIONS = ("HO 3.1", "LGSCO 3.1")
 POLICY = ("discrimination_officer",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     officer = case.rules.get("discrimination_officer")
     if (
         officer
@@ -37,8 +41,8 @@ def check(case):
         and not case.data.get("equalities_officer_involved")
     ):
         yield Problem(
-            f"discrimination is claimed but the {officer['role'].replace('-', ' ')} is not recorded "
-            "as involved; involve them and record equalities_officer_involved",
+            f"discrimination is claimed but the {officer['role'].replace('-', ' ')} is not "
+            "recorded as involved; involve them and record equalities_officer_involved",
             case.document,
             ("discrimination_claimed",),
         )

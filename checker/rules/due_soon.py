@@ -17,7 +17,11 @@ Send the response by the date given, or agree an extension before the deadline. 
 when the step is recorded.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 from checker.rules._timescales import FIELD, where
 
@@ -36,7 +40,7 @@ POLICY = (
 )
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     for number, step in case.open_steps():
         left = case.calendar.elapsed(case.as_of, step.due)
         if case.as_of <= step.due and left <= WITHIN:

@@ -18,7 +18,11 @@ Send the explanation (with the Ombudsman's details) and record its date and
 `ombudsman_right_given: true`.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "exclusion-incomplete"
@@ -30,7 +34,7 @@ PROVISIONS = ("HO 2.1", "HO 2.4", "LGSCO 2.1", "LGSCO 2.4")
 POLICY = ("exclusion_decisions",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     exclusion = case.data.get("exclusion")
     if not exclusion or not case.happened(exclusion["decided"]):
         return

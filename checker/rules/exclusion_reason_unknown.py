@@ -16,7 +16,11 @@ policy is a refusal the policy does not allow; the annual report's summary of re
 Use the policy's code for the ground applied; if none applies, accept the complaint.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "exclusion-reason-unknown"
@@ -28,7 +32,7 @@ PROVISIONS = ("HO 2.2", "HO 2.5", "LGSCO 2.3", "LGSCO 2.5")
 POLICY = ("exclusions",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     exclusion = case.data.get("exclusion")
     if not exclusion:
         return

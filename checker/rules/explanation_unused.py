@@ -19,8 +19,12 @@ tomorrow; an explanation for an overdue step would let a forgotten complaint pas
 Remove the explanation, or correct the rule id. For an overdue step, do the step.
 """
 
-from checker.model.case import ROUTES
-from checker.model.findings import Problem, Severity
+from __future__ import annotations
+
+from typing import Any
+
+from checker.model.case import ROUTES, Case
+from checker.model.findings import Document, Problem, Severity
 
 ID = "explanation-unused"
 TITLE = "Explanations match breaches that can be explained"
@@ -31,7 +35,7 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def problem(case, rule_id: str, index: int, fired: bool) -> Problem:
+def problem(case: Case, rule_id: str, index: int, fired: bool) -> Problem:
     """The problem the engine reports for an explanation that does not apply."""
     if fired:
         message = (
@@ -42,7 +46,9 @@ def problem(case, rule_id: str, index: int, fired: bool) -> Problem:
     return Problem(message, case.document, ("explanations", index, "rule"))
 
 
-def problem_in_policy(policy, explanation: dict, index: int, fired: bool) -> Problem:
+def problem_in_policy(
+    policy: Document, explanation: dict[str, Any], index: int, fired: bool
+) -> Problem:
     """The problem for a policy-level explanation that matches no finding."""
     rule_id, subject = explanation["rule"], explanation.get("subject")
     named = f"{rule_id} ({subject})" if subject else rule_id

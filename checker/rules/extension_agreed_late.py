@@ -18,7 +18,11 @@ relabelled.
 If the extension was in fact agreed earlier, correct the date; otherwise explain the breach.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "extension-agreed-late"
@@ -30,7 +34,7 @@ PROVISIONS = ("HO 6.4", "HO 6.15", "LGSCO 6.4", "LGSCO 6.14")
 POLICY = ("timescales.stage1_extension", "timescales.stage2_extension")
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     for number, stage in case.stages.items():
         extension = case.record(number).get("extension")
         agreed = case.happened(extension["agreed"]) if extension else None

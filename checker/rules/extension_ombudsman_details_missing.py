@@ -16,7 +16,11 @@ If the notice gave the details, record `ombudsman_details_given: true`; otherwis
 breach.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "extension-ombudsman-details-missing"
@@ -28,7 +32,7 @@ PROVISIONS = ("HO 6.5", "HO 6.16", "LGSCO 6.5", "LGSCO 6.15")
 POLICY = ("timescales.stage1_extension", "timescales.stage2_extension")
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     for number in case.stages:
         extension = case.record(number).get("extension")
         if (

@@ -12,13 +12,18 @@ Extensions are for complexity, not for workload. The Codes cap them so that a co
 drift: HO 6.4 and 6.15, LGSCO 6.4.
 
 ## Example
-    extension: {agreed: 2025-06-16, days: 15, reason: Awaiting survey, ombudsman_details_given: true}
+    extension: {agreed: 2025-06-16, days: 15, reason: Awaiting survey,
+                ombudsman_details_given: true}
 
 ## How to fix
 If a good reason was recorded at the time, add `good_reason: true`; otherwise explain the breach.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "extension-too-long"
@@ -30,7 +35,7 @@ PROVISIONS = ("HO 6.4", "HO 6.15", "LGSCO 6.4", "LGSCO 6.14")
 POLICY = ("timescales.stage1_extension", "timescales.stage2_extension")
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     for number in (1, 2):
         extension = case.record(number).get("extension")
         if not extension:

@@ -15,9 +15,12 @@ the statistics.
 Move or rename the file as the message says.
 """
 
+from __future__ import annotations
+
+from checker.load.repository import LAYOUT_RULE
 from checker.model.findings import Severity
 
-ID = "file-layout"
+ID = LAYOUT_RULE  # found while the repository is listed, which names it
 TITLE = "Data files are where their kind belongs"
 SEVERITY = Severity.ERROR
 PROVISIONS: tuple[str, ...] = ()

@@ -21,17 +21,20 @@ it counts from when it arrives out of hours): both readings in the resident's fa
 Record `issue.discretion: {reason, agreed_by, date}`, or exclude the complaint with reason `late`.
 """
 
-from datetime import date
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
 
 from checker.calendar.workdays import add_months, parse_timestamp
-from checker.model.case import UNDER_A_CODE
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 
-def local_date(case) -> date:
+def local_date(case: Case) -> date:
     """The calendar day the complaint arrived, in the council's time zone."""
     when = parse_timestamp(case.data["received"])
-    if isinstance(when, date) and not hasattr(when, "hour"):
+    if not isinstance(when, datetime):
         return when
     return (when.astimezone(case.calendar.zone) if when.tzinfo else when).date()
 
@@ -45,7 +48,7 @@ PROVISIONS = ("HO 2.3", "LGSCO 2.2")
 POLICY = ("timescales.late_complaint",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     issue = case.data.get("issue") or {}
     limit = case.timescales.get("late_complaint")
     dates = [date.fromisoformat(issue[k]) for k in ("occurred", "became_aware") if k in issue]

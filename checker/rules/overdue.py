@@ -19,7 +19,11 @@ Send the acknowledgement or response and record its date (or an extension agreed
 deadline). If it was sent, record the date it was sent.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 from checker.rules._timescales import FIELD, describe, where
 
@@ -37,7 +41,7 @@ POLICY = (
 )
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     for number, step in case.open_steps():
         if step.overdue(case.as_of):
             days = case.calendar.elapsed(step.due, case.as_of)

@@ -27,10 +27,14 @@ to your data protection officer. A contact number or address the council publish
 `contact` in `policy/council.yaml`.
 """
 
-import re
+from __future__ import annotations
 
-from checker.model.case import ROUTES
-from checker.model.findings import Problem, Severity
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from checker.model.case import NOT_FREE_TEXT, ROUTES, Case
+from checker.model.findings import Document, Problem, Severity
 
 ID = "personal-data"
 TITLE = "Data files hold no personal data"
@@ -58,36 +62,29 @@ PATTERNS = (
 DATE_VALUE = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?"
 )
-NOT_TEXT = {
-    "id",
-    "route",
-    "service",
-    "type",
-    "channel",
-    "received",
-    "ref",
-    "handler",
-    "rule",
-    "reviewed_by",
-    "agreed_by",
-}
+NOT_TEXT = NOT_FREE_TEXT
 
 
 HAS_DIGIT_OR_AT = re.compile(r"[0-9@]")  # every pattern needs one: most text is skipped at once
 # The ombudsmen's and the Information Commissioner's published contact details, which a policy
 # may quote: allowed in every file but a case.
-PUBLISHED = """
-Housing Ombudsman Service, PO Box 1484, Unit D, Preston PR2 0ET, 0300 111 3000, info@housing-ombudsman.org.uk
-Local Government and Social Care Ombudsman, PO Box 4771, Coventry CV4 0EH, 0300 061 0614
-Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF, 0303 123 1113
-"""
+PUBLISHED = (
+    "\n"
+    "Housing Ombudsman Service, PO Box 1484, Unit D, Preston PR2 0ET, 0300 111 3000, "
+    "info@housing-ombudsman.org.uk\n"
+    "Local Government and Social Care Ombudsman, PO Box 4771, Coventry CV4 0EH, 0300 061 0614\n"
+    "Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF, "
+    "0303 123 1113\n"
+)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     yield from problems_in(case.document, frozenset(), "case files hold no personal data")
 
 
-def problems_in(document, allowed: frozenset | set, because: str):
+def problems_in(
+    document: Document, allowed: frozenset[str] | set[str], because: str
+) -> Iterator[Problem]:
     if not _suspect(document.data):
         return
     for path, text in free_texts(document.data, ()):
@@ -96,7 +93,8 @@ def problems_in(document, allowed: frozenset | set, because: str):
         for kind, pattern in PATTERNS:
             if any(_key(match[0]) not in allowed for match in pattern.finditer(text)):
                 yield Problem(
-                    f"{'.'.join(str(p) for p in path)} contains what looks like {kind}; remove it: {because}",
+                    f"{'.'.join(str(p) for p in path)} contains what looks like {kind}; "
+                    f"remove it: {because}",
                     document,
                     path,
                 )
@@ -114,10 +112,10 @@ def _key(found: str) -> str:
     return "0" + key[3:].removeprefix("0") if key.startswith("+44") else key
 
 
-def _suspect(data) -> bool:
+def _suspect(data: object) -> bool:
     """Whether any free-text string has a digit or an @ (every pattern needs one): a quick first
     look, without the paths `free_texts` keeps, which most files need no more than."""
-    stack = [[data]]
+    stack: list[Any] = [[data]]  # the YAML mappings and lists still to look into
     while stack:
         node = stack.pop()
         for value in (
@@ -132,7 +130,9 @@ def _suspect(data) -> bool:
     return False
 
 
-def free_texts(node, path):
+def free_texts(
+    node: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every free-text string in the case, with its path."""
     if isinstance(node, dict):
         for key, value in node.items():

@@ -35,7 +35,10 @@ def check(view: View) -> Iterator[Problem]:
     allowed = found_keys(PUBLISHED) | {
         key for _, text in free_texts(contact, ()) for key in found_keys(text)
     }
-    because = "only the council's own contact details (under contact in policy/council.yaml) are published"
+    because = (
+        "only the council's own contact details (under contact in policy/council.yaml) "
+        "are published"
+    )
     for kind in FILES:
         for document in view.documents(kind):
             yield from problems_in(document, allowed, because)

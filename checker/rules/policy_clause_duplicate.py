@@ -16,6 +16,11 @@ Renumber the clause in the policy (and in the published document), then update a
 links that cite it.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 from checker.model.policy import clauses
 
@@ -26,16 +31,16 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Problem]:
+    if view.policy is None:
         return
     first: dict[str, int] = {}
-    for clause in clauses(ctx.policy.data):
+    for clause in clauses(view.policy.data):
         if clause.number in first:
             yield Problem(
                 f"clause {clause.number} is numbered like an earlier clause; "
                 "renumber one of them so each can be cited",
-                ctx.policy,
+                view.policy,
                 (*clause.path, "number"),
             )
         first.setdefault(clause.number, 1)

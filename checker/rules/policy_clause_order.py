@@ -17,7 +17,13 @@ wrong section changes what the section says.
 Move the clause to its section, or correct its number.
 """
 
-from checker.model.findings import Problem, Severity
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from checker.load.view import View
+from checker.model.findings import Document, Problem, Severity
 
 ID = "policy-clause-order"
 TITLE = "Policy clauses are in order"
@@ -26,13 +32,18 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Problem]:
+    if view.policy is None:
         return
-    yield from _siblings(ctx.policy, ctx.policy.data.get("sections", []), (), ("sections",))
+    yield from _siblings(view.policy, view.policy.data.get("sections", []), (), ("sections",))
 
 
-def _siblings(document, items, parent: tuple[int, ...], path: tuple):
+def _siblings(
+    document: Document,
+    items: list[dict[str, Any]],
+    parent: tuple[int, ...],
+    path: tuple[str | int, ...],
+) -> Iterator[Problem]:
     previous: tuple[int, ...] | None = None
     for index, item in enumerate(items):
         parts = tuple(int(p) for p in item["number"].split("."))

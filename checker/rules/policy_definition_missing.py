@@ -17,11 +17,16 @@ A policy that defines a complaint as "a formal written objection" fails.
 Quote the Code's definition in the policy's definition clause.
 """
 
-import re
+from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import cite, governing
-from checker.model.findings import Problem, Severity
+from checker.model.findings import Severity
 from checker.model.policy import clauses
+from checker.rules._policy import Breach
 
 ID = "policy-definition-missing"
 TITLE = "The policy uses the Code's definition of a complaint"
@@ -35,19 +40,23 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Breach]:
+    if view.policy is None:
         return
-    text = " | ".join(_words(t) for clause in clauses(ctx.policy.data) for t, _ in clause.texts())
-    for code_name in sorted(governing(ctx.policy.data) & set(ctx.codes)):
-        definition = ctx.codes[code_name].data.get("definition")
+    text = " | ".join(_words(t) for clause in clauses(view.policy.data) for t, _ in clause.texts())
+    for code_name in sorted(governing(view.policy.data) & set(view.codes)):
+        definition = view.codes[code_name].data.get("definition")
         if definition and _words(definition["text"]) not in text:
-            yield Problem(
-                f"the policy does not give the {ctx.codes[code_name].data['publisher']}'s definition of a "
-                "complaint; quote it in the definition clause",
-                ctx.policy,
+            breach = (
+                f"the policy does not give the {view.codes[code_name].data['publisher']}'s "
+                "definition of a complaint"
+            )
+            yield Breach(
+                f"{breach}; quote it in the definition clause",
+                view.policy,
                 ("sections",),
                 key=True,
                 provisions=cite(code_name, definition["provisions"]),
                 subject=f"{code_name}:definition",
+                breach=breach,
             )

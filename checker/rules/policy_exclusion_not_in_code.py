@@ -20,6 +20,11 @@ Judge it: if it stays, record the reasoning under the policy's `explanations` (t
 `housing-ombudsman:<code>`); if not, remove it.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import cite, governing
 from checker.model.findings import Problem, Severity
 
@@ -31,20 +36,20 @@ PROVISIONS = ("HO 2.2", "HO 2.5", "LGSCO 2.3")
 POLICY = ("exclusions",)
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Problem]:
+    if view.policy is None:
         return
-    for code_name in sorted(governing(ctx.policy.data) & set(ctx.codes)):
-        accepted = ctx.codes[code_name].data["accepted_exclusions"]
+    for code_name in sorted(governing(view.policy.data) & set(view.codes)):
+        accepted = view.codes[code_name].data["accepted_exclusions"]
         if not accepted["codes"]:
             continue
-        for index, exclusion in enumerate(ctx.policy.data["rules"]["exclusions"]):
+        for index, exclusion in enumerate(view.policy.data["rules"]["exclusions"]):
             if exclusion["code"] not in accepted["codes"]:
                 yield Problem(
                     f"the exclusion '{exclusion['code']}' is not one the "
-                    f"{ctx.codes[code_name].data['publisher']}'s Code lists as acceptable; judge "
+                    f"{view.codes[code_name].data['publisher']}'s Code lists as acceptable; judge "
                     "whether it is fair and reasonable, and record why it stays",
-                    ctx.policy,
+                    view.policy,
                     ("rules", "exclusions", index, "code"),
                     provisions=cite(code_name, accepted["provisions"]),
                     subject=f"{code_name}:{exclusion['code']}",

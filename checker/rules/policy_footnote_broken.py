@@ -15,6 +15,11 @@ relies on (Canterbury's footnote 3 carries its discretion to accept late complai
 Add the footnote, or remove the marker.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 from checker.model.policy import FOOTNOTE, clauses
 
@@ -25,12 +30,12 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Problem]:
+    if view.policy is None:
         return
-    footnotes = ctx.policy.data.get("footnotes", {})
+    footnotes = view.policy.data.get("footnotes", {})
     used = set()
-    for clause in clauses(ctx.policy.data):
+    for clause in clauses(view.policy.data):
         for text, path in clause.texts():
             for key in FOOTNOTE.findall(text):
                 used.add(key)
@@ -38,7 +43,7 @@ def check(ctx):
                     yield Problem(
                         f"clause {clause.number} refers to footnote [^{key}], which is not under "
                         "footnotes:; add it or remove the marker",
-                        ctx.policy,
+                        view.policy,
                         path,
                     )
     for key in footnotes:
@@ -46,7 +51,7 @@ def check(ctx):
             yield Problem(
                 f"footnote {key} is not referred to from any clause; add [^{key}] where it "
                 "belongs or remove it",
-                ctx.policy,
+                view.policy,
                 ("footnotes", key),
                 key=True,
             )

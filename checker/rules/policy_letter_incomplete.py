@@ -13,15 +13,22 @@ list is missing from every letter. Canterbury's 10.3.10 tells a stage 2 complain
 escalate "to stage two", not to the Ombudsman: a real finding in the worked example.
 
 ## Example
-    stage2_response: {includes: [stage, definition, decision, reasons, remedy, outstanding-actions, escalation], ...}
+    stage2_response: {includes: [stage, definition, decision, reasons, remedy, outstanding-actions,
+                                 escalation], ...}
 
 ## How to fix
 Correct the policy clause and its list. Until the policy is revised, record the finding under the
 policy's `explanations`, with the subject the finding names.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import cite, governing
-from checker.model.findings import Problem, Severity
+from checker.model.findings import Severity
+from checker.rules._policy import Breach
 
 ID = "policy-letter-incomplete"
 TITLE = "The policy's letters contain what the Codes require"
@@ -37,12 +44,12 @@ LETTERS = {
 }
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Breach]:
+    if view.policy is None:
         return
-    letters = ctx.policy.data["rules"].get("letters", {})
-    for code_name in sorted(governing(ctx.policy.data) & set(ctx.codes)):
-        code = ctx.codes[code_name].data
+    letters = view.policy.data["rules"].get("letters", {})
+    for code_name in sorted(governing(view.policy.data) & set(view.codes)):
+        code = view.codes[code_name].data
         for name, label in LETTERS.items():
             required = code["letters"][name]
             if name not in letters or not required.get("verified", True):
@@ -50,11 +57,15 @@ def check(ctx):
             missing = [e for e in required["includes"] if e not in letters[name]["includes"]]
             if missing:
                 clauses = ", ".join(letters[name]["clauses"])
-                yield Problem(
+                breach = (
                     f"the {label} the policy describes (clause {clauses}) leaves out "
-                    f"{', '.join(missing)}, which the {code['publisher']}'s Code requires",
-                    ctx.policy,
+                    f"{', '.join(missing)}, which the {code['publisher']}'s Code requires"
+                )
+                yield Breach(
+                    breach,
+                    view.policy,
                     ("rules", "letters", name, "includes"),
                     provisions=cite(code_name, required["provisions"]),
                     subject=f"{code_name}:{name}",
+                    breach=breach,
                 )

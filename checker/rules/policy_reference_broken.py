@@ -15,8 +15,12 @@ renumbering, stale references are the usual symptom.
 Correct the reference to the clause meant, or add the missing clause.
 """
 
-import re
+from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 from checker.model.policy import clauses
 
@@ -31,10 +35,10 @@ REFERENCE = re.compile(
 )
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Problem]:
+    if view.policy is None:
         return
-    everything = clauses(ctx.policy.data)
+    everything = clauses(view.policy.data)
     numbers = {clause.number for clause in everything}
     for clause in everything:
         for text, path in clause.texts():
@@ -44,6 +48,6 @@ def check(ctx):
                     yield Problem(
                         f"clause {clause.number} refers to {target}, which is not a clause of "
                         "the policy; correct the reference",
-                        ctx.policy,
+                        view.policy,
                         path,
                     )

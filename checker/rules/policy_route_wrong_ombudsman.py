@@ -17,7 +17,13 @@ Ombudsman must be named correctly in every final response (HO 6.19, 3.7).
 Correct the route's `code` and `escalates_to`.
 """
 
-from checker.model.findings import Problem, Severity
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
+from checker.model.findings import Severity
+from checker.rules._policy import Breach
 
 ID = "policy-route-wrong-ombudsman"
 TITLE = "Each route escalates to the right ombudsman"
@@ -34,25 +40,33 @@ EXPECTED = {
 }
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Breach]:
+    if view.policy is None:
         return
-    for route, spec in ctx.policy.data["rules"]["routes"].items():
+    for route, spec in view.policy.data["rules"]["routes"].items():
         code, required, allowed = EXPECTED[route]
         if spec["code"] != code:
-            yield Problem(
+            breach = (
                 f"the {route} route is governed by {spec['code']}, but {route} complaints fall "
-                f"under {code}; correct its code",
-                ctx.policy,
+                f"under {code}"
+            )
+            yield Breach(
+                f"{breach}; correct its code",
+                view.policy,
                 ("rules", "routes", route, "code"),
                 subject=f"{route}:code",
+                breach=breach,
             )
         bodies = set(spec["escalates_to"])
         if not required <= bodies or not bodies <= required | allowed:
-            yield Problem(
+            breach = (
                 f"the {route} route escalates to {', '.join(sorted(bodies))}, but {route} "
-                f"complaints go to {', '.join(sorted(required | allowed))}; correct escalates_to",
-                ctx.policy,
+                f"complaints go to {', '.join(sorted(required | allowed))}"
+            )
+            yield Breach(
+                f"{breach}; correct escalates_to",
+                view.policy,
                 ("rules", "routes", route, "escalates_to"),
                 subject=f"{route}:escalates_to",
+                breach=breach,
             )

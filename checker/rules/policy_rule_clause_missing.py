@@ -15,6 +15,11 @@ clause sends the officer, and the public, to nothing.
 Cite the clause that states the rule.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 from checker.model.policy import clauses
 
@@ -25,22 +30,24 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Problem]:
+    if view.policy is None:
         return
-    numbers = {clause.number for clause in clauses(ctx.policy.data)}
-    for path, cited in _citations(ctx.policy.data["rules"], ("rules",)):
+    numbers = {clause.number for clause in clauses(view.policy.data)}
+    for path, cited in _citations(view.policy.data["rules"], ("rules",)):
         for index, number in enumerate(cited):
             if number not in numbers:
                 yield Problem(
                     f"{'.'.join(str(p) for p in path[1:-1])} cites clause {number}, which the "
                     "policy does not have; cite the clause that states this rule",
-                    ctx.policy,
+                    view.policy,
                     (*path, index),
                 )
 
 
-def _citations(node, path):
+def _citations(
+    node: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
     """Every clause list under the rules, with its path."""
     if isinstance(node, dict):
         for key, value in node.items():

@@ -16,8 +16,14 @@ circumstances.
 Run a two-stage process: early resolution happens within stage 1, not before it.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import cite
-from checker.model.findings import Problem, Severity
+from checker.model.findings import Severity
+from checker.rules._policy import Breach
 
 ID = "policy-stages"
 TITLE = "The policy has exactly two stages"
@@ -27,18 +33,19 @@ PROVISIONS = ("HO 5.2", "HO 5.3", "LGSCO 5.2")
 POLICY = ("stages_clauses",)
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Breach]:
+    if view.policy is None:
         return
-    stages = ctx.policy.data["rules"]["stages"]
-    for code_name, code in sorted(ctx.codes.items()):
+    stages = view.policy.data["rules"]["stages"]
+    for code_name, code in sorted(view.codes.items()):
         required = code.data.get("stages")
         if required and stages != required["count"]:
-            yield Problem(
-                f"the policy has {stages} stages; the {code.data['publisher']}'s Code requires "
-                f"{required['count']}",
-                ctx.policy,
+            breach = f"the policy has {stages} stages"
+            yield Breach(
+                f"{breach}; the {code.data['publisher']}'s Code requires {required['count']}",
+                view.policy,
                 ("rules", "stages"),
                 provisions=cite(code_name, required["provisions"]),
                 subject=f"{code_name}:stages",
+                breach=breach,
             )

@@ -15,6 +15,11 @@ apart. An unknown name would print as `{{ name }}` on the council's website.
 Use one of the timescale names the message lists, spelt as under `rules.timescales`.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 from checker.model.policy import ANY_TEMPLATE, TEMPLATE, clauses, figures
 
@@ -25,19 +30,20 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Problem]:
+    if view.policy is None:
         return
-    values = figures(ctx.policy.data)
-    for clause in clauses(ctx.policy.data):
+    values = figures(view.policy.data)
+    for clause in clauses(view.policy.data):
         for text, path in clause.texts():
             for whole in ANY_TEMPLATE.finditer(text):
                 match = TEMPLATE.fullmatch(whole.group(0))
                 if match is None:
                     yield Problem(
-                        f"clause {clause.number} has {whole.group(0)}, which is not a figure from the rules; "
-                        "write {{ name }} or {{ name | words }} with a timescale name",
-                        ctx.policy,
+                        f"clause {clause.number} has {whole.group(0)}, which is not a figure "
+                        "from the rules; write {{ name }} or {{ name | words }} with a timescale "
+                        "name",
+                        view.policy,
                         path,
                     )
                     continue
@@ -46,13 +52,13 @@ def check(ctx):
                     yield Problem(
                         f"clause {clause.number} uses {{{{ {name} }}}}, which is not a timescale "
                         f"of the rules; use one of: {', '.join(sorted(values))}",
-                        ctx.policy,
+                        view.policy,
                         path,
                     )
                 elif style not in (None, "words"):
                     yield Problem(
                         f"clause {clause.number} uses the style '{style}'; the only style is "
                         f"'words' ({{{{ {name} | words }}}})",
-                        ctx.policy,
+                        view.policy,
                         path,
                     )

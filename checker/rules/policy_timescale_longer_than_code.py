@@ -20,8 +20,14 @@ from the rule). If the council has decided otherwise, record why under the polic
 `explanations` with this rule and the finding's subject.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import cite
-from checker.model.findings import Problem, Severity
+from checker.model.findings import Severity
+from checker.rules._policy import Breach
 
 ID = "policy-timescale-longer-than-code"
 TITLE = "Policy timescales are within the Codes'"
@@ -49,21 +55,24 @@ NAMES = {
 }
 
 
-def check(ctx):
-    if ctx.policy is None:
+def check(view: View) -> Iterator[Breach]:
+    if view.policy is None:
         return
-    ours = ctx.policy.data["rules"]["timescales"]
+    ours = view.policy.data["rules"]["timescales"]
     for name, label in NAMES.items():
-        for code_name, code in sorted(ctx.codes.items()):
+        for code_name, code in sorted(view.codes.items()):
             limit = code.data["timescales"][name]
             days = ours[name]["working_days"]
             if days > limit["working_days"]:
-                yield Problem(
+                breach = (
                     f"the policy's {label} is {days} working days, longer than the "
-                    f"{limit['working_days']} the {code.data['publisher']}'s Code allows; "
-                    "shorten it or explain",
-                    ctx.policy,
+                    f"{limit['working_days']} the {code.data['publisher']}'s Code allows"
+                )
+                yield Breach(
+                    f"{breach}; shorten it or explain",
+                    view.policy,
                     ("rules", "timescales", name, "working_days"),
                     provisions=cite(code_name, limit["provisions"]),
                     subject=f"{code_name}:{name}",
+                    breach=breach,
                 )

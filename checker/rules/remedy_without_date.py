@@ -16,7 +16,11 @@ agreement with the resident where appropriate, and be followed through to comple
 Record what will happen (`what`) and the date agreed (`by`); record `done` when it has happened.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "remedy-without-date"
@@ -29,7 +33,7 @@ POLICY: tuple[str, ...] = ()
 IN_THE_LETTER = ("apology", "acknowledgement", "explanation")
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     for number in (1, 2):
         for index, remedy in enumerate(case.record(number).get("remedies", [])):
             if remedy["kind"] in IN_THE_LETTER or remedy.get("done"):

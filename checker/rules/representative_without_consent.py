@@ -17,7 +17,11 @@ Obtain and record written consent (`consent: written`, `consent_date`), or stop 
 representative until it is given.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "representative-without-consent"
@@ -29,7 +33,7 @@ PROVISIONS = ("HO 3.6", "LGSCO 3.6")
 POLICY = ("representative_consent",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     representative = case.data["complainant"].get("representative")
     if not representative:
         return

@@ -17,7 +17,11 @@ which aspects it is, and is not, responsible for. Recording it shows the questio
 Add `not_responsible_for: []`, or list the aspects the acknowledgement said were for others.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "responsibility-not-stated"
@@ -29,12 +33,12 @@ PROVISIONS = ("HO 5.7", "LGSCO 6.7")
 POLICY = ("letters.stage1_acknowledgement", "letters.stage2_acknowledgement")
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     acknowledged = any(stage.acknowledgement.done for stage in case.stages.values())
     if acknowledged and "not_responsible_for" not in case.data:
         yield Problem(
-            "the complaint is acknowledged but not_responsible_for is not recorded; add the aspects "
-            "the council is not responsible for, or [] if none",
+            "the complaint is acknowledged but not_responsible_for is not recorded; add the "
+            "aspects the council is not responsible for, or [] if none",
             case.document,
             ("id",),
         )

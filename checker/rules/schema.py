@@ -19,9 +19,12 @@ Correct the key or value the message names. `complaints schema KIND` prints the 
 editor with a YAML language server validates as you type.
 """
 
+from __future__ import annotations
+
+from checker.load.validate import RULE
 from checker.model.findings import Severity
 
-ID = "schema"
+ID = RULE  # found by the validator, which names it
 TITLE = "Data files match their schemas"
 SEVERITY = Severity.ERROR
 PROVISIONS: tuple[str, ...] = ()

@@ -18,6 +18,11 @@ admission with no plan.
 Add `action: {what: ..., owner: ..., due: YYYY-MM-DD}`.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-action-missing"
@@ -28,13 +33,13 @@ PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    for document in ctx.documents("self-assessment"):
+def check(view: View) -> Iterator[Problem]:
+    for document in view.documents("self-assessment"):
         for index, answer in enumerate(document.data["answers"]):
             if answer["comply"] != "yes" and not answer.get("action"):
                 yield Problem(
-                    f"provision {answer['provision']} is answered {answer['comply']} with no action; "
-                    "add action: {what, owner, due}",
+                    f"provision {answer['provision']} is answered {answer['comply']} with no "
+                    "action; add action: {what, owner, due}",
                     document,
                     ("answers", index, "comply"),
                 )

@@ -15,6 +15,11 @@ different edition (the HO's 2022 numbering differs from 2024's), every answer is
 Add the Code file, or correct `code` and `edition`.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-code-unknown"
@@ -24,10 +29,10 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    for document in ctx.documents("self-assessment"):
+def check(view: View) -> Iterator[Problem]:
+    for document in view.documents("self-assessment"):
         name, edition = document.data["code"], document.data["edition"]
-        code = ctx.codes.get(name)
+        code = view.codes.get(name)
         if code is None:
             yield Problem(
                 f"there is no policy/codes/{name}.yaml to assess against; add it",

@@ -19,6 +19,11 @@ stop. `complaints score` shows the figures.
 Answer "partial" or "no" with an action, or improve performance and reassess.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-contradicted"
@@ -29,13 +34,13 @@ PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY = ("targets",)
 
 
-def check(ctx):
-    if ctx.calendar is None or ctx.policy is None:
+def check(view: View) -> Iterator[Problem]:
+    if view.calendar is None or view.policy is None:
         return
-    for document in ctx.documents("self-assessment"):
-        if document.path not in ctx.scores:
+    for document in view.documents("self-assessment"):
+        if document.path not in view.scores:
             continue
-        result = ctx.scores[document.path]
+        result = view.scores[document.path]
         index = {a["provision"]: i for i, a in enumerate(document.data["answers"])}
         for provision in result.contradictions:
             if provision.contradiction != "yes-contradicted":

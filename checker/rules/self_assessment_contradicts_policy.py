@@ -19,6 +19,11 @@ to escalate "to stage two", not to the Ombudsman.
 Answer "partial" or "no" with the action that corrects the policy, or correct the policy.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import SHORT
 from checker.model.findings import Problem, Severity
 from checker.rules import (
@@ -28,6 +33,7 @@ from checker.rules import (
     policy_stages,
     policy_timescale_longer_than_code,
 )
+from checker.rules._policy import Breach
 
 ID = "self-assessment-contradicts-policy"
 TITLE = "Self-assessments do not say yes to what the policy breaks"
@@ -44,13 +50,14 @@ POLICY_RULES = (
 )
 
 
-def check(ctx):
+def check(view: View) -> Iterator[Problem]:
     broken: dict[str, str] = {}  # "HO 6.19" -> what the policy does
     for rule in POLICY_RULES:
-        for problem in rule.check(ctx):
+        found: Iterator[Breach] = rule.check(view)
+        for problem in found:
             for provision in problem.provisions or rule.PROVISIONS:
-                broken.setdefault(provision, problem.message.split(";")[0])
-    for document in ctx.documents("self-assessment"):
+                broken.setdefault(provision, problem.breach)
+    for document in view.documents("self-assessment"):
         short = SHORT[document.data["code"]]
         for index, answer in enumerate(document.data["answers"]):
             cited = f"{short} {answer['provision']}"

@@ -15,6 +15,11 @@ renumbered away leaves the statement unsupported on the published form.
 Link to the clause or file that shows the provision is met.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 from checker.model.policy import clauses
 
@@ -25,10 +30,10 @@ PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    numbers = {c.number for c in clauses(ctx.policy.data)} if ctx.policy else None
-    root = ctx.repository.root.resolve()
-    for document in ctx.documents("self-assessment"):
+def check(view: View) -> Iterator[Problem]:
+    numbers = {c.number for c in clauses(view.policy.data)} if view.policy else None
+    root = view.repository.root.resolve()
+    for document in view.documents("self-assessment"):
         for index, answer in enumerate(document.data["answers"]):
             for link_index, link in enumerate(answer.get("links", [])):
                 path = ("answers", index, "links", link_index)

@@ -15,10 +15,14 @@ service improvement report (HO 8.1, LGSCO 8.1), and the HO's annual submission r
 Carry out this year's self-assessment, in a new file for the year.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
 from datetime import date
 
 from checker.calendar.workdays import add_months
-from checker.model.findings import Problem, Severity
+from checker.load.view import View
+from checker.model.findings import Document, Problem, Severity
 
 ID = "self-assessment-out-of-date"
 TITLE = "Self-assessments are renewed every year"
@@ -28,19 +32,19 @@ PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    latest = {}
-    for document in ctx.documents("self-assessment"):
+def check(view: View) -> Iterator[Problem]:
+    latest: dict[str, Document] = {}
+    for document in view.documents("self-assessment"):
         code = document.data["code"]
         if code not in latest or document.data["completed"] > latest[code].data["completed"]:
             latest[code] = document
     for document in latest.values():
         completed = date.fromisoformat(document.data["completed"])
-        if add_months(completed, 12) < ctx.as_of:
+        if add_months(completed, 12) < view.as_of:
             yield Problem(
                 f"the latest self-assessment against {document.data['code']} was completed "
-                f"{completed.isoformat()}, more than twelve months before {ctx.as_of.isoformat()}; "
-                "carry out this year's",
+                f"{completed.isoformat()}, more than twelve months before "
+                f"{view.as_of.isoformat()}; carry out this year's",
                 document,
                 ("completed",),
             )

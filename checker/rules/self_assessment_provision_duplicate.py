@@ -14,6 +14,11 @@ Two answers can disagree (one "yes", one "no"), and the published form would sho
 Keep one answer; merge the evidence and commentary.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.findings import Problem, Severity
 
 ID = "self-assessment-provision-duplicate"
@@ -23,8 +28,8 @@ PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    for document in ctx.documents("self-assessment"):
+def check(view: View) -> Iterator[Problem]:
+    for document in view.documents("self-assessment"):
         first: dict[str, int] = {}
         for index, answer in enumerate(document.data["answers"]):
             number = answer["provision"]

@@ -14,6 +14,11 @@ A form that jumps from 6.2 to 6.4 has not said whether stage 1 responses are on 
 Add an answer for each provision the message lists, with evidence and commentary.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import provisions
 from checker.model.findings import Problem, Severity
 
@@ -24,9 +29,9 @@ PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    for document in ctx.documents("self-assessment"):
-        code = ctx.codes.get(document.data["code"])
+def check(view: View) -> Iterator[Problem]:
+    for document in view.documents("self-assessment"):
+        code = view.codes.get(document.data["code"])
         if code is None:
             continue
         answered = {answer["provision"] for answer in document.data["answers"]}

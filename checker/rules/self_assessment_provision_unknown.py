@@ -15,6 +15,11 @@ real provision unanswered.
 Correct the provision number, or remove the answer.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.load.view import View
 from checker.model.codes import provisions
 from checker.model.findings import Problem, Severity
 
@@ -25,9 +30,9 @@ PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 
 
-def check(ctx):
-    for document in ctx.documents("self-assessment"):
-        code = ctx.codes.get(document.data["code"])
+def check(view: View) -> Iterator[Problem]:
+    for document in view.documents("self-assessment"):
+        code = view.codes.get(document.data["code"])
         if code is None:
             continue
         known = {p.number: p for p in provisions(code.data)}

@@ -15,7 +15,11 @@ to be independent (HO 5.8, LGSCO 5.4: address any actual or perceived conflict o
 Reassign the investigation to a more senior officer, or explain the breach.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "staff-behaviour-not-senior"
@@ -27,7 +31,7 @@ PROVISIONS = ("HO 5.8", "LGSCO 5.4")
 POLICY = ("staff_behaviour",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     behaviour = case.data.get("about_staff_behaviour")
     if behaviour and not behaviour["investigator_senior"] and "staff_behaviour" in case.rules:
         yield Problem(

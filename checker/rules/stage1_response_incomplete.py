@@ -17,8 +17,12 @@ Record every element the letter contained; if one was missing, send a corrected 
 the breach.
 """
 
-from checker.model.case import UNDER_A_CODE
-from checker.model.findings import Severity
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
+from checker.model.findings import Problem, Severity
 from checker.rules._letters import incomplete
 
 ID = "stage1-response-incomplete"
@@ -30,5 +34,5 @@ PROVISIONS = ("HO 6.9", "LGSCO 6.8")
 POLICY = ("letters.stage1_response",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     yield from incomplete(case, 1)

@@ -1,9 +1,10 @@
 """A stage 1 response sent after its deadline.
 
 ## What it checks
-A full stage 1 response is due within ten working days of the acknowledgement, or by the end of a valid extension (HO 6.3, 6.4; LGSCO 6.3, 6.4). The deadline is counted in working days as the policy defines them: a complaint received
-after 17:00 or on a non-working day counts from the next working day, and the day of the event
-is day 0.
+A full stage 1 response is due within ten working days of the acknowledgement, or by the end of a
+valid extension (HO 6.3, 6.4; LGSCO 6.3, 6.4). The deadline is counted in working days as the policy
+defines them: a complaint received after 17:00 or on a non-working day counts from the next working
+day, and the day of the event is day 0.
 
 ## Why it matters
 Timeliness is what residents notice first and what the Ombudsman measures (TSM CH02 counts the
@@ -24,8 +25,12 @@ case (comply or explain), reviewed by the complaints lead:
 The breach is still counted as non-compliant in every statistic.
 """
 
-from checker.model.case import UNDER_A_CODE
-from checker.model.findings import Severity
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
+from checker.model.findings import Problem, Severity
 from checker.rules._timescales import late
 
 ID = "stage1-response-late"
@@ -37,5 +42,5 @@ PROVISIONS = ("HO 6.3", "HO 6.4", "LGSCO 6.3", "LGSCO 6.4")
 POLICY = ("timescales.stage1_response", "timescales.stage1_extension")
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     yield from late(case, 1, "response")

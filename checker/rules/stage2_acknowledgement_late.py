@@ -1,13 +1,14 @@
 """A stage 2 acknowledgement sent after its deadline.
 
 ## What it checks
-An escalation request must be acknowledged, defined and logged within five working days of its receipt (HO 6.11). The deadline is counted in working days as the policy defines them: a complaint received
-after 17:00 or on a non-working day counts from the next working day, and the day of the event
-is day 0.
+An escalation request must be acknowledged, defined and logged within five working days of its
+receipt (HO 6.11). The deadline is counted in working days as the policy defines them: a complaint
+received after 17:00 or on a non-working day counts from the next working day, and the day of the
+event is day 0.
 
 ## Why it matters
-Timeliness is what residents notice first and what the Ombudsman measures (TSM CH02 counts the
-share of responses within the Code's timescales). A late acknowledgement also lets the complainant go
+Timeliness is what residents notice first and what the Ombudsman measures (TSM CH02 counts the share
+of responses within the Code's timescales). A late acknowledgement also lets the complainant go
 straight to the Ombudsman.
 
 ## Example
@@ -19,13 +20,18 @@ A date in the past cannot be mended: if it is recorded correctly, add an explana
 case (comply or explain), reviewed by the complaints lead:
 
     explanations:
-      - {rule: stage2-acknowledgement-late, reason: ..., reviewed_by: complaints-lead, date: 2025-07-15}
+      - {rule: stage2-acknowledgement-late, reason: ..., reviewed_by: complaints-lead,
+         date: 2025-07-15}
 
 The breach is still counted as non-compliant in every statistic.
 """
 
-from checker.model.case import UNDER_A_CODE
-from checker.model.findings import Severity
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
+from checker.model.findings import Problem, Severity
 from checker.rules._timescales import late
 
 ID = "stage2-acknowledgement-late"
@@ -37,5 +43,5 @@ PROVISIONS = ("HO 6.11", "LGSCO 6.10")
 POLICY = ("timescales.stage2_acknowledgement",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     yield from late(case, 2, "acknowledgement")

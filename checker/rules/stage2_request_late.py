@@ -19,10 +19,13 @@ If the request was accepted for a good reason, explain it (comply or explain); i
 in time, correct the date.
 """
 
-from datetime import date
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
 
 from checker.calendar.workdays import add_months, parse_timestamp
-from checker.model.case import UNDER_A_CODE
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "stage2-request-late"
@@ -34,7 +37,7 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY = ("timescales.stage2_request_window",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     window = case.timescales.get("stage2_request_window")
     responded = case.record(1).get("responded")
     stage = case.stages.get(2)
@@ -42,7 +45,7 @@ def check(case):
         return
     closes = add_months(date.fromisoformat(responded), window["months"])
     requested = parse_timestamp(case.record(2)["requested"])
-    if hasattr(requested, "hour"):
+    if isinstance(requested, datetime):
         requested = (
             requested.astimezone(case.calendar.zone) if requested.tzinfo else requested
         ).date()

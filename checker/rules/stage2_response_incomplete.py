@@ -15,7 +15,8 @@ stage two": the checker holds the response to the Code, not to that slip.
 ## Example
     route: housing
     stage2:
-      response_includes: [stage, definition, decision, reasons, remedy, outstanding-actions, ombudsman]
+      response_includes: [stage, definition, decision, reasons, remedy, outstanding-actions,
+                          ombudsman]
       signposted_to: [lgsco]
 
 ## How to fix
@@ -23,8 +24,12 @@ Record what the letter contained and which ombudsman it named; if it was wrong, 
 letter or explain the breach.
 """
 
-from checker.model.case import UNDER_A_CODE
-from checker.model.findings import Severity
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
+from checker.model.findings import Problem, Severity
 from checker.rules._letters import incomplete
 
 ID = "stage2-response-incomplete"
@@ -36,5 +41,5 @@ PROVISIONS = ("HO 6.19", "LGSCO 6.18", "HO 3.7")
 POLICY = ("letters.stage2_response",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     yield from incomplete(case, 2)

@@ -1,9 +1,10 @@
 """A stage 2 response sent after its deadline.
 
 ## What it checks
-The final response is due within twenty working days of the stage 2 acknowledgement, or by the end of a valid extension (HO 6.14, 6.15). The deadline is counted in working days as the policy defines them: a complaint received
-after 17:00 or on a non-working day counts from the next working day, and the day of the event
-is day 0.
+The final response is due within twenty working days of the stage 2 acknowledgement, or by the end
+of a valid extension (HO 6.14, 6.15). The deadline is counted in working days as the policy defines
+them: a complaint received after 17:00 or on a non-working day counts from the next working day, and
+the day of the event is day 0.
 
 ## Why it matters
 Timeliness is what residents notice first and what the Ombudsman measures (TSM CH02 counts the
@@ -24,8 +25,12 @@ case (comply or explain), reviewed by the complaints lead:
 The breach is still counted as non-compliant in every statistic.
 """
 
-from checker.model.case import UNDER_A_CODE
-from checker.model.findings import Severity
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
+from checker.model.findings import Problem, Severity
 from checker.rules._timescales import late
 
 ID = "stage2-response-late"
@@ -37,5 +42,5 @@ PROVISIONS = ("HO 6.14", "HO 6.15", "LGSCO 6.13", "LGSCO 6.14")
 POLICY = ("timescales.stage2_response", "timescales.stage2_extension")
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     yield from late(case, 2, "response")

@@ -16,7 +16,11 @@ not have been involved in the stage 1 response.
 Reassign stage 2 to an independent officer and record them; if it is past, explain the breach.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "stage2-same-handler"
@@ -28,7 +32,7 @@ PROVISIONS = ("HO 6.13", "LGSCO 6.12")
 POLICY: tuple[str, ...] = ()
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     first, second = case.record(1).get("handler"), case.record(2).get("handler")
     if first and first == second:
         yield Problem(

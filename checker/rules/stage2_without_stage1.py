@@ -19,7 +19,11 @@ stage 2 with no stage 1 and no recorded agreement skips a stage the complainant 
 Record the stage 1 response, or record `direct_to_stage2: {reason, agreed_by, date}`.
 """
 
-from checker.model.case import UNDER_A_CODE
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
 ID = "stage2-without-stage1"
@@ -31,7 +35,7 @@ PROVISIONS = ("HO 5.3", "HO 6.10", "LGSCO 6.9")
 POLICY = ("direct_to_stage2",)
 
 
-def check(case):
+def check(case: Case) -> Iterator[Problem]:
     data = case.data
     if "stage2" not in data or data.get("direct_to_stage2"):
         return

@@ -17,9 +17,12 @@ Do what the message says at the line it names: remove the duplicate, write the a
 in full, replace tabs with spaces, or save the file as UTF-8.
 """
 
+from __future__ import annotations
+
+from checker.load.yaml import RULE
 from checker.model.findings import Severity
 
-ID = "yaml-syntax"
+ID = RULE  # found by the loader, which names it
 TITLE = "Data files are safe, plain YAML"
 SEVERITY = Severity.ERROR
 PROVISIONS: tuple[str, ...] = ()
