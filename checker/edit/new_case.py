@@ -7,10 +7,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from checker.calendar import periods
+from checker.calendar import deadlines, periods
 from checker.calendar.workdays import Calendar
 from checker.files import write_new
+from checker.load.case_schema import HEADER
 
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
@@ -28,8 +30,8 @@ class Opened:
 
 def open_case(
     root: Path,
-    council: dict,
-    policy: dict,
+    council: dict[str, Any],
+    policy: dict[str, Any],
     calendar: Calendar,
     *,
     route: str,
@@ -46,11 +48,11 @@ def open_case(
     year = periods.label(counts_from, council["reporting_year"]["start_month"])
     folder = root / "cases" / year
     prefix = f"{council['case_prefix']}-{year[:4]}-"
-    timescales = policy["rules"]["timescales"]
-    acknowledgement_due = calendar.add(
-        counts_from, timescales["stage1_acknowledgement"]["working_days"]
+    # the clocks the new case starts, as the checker will hold it to them
+    clocks = deadlines.stage(
+        {"received": received.isoformat()}, 1, policy["rules"]["timescales"], calendar, counts_from
     )
-    response_due = calendar.add(acknowledgement_due, timescales["stage1_response"]["working_days"])
+    assert clocks is not None  # stage 1 starts the day the complaint counts from
     number = _last_number(folder, prefix)
     for _ in range(attempts):
         number += 1
@@ -61,7 +63,7 @@ def open_case(
             write_new(path, text)
         except FileExistsError:
             continue  # another handler took this id a moment ago: take the next
-        return Opened(path, case_id, counts_from, acknowledgement_due, response_due)
+        return Opened(path, case_id, counts_from, clocks.acknowledgement.due, clocks.response.due)
     raise FileExistsError(f"no free case id in {folder} after {attempts} attempts")
 
 
@@ -74,11 +76,11 @@ def _last_number(folder: Path, prefix: str) -> int:
 
 
 def _template(
-    case_id: str, route: str, service: str, case_type: str, channel: str, received
+    case_id: str, route: str, service: str, case_type: str, channel: str, received: datetime | date
 ) -> str:
     reference = "P-" + "".join(secrets.choice(PSEUDONYM_ALPHABET) for _ in range(6))
     return f"""\
-# yaml-language-server: $schema=../../checker/schemas/case.schema.json
+{HEADER}
 id: {case_id}
 route: {route}
 service: {service}

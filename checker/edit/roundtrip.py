@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from ruamel.yaml import YAML
@@ -40,17 +41,20 @@ class Moment(str):
     """An ISO 8601 date and time (2026-03-27T17:42:00+00:00), written plain like a date."""
 
 
-class Flow(dict):
+class Flow(dict[str, Any]):
     """A mapping written on one line, {like: this}, as the case files write extensions."""
 
 
-Order = Callable[[tuple], tuple]
+# Where an edit goes in a file: the keys of the mappings from the top.
+Keys = tuple[str, ...]
+# The keys of the mapping at a path, in the order the file's schema lists them.
+Order = Callable[[Keys], Keys]
 
 
 class Edit:
     """One YAML file being edited: its bytes as read, its text as edited, the data it must hold."""
 
-    def __init__(self, path: Path, order: Order = lambda path: ()):
+    def __init__(self, path: Path, order: Order = lambda path: ()) -> None:
         self.path = path
         self.order = order
         try:
@@ -60,9 +64,9 @@ class Edit:
         except (OSError, LoadError) as error:
             raise EditError(f"{path.name} cannot be read: {error}") from None
         self.newline = "\r\n" if "\r\n" in self.text else "\n"
-        self._root = None
+        self._root: yaml.Node | None = None
 
-    def set(self, path: tuple, value) -> None:
+    def set(self, path: Keys, value: object) -> None:
         """Give the key at `path` this value: replace a scalar or a one-line collection, or add the
         key (and any missing parent mapping) in its place."""
         parent = self._node(path[:-1])
@@ -82,8 +86,9 @@ class Edit:
         _assign(self.data, path, _plain(value))
         self._root = None
 
-    def append(self, path: tuple, item) -> None:
-        """Add `item` at the end of the list at `path` (creating the list in its place if missing)."""
+    def append(self, path: Keys, item: object) -> None:
+        """Add `item` at the end of the list at `path` (creating the list in its place if
+        missing)."""
         sequence = self._node(path)
         if sequence is None:
             self.set(path, [item])
@@ -128,7 +133,7 @@ class Edit:
 
     # Where things are in the text.
 
-    def _node(self, path: tuple):
+    def _node(self, path: tuple[str | int, ...]) -> yaml.Node | None:
         if self._root is None:
             self._root = yaml.compose(self.text, Loader=CoreLoader)
         node = self._root
@@ -151,7 +156,7 @@ class Edit:
     def _splice(self, start: int, end: int, text: str) -> None:
         self.text = self.text[:start] + text.replace("\n", self.newline) + self.text[end:]
 
-    def _replace(self, path: tuple, node, value) -> None:
+    def _replace(self, path: Keys, node: yaml.Node, value: object) -> None:
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style:
             raise EditError(
                 f"{'.'.join(map(str, path))} is written over several lines; edit it by hand"
@@ -160,7 +165,7 @@ class Edit:
             raise EditError(f"{'.'.join(map(str, path))} is a block of text; edit it by hand")
         self._splice(node.start_mark.index, node.end_mark.index, _inline(value))
 
-    def _insert_in_flow(self, parent, path: tuple, value) -> None:
+    def _insert_in_flow(self, parent: yaml.MappingNode, path: Keys, value: object) -> None:
         pair = f"{path[-1]}: {_inline(value)}"
         following = self._following(parent, path)
         if following is not None:
@@ -173,7 +178,7 @@ class Edit:
             at = self.text.rindex("}", 0, parent.end_mark.index)
             self._splice(at, at, pair)
 
-    def _insert_in_block(self, parent, path: tuple, value) -> None:
+    def _insert_in_block(self, parent: yaml.MappingNode, path: Keys, value: object) -> None:
         column = parent.value[0][0].start_mark.column
         lines = _block(path[-1], value, *self._indents())
         text = "".join(" " * column + line + "\n" for line in lines.splitlines())
@@ -183,7 +188,8 @@ class Edit:
             at = self.text.rfind("\n", 0, key.start_mark.index) + 1
             if self.text[at : key.start_mark.index].strip():
                 raise EditError(
-                    f"{'.'.join(map(str, path[:-1]))} starts on a line with other text; edit it by hand"
+                    f"{'.'.join(map(str, path[:-1]))} starts on a line with other text; "
+                    "edit it by hand"
                 )
             at = self._before_comments(at, column)
         else:
@@ -192,7 +198,9 @@ class Edit:
             text = "\n" + text
         self._splice(at, at, text)
 
-    def _following(self, parent, path: tuple):
+    def _following(
+        self, parent: yaml.MappingNode, path: Keys
+    ) -> tuple[yaml.Node, yaml.Node] | None:
         """The first existing key of `parent` that the schema orders after the new key."""
         order = self.order(tuple(path[:-1]))
         if path[-1] not in order:
@@ -203,7 +211,7 @@ class Edit:
                 return key_node, value_node
         return None
 
-    def _after(self, collection, column: int) -> int:
+    def _after(self, collection: yaml.Node, column: int) -> int:
         """Where text goes after a block collection's last line and the comment lines indented
         under it (comment lines at `column` or less belong to what follows, and stay after)."""
         node = collection
@@ -224,7 +232,8 @@ class Edit:
         return at
 
     def _before_comments(self, at: int, column: int) -> int:
-        """Move `at` (a line start) up over the comment lines right above it, at `column` or less."""
+        """Move `at` (a line start) up over the comment lines right above it, at `column` or
+        less."""
         while at > 0:
             start = self.text.rfind("\n", 0, at - 1) + 1
             line = self.text[start:at]
@@ -271,7 +280,7 @@ class Edit:
         return mapping or 2, 2 if dash is None else dash
 
 
-def render(data: dict) -> str:
+def render(data: dict[str, Any]) -> str:
     """A whole new file's mapping as block YAML (nested mappings on their own lines, lists of
     scalars and Flow mappings inline)."""
     out = io.StringIO()
@@ -279,14 +288,14 @@ def render(data: dict) -> str:
     return out.getvalue()
 
 
-def _entry(mapping, key):
+def _entry(mapping: yaml.MappingNode, key: str | int) -> tuple[yaml.Node, yaml.Node] | None:
     for key_node, value_node in mapping.value:
         if key_node.value == key:
             return key_node, value_node
     return None
 
 
-def _block(key, value, mapping_indent: int, dash: int) -> str:
+def _block(key: str, value: object, mapping_indent: int, dash: int) -> str:
     """`key: value` as block YAML (nested mappings on their own lines, lists of scalars inline),
     without its final newline."""
     out = io.StringIO()
@@ -294,7 +303,7 @@ def _block(key, value, mapping_indent: int, dash: int) -> str:
     return out.getvalue().rstrip("\n")
 
 
-def _inline(value) -> str:
+def _inline(value: object) -> str:
     """A value written on one line, as in a flow mapping or after `key: `."""
     if isinstance(value, dict):
         value = Flow(value)
@@ -318,8 +327,9 @@ def _writer(mapping_indent: int, dash: int) -> YAML:
     return writer
 
 
-def _styled(value, flow: bool = False):
+def _styled(value: object, flow: bool = False) -> object:
     """ruamel's structures, styled: mappings block unless Flow, lists of scalars inline."""
+    styled: CommentedMap | CommentedSeq
     if isinstance(value, dict):
         styled = CommentedMap(
             (k, _styled(v, flow or isinstance(value, Flow))) for k, v in value.items()
@@ -335,7 +345,7 @@ def _styled(value, flow: bool = False):
     return value
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     """The value as the checker's loader reads it back: dates and times as text."""
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
@@ -348,11 +358,11 @@ def _plain(value):
     return copy.deepcopy(value)
 
 
-def _lookup(data, path: tuple):
+def _lookup(data: Any, path: Keys) -> Any:
     for step in path:
         data = data[step]
     return data
 
 
-def _assign(data, path: tuple, value) -> None:
+def _assign(data: Any, path: Keys, value: object) -> None:
     _lookup(data, path[:-1])[path[-1]] = value

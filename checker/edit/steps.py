@@ -4,9 +4,9 @@ exclude, explain a breach.
 Each step first asks whether the case's state allows it (no response before an acknowledgement,
 no escalation of a complaint that was not accepted, one extension per stage) and refuses, changing
 nothing, when it does not. The edit keeps the file's comments, key order and layout
-(`checker.edit.roundtrip`), is checked before it is written (`checker.edit.drafts`: never invalid data,
-personal data or dates out of order), is saved atomically, and the case is then checked again so
-the handler sees its next deadline and any finding at once.
+(`checker.edit.roundtrip`), is checked before it is written (`checker.edit.drafts`: never invalid
+data, personal data or dates out of order), is saved atomically, and the case is then checked
+again so the handler sees its next deadline and any finding at once.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from checker.calendar.deadlines import Step
 from checker.edit import drafts
@@ -52,19 +53,23 @@ class Recorded:
 StepFunction = Callable[..., str]
 
 
-def record(root: Path, case_id: str, as_of: date, step: StepFunction, **options) -> Recorded:
-    """Apply one step to the case file of `case_id`, as of a date, and check the case again."""
+def record(
+    root: Path, case_id: str, as_of: date, step: StepFunction, **options: object
+) -> Recorded:
+    """Apply one step to the case file of `case_id`, as of a date, and check the case again
+    (`options` are the step's own keywords, given to it as they are)."""
     path = find_case(root, case_id)
     shown = relative(path, root)
     repository = load_repository(root, {shown})  # once: the policy files, and this case's file
     setting = Setting.of(view(repository, as_of))
     if setting is None:
         raise StepRefused(
-            "policy/council.yaml and policy/policy.yaml must be valid first; `complaints check` says why"
+            "policy/council.yaml and policy/policy.yaml must be valid first; "
+            "`complaints check` says why"
         )
     case = _case(root, shown, setting)
     on = options.get("on")
-    if on is not None and _day(on, setting) > as_of:
+    if isinstance(on, date) and _day(on, setting) > as_of:  # a date, or a datetime
         raise StepRefused(
             f"{_day(on, setting).isoformat()} is after today ({as_of.isoformat()}); "
             "record a step once it has happened"
@@ -185,7 +190,8 @@ def extend(
     record = _acknowledged(case, number, "extended")
     if record.get("responded"):
         raise StepRefused(
-            f"stage {number} was responded to on {record['responded']}; there is nothing left to extend"
+            f"stage {number} was responded to on {record['responded']}; "
+            "there is nothing left to extend"
         )
     if record.get("extension"):
         extension = record["extension"]
@@ -212,7 +218,8 @@ def respond(
     handler: str | None = None,
     signposted_to: list[str] | None = None,
 ) -> str:
-    """Record the response of the current stage: its date, decision and what the letter contained."""
+    """Record the response of the current stage: its date, decision and what the letter
+    contained."""
     _still_open(case)
     number = current_stage(case)
     record = _acknowledged(case, number, "responded to")
@@ -268,12 +275,13 @@ def exclude(
     for number in (1, 2):
         if case.record(number).get("responded"):
             raise StepRefused(
-                f"stage {number} was responded to on {case.record(number)['responded']}; a complaint "
-                "is excluded instead of being answered, not after"
+                f"stage {number} was responded to on {case.record(number)['responded']}; "
+                "a complaint is excluded instead of being answered, not after"
             )
     if "stage2" in case.data:
         raise StepRefused(
-            "the complaint is at stage 2; a complaint is excluded when it arrives, not once escalated"
+            "the complaint is at stage 2; a complaint is excluded when it arrives, "
+            "not once escalated"
         )
     exclusion = Flow(reason=reason, decided=on)
     if explained:
@@ -285,7 +293,8 @@ def exclude(
 
 
 def explain_breach(case: Case, edit: Edit, *, on: date, rule: str, reason: str, by: str) -> str:
-    """Record why a breach that cannot be mended happened, and who reviewed it (comply or explain)."""
+    """Record why a breach that cannot be mended happened, and who reviewed it (comply or
+    explain)."""
     if rule not in RULES:
         raise StepRefused(f"there is no rule '{rule}'; `complaints rules` lists them")
     if not explainable(rule):
@@ -298,7 +307,8 @@ def explain_breach(case: Case, edit: Edit, *, on: date, rule: str, reason: str, 
         )
     if not any(f.rule == rule for f in check_case(case)):
         raise StepRefused(
-            f"{rule} does not fire on this case as of {case.as_of.isoformat()}; there is nothing to explain"
+            f"{rule} does not fire on this case as of {case.as_of.isoformat()}; "
+            "there is nothing to explain"
         )
     edit.append(("explanations",), Flow(rule=rule, reason=reason, reviewed_by=by, date=on))
     return f"explanation of {rule}, reviewed by {by}"
@@ -315,12 +325,12 @@ def _still_open(case: Case) -> None:
     exclusion = case.data.get("exclusion")
     if exclusion:
         raise StepRefused(
-            f"the complaint was not accepted ({exclusion['reason']}, decided {exclusion['decided']}); "
-            "no further step can be recorded"
+            f"the complaint was not accepted ({exclusion['reason']}, "
+            f"decided {exclusion['decided']}); no further step can be recorded"
         )
 
 
-def _acknowledged(case: Case, number: int, verb: str) -> dict:
+def _acknowledged(case: Case, number: int, verb: str) -> dict[str, Any]:
     record = case.record(number)
     if not record.get("acknowledged"):
         raise StepRefused(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -23,12 +23,18 @@ class ExportError(Exception):
     """The export cannot be read (a usage error: exit 2)."""
 
 
+# One line of an export as read: a CSV line's texts, or a worksheet row's values.
+Record = Sequence[object]
+# A cell as the import reads it: text, or the date or time (a datetime) an Excel cell holds.
+Cell = str | date
+
+
 @dataclass(frozen=True)
 class Row:
     """One data row: its spreadsheet row number and its cells by column name."""
 
     number: int
-    cells: dict[str, object]
+    cells: dict[str, Cell]
     width: int  # how many cells the row had (to spot a row that does not fit its header)
 
 
@@ -41,6 +47,7 @@ def read(
     if path.stat().st_size > MAX_BYTES:
         raise ExportError(f"{path}: over {MAX_BYTES // 1048576} MiB; export a year at a time")
     suffix = path.suffix.lower()
+    records: Iterator[Record]
     if suffix == ".csv":
         records = _csv(path, encoding)
     elif suffix in (".xlsx", ".xlsm"):
@@ -56,24 +63,26 @@ def read(
     return header, _rows(header, records)
 
 
-def _header(path: Path, cells: list) -> list[str]:
+def _header(path: Path, cells: Record) -> list[str]:
     while cells and _blank(cells[-1]):
         cells = cells[:-1]
     header = [str(c).strip() if c is not None else "" for c in cells]
     for index, name in enumerate(header):
         if not name:
             raise ExportError(
-                f"{path}: row 1, column {index + 1} has no name; every column of the export needs a header"
+                f"{path}: row 1, column {index + 1} has no name; "
+                "every column of the export needs a header"
             )
         if header.index(name) != index:
             raise ExportError(
-                f"{path}: row 1: the column '{name}' appears twice (columns {header.index(name) + 1} "
-                f"and {index + 1}); rename one in the report and export again"
+                f"{path}: row 1: the column '{name}' appears twice "
+                f"(columns {header.index(name) + 1} and {index + 1}); "
+                "rename one in the report and export again"
             )
     return header
 
 
-def _rows(header: list[str], records) -> Iterator[Row]:
+def _rows(header: list[str], records: Iterator[Record]) -> Iterator[Row]:
     for number, cells in enumerate(records, start=2):
         while len(cells) > len(header) and _blank(cells[-1]):
             cells = cells[:-1]
@@ -83,7 +92,7 @@ def _rows(header: list[str], records) -> Iterator[Row]:
         yield Row(number, values, len(cells))
 
 
-def _csv(path: Path, encoding: str):
+def _csv(path: Path, encoding: str) -> Iterator[Record]:
     raw = path.read_bytes()
     try:
         text = raw.decode(encoding)
@@ -95,12 +104,14 @@ def _csv(path: Path, encoding: str):
         ) from None
     except LookupError:
         raise ExportError(
-            f"{path}: the mapping's encoding '{encoding}' is not one Python knows; use utf-8-sig or cp1252"
+            f"{path}: the mapping's encoding '{encoding}' is not one Python knows; "
+            "use utf-8-sig or cp1252"
         ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ExportError(
-            f"{path}: line {line} holds a NUL byte: this is not a CSV text file; export it again as CSV"
+            f"{path}: line {line} holds a NUL byte: this is not a CSV text file; "
+            "export it again as CSV"
         )
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
@@ -112,7 +123,7 @@ def _csv(path: Path, encoding: str):
         ) from None
 
 
-def _xlsx(path: Path, sheet: str | None):
+def _xlsx(path: Path, sheet: str | None) -> Iterator[Record]:
     from openpyxl import load_workbook  # only an Excel import pays for loading openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -120,7 +131,8 @@ def _xlsx(path: Path, sheet: str | None):
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
         raise ExportError(
-            f"{path}: not a readable Excel workbook ({error}); save it again as .xlsx, or export CSV"
+            f"{path}: not a readable Excel workbook ({error}); "
+            "save it again as .xlsx, or export CSV"
         ) from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
@@ -135,7 +147,7 @@ def _xlsx(path: Path, sheet: str | None):
         workbook.close()
 
 
-def _clean(value) -> object:
+def _clean(value: object) -> Cell:
     """A cell as text, or as the date or time an Excel cell holds."""
     if value is None:
         return ""
@@ -146,5 +158,5 @@ def _clean(value) -> object:
     return str(value).strip()
 
 
-def _blank(value) -> bool:
+def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())

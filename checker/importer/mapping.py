@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from checker.load import case_schema
 from checker.load.validate import schema, validate
@@ -30,6 +31,8 @@ PERSONAL = re.compile(
     re.I,
 )
 NOT_A_PERSON = re.compile(r"\b(service|team|department|directorate|category|type)\b", re.I)
+# Where something is in the mapping file, for locating errors: its keys (and list indexes).
+Where = tuple[str | int, ...]
 
 
 class MappingError(Exception):
@@ -43,7 +46,7 @@ class Field:
     path: tuple[str, ...]
     column: str
     values: dict[str, object] | None  # the export's labels (folded) and what each becomes
-    where: tuple  # the mapping's path to this entry, for locating errors
+    where: Where  # the mapping's path to this entry
     labels: tuple[str, ...] = ()  # the labels as the mapping writes them, for messages
 
 
@@ -54,7 +57,7 @@ class Mapping:
     document: Document
     source: str
     id_column: str
-    id_number: re.Pattern
+    id_number: re.Pattern[str]
     complainant_column: str
     key_variable: str
     service_column: str
@@ -64,17 +67,17 @@ class Mapping:
     encoding: str = "utf-8-sig"
     sheet: str | None = None
     only: tuple[str, set[str]] | None = None
-    defaults: dict[tuple, object] = field(default_factory=dict)
-    defaults_by_route: dict[str, dict[tuple, object]] = field(default_factory=dict)
+    defaults: dict[tuple[str, ...], object] = field(default_factory=dict)
+    defaults_by_route: dict[str, dict[tuple[str, ...], object]] = field(default_factory=dict)
     ignore: list[str] = field(default_factory=list)
 
-    def error(self, where: tuple, message: str) -> MappingError:
+    def error(self, where: Where, message: str) -> MappingError:
         line, column = locate(self.document, where)
         return MappingError(f"{self.document.path}:{line}:{column}: {message}")
 
-    def columns(self) -> dict[str, tuple]:
+    def columns(self) -> dict[str, Where]:
         """Every column the mapping reads, with where in the mapping it is named."""
-        used = {
+        used: dict[str, Where] = {
             self.id_column: ("id", "column"),
             self.complainant_column: ("complainant", "column"),
             self.service_column: ("services", "column"),
@@ -99,7 +102,8 @@ class Mapping:
                 raise self.error(
                     where,
                     f"the column '{column}' looks like personal data; case files never hold "
-                    "it: list it under ignore:, or use it only as complainant: column: (pseudonymised)",
+                    "it: list it under ignore:, or use it only as complainant: column: "
+                    "(pseudonymised)",
                 )
         for index, column in enumerate(self.ignore):
             if column not in header:
@@ -121,7 +125,7 @@ def personal(column: str) -> bool:
     return bool(PERSONAL.search(column)) and not NOT_A_PERSON.search(column)
 
 
-def fold(label: str) -> str:
+def fold(label: object) -> str:
     """An export's label as matched: case and surrounding or repeated spaces do not matter."""
     return " ".join(str(label).split()).casefold()
 
@@ -133,6 +137,7 @@ def read(path: Path, shown: str, exclusion_codes: list[str]) -> Mapping:
         problems = validate(document, "import-mapping")
     if problems:
         raise MappingError(f"{problems[0].location}: {problems[0].message}")
+    assert document is not None  # a file that does not load has a problem
     data = document.data
     mapping = Mapping(
         document=document,
@@ -174,7 +179,9 @@ def read(path: Path, shown: str, exclusion_codes: list[str]) -> Mapping:
             mapping, defaults, ("defaults_by_route", route), exclusion_codes
         )
     given = {f.path for f in mapping.fields} | set(mapping.defaults)
-    for required in case_schema.node(())["required"]:
+    case = case_schema.node(())
+    assert case is not None  # the case schema's top level
+    for required in case["required"]:
         if required not in RESERVED and (required,) not in given:
             raise mapping.error(
                 ("fields",),
@@ -184,7 +191,7 @@ def read(path: Path, shown: str, exclusion_codes: list[str]) -> Mapping:
     return mapping
 
 
-def _field(mapping: Mapping, name: str, entry: dict, exclusion_codes: list[str]) -> Field:
+def _field(mapping: Mapping, name: str, entry: dict[str, Any], exclusion_codes: list[str]) -> Field:
     path = _path(mapping, name, ("fields", name))
     if case_schema.kind(path) in ("array", "object"):
         raise mapping.error(
@@ -192,7 +199,7 @@ def _field(mapping: Mapping, name: str, entry: dict, exclusion_codes: list[str])
             f"{name} holds a list or a block, not one value; "
             "give it under defaults:, or map the single values inside it",
         )
-    values = None
+    values: dict[str, object] | None = None
     if "values" in entry:
         values = {}
         for label, value in entry["values"].items():
@@ -202,9 +209,9 @@ def _field(mapping: Mapping, name: str, entry: dict, exclusion_codes: list[str])
 
 
 def _defaults(
-    mapping: Mapping, given: dict, where: tuple, exclusion_codes: list[str]
-) -> dict[tuple, object]:
-    result = {}
+    mapping: Mapping, given: dict[str, Any], where: Where, exclusion_codes: list[str]
+) -> dict[tuple[str, ...], object]:
+    result: dict[tuple[str, ...], object] = {}
     for name, value in given.items():
         path = _path(mapping, name, (*where, name))
         _check_value(mapping, path, value, (*where, name), exclusion_codes)
@@ -212,7 +219,7 @@ def _defaults(
     return result
 
 
-def _path(mapping: Mapping, name: str, where: tuple) -> tuple[str, ...]:
+def _path(mapping: Mapping, name: str, where: Where) -> tuple[str, ...]:
     path = tuple(name.split("."))
     if name in RESERVED:
         raise mapping.error(
@@ -230,7 +237,11 @@ def _path(mapping: Mapping, name: str, where: tuple) -> tuple[str, ...]:
 
 
 def _check_value(
-    mapping: Mapping, path: tuple, value, where: tuple, exclusion_codes: list[str]
+    mapping: Mapping,
+    path: tuple[str, ...],
+    value: object,
+    where: Where,
+    exclusion_codes: list[str],
 ) -> None:
     """A value the mapping gives must be one the case field takes."""
     errors = list(_validator(path).iter_errors(value))
@@ -249,9 +260,11 @@ def _check_value(
 
 
 @cache
-def _validator(path: tuple):
+def _validator(path: tuple[str, ...]) -> Any:  # the schema validator's library has no types
     import jsonschema_rs
 
+    node = case_schema.node(path)
+    assert node is not None  # a field of a case file (`_path` checked)
     return jsonschema_rs.Draft202012Validator(
-        {**case_schema.node(path), "$defs": schema("case")["$defs"]}, validate_formats=True
+        {**node, "$defs": schema("case")["$defs"]}, validate_formats=True
     )

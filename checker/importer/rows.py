@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from checker.calendar import periods
 from checker.edit import drafts
@@ -28,13 +29,13 @@ from checker.engine.evaluate import Setting
 from checker.files import write_new
 from checker.importer import exports
 from checker.importer import mapping as import_mapping
-from checker.importer.mapping import Mapping, MappingError, fold
+from checker.importer.exports import Cell, Row
+from checker.importer.mapping import Field, Mapping, MappingError, fold
 from checker.load import case_schema
 from checker.load.repository import load_repository
 from checker.load.view import view
 from checker.model.findings import relative
 
-HEADER = "# yaml-language-server: $schema=../../checker/schemas/case.schema.json\n"
 BOOLEANS = {
     "yes": True,
     "y": True,
@@ -71,14 +72,16 @@ def run(
     setting = Setting.of(view(load_repository(root, set()), as_of))
     if setting is None:
         raise MappingError(
-            "policy/council.yaml and policy/policy.yaml must be valid first; `complaints check` says why"
+            "policy/council.yaml and policy/policy.yaml must be valid first; "
+            "`complaints check` says why"
         )
     codes = [e["code"] for e in setting.policy["rules"]["exclusions"]]
     mapping = import_mapping.read(mapping_path, mapping_path.name, codes)
     key = _key(mapping)
     header, rows = exports.read(export, mapping.encoding, mapping.sheet)
     mapping.check_header(header, export)
-    outcomes, seen = [], {}
+    outcomes: list[Outcome] = []
+    seen: dict[str, int] = {}  # each reference's row
     for row in rows:
         reference = str(row.cells.get(mapping.id_column, ""))
         try:
@@ -89,7 +92,15 @@ def run(
 
 
 def _one(
-    root, row, header, mapping: Mapping, key: bytes, setting, as_of, seen: dict, dry_run: bool
+    root: Path,
+    row: Row,
+    header: list[str],
+    mapping: Mapping,
+    key: bytes,
+    setting: Setting,
+    as_of: date,
+    seen: dict[str, int],
+    dry_run: bool,
 ) -> Outcome:
     cells = row.cells
     reference = str(cells[mapping.id_column])
@@ -109,8 +120,8 @@ def _one(
         raise Rejected(f"{mapping.id_column} is empty; every case needs the system's reference")
     if reference in seen:
         raise Rejected(
-            f"the reference {reference} is also on row {seen[reference]}; each case is imported once: "
-            "correct the duplicate in the case-management system"
+            f"the reference {reference} is also on row {seen[reference]}; "
+            "each case is imported once: correct the duplicate in the case-management system"
         )
     seen[reference] = row.number
     data = _case(cells, reference, mapping, key, setting)
@@ -129,7 +140,8 @@ def _one(
     path = root / "cases" / year / f"{case_id}.yaml"
     shown = relative(path, root)
     text = (
-        HEADER
+        case_schema.HEADER
+        + "\n"
         + f"# Imported from {mapping.source}, reference {reference}.\n"
         + render(_ordered(data, ()))
     )
@@ -159,15 +171,17 @@ def _one(
     return Outcome(row.number, reference, "imported", shown)
 
 
-def _case(cells: dict, reference: str, mapping: Mapping, key: bytes, setting) -> dict:
+def _case(
+    cells: dict[str, Cell], reference: str, mapping: Mapping, key: bytes, setting: Setting
+) -> dict[str, Any]:
     """The case data a row gives (without its id), in plain values."""
     label = cells[mapping.service_column]
     if not label:
         raise Rejected(f"{mapping.service_column} is empty; every case needs its service")
     if fold(label) not in mapping.services:
         raise Rejected(
-            f"{mapping.service_column} '{label}' is not under services: in the mapping; add it with its "
-            "service and route, or correct the row"
+            f"{mapping.service_column} '{label}' is not under services: in the mapping; "
+            "add it with its service and route, or correct the row"
         )
     service, route = mapping.services[fold(label)]
     who = str(cells[mapping.complainant_column])
@@ -176,7 +190,11 @@ def _case(cells: dict, reference: str, mapping: Mapping, key: bytes, setting) ->
             f"{mapping.complainant_column} is empty; every case needs a complainant to give a "
             "pseudonymous reference"
         )
-    data: dict = {"route": route, "service": service, "complainant": {"ref": pseudonym(key, who)}}
+    data: dict[str, Any] = {
+        "route": route,
+        "service": service,
+        "complainant": {"ref": pseudonym(key, who)},
+    }
     for entry in mapping.fields:
         cell = cells[entry.column]
         if cell == "":
@@ -185,7 +203,9 @@ def _case(cells: dict, reference: str, mapping: Mapping, key: bytes, setting) ->
     for path, value in {**mapping.defaults, **mapping.defaults_by_route.get(route, {})}.items():
         if _get(data, path[:-1]) is not None and _get(data, path) is None:
             _put(data, path, value)
-    for required in case_schema.node(())["required"]:
+    case = case_schema.node(())
+    assert case is not None  # the case schema's top level
+    for required in case["required"]:
         if required not in data and required != "id":
             columns = [f.column for f in mapping.fields if f.path == (required,)]
             raise Rejected(
@@ -194,7 +214,7 @@ def _case(cells: dict, reference: str, mapping: Mapping, key: bytes, setting) ->
     return data
 
 
-def _value(entry, cell, mapping: Mapping, setting):
+def _value(entry: Field, cell: Cell, mapping: Mapping, setting: Setting) -> object:
     """A cell as the value its field takes."""
     kind = case_schema.kind(entry.path)
     name = ".".join(entry.path)
@@ -213,11 +233,12 @@ def _value(entry, cell, mapping: Mapping, setting):
     if kind == "boolean":
         if fold(cell) not in BOOLEANS:
             raise Rejected(
-                f"{entry.column} '{cell}' is not yes or no; correct the row or add values: to the mapping"
+                f"{entry.column} '{cell}' is not yes or no; "
+                "correct the row or add values: to the mapping"
             )
         return BOOLEANS[fold(cell)]
     if kind == "integer":
-        if not str(cell).isdigit():
+        if not (isinstance(cell, str) and cell.isdigit()):  # (a date's text is never digits)
             raise Rejected(f"{entry.column} '{cell}' is not a whole number; correct the row")
         return int(cell)
     if kind == "slug":
@@ -227,15 +248,16 @@ def _value(entry, cell, mapping: Mapping, setting):
         value = SLUG.sub("-", str(cell).casefold()).strip("-")
         if value not in allowed:
             raise Rejected(
-                f"{entry.column} '{cell}' is not one of {', '.join(allowed)}; add values: for {name} "
-                "to the mapping, or correct the row"
+                f"{entry.column} '{cell}' is not one of {', '.join(allowed)}; "
+                f"add values: for {name} to the mapping, or correct the row"
             )
         return value
     return " ".join(str(cell).split())
 
 
-def _timestamp(cell, column: str, mapping: Mapping) -> date | datetime:
-    """A date or time from the export: an Excel date cell, or text in one of the mapping's formats."""
+def _timestamp(cell: Cell, column: str, mapping: Mapping) -> date | datetime:
+    """A date or time from the export: an Excel date cell, or text in one of the mapping's
+    formats."""
     if isinstance(cell, datetime):
         return cell.date() if cell.time() == datetime.min.time() else cell.replace(tzinfo=None)
     if isinstance(cell, date):
@@ -262,18 +284,18 @@ def _key(mapping: Mapping) -> bytes:
     value = os.environ.get(mapping.key_variable, "")
     if len(value) < MIN_KEY:
         raise MappingError(
-            f"set the environment variable {mapping.key_variable} to the council's pseudonymisation key "
-            f"(at least {MIN_KEY} characters, kept out of the repository, the same on every import so "
-            "that each complainant keeps their reference)"
+            f"set the environment variable {mapping.key_variable} to the council's "
+            f"pseudonymisation key (at least {MIN_KEY} characters, kept out of the repository, "
+            "the same on every import so that each complainant keeps their reference)"
         )
     return value.encode("utf-8")
 
 
-def _when(value) -> date | datetime:
+def _when(value: object) -> date | datetime:
     return value if isinstance(value, (date, datetime)) else datetime.fromisoformat(str(value))
 
 
-def _ordered(data: dict, path: tuple) -> dict:
+def _ordered(data: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
     """The case's keys in the order the schema lists them, at every level."""
     order = case_schema.order(path)
     keys = sorted(data, key=lambda k: order.index(k) if k in order else len(order))
@@ -283,7 +305,7 @@ def _ordered(data: dict, path: tuple) -> dict:
     return Flow(result) if path and path[-1] in ONE_LINE else result
 
 
-def _get(data: dict, path: tuple):
+def _get(data: object, path: tuple[str, ...]) -> object:
     for step in path:
         if not isinstance(data, dict) or step not in data:
             return None
@@ -291,7 +313,7 @@ def _get(data: dict, path: tuple):
     return data
 
 
-def _put(data: dict, path: tuple, value) -> None:
+def _put(data: dict[str, Any], path: tuple[str, ...], value: object) -> None:
     for step in path[:-1]:
         data = data.setdefault(step, {})
     data[path[-1]] = value

@@ -2,9 +2,10 @@
 
 Every figure comes from the same evaluation the checker uses (`evaluate`, `deadlines`,
 `metrics`, `scoring`): no rule or deadline is implemented twice. Each case is counted where it is
-evaluated (in a worker process for a large repository), and the years' figures are merged. Figures here are raw counts;
-`publish` turns them into the public report, suppressing small numbers, and holds no case id,
-complainant reference, handler or case text other than learning marked publishable.
+evaluated (in a worker process for a large repository), and the years' figures are merged.
+Figures here are raw counts; `publish` turns them into the public report, suppressing small
+numbers, and holds no case id, complainant reference, handler or case text other than learning
+marked publishable.
 
 Definitions (each written down because the Codes and the Regulator leave room):
 - a complaint counts in the reporting year in which it counts as received (policy 12.2);
@@ -18,21 +19,24 @@ Definitions (each written down because the Codes and the Regulator leave room):
   Code's figures, not the policy's: acknowledgement within 5 working days of receipt and response
   within 10, or 20 at stage 2, of the acknowledgement, plus an extension the Code allows) / those
   responded to, as a percentage to one decimal place. It is also given without extensions, since
-  the Regulator's treatment of extensions is not settled (tsm-and-reporting.md).
+  the Regulator's TSM definitions leave the treatment of extensions unsettled.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from checker.calendar import deadlines, periods
 from checker.load.view import View
 from checker.measures.scoring import latest_assessment, score
 from checker.model.case import Case
 from checker.model.outcome import case_year
+from checker.model.scores import Score
 
 MONTHS = ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")
 DECISIONS = ("upheld", "partly-upheld", "not-upheld")
@@ -84,27 +88,27 @@ class Figures:
     stage1: int = 0
     stage2: int = 0
     escalated: int = 0
-    by_route: Counter = field(default_factory=Counter)  # stage 1 and direct stage 2 complaints
-    by_service: dict[str, Counter] = field(
+    by_route: Counter[str] = field(default_factory=Counter)  # stage 1 and direct stage 2 complaints
+    by_service: dict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
     )  # service -> stage
-    by_type: Counter = field(default_factory=Counter)
-    by_channel: Counter = field(default_factory=Counter)
-    by_month: dict[str, Counter] = field(
+    by_type: Counter[str] = field(default_factory=Counter)
+    by_channel: Counter[str] = field(default_factory=Counter)
+    by_month: dict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
     )  # month -> stage
-    excluded: Counter = field(default_factory=Counter)  # by coded reason
+    excluded: Counter[str] = field(default_factory=Counter)  # by coded reason
     timeliness: dict[int, Timeliness] = field(
         default_factory=lambda: {1: Timeliness(), 2: Timeliness()}
     )
-    outcomes: dict[int, Counter] = field(default_factory=lambda: {1: Counter(), 2: Counter()})
-    outcomes_by_service: dict[str, Counter] = field(
+    outcomes: dict[int, Counter[str]] = field(default_factory=lambda: {1: Counter(), 2: Counter()})
+    outcomes_by_service: dict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
     )  # final decision
-    remedies: Counter = field(default_factory=Counter)
+    remedies: Counter[str] = field(default_factory=Counter)
     financial_total: float = 0.0
     discrimination_claimed: int = 0
-    referrals: dict[str, Counter] = field(
+    referrals: dict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
     )  # body -> outcome
     recommendations: int = 0
@@ -157,15 +161,21 @@ class Counting:
         merge(total, tally)
 
 
-def compute(ctx: View, figures: dict[str, Figures], year: str) -> Figures:
+def compute(view: View, figures: dict[str, Figures], year: str) -> Figures:
     """Every figure of the report for the reporting year `year`, from the counted figures."""
     if year not in figures:
-        start, end = periods.bounds(year, ctx.council.data["reporting_year"]["start_month"])
+        assert view.council is not None  # the report is built only from a valid council file
+        start, end = periods.bounds(year, view.council.data["reporting_year"]["start_month"])
         return Figures(year, start, end)
     return figures[year]
 
 
-def count(figures: dict[str, Figures], case: Case, council: dict, codes: dict[str, dict]) -> None:
+def count(
+    figures: dict[str, Figures],
+    case: Case,
+    council: dict[str, Any],
+    codes: Mapping[str, dict[str, Any]],
+) -> None:
     """Count one case into the figures of the reporting year whose folder it is filed in."""
     year = case_year(case.document.path)
     if year not in figures:
@@ -193,7 +203,9 @@ def merge(into: dict[str, Figures], more: dict[str, Figures]) -> None:
             into[year] = figures
 
 
-def _count(f: Figures, case: Case, code_timescales: dict | None, start_month: int) -> None:
+def _count(
+    f: Figures, case: Case, code_timescales: dict[str, Any] | None, start_month: int
+) -> None:
     """Add one case to the figures, as it stood on the as-of date."""
     data = case.data
     if case.received > case.as_of:
@@ -264,7 +276,7 @@ def _time(t: Timeliness, case: Case, stage: deadlines.Stage) -> None:
     t.extensions += bool(case.record(stage.number).get("extension"))
 
 
-def _tsm(f: Figures, case: Case, code_timescales: dict) -> None:
+def _tsm(f: Figures, case: Case, code_timescales: dict[str, Any]) -> None:
     """CH01 counts and CH02 against the Housing Ombudsman's Code's own timescales."""
     for number in case.stages:
         if number == 1:
@@ -288,34 +300,29 @@ def _tsm(f: Figures, case: Case, code_timescales: dict) -> None:
         counts[2] += 1
 
 
-def previous_year(year: str) -> str:
-    first = int(year[:4]) - 1
-    return f"{first}-{(first + 1) % 100:02d}"
-
-
 @dataclass(frozen=True)
 class Inputs:
     """What the report needs beyond the cases: policy/reports/YEAR.yaml, and the scores."""
 
-    report: dict | None
-    scores: tuple
+    report: dict[str, Any] | None  # the YAML data of policy/reports/YEAR.yaml, if there is one
+    scores: tuple[Score, ...]
 
 
-def inputs(ctx: View, year: str) -> Inputs:
-    report = next((d.data for d in ctx.documents("report") if d.data["year"] == year), None)
+def inputs(view: View, year: str) -> Inputs:
+    report = next((d.data for d in view.documents("report") if d.data["year"] == year), None)
     scores = tuple(
-        score(ctx, assessment)
-        for code in sorted(ctx.codes)
-        if (assessment := latest_assessment(ctx, code)) is not None
+        score(view, assessment)
+        for code in sorted(view.codes)
+        if (assessment := latest_assessment(view, code)) is not None
     )
     return Inputs(report, scores)
 
 
-def years_with_cases(ctx: View) -> list[str]:
+def years_with_cases(view: View) -> list[str]:
     """Reporting years that have a case folder, oldest first."""
-    return sorted({case_year(shown) for _, shown in ctx.repository.case_files})
+    return sorted({case_year(shown) for _, shown in view.repository.case_files})
 
 
-def housing_stock(ctx: View) -> int | None:
-    stock = (ctx.council.data if ctx.council else {}).get("housing_stock")
+def housing_stock(view: View) -> int | None:
+    stock = (view.council.data if view.council else {}).get("housing_stock")
     return stock["homes"] if stock else None

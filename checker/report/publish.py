@@ -8,17 +8,22 @@ reference, handler or case text other than learning marked publishable. Its JSON
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
+from checker.calendar import periods
 from checker.load.view import View
+from checker.model.codes import BODIES
+from checker.model.scores import Score
 from checker.report.figures import (
     DECISIONS,
     MONTHS,
     Figures,
     Inputs,
+    Timeliness,
     compute,
     inputs,
-    previous_year,
     years_with_cases,
 )
 from checker.report.suppression import (
@@ -31,6 +36,10 @@ from checker.report.suppression import (
 )
 
 VERSION = 1
+# The report, or a part of it, as JSON-ready data in the shape that
+# checker/schemas/report-data.schema.json describes (it also carries the YAML data of the year's
+# report inputs, as written).
+Published = dict[str, Any]
 
 
 def label(slug: str) -> str:
@@ -40,8 +49,13 @@ def label(slug: str) -> str:
 
 
 def _line_table(
-    table_id: str, title: str, dimension: str, counts, threshold: int, column: str = "Complaints"
-) -> dict:
+    table_id: str,
+    title: str,
+    dimension: str,
+    counts: Mapping[str, int],
+    threshold: int,
+    column: str = "Complaints",
+) -> Published:
     """A one-way breakdown with its total, suppressed."""
     cells = suppress_line(
         {k: v for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}, threshold
@@ -55,6 +69,7 @@ def _line_table(
         "rows": [
             {"key": key, "label": label(key), "values": [cell.show(threshold)]}
             for key, cell in cells.items()
+            if key is not None  # the total's key, popped above
         ],
         "total": [total.show(threshold)],
     }
@@ -64,12 +79,12 @@ def _grid_table(
     table_id: str,
     title: str,
     dimension: str,
-    counts: dict,
+    counts: Mapping[str, Mapping[str, int]],
     columns: list[str],
     threshold: int,
     order: list[str] | None = None,
-    labels: dict | None = None,
-) -> dict:
+    labels: Mapping[str, str] | None = None,
+) -> Published:
     """A two-way breakdown with its row, column and grand totals, suppressed."""
     rows = order or sorted(counts, key=lambda r: (-sum(counts[r].values()), r))
     table = suppress_table(
@@ -110,11 +125,11 @@ def _count(value: int, threshold: int) -> int | str:
 def publish(
     figures: Figures,
     inputs: Inputs,
-    council: dict,
+    council: dict[str, Any],
     as_of: date,
     previous: Figures | None = None,
     threshold: int = DEFAULT_THRESHOLD,
-) -> dict:
+) -> Published:
     """The public report for one year, as a JSON-ready dictionary."""
     f = figures
     report = inputs.report or {}
@@ -204,7 +219,7 @@ def publish(
                 f.referrals,
                 sorted({o for c in f.referrals.values() for o in c}),
                 threshold,
-                labels={"housing-ombudsman": "Housing Ombudsman", "lgsco": "LGSCO", "ico": "ICO"},
+                labels={body: about.label for body, about in BODIES.items()},
             ),
             "recommendations": _count(f.recommendations, threshold),
             "recommendations_complied_on_time": _rate(
@@ -231,7 +246,7 @@ def publish(
     }
 
 
-def _timeliness(number: int, t, threshold: int) -> dict:
+def _timeliness(number: int, t: Timeliness, threshold: int) -> Published:
     small = primary(t.responded, threshold)
     return {
         "stage": number,
@@ -246,7 +261,7 @@ def _timeliness(number: int, t, threshold: int) -> dict:
     }
 
 
-def _tsm(f: Figures, stock: dict | None) -> dict | None:
+def _tsm(f: Figures, stock: dict[str, Any] | None) -> Published | None:
     if not stock:
         return None
     homes = stock["homes"]
@@ -272,7 +287,7 @@ def _tsm(f: Figures, stock: dict | None) -> dict | None:
     }
 
 
-def _previous(f: Figures, stock: dict | None, threshold: int) -> dict:
+def _previous(f: Figures, stock: dict[str, Any] | None, threshold: int) -> Published:
     return {
         "year": f.year,
         "stage1": _count(f.stage1, threshold),
@@ -288,7 +303,7 @@ def _previous(f: Figures, stock: dict | None, threshold: int) -> dict:
     }
 
 
-def _score(s) -> dict:
+def _score(s: Score) -> Published:
     return {
         "code": s.code,
         "title": s.title,
@@ -304,16 +319,18 @@ def _score(s) -> dict:
     }
 
 
-def build(ctx: View, figures: dict[str, Figures], year: str) -> dict:
-    """The public report for `year` of the repository in `ctx`, from its counted figures."""
-    threshold = ctx.policy.data["rules"].get("suppression_threshold", DEFAULT_THRESHOLD)
-    before = previous_year(year)
-    previous = compute(ctx, figures, before) if before in years_with_cases(ctx) else None
+def build(view: View, figures: dict[str, Figures], year: str) -> Published:
+    """The public report for `year` of the repository in `view`, from its counted figures."""
+    # the report is built only from a valid council and policy (its callers refuse otherwise)
+    assert view.council is not None and view.policy is not None
+    threshold = view.policy.data["rules"].get("suppression_threshold", DEFAULT_THRESHOLD)
+    before = periods.before(year)
+    previous = compute(view, figures, before) if before in years_with_cases(view) else None
     return publish(
-        compute(ctx, figures, year),
-        inputs(ctx, year),
-        ctx.council.data,
-        ctx.as_of,
+        compute(view, figures, year),
+        inputs(view, year),
+        view.council.data,
+        view.as_of,
         previous,
         threshold,
     )

@@ -11,14 +11,16 @@ After the small counts are hidden, the constraints are propagated the way a care
 (each hidden value narrowed to those consistent with every line, given what the labels reveal),
 until nothing changes. Any hidden value left with a single possibility could be worked out, so a
 further value on one of its lines is hidden (the smallest non-zero count, a cell before a total;
-anywhere in the table if its lines are hidden already), and the propagation starts again. Propagation works on sets of possible values held as bitmasks,
-so it is exact for each line and fast for the tables a report holds.
+anywhere in the table if its lines are hidden already), and the propagation starts again.
+Propagation works on sets of possible values held as bitmasks, so it is exact for each line and
+fast for the tables a report holds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 DEFAULT_THRESHOLD = 4
 HIDDEN = "hidden"
@@ -42,12 +44,14 @@ def primary(value: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
     return 0 < value <= threshold
 
 
-Line = tuple[tuple[Hashable, ...], Hashable]  # the keys of a line's cells, and the key of its total
+K = TypeVar("K", bound=Hashable)  # a cell's key: a line's label, or a table's (row, column)
+Line = tuple[tuple[K, ...], K]  # the keys of a line's cells, and the key of its total
+TableKey = tuple[str | None, str | None]  # (row, column); None for the totals
 
 
 def protect(
-    values: Mapping[Hashable, int], lines: Iterable[Line], threshold: int = DEFAULT_THRESHOLD
-) -> set:
+    values: Mapping[K, int], lines: Iterable[Line[K]], threshold: int = DEFAULT_THRESHOLD
+) -> set[K]:
     """The keys to hide so that no hidden count can be worked out from what is shown."""
     lines = [(tuple(members), total) for members, total in lines]
     order = {key: n for n, key in enumerate(values)}  # cells come before totals in `values`
@@ -59,7 +63,7 @@ def protect(
             return hidden
         candidates = [
             k
-            for key in sorted(exposed, key=order.get)
+            for key in sorted(exposed, key=order.__getitem__)
             for members, total in lines
             if key in (*members, total)
             for k in (*members, total)
@@ -70,7 +74,13 @@ def protect(
         hidden.add(min(candidates, key=lambda k: (values[k] == 0, values[k], order[k])))
 
 
-def _exposed(values, lines, hidden, threshold: int, bound: int) -> list:
+def _exposed(
+    values: Mapping[K, int],
+    lines: Sequence[Line[K]],
+    hidden: Collection[K],
+    threshold: int,
+    bound: int,
+) -> list[K]:
     """Hidden keys that propagation narrows to a single possible value."""
     small = sum(1 << v for v in range(1, threshold + 1))
     other = ((1 << (bound + 1)) - 1) & ~small  # 0, or more than the threshold
@@ -97,7 +107,14 @@ def _exposed(values, lines, hidden, threshold: int, bound: int) -> list:
     return [key for key in hidden if not _can_differ(key, values, lines, hidden, domain)]
 
 
-def _can_differ(key, values, lines, hidden: list, domain, budget: int = 20000) -> bool:
+def _can_differ(
+    key: K,
+    values: Mapping[K, int],
+    lines: Sequence[Line[K]],
+    hidden: list[K],
+    domain: Mapping[K, int],
+    budget: int = 20000,
+) -> bool:
     """Whether some assignment consistent with every line gives `key` a value other than its own.
 
     Per-line propagation misses what only several lines together imply; this search settles it.
@@ -108,18 +125,18 @@ def _can_differ(key, values, lines, hidden: list, domain, budget: int = 20000) -
     order = [key] + sorted((k for k in hidden if k != key), key=lambda k: domain[k].bit_count())
     low = {k: (domain[k] & -domain[k]).bit_length() - 1 for k in order}
     high = {k: domain[k].bit_length() - 1 for k in order}
-    choice: dict = {k: values[k] for k in values if k not in low}  # what is shown is known
-    involved = {
-        k: [] for k in order
-    }  # each hidden key's lines: (its other members, its total, it is the total)
+    choice: dict[K, int] = {k: values[k] for k in values if k not in low}  # what is shown is known
+    # each hidden key's lines: (its other members, its total, it is the total)
+    involved: dict[K, list[tuple[list[K], K, bool]]] = {k: [] for k in order}
     for members, total in lines:
         for k in (*members, total):
             if k in involved:
                 involved[k].append(([m for m in members if m != k], total, k == total))
     nodes = 0
 
-    def allowed(k) -> tuple[int, int]:
-        """The values of `k` its lines allow, given the choices so far: the bounds of an interval."""
+    def allowed(k: K) -> tuple[int, int]:
+        """The values of `k` its lines allow, given the choices so far: the bounds of an
+        interval."""
         least, most = low[k], high[k]
         for members, total, is_total in involved[k]:
             lo = sum(choice[m] if m in choice else low[m] for m in members)
@@ -151,7 +168,8 @@ def _can_differ(key, values, lines, hidden: list, domain, budget: int = 20000) -
 
 
 def _nearest(mask: int, own: int, least: int, most: int, skip_own: bool) -> Iterator[int]:
-    """The values in `mask` from `least` to `most`, nearest `own` first (the lower of two as near)."""
+    """The values in `mask` from `least` to `most`, nearest `own` first (the lower of two as
+    near)."""
     if least > most:
         return
     mask &= ((1 << (most + 1)) - 1) & ~((1 << max(least, 0)) - 1)
@@ -215,7 +233,7 @@ def _smear(mask: int, width: int) -> int:
     return mask
 
 
-def _narrow(members: tuple, total, domain: dict) -> dict:
+def _narrow(members: tuple[K, ...], total: K, domain: Mapping[K, int]) -> dict[K, int]:
     """Each key of one line narrowed to the values some assignment of the others allows."""
     masks = [domain[k] for k in members]
     prefix = [1]
@@ -232,9 +250,12 @@ def _narrow(members: tuple, total, domain: dict) -> dict:
     return result
 
 
-def suppress_line(counts: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD) -> dict[str, Cell]:
+def suppress_line(
+    counts: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD
+) -> dict[str | None, Cell]:
     """One breakdown published with its total: its cells, and its total under the key None."""
-    values = {**dict(counts), None: sum(counts.values())}
+    values: dict[str | None, int] = {key: count for key, count in counts.items()}
+    values[None] = sum(counts.values())
     hidden = protect(values, [(tuple(counts), None)], threshold)
     return {key: Cell(value, key in hidden) for key, value in values.items()}
 
@@ -255,11 +276,11 @@ def suppress_table(
     """A two-way table published with its row, column and grand totals."""
     rows = list(counts)
     columns = list(dict.fromkeys(c for row in counts.values() for c in row))
-    values: dict = {(r, c): counts[r].get(c, 0) for r in rows for c in columns}
+    values: dict[TableKey, int] = {(r, c): counts[r].get(c, 0) for r in rows for c in columns}
     values |= {(r, None): sum(counts[r].get(c, 0) for c in columns) for r in rows}
     values |= {(None, c): sum(counts[r].get(c, 0) for r in rows) for c in columns}
     values[(None, None)] = sum(values[(None, c)] for c in columns)
-    lines = [(tuple((r, c) for c in columns), (r, None)) for r in rows]
+    lines: list[Line[TableKey]] = [(tuple((r, c) for c in columns), (r, None)) for r in rows]
     lines += [(tuple((r, c) for r in rows), (None, c)) for c in columns]
     lines += [
         (tuple((r, None) for r in rows), (None, None)),
@@ -267,7 +288,7 @@ def suppress_table(
     ]
     hidden = protect(values, lines, threshold)
 
-    def cell(key) -> Cell:
+    def cell(key: TableKey) -> Cell:
         return Cell(values[key], key in hidden)
 
     return Table(

@@ -31,17 +31,16 @@ from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, repeat
+from typing import Any
 
 from checker.load.view import View
-from checker.model.case import Case
+from checker.model.case import CATEGORIES, IDENTIFIERS, Case
 
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 TAG = re.compile(r"<[^<>]*>")
 ASCII_GAPS = bytes(
     c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256)
 )  # \w, or a gap
-IDENTIFIERS = {"id": "a case id", "ref": "a complainant reference", "handler": "a handler"}
-PUBLISHED_VALUES = frozenset({"route", "service", "type", "channel"})
 PUBLISHED_FILES = ("council", "policy", "code", "self-assessment")
 MIN_WORDS = 3
 KEY = 3  # words in the index key
@@ -60,11 +59,14 @@ def _words(text: str) -> list[str]:
     return text.encode().translate(ASCII_GAPS).decode().lower().split()
 
 
-def _strings(node, key: str = "", found: list | None = None) -> list[tuple[str, str]]:
+def _strings(
+    node: dict[str, Any] | list[Any], key: str = "", found: list[tuple[str, str]] | None = None
+) -> list[tuple[str, str]]:
     """(field name, text) of each string of a case that may be private, in file order: every
     identifier, and every other string with a space or a line break."""
     if found is None:
         found = []
+    items: Iterable[tuple[str, Any]]
     if type(node) is dict:
         learning = node.get("learning")
         published = type(learning) is dict and learning.get("publishable") is True
@@ -74,19 +76,21 @@ def _strings(node, key: str = "", found: list | None = None) -> list[tuple[str, 
     for name, value in items:
         kind = type(value)
         if kind is str:
-            if (
-                " " in value or "\n" in value or name in IDENTIFIERS
-            ) and name not in PUBLISHED_VALUES:
+            if (" " in value or "\n" in value or name in IDENTIFIERS) and name not in CATEGORIES:
                 found.append((name, value))
-        elif kind is dict or kind is list:
-            if name not in PUBLISHED_VALUES and not (published and name == "learning"):
-                _strings(value, name, found)
+        elif (
+            (kind is dict or kind is list)
+            and name not in CATEGORIES
+            and not (published and name == "learning")
+        ):
+            _strings(value, name, found)
     return found
 
 
-def _private(data) -> list[tuple[str, list[str]]]:
-    """(field name, words) for every string of a case that the site must not publish, in file order."""
-    found = []
+def _private(data: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """(field name, words) for every string of a case that the site must not publish, in file
+    order."""
+    found: list[tuple[str, list[str]]] = []
     for key, text in _strings(data):
         words = _words(text)
         if words and (key in IDENTIFIERS or len(words) >= MIN_WORDS):
@@ -106,12 +110,12 @@ class Fingerprints:
     """The private strings of a set of cases, each as three numbers (`_checksums` and its length
     in words), in arrays: 600,000 of them cross from the worker processes as bytes."""
 
-    def __init__(self, *cases):
+    def __init__(self, *cases: dict[str, Any]) -> None:
         self.heads, self.wholes, self.sizes = array("I"), array("I"), array("I")
         for data in cases:
             self.add(data)
 
-    def add(self, data) -> None:
+    def add(self, data: dict[str, Any]) -> None:
         """Every private string of one case."""
         for _, words in _private(data):
             head, whole = _checksums(words)
@@ -125,12 +129,12 @@ class Fingerprints:
         self.sizes.extend(other.sizes)
 
 
-def public(data) -> Iterator[str]:
+def public(data: object) -> Iterator[str]:
     """The strings of a case that are published: its counted values and its publishable learning."""
     learning = data.get("learning") if isinstance(data, dict) else None
     if isinstance(learning, dict) and learning.get("publishable") is True:
         yield str(learning.get("text", ""))
-    for name in PUBLISHED_VALUES:
+    for name in CATEGORIES:
         if isinstance(data, dict) and isinstance(data.get(name), str):
             yield data[name]
 
@@ -138,13 +142,12 @@ def public(data) -> Iterator[str]:
 class Guard:
     """Searches texts for the private strings of a set of cases."""
 
-    def __init__(self, strings: Fingerprints, published: Iterable[str] = ()):
+    def __init__(self, strings: Fingerprints, published: Iterable[str] = ()) -> None:
         """`strings` of every case; `published`, texts published anyway."""
         self.strings = strings
         self.heads = set(strings.heads)
-        self.index: dict[
-            int, dict[int, set[int]]
-        ] = {}  # head -> length -> wholes, for the heads met
+        # head -> length -> wholes, for the heads met
+        self.index: dict[int, dict[int, set[int]]] = {}
         self.published = set().union(*self._found([_words(text) for text in published]))
 
     def leaks(self, texts: dict[str, str]) -> dict[str, set[tuple[str, ...]]]:
@@ -154,14 +157,16 @@ class Guard:
         return {path: left for path, runs in found if (left := runs - self.published)}
 
     def _found(self, texts: list[list[str]]) -> list[set[tuple[str, ...]]]:
-        """For each text (as words), each run of its words that has the checksums of a private string."""
+        """For each text (as words), each run of its words that has the checksums of a private
+        string."""
         hits = [self._heads_in(words) for words in texts]
         self._index({head for found in hits for _, _, head in found})
         return [self._runs(words, found) for words, found in zip(texts, hits)]
 
     def _heads_in(self, words: list[str]) -> list[tuple[int, int, int]]:
-        """(start, length, checksum) of each run of one to KEY words that begins a private string."""
-        hits = []
+        """(start, length, checksum) of each run of one to KEY words that begins a private
+        string."""
+        hits: list[tuple[int, int, int]] = []
         for start in range(len(words)):
             head = 0
             for length in range(1, min(KEY, len(words) - start) + 1):
@@ -183,8 +188,9 @@ class Guard:
             )
 
     def _runs(self, words: list[str], hits: list[tuple[int, int, int]]) -> set[tuple[str, ...]]:
-        """The runs of words, from these beginnings, that have all the checksums of a private string."""
-        found = set()
+        """The runs of words, from these beginnings, that have all the checksums of a private
+        string."""
+        found: set[tuple[str, ...]] = set()
         for start, length, head in hits:
             for size, wholes in self.index[head].items():
                 if min(size, KEY) != length or start + size > len(words):
@@ -222,17 +228,19 @@ class Fingerprinting:
         total.public.update(tally.public)
 
 
-def leaks(ctx: View, strings: Strings, texts: dict[str, str]) -> list[str]:
+def leaks(view: View, strings: Strings, texts: dict[str, str]) -> list[str]:
     """What the site would publish that belongs to a case: one line per page and string, naming
     the case file and what it is (never the text itself, which would leak it into a build log)."""
-    published = [document.text for kind in PUBLISHED_FILES for document in ctx.documents(kind)]
+    published = [document.text for kind in PUBLISHED_FILES for document in view.documents(kind)]
     found = Guard(strings.private, [*published, *strings.public]).leaks(texts)
     if not found:
         return []
-    return _named(found, ((case.path, case.data) for case in ctx.documents("case")))
+    return _named(found, ((case.path, case.data) for case in view.documents("case")))
 
 
-def _named(found: dict[str, set[tuple[str, ...]]], cases: Iterable[tuple[str, dict]]) -> list[str]:
+def _named(
+    found: dict[str, set[tuple[str, ...]]], cases: Iterable[tuple[str, dict[str, Any]]]
+) -> list[str]:
     """The candidates that are a case's own, word for word, each named by its case file and what
     it is; a candidate that only shares a case string's checksums is not a leak. The cases are
     read again only here, when something may have leaked."""
