@@ -32,7 +32,9 @@ not_responsible_for: []
 END = CASE.count("\n") + 1  # the line a text appended to CASE starts on
 
 
-def write_case(repo: Path, text: str = CASE, name: str = "CCC-2025-0001.yaml", folder: str = "2025-26") -> str:
+def write_case(
+    repo: Path, text: str = CASE, name: str = "CCC-2025-0001.yaml", folder: str = "2025-26"
+) -> str:
     path = repo / "cases" / folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -59,10 +61,19 @@ def test_the_example_case_is_valid(repo):
     ("text", "line", "words"),
     [
         (CASE + "route: general\n", END, f"duplicate key 'route' (lines 3 and {END})"),
-        (CASE.replace("ref: P-7Q2K9", "ref: &who P-7Q2K9") + "learning: {text: *who, publishable: false}\n", 9, "anchor"),
+        (
+            CASE.replace("ref: P-7Q2K9", "ref: &who P-7Q2K9")
+            + "learning: {text: *who, publishable: false}\n",
+            9,
+            "anchor",
+        ),
         (CASE.replace("  handler: housing", "\thandler: housing"), 15, "tab"),
         (CASE + "---\nid: CCC-2025-0002\n", END, "more than one YAML document"),
-        (CASE + "service_area: !!python/object:os.system x\n", END, "tag '!!python/object:os.system' is not allowed"),
+        (
+            CASE + "service_area: !!python/object:os.system x\n",
+            END,
+            "tag '!!python/object:os.system' is not allowed",
+        ),
     ],
     ids=["duplicate-key", "alias", "tab-indentation", "two-documents", "custom-tag"],
 )
@@ -101,7 +112,9 @@ def test_a_bom_and_crlf_line_endings_are_accepted(repo):
 
 
 def test_a_bom_and_crlf_still_give_the_right_line(repo):
-    path = write_case(repo, "\ufeff" + CASE.replace("\n", "\r\n").replace("2025-06-04", "2025-06-31"))
+    path = write_case(
+        repo, "\ufeff" + CASE.replace("\n", "\r\n").replace("2025-06-04", "2025-06-31")
+    )
     finding = only(check(repo), "schema")
     assert (finding["path"], finding["line"], finding["column"]) == (path, 14, 17)
 
@@ -110,13 +123,38 @@ def test_a_bom_and_crlf_still_give_the_right_line(repo):
     ("old", "new", "line", "column", "words"),
     [
         ("  handler: housing", "  handlr: housing", 15, 3, "unknown key 'handlr' in stage1"),
-        ("complainant:\n  ref: P-7Q2K9\n", "complainant:\n  disability_disclosed: false\n", 8, 1, "missing required key 'ref'"),
+        (
+            "complainant:\n  ref: P-7Q2K9\n",
+            "complainant:\n  disability_disclosed: false\n",
+            8,
+            1,
+            "missing required key 'ref'",
+        ),
         ("2025-06-04", "2025-02-30", 14, 17, "'2025-02-30' is not a real date"),
-        ("received: 2025-06-02T10:15:00+01:00", "received: 17:42", 7, 11, "'17:42' is not a date or a date and time"),
+        (
+            "received: 2025-06-02T10:15:00+01:00",
+            "received: 17:42",
+            7,
+            11,
+            "'17:42' is not a date or a date and time",
+        ),
         ("route: housing", "route: Housing", 3, 8, "write it in lower case: housing"),
-        ("discrimination_claimed: false", "discrimination_claimed: No", 10, 25, "expected true or false, found text 'No'"),
+        (
+            "discrimination_claimed: false",
+            "discrimination_claimed: No",
+            10,
+            25,
+            "expected true or false, found text 'No'",
+        ),
     ],
-    ids=["unknown-key", "missing-key", "impossible-date", "time-without-date", "enum-case", "yes-no-as-text"],
+    ids=[
+        "unknown-key",
+        "missing-key",
+        "impossible-date",
+        "time-without-date",
+        "enum-case",
+        "yes-no-as-text",
+    ],
 )
 def test_schema_problems_are_located_with_their_fix(repo, old, new, line, column, words):
     assert old in CASE
@@ -128,7 +166,9 @@ def test_schema_problems_are_located_with_their_fix(repo, old, new, line, column
 
 def test_unquoted_times_and_yes_stay_strings(repo):
     council = repo / "policy" / "council.yaml"
-    text = council.read_text().replace('{start: "09:00", end: "17:00"}', "{start: 09:00, end: 17:00}")
+    text = council.read_text().replace(
+        '{start: "09:00", end: "17:00"}', "{start: 09:00, end: 17:00}"
+    )
     council.write_text(text)
     assert check(repo).code == 0  # 09:00 is the string "09:00", never the sexagesimal 540
 
@@ -172,7 +212,9 @@ def test_a_self_assessment_that_skips_a_provision(repo):
     path.write_text(text[:start] + text[end:])
     finding = only(check(repo), "self-assessment-provision-missing")
     assert "no answer for provision 6.3" in finding["message"]
-    assert finding["line"] == next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("answers:"))
+    assert finding["line"] == next(
+        i for i, l in enumerate(text.splitlines(), 1) if l.startswith("answers:")
+    )
 
 
 def test_a_self_assessment_answering_twice(repo):
@@ -186,7 +228,10 @@ def test_text_output_names_file_line_and_column(repo, cli):
     write_case(repo, CASE + "route: general\n")
     run = cli("check", "--root", repo, "--as-of", "2026-11-23")
     assert run.code == 1
-    assert f"cases/2025-26/CCC-2025-0001.yaml:{END}:1: error yaml-syntax duplicate key 'route'" in run.out
+    assert (
+        f"cases/2025-26/CCC-2025-0001.yaml:{END}:1: error yaml-syntax duplicate key 'route'"
+        in run.out
+    )
     assert run.out.rstrip().splitlines()[-1].startswith("Checked ")
 
 
@@ -204,7 +249,11 @@ def test_a_case_in_the_wrong_year_folder(repo):
 
 
 def test_after_hours_on_31_march_counts_in_the_next_year(repo):
-    text = CASE.replace("2025-06-02T10:15:00+01:00", "2026-03-31T17:30:00+01:00").replace("2025-06-04", "2026-04-02").replace("2025-06-13", "2026-04-10")
+    text = (
+        CASE.replace("2025-06-02T10:15:00+01:00", "2026-03-31T17:30:00+01:00")
+        .replace("2025-06-04", "2026-04-02")
+        .replace("2025-06-13", "2026-04-10")
+    )
     write_case(repo, text, folder="2025-26")
     finding = only(check(repo), "case-folder-year")
     assert "2026-27" in finding["message"]
@@ -217,10 +266,21 @@ def test_the_installed_command_exits_with_the_checks_code_and_its_whole_output(r
 
     command = Path(sys.executable).parent / "complaints"
     write_case(repo, CASE.replace("route: housing", "route: Housing"))
-    run = subprocess.run([command, "check", "--root", repo, "--format", "json"], capture_output=True, text=True)
+    run = subprocess.run(
+        [command, "check", "--root", repo, "--format", "json"], capture_output=True, text=True
+    )
     assert run.returncode == 1 and run.stderr == ""
-    assert json.loads(run.stdout)["summary"]["error"] >= 1  # written out whole before the quick exit
-    usage = subprocess.run([command, "check", "--root", repo, "--format", "nope"], capture_output=True, text=True)
+    assert (
+        json.loads(run.stdout)["summary"]["error"] >= 1
+    )  # written out whole before the quick exit
+    usage = subprocess.run(
+        [command, "check", "--root", repo, "--format", "nope"], capture_output=True, text=True
+    )
     assert usage.returncode == 2 and "invalid choice" in usage.stderr
-    head = subprocess.run(f"'{command}' check --root '{repo}' | head -c 10", shell=True, capture_output=True, text=True)
+    head = subprocess.run(
+        f"'{command}' check --root '{repo}' | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
     assert "Traceback" not in head.stderr and "Exception" not in head.stderr

@@ -28,7 +28,9 @@ def _settled(monkeypatch):
 
 def evaluated(root) -> int:
     """How many case files a cached evaluation evaluated rather than took from the cache."""
-    return engine.evaluated(load_repository(root), date.fromisoformat(AS_OF), use_cache=True).evaluated
+    return engine.evaluated(
+        load_repository(root), date.fromisoformat(AS_OF), use_cache=True
+    ).evaluated
 
 
 def break_a_case(root) -> str:
@@ -67,7 +69,9 @@ def test_a_changed_case_is_evaluated_again(example):
     broken = break_a_case(example)
     after = check(example)
     assert evaluated(example) == 0
-    assert any(f["path"] == broken and f["rule"] == "stage1-response-late" for f in after.findings())
+    assert any(
+        f["path"] == broken and f["rule"] == "stage1-response-late" for f in after.findings()
+    )
     assert after.out == check(example, "--no-cache").out
 
 
@@ -78,7 +82,9 @@ def test_a_changed_policy_invalidates_the_cache(example):
     # Canterbury's stage 1 response timescale: 10 working days, made 3
     start = text.index("stage1_response:")
     at = text.index("working_days: 10", start)
-    policy.write_text(text[:at] + "working_days: 3" + text[at + len("working_days: 10"):], encoding="utf-8")
+    policy.write_text(
+        text[:at] + "working_days: 3" + text[at + len("working_days: 10") :], encoding="utf-8"
+    )
     after = check(example)
     assert evaluated(example) == 0 and len(after.findings("stage1-response-late")) > len(
         before.findings("stage1-response-late")
@@ -112,15 +118,27 @@ def test_a_new_public_remote_is_not_hidden_by_the_cache(example):
     subprocess.run(["git", "init", "-q", str(example)], check=True)
     quiet = check(example)
     assert not quiet.findings("cases-in-public-repository")
-    subprocess.run(["git", "-C", str(example), "remote", "add", "origin",
-                    "https://github.com/example-council/complaints.git"], check=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(example),
+            "remote",
+            "add",
+            "origin",
+            "https://github.com/example-council/complaints.git",
+        ],
+        check=True,
+    )
     assert check(example).findings("cases-in-public-repository")
 
 
 def test_an_unreadable_cache_is_ignored(example):
     first = check(example)
-    for kept in cache.folder().glob("*.pickle"):
-        kept.write_bytes(b"not a cache at all")
+    kept = list(cache.folder().glob("*.pickle"))
+    assert kept, "the first run kept nothing to spoil"
+    for path in kept:
+        path.write_bytes(b"not a cache at all")
     assert check(example).out == first.out
 
 
@@ -173,9 +191,19 @@ def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
 
 
 def test_a_large_repositorys_signatures_taken_in_two_processes_are_the_same(example, monkeypatch):
-    files = [(str(example / shown), shown) for shown in sorted(p.relative_to(example).as_posix()
-                                                               for p in example.glob("cases/*/*.yaml"))]
-    files.insert(len(files) * 3 // 4, (str(example / "cases/2025-26/gone.yaml"), "cases/2025-26/gone.yaml"))
+    files = [
+        (str(example / shown), shown)
+        for shown in sorted(
+            p.relative_to(example).as_posix() for p in example.glob("cases/*/*.yaml")
+        )
+    ]
+    files.insert(
+        len(files) * 3 // 4, (str(example / "cases/2025-26/gone.yaml"), "cases/2025-26/gone.yaml")
+    )
     serial = signatures.stat(files)
     monkeypatch.setattr(signatures, "PARALLEL_FROM", 2)
-    assert signatures.take(files) == serial and serial[len(files) * 3 // 4] is None and len(serial) > 100
+    assert (
+        signatures.take(files) == serial
+        and serial[len(files) * 3 // 4] is None
+        and len(serial) > 100
+    )

@@ -66,7 +66,9 @@ def test_the_example_year_is_clean_and_reports_its_explained_breaches(example):
     ],
     ids=["late-acknowledgement", "missing-response-element", "same-stage2-handler"],
 )
-def test_breaking_an_example_case_fails_until_it_is_explained(example, rule, provision, pick, breach):
+def test_breaking_an_example_case_fails_until_it_is_explained(
+    example, rule, provision, pick, breach
+):
     path = _case_with(example, pick)
     explained_before = check(example).json["summary"]["explained"]
     text = path.read_text()
@@ -91,7 +93,9 @@ def test_breaking_an_example_case_fails_until_it_is_explained(example, rule, pro
 
     _explain(path, rule)
     after = check(example)
-    assert after.code == 0, [f for f in after.findings() if f["severity"] == "error" and not f["explained"]]
+    assert after.code == 0, [
+        f for f in after.findings() if f["severity"] == "error" and not f["explained"]
+    ]
     assert after.json["summary"]["explained"] == explained_before + 1
 
 

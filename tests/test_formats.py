@@ -16,9 +16,9 @@ from types import ModuleType
 import jsonschema
 import pytest
 
-from checker.model.result import Result
 from checker.formats import FORMATS, github, sarif
 from checker.model.findings import Finding, Location, Severity
+from checker.model.result import Result
 from checker.rules import RULES
 
 HERE = Path(__file__).parent
@@ -294,9 +294,10 @@ def test_sarif_validates_and_lists_every_registry_rule():
         duplicate["fullDescription"]["text"]
         == "Every clause number in `policy/policy.yaml` is used once."
     )
-    for result in run["results"]:
-        if "ruleIndex" in result:
-            assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+    indexed = [result for result in run["results"] if "ruleIndex" in result]
+    assert indexed
+    for result in indexed:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
 
 
 def test_sarif_results_locations_and_suppressions():
@@ -383,7 +384,10 @@ def test_github_escapes_message_and_properties():
 def test_json_has_one_finding_a_line_in_the_order_of_the_check():
     out = FORMATS["json"](RESULT)
     lines = out.splitlines()
-    findings = [json.loads(line.strip().rstrip(",")) for line in lines[lines.index('  "findings": [') + 1 : -2]]
+    findings = [
+        json.loads(line.strip().rstrip(","))
+        for line in lines[lines.index('  "findings": [') + 1 : -2]
+    ]
     assert findings == json.loads(out)["findings"] and len(findings) == len(RESULT.findings)
     assert [f["rule"] for f in findings] == [f.rule for f in RESULT.findings]
 

@@ -12,8 +12,17 @@ from tests.test_bad_input import CASE, write_case
 
 
 def test_new_writes_the_next_case_and_prints_its_deadlines(repo, cli):
-    run = cli("new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
-              "--received", "2025-06-02T17:42:00+01:00")
+    run = cli(
+        "new",
+        "--root",
+        repo,
+        "--route",
+        "housing",
+        "--service",
+        "housing-repairs",
+        "--received",
+        "2025-06-02T17:42:00+01:00",
+    )
     assert run.code == 0, run.err
     assert run.out.splitlines() == [
         "Opened cases/2025-26/CCC-2025-0001.yaml",
@@ -21,8 +30,17 @@ def test_new_writes_the_next_case_and_prints_its_deadlines(repo, cli):
         "Stage 1 acknowledgement due: 2025-06-10",
         "Stage 1 response due: 2025-06-24 at the latest (counted from the acknowledgement: sooner if it is acknowledged sooner)",
     ]
-    again = cli("new", "--root", repo, "--route", "general", "--service", "council-tax",
-                "--received", "2025-06-03T10:00:00+01:00")
+    again = cli(
+        "new",
+        "--root",
+        repo,
+        "--route",
+        "general",
+        "--service",
+        "council-tax",
+        "--received",
+        "2025-06-03T10:00:00+01:00",
+    )
     assert "CCC-2025-0002" in again.out
     assert check(repo, "--as-of", "2025-06-03").code == 0  # the new files are valid
 
@@ -30,22 +48,52 @@ def test_new_writes_the_next_case_and_prints_its_deadlines(repo, cli):
 def test_new_never_overwrites_and_numbers_after_the_highest(repo, cli):
     write_case(repo, CASE.replace("CCC-2025-0001", "CCC-2025-0041"), name="CCC-2025-0041.yaml")
     before = (repo / "cases/2025-26/CCC-2025-0041.yaml").read_text()
-    run = cli("new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
-              "--received", "2025-07-01T09:30:00+01:00")
+    run = cli(
+        "new",
+        "--root",
+        repo,
+        "--route",
+        "housing",
+        "--service",
+        "housing-repairs",
+        "--received",
+        "2025-07-01T09:30:00+01:00",
+    )
     assert "CCC-2025-0042" in run.out
     assert (repo / "cases/2025-26/CCC-2025-0041.yaml").read_text() == before
 
 
 def test_a_naive_time_is_council_local_and_written_with_its_offset(repo, cli):
-    cli("new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
-        "--received", "2026-01-05T16:30:00")
+    cli(
+        "new",
+        "--root",
+        repo,
+        "--route",
+        "housing",
+        "--service",
+        "housing-repairs",
+        "--received",
+        "2026-01-05T16:30:00",
+    )
     text = (repo / "cases/2025-26/CCC-2025-0001.yaml").read_text()
     assert "received: 2026-01-05T16:30:00+00:00" in text
 
 
 def test_twenty_handlers_at_once_get_twenty_different_cases(repo):
-    command = [sys.executable, "-m", "checker.cli", "new", "--root", str(repo), "--route", "general",
-               "--service", "waste-and-recycling", "--received", "2025-09-01T11:00:00+01:00"]
+    command = [
+        sys.executable,
+        "-m",
+        "checker.cli",
+        "new",
+        "--root",
+        str(repo),
+        "--route",
+        "general",
+        "--service",
+        "waste-and-recycling",
+        "--received",
+        "2025-09-01T11:00:00+01:00",
+    ]
 
     def one(_):
         return subprocess.run(command, capture_output=True, text=True).returncode
@@ -59,8 +107,17 @@ def test_twenty_handlers_at_once_get_twenty_different_cases(repo):
 
 
 def test_new_refuses_a_bad_service_name(repo, cli):
-    run = cli("new", "--root", repo, "--route", "housing", "--service", "Housing Repairs",
-              "--received", "2025-06-02T10:00:00+01:00")
+    run = cli(
+        "new",
+        "--root",
+        repo,
+        "--route",
+        "housing",
+        "--service",
+        "Housing Repairs",
+        "--received",
+        "2025-06-02T10:00:00+01:00",
+    )
     assert run.code == 2
     assert "lower-case words joined by hyphens" in run.err
 
@@ -68,8 +125,11 @@ def test_new_refuses_a_bad_service_name(repo, cli):
 def test_due_lists_open_steps_soonest_first_with_handler_and_rule(repo, cli):
     late = CASE.replace("  responded: 2025-06-13\n", "").replace("CCC-2025-0001", "CCC-2025-0002")
     write_case(repo, late, name="CCC-2025-0002.yaml")  # response due 2025-06-18, still open
-    fresh = CASE.split("stage1:")[0].replace("CCC-2025-0001", "CCC-2025-0003").replace(
-        "2025-06-02T10:15:00+01:00", "2025-06-16T10:00:00+01:00")
+    fresh = (
+        CASE.split("stage1:")[0]
+        .replace("CCC-2025-0001", "CCC-2025-0003")
+        .replace("2025-06-02T10:15:00+01:00", "2025-06-16T10:00:00+01:00")
+    )
     write_case(repo, fresh, name="CCC-2025-0003.yaml")  # acknowledgement due 2025-06-23
     run = cli("due", "--root", repo, "--as-of", "2025-06-20", "--within", "5")
     lines = run.out.splitlines()
@@ -88,9 +148,9 @@ def test_check_as_of_a_date_in_the_year_reports_the_open_deadlines(repo):
     assert [(f["rule"], f["severity"]) for f in soon.findings() if f["rule"] == "due-soon"] == []
     open_case = CASE.replace("  responded: 2025-06-13\n", "")
     write_case(repo, open_case)
-    assert [f["message"][:40] for f in check(repo, "--as-of", "2025-06-16").findings("due-soon")] == [
-        "stage 1 response is due 2025-06-18 (in 2"
-    ]
+    assert [
+        f["message"][:40] for f in check(repo, "--as-of", "2025-06-16").findings("due-soon")
+    ] == ["stage 1 response is due 2025-06-18 (in 2"]
     overdue = check(repo, "--as-of", "2025-06-19")
     assert overdue.code == 1
     assert "due 2025-06-18" in overdue.findings("overdue")[0]["message"]
@@ -151,16 +211,30 @@ def test_a_writer_killed_mid_write_leaves_the_old_file_or_the_new_one_never_half
     (tmp_path / "new").write_bytes(new)
     (folder / "CCC-2025-0001.yaml").write_bytes(old)
     for kill in range(20):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(folder), str(tmp_path / "old"),
-                                   str(tmp_path / "new")], stdout=subprocess.PIPE, text=True)
+        writer = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                WRITER,
+                str(folder),
+                str(tmp_path / "old"),
+                str(tmp_path / "new"),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert writer.stdout.readline() == "ready\n"
         time.sleep(kill * 0.003)  # 0 to 57 ms into the writing: some kills land inside a write
         writer.kill()
         writer.wait()
         writer.stdout.close()
-        assert (folder / "CCC-2025-0001.yaml").read_bytes() in (old, new), f"kill {kill}: half a file"
+        assert (folder / "CCC-2025-0001.yaml").read_bytes() in (old, new), (
+            f"kill {kill}: half a file"
+        )
         for path in folder.glob("CCC-2025-*.yaml"):
-            assert path.name == "CCC-2025-0001.yaml" or path.read_bytes() == new, f"{path.name} is not whole"
+            assert path.name == "CCC-2025-0001.yaml" or path.read_bytes() == new, (
+                f"{path.name} is not whole"
+            )
     leftovers = list(folder.glob(".*.tmp"))
     assert leftovers, "no kill landed inside a write: the test did not test anything"
     (folder / "CCC-2025-0001.yaml").write_bytes(old)

@@ -24,7 +24,11 @@ CASE = "cases/2025-26/CCC-2025-0001.yaml"
 EXPECTED = {
     "alias-bomb.yaml": ("yaml-syntax", 1, "anchors"),
     "merge-key.yaml": ("yaml-syntax", 1, "anchors"),
-    "python-object.yaml": ("yaml-syntax", 1, "tag '!!python/object/apply:os.system' is not allowed"),
+    "python-object.yaml": (
+        "yaml-syntax",
+        1,
+        "tag '!!python/object/apply:os.system' is not allowed",
+    ),
     "two-documents.yaml": ("yaml-syntax", 2, "more than one YAML document"),
     "tab-indented.yaml": ("yaml-syntax", 2, "tab"),
     "nul-byte.yaml": ("yaml-syntax", 1, "binary"),
@@ -50,19 +54,34 @@ LIMIT_MEGABYTES = 200
 # Runs a command and writes its peak memory (KiB). A process's peak as wait4 reports it starts
 # from its parent's size when it was spawned, so measured from this test process (hundreds of MB
 # after the property tests) every run would look as big; this small parent measures it truly.
-PEAK = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[2:]); "
-        "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); sys.exit(code)")
+PEAK = (
+    "import resource, subprocess, sys; code = subprocess.call(sys.argv[2:]); "
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); sys.exit(code)"
+)
 
 
 def run_bounded(repo: Path) -> tuple[int, dict, float, float]:
     """`complaints check` in its own process: exit code, JSON, wall seconds, and the peak memory in
     megabytes of that process."""
-    command = [sys.executable, "-m", "checker.cli", "check", "--root", str(repo), "--format", "json",
-               "--as-of", "2026-11-23", "--no-cache"]
+    command = [
+        sys.executable,
+        "-m",
+        "checker.cli",
+        "check",
+        "--root",
+        str(repo),
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-23",
+        "--no-cache",
+    ]
     with tempfile.TemporaryDirectory() as folder:
         peak = Path(folder) / "peak"
         started = time.perf_counter()
-        run = subprocess.run([sys.executable, "-c", PEAK, str(peak), *command], capture_output=True, timeout=60)
+        run = subprocess.run(
+            [sys.executable, "-c", PEAK, str(peak), *command], capture_output=True, timeout=60
+        )
         elapsed = time.perf_counter() - started
         kib = int(peak.read_text())
     assert b"Traceback" not in run.stderr, run.stderr.decode()

@@ -19,19 +19,27 @@ KEY = "COMPLAINTS_PSEUDONYM_KEY"
 
 # The rows the sample plants, by spreadsheet row number (the header is row 1).
 REJECTED = {
-    11: "Date Received '31/02/2026 10:15' is not a date",               # no 31 February
-    28: "Stage 1 Response Sent '06/27/2025' is not a date",             # month and day swapped
+    11: "Date Received '31/02/2026 10:15' is not a date",  # no 31 February
+    28: "Stage 1 Response Sent '06/27/2025' is not a date",  # month and day swapped
     39: "Service Area 'Parks and Open Spaces' is not under services:",  # a service the mapping lacks
     60: "Complaint Summary: definition contains what looks like a phone number",
     76: "Desired Outcome: outcomes_sought contains what looks like an email address",
-    95: "the reference CR-104960 is also on row 94",                    # duplicate reference
-    117: "Date Received is empty",                                      # missing required field
+    95: "the reference CR-104960 is also on row 94",  # duplicate reference
+    117: "Date Received is empty",  # missing required field
     132: "Customer Reference is empty",
     147: "Stage 1 Outcome 'Resolved' is not one of the mapping's values",
     170: "stage 1 acknowledged 2025-01-06 is before received 2026-03-26",
 }
-SKIPPED = {9: "Compliment", 35: "Compliment", 54: "Comment", 81: "Service Request", 103: "Compliment",
-           128: "Comment", 162: "Compliment", 190: "Service Request"}
+SKIPPED = {
+    9: "Compliment",
+    35: "Compliment",
+    54: "Comment",
+    81: "Service Request",
+    103: "Compliment",
+    128: "Comment",
+    162: "Compliment",
+    190: "Service Request",
+}
 IMPORTED = 200 - len(REJECTED) - len(SKIPPED)
 # The breaches the sample really has: the check must show these and no other case finding.
 FINDINGS = {
@@ -51,7 +59,9 @@ def key(monkeypatch):
 
 
 def _import(repo: Path, export: Path = SAMPLE, mapping: Path = MAPPING, *extra: str):
-    return run_cli("import", export, "--mapping", mapping, "--root", repo, "--as-of", "2026-11-23", *extra)
+    return run_cli(
+        "import", export, "--mapping", mapping, "--root", repo, "--as-of", "2026-11-23", *extra
+    )
 
 
 def _rows(run) -> dict[int, tuple[str, str]]:
@@ -64,7 +74,11 @@ def _rows(run) -> dict[int, tuple[str, str]]:
 
 
 def _files(repo: Path) -> dict[str, bytes]:
-    return {p.relative_to(repo).as_posix(): p.read_bytes() for p in sorted((repo / "cases").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(repo).as_posix(): p.read_bytes()
+        for p in sorted((repo / "cases").rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +102,9 @@ def test_the_sample_export_imports_its_complaints_and_reports_every_other_row(im
     assert {n for n, (s, _) in rows.items() if s == "skipped"} == set(SKIPPED)
     for number, case_type in SKIPPED.items():
         assert f"Case Type is '{case_type}'" in rows[number][1]
-    assert run.out.splitlines()[-1].startswith(f"200 rows: {IMPORTED} imported, 0 unchanged, 8 skipped, 10 rejected.")
+    assert run.out.splitlines()[-1].startswith(
+        f"200 rows: {IMPORTED} imported, 0 unchanged, 8 skipped, 10 rejected."
+    )
     files = _files(repo)
     assert len(files) == IMPORTED
     # each case is filed under the reporting year it counts in, named for the system's reference
@@ -96,7 +112,9 @@ def test_the_sample_export_imports_its_complaints_and_reports_every_other_row(im
     assert rows[2] == ("imported", "cases/2024-25/CCC-2024-104502.yaml")
 
 
-def test_check_on_the_imported_cases_shows_only_the_breaches_the_sample_really_has(imported, tmp_path):
+def test_check_on_the_imported_cases_shows_only_the_breaches_the_sample_really_has(
+    imported, tmp_path
+):
     repo, _ = imported
     result = check(repo)
     found = result.findings()
@@ -107,7 +125,9 @@ def test_check_on_the_imported_cases_shows_only_the_breaches_the_sample_really_h
     # for the general-route cases of 2025-26. Everything else is the policy's own, as without cases.
     empty = check(scratch(tmp_path / "empty", with_cases=False)).findings()
     before = {(f["rule"], f["path"], f["line"]) for f in empty}
-    new = {(f["rule"], f["path"], f["line"]) for f in found if not f["path"].startswith("cases/")} - before
+    new = {
+        (f["rule"], f["path"], f["line"]) for f in found if not f["path"].startswith("cases/")
+    } - before
     assert {(rule, path) for rule, path, _ in new} == {
         ("self-assessment-contradicted", "policy/self-assessment/2026-lgsco.yaml")
     }
@@ -173,7 +193,15 @@ def test_no_personal_data_reaches_a_case_file_and_each_customer_keeps_one_refere
         rows = list(csv.DictReader(handle))
     text = "\n".join(p.read_text() for p in (repo / "cases").rglob("*.yaml"))
     for row in rows:
-        for column in ("Customer Name", "Address", "Postcode", "Email", "Telephone", "Case Officer", "Customer Reference"):
+        for column in (
+            "Customer Name",
+            "Address",
+            "Postcode",
+            "Email",
+            "Telephone",
+            "Case Officer",
+            "Customer Reference",
+        ):
             if row[column]:
                 assert row[column] not in text, (column, row[column])
     references = re.findall(r"ref: (P-[A-Z0-9]+)", text)
@@ -183,7 +211,9 @@ def test_no_personal_data_reaches_a_case_file_and_each_customer_keeps_one_refere
 def test_a_case_edited_since_it_was_imported_is_never_overwritten(tmp_path):
     repo = scratch(tmp_path / "repo", with_cases=False)
     export = tmp_path / "export.csv"
-    export.write_text("".join(SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)[:4]), encoding="utf-8")
+    export.write_text(
+        "".join(SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)[:4]), encoding="utf-8"
+    )
     assert _import(repo, export).code == 0
     case = repo / "cases" / "2024-25" / "CCC-2024-104502.yaml"
     edited = case.read_text() + "learning: {text: Grass now cut fortnightly., publishable: true}\n"
@@ -207,21 +237,45 @@ def _mapping(tmp_path: Path, old: str, new: str) -> Path:
     [
         # a personal-data column mapped to a case field is refused, whatever the field
         ("  - Email\n", "", "has columns the mapping neither maps nor ignores: Email"),
-        ("  outcomes_sought: {column: Desired Outcome}", "  outcomes_sought: {column: Email}",
-         "the column 'Email' looks like personal data"),
+        (
+            "  outcomes_sought: {column: Desired Outcome}",
+            "  outcomes_sought: {column: Email}",
+            "the column 'Email' looks like personal data",
+        ),
         ("  - Target Date\n", "", "has columns the mapping neither maps nor ignores: Target Date"),
-        ("  received: {column: Date Received}", "  received: {column: Date Recieved}",
-         "the column 'Date Recieved' is not in icasework-export.csv"),
-        ("Letter: letter,", "Letter: carrier-pigeon,", "'carrier-pigeon' is not a value channel takes"),
-        ("  type: {column: Category}", "  typ: {column: Category}", "typ is not a field of a case file"),
-        ("  type: {column: Category}", "  stage1: {column: Category}", "stage1 holds a list or a block"),
-        ("Over 12 months old: late", "Over 12 months old: too-old", "'too-old' is not one of the policy's exclusions"),
+        (
+            "  received: {column: Date Received}",
+            "  received: {column: Date Recieved}",
+            "the column 'Date Recieved' is not in icasework-export.csv",
+        ),
+        (
+            "Letter: letter,",
+            "Letter: carrier-pigeon,",
+            "'carrier-pigeon' is not a value channel takes",
+        ),
+        (
+            "  type: {column: Category}",
+            "  typ: {column: Category}",
+            "typ is not a field of a case file",
+        ),
+        (
+            "  type: {column: Category}",
+            "  stage1: {column: Category}",
+            "stage1 holds a list or a block",
+        ),
+        (
+            "Over 12 months old: late",
+            "Over 12 months old: too-old",
+            "'too-old' is not one of the policy's exclusions",
+        ),
         ("  type: {column: Category}\n", "", "nothing gives the case's type"),
         ("source: iCasework", "sauce: iCasework", "missing required key 'source'"),
         ("  number: 'CR-(\\d+)'", "  number: 'CR-\\d+'", "exactly one group"),
     ],
 )
-def test_a_mapping_that_cannot_be_used_is_refused_with_its_line_and_the_fix(repo, tmp_path, old, new, says):
+def test_a_mapping_that_cannot_be_used_is_refused_with_its_line_and_the_fix(
+    repo, tmp_path, old, new, says
+):
     run = _import(repo, SAMPLE, _mapping(tmp_path, old, new))
     assert run.code == 2, run.out
     assert says in run.err
@@ -232,9 +286,17 @@ def test_a_mapping_that_cannot_be_used_is_refused_with_its_line_and_the_fix(repo
 
 
 def test_the_personal_data_column_refused_is_named_at_its_line_in_the_mapping(repo, tmp_path):
-    mapping = _mapping(tmp_path, "  outcomes_sought: {column: Desired Outcome}", "  outcomes_sought: {column: Telephone}")
+    mapping = _mapping(
+        tmp_path,
+        "  outcomes_sought: {column: Desired Outcome}",
+        "  outcomes_sought: {column: Telephone}",
+    )
     run = _import(repo, SAMPLE, mapping)
-    line = next(i for i, text in enumerate(mapping.read_text().splitlines(), 1) if "column: Telephone" in text)
+    line = next(
+        i
+        for i, text in enumerate(mapping.read_text().splitlines(), 1)
+        if "column: Telephone" in text
+    )
     assert run.err.startswith(f"complaints: mapping.yaml:{line}:")
 
 

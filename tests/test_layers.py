@@ -95,7 +95,9 @@ def test_a_planted_import_of_a_later_stage_fails():
     assert later_imports(engine, planted) == [
         "checker/engine/run.py:2: checker.engine.run imports checker.report"
     ]
-    hidden = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from checker.site import pages\n"
+    hidden = (
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from checker.site import pages\n"
+    )
     assert later_imports(PACKAGE / "rules" / "overdue.py", hidden) != []
     relative = "from ..report import figures\n"
     assert later_imports(engine, relative) == [
@@ -106,4 +108,6 @@ def test_a_planted_import_of_a_later_stage_fails():
 def test_every_stage_has_a_module():
     names = {module_name(path) for path in MODULES}
     for prefixes in LAYERS:
-        assert any(name == p or name.startswith(p + ".") for p in prefixes for name in names), prefixes
+        assert any(name == p or name.startswith(p + ".") for p in prefixes for name in names), (
+            prefixes
+        )

@@ -54,6 +54,10 @@ def _texts() -> list[Path]:
     return [p for p in sorted(ROOT.rglob("*.yaml")) if not skip & set(p.relative_to(ROOT).parts)]
 
 
+def test_there_are_yaml_files_to_parse():
+    assert _texts()
+
+
 @pytest.mark.parametrize("path", _texts(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_yaml_file_in_the_repository_parses_the_same_both_ways(path):
     try:
@@ -65,19 +69,135 @@ def test_every_yaml_file_in_the_repository_parses_the_same_both_ways(path):
 
 # Scalars where YAML 1.1, YAML 1.2 and individual parsers disagree.
 TRAPS = [
-    "0", "017", "0777", "0o17", "0O17", "0x1F", "0X1f", "+0x1", "-0o7", "0b101", "0B1", "1_000", "1__0",
-    "0x_1", "1.5_0", "1e1_0", ".5_0", "-1_0", "x1_0", "stage1_response", "P-0XF3CV", "10x5", "x0x1", "-0B1",
-    "1e3", "1E3", "1e+3", "1.e3", ".5", "+.5", "-0.0", ".inf", "-.Inf", "+.INF",
-    ".nan", ".NaN", "NaN", "inf", "1:30", "190:20:30", "12345678901234567890", "1.", "0.",
-    "yes", "Yes", "NO", "on", "Off", "y", "n", "true", "True", "TRUE", "tRUE", "false", "FALSE",
-    "null", "Null", "NULL", "nULL", "~", "", "2025-06-02", "2025-6-2", "2025-06-02T10:15:00+01:00",
-    "2025-06-02 10:15:00", "10:15", "=", "<<", "-", "- x", "?", "? x", ":", "x:y", "x: y", "x #y",
-    "'quoted'", "'it''s'", '"double"', '"tab\\there"', '"\\u00e9"', '"\\x41"', '"\\N"', "'a: b'",
-    "[a, b]", "[]", "{}", "{a: 1}", "{a: 1, b: [2, 3]}", "[a: 1]", "é", "日本語", "😀", "a\u200bb",
-    "\u00a0x", "x\u2028y", "x\u0085y", "!!str 1", "!!int 1", "!custom x", "&a 1", "*a", "@x", "`x",
-    "%x", "|\n  block\n", ">\n  folded\n  text\n", "|-\n  a\n", ">+\n  a\n\n",
+    "0",
+    "017",
+    "0777",
+    "0o17",
+    "0O17",
+    "0x1F",
+    "0X1f",
+    "+0x1",
+    "-0o7",
+    "0b101",
+    "0B1",
+    "1_000",
+    "1__0",
+    "0x_1",
+    "1.5_0",
+    "1e1_0",
+    ".5_0",
+    "-1_0",
+    "x1_0",
+    "stage1_response",
+    "P-0XF3CV",
+    "10x5",
+    "x0x1",
+    "-0B1",
+    "1e3",
+    "1E3",
+    "1e+3",
+    "1.e3",
+    ".5",
+    "+.5",
+    "-0.0",
+    ".inf",
+    "-.Inf",
+    "+.INF",
+    ".nan",
+    ".NaN",
+    "NaN",
+    "inf",
+    "1:30",
+    "190:20:30",
+    "12345678901234567890",
+    "1.",
+    "0.",
+    "yes",
+    "Yes",
+    "NO",
+    "on",
+    "Off",
+    "y",
+    "n",
+    "true",
+    "True",
+    "TRUE",
+    "tRUE",
+    "false",
+    "FALSE",
+    "null",
+    "Null",
+    "NULL",
+    "nULL",
+    "~",
+    "",
+    "2025-06-02",
+    "2025-6-2",
+    "2025-06-02T10:15:00+01:00",
+    "2025-06-02 10:15:00",
+    "10:15",
+    "=",
+    "<<",
+    "-",
+    "- x",
+    "?",
+    "? x",
+    ":",
+    "x:y",
+    "x: y",
+    "x #y",
+    "'quoted'",
+    "'it''s'",
+    '"double"',
+    '"tab\\there"',
+    '"\\u00e9"',
+    '"\\x41"',
+    '"\\N"',
+    "'a: b'",
+    "[a, b]",
+    "[]",
+    "{}",
+    "{a: 1}",
+    "{a: 1, b: [2, 3]}",
+    "[a: 1]",
+    "é",
+    "日本語",
+    "😀",
+    "a\u200bb",
+    "\u00a0x",
+    "x\u2028y",
+    "x\u0085y",
+    "!!str 1",
+    "!!int 1",
+    "!custom x",
+    "&a 1",
+    "*a",
+    "@x",
+    "`x",
+    "%x",
+    "|\n  block\n",
+    ">\n  folded\n  text\n",
+    "|-\n  a\n",
+    ">+\n  a\n\n",
 ]
-KEYS = ["id", "route", "a", "b-c", "d_e", "1", "1.5", "true", "null", "~", "yes", "'1'", '"k"', "0x1", "1_0", "-x"]
+KEYS = [
+    "id",
+    "route",
+    "a",
+    "b-c",
+    "d_e",
+    "1",
+    "1.5",
+    "true",
+    "null",
+    "~",
+    "yes",
+    "'1'",
+    '"k"',
+    "0x1",
+    "1_0",
+    "-x",
+]
 
 
 @st.composite
@@ -101,8 +221,13 @@ def documents(draw, depth=0):
     return "\n".join(lines)
 
 
-@settings(max_examples=1500, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=1500,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(documents())
 @example("a: 1\na: 2")
 @example("1: x")
@@ -129,6 +254,14 @@ def test_a_plain_case_file_takes_the_fast_path(monkeypatch):
 
 def test_yaml_traps_keep_their_core_schema_meaning():
     data = parse("a: no\nb: 0777\nc: 1_000\nd: 0b1\ne: 2025-06-02\nf: 1:30\ng: +0x1\n1: key\n")
-    assert data == {"a": "no", "b": 777, "c": "1_000", "d": "0b1", "e": "2025-06-02", "f": "1:30",
-                    "g": "+0x1", "1": "key"}
+    assert data == {
+        "a": "no",
+        "b": 777,
+        "c": "1_000",
+        "d": "0b1",
+        "e": "2025-06-02",
+        "f": "1:30",
+        "g": "+0x1",
+        "1": "key",
+    }
     assert yaml.safe_load("a: no")["a"] is False  # what a YAML 1.1 loader would have made of it

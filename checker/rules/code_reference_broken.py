@@ -29,6 +29,7 @@ from checker.model.findings import Problem, Severity
 ID = "code-reference-broken"
 TITLE = "Code files cite provisions that exist"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

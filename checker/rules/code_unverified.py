@@ -28,6 +28,7 @@ from checker.model.findings import Problem, Severity
 ID = "code-unverified"
 TITLE = "Code provisions not yet verified against the Code's text"
 SEVERITY = Severity.INFO
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

@@ -23,5 +23,6 @@ from checker.model.findings import Severity
 ID = LAYOUT_RULE  # found while the repository is listed, which names it
 TITLE = "Data files are where their kind belongs"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()

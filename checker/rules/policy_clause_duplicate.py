@@ -27,6 +27,7 @@ from checker.model.policy import clauses
 ID = "policy-clause-duplicate"
 TITLE = "Policy clause numbers are unique"
 SEVERITY = Severity.WARNING
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

@@ -28,6 +28,7 @@ from checker.model.findings import Document, Problem, Severity
 ID = "policy-clause-order"
 TITLE = "Policy clauses are in order"
 SEVERITY = Severity.WARNING
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

@@ -26,6 +26,7 @@ from checker.model.policy import FOOTNOTE, clauses
 ID = "policy-footnote-broken"
 TITLE = "Policy footnotes resolve"
 SEVERITY = Severity.WARNING
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

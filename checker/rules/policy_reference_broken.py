@@ -27,6 +27,7 @@ from checker.model.policy import clauses
 ID = "policy-reference-broken"
 TITLE = "Policy cross-references resolve"
 SEVERITY = Severity.WARNING
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

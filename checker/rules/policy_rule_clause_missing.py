@@ -26,6 +26,7 @@ from checker.model.policy import clauses
 ID = "policy-rule-clause-missing"
 TITLE = "The policy's rules cite clauses that exist"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

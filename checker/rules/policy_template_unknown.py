@@ -26,6 +26,7 @@ from checker.model.policy import ANY_TEMPLATE, TEMPLATE, clauses, figures
 ID = "policy-template-unknown"
 TITLE = "Clause text draws only on figures the rules hold"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

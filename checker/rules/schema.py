@@ -27,5 +27,6 @@ from checker.model.findings import Severity
 ID = RULE  # found by the validator, which names it
 TITLE = "Data files match their schemas"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()

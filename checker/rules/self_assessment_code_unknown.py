@@ -25,6 +25,7 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-code-unknown"
 TITLE = "Self-assessments answer a Code the repository holds"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 

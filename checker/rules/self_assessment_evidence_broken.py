@@ -26,6 +26,7 @@ from checker.model.policy import clauses
 ID = "self-assessment-evidence-broken"
 TITLE = "Self-assessment evidence links resolve"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 

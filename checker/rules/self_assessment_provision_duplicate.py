@@ -24,6 +24,7 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-provision-duplicate"
 TITLE = "Each provision is answered once"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 

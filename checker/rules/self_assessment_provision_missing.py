@@ -25,6 +25,7 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-provision-missing"
 TITLE = "Self-assessments answer every assessed provision"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 

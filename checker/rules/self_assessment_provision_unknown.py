@@ -26,6 +26,7 @@ from checker.model.findings import Problem, Severity
 ID = "self-assessment-provision-unknown"
 TITLE = "Self-assessments answer only the Code's assessed provisions"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS = ("HO 8.1", "LGSCO 8.1")
 POLICY: tuple[str, ...] = ()
 

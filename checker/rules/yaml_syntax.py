@@ -25,5 +25,6 @@ from checker.model.findings import Severity
 ID = RULE  # found by the loader, which names it
 TITLE = "Data files are safe, plain YAML"
 SEVERITY = Severity.ERROR
+EXPLAINABLE = False
 PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
