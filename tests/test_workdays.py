@@ -1,7 +1,7 @@
 """The working-day calendar against England and Wales bank holidays 2019-2027, as literal tables.
 
-Every expected date below was written out by hand from `reference/tsm-and-reporting.md` section 3
-(the gov.uk list), never computed by the code under test: the weekday bank holidays and their
+Every expected date below was written out by hand from the gov.uk list of bank holidays in
+England and Wales, never computed by the code under test: the weekday bank holidays and their
 neighbours, adding and counting working days across Christmas, Easter and the one-off holidays of
 2020, 2022 and 2023, and the receipt date either side of 09:00 and 17:00 on the working days around
 every daylight-saving change, with timestamps written in UTC and in British Summer Time.
@@ -304,7 +304,7 @@ ADD = [
     ("2023-12-24", 5, "2024-01-03", "2023: from a Sunday; Mon 25, Tue 26 Dec, Mon 1 Jan"),
     ("2023-12-22", 10, "2024-01-10", "2023: from the Friday before"),
     ("2024-12-24", 5, "2025-01-03", "2024: Wed 25, Thu 26 Dec, Wed 1 Jan"),
-    ("2024-12-20", 10, "2025-01-08", "2024: from the Friday before (STYLE.md's example)"),
+    ("2024-12-20", 10, "2025-01-08", "2024: from the Friday before"),
     ("2025-12-24", 5, "2026-01-05", "2025: Thu 25, Fri 26 Dec, Thu 1 Jan"),
     ("2025-12-19", 10, "2026-01-07", "2025: from the Friday before"),
     ("2026-12-24", 5, "2027-01-05", "2026: Fri 25, Mon 28 Dec, Fri 1 Jan"),
@@ -396,7 +396,7 @@ def test_working_days_in_each_year(calendar, year, count, how):
 
 
 ELAPSED = [
-    ("2024-12-20", "2025-01-08", 10, "STYLE.md's example: holidays' count over the range is 11"),
+    ("2024-12-20", "2025-01-08", 10, "the holidays library's count over the range is 11"),
     ("2025-01-08", "2024-12-20", -10, "reversed order is negative"),
     ("2025-12-24", "2026-01-05", 5, "Christmas 2025"),
     ("2025-06-02", "2025-06-02", 0, "a working day to itself"),
@@ -552,7 +552,7 @@ def test_receipt_around_daylight_saving_changes(calendar, timestamp, expected):
 
 
 RECEIPTS = [
-    # the issue's example and DESIGN.md's example case
+    # the example case of README.md
     ("2026-03-27T17:42:00+00:00", "2026-03-30", "Friday 17:42 GMT: the next Monday"),
     ("2025-06-02T17:42:00+01:00", "2025-06-03", "Monday 17:42 BST: Tuesday"),
     # working hours on an ordinary working day

@@ -1,15 +1,15 @@
 """Each case's clocks: when each step was due and when it happened, as of a date.
 
-The one place that turns a case and the policy's timescales into deadlines (DESIGN.md, "Working
-days"; HO 6.2 to 6.4 and 6.11 to 6.15):
+The one place that turns a case and the policy's timescales into deadlines (working days as
+`checker.calendar.workdays` counts them; HO 6.2 to 6.4 and 6.11 to 6.15):
 - stage 1 acknowledgement: N working days from the day the complaint counts as received;
 - stage 1 response: N working days from the stage 1 acknowledgement (HO 6.3: "of the complaint
   being acknowledged"), or, while it is not yet acknowledged or if it never was, from the day the
   acknowledgement was due: a late acknowledgement breaches 6.2 but cannot buy more time for 6.3;
 - stage 2 acknowledgement: N working days from the day the escalation request counts as received;
 - stage 2 response: N working days from the stage 2 acknowledgement (same reading as stage 1);
-- an extension adds its working days to the deadline it extends (ho-code.md: "added to the 6.3
-  deadline"), and only if it was agreed on or before that deadline.
+- an extension adds its working days to the deadline it extends (the Housing Ombudsman's Code:
+  "added to the 6.3 deadline"), and only if it was agreed on or before that deadline.
 
 Evaluation is "as of" a date: anything dated after it has not happened yet, so a case can be
 looked at as it stood on any day of the year.
@@ -23,9 +23,8 @@ from typing import NamedTuple
 from checker.calendar.workdays import Calendar, parse_timestamp
 
 
-class Step(
-    NamedTuple
-):  # named tuples, not frozen dataclasses: made five times faster, 400,000 a run
+# named tuples, not frozen dataclasses: made five times faster, 400,000 a run
+class Step(NamedTuple):
     """One step of a stage: when it was due and when, if yet, it happened."""
 
     name: str  # acknowledgement | response

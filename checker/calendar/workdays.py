@@ -1,6 +1,6 @@
 """The working-day calendar: the only place that knows about bank holidays, hours and time zones.
 
-Semantics (DESIGN.md, policy 12.2 and 12.3):
+Semantics (Canterbury's policy 12.2 and 12.3, which the Codes' working days follow):
 - a working day is one of the council's working weekdays (Monday to Friday by default) that is
   neither a bank holiday of its country and subdivision nor one of its extra closure days;
 - "within N working days of X" means on or before the Nth working day after X: X is day 0;

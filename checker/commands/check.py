@@ -21,9 +21,8 @@ def run(args: argparse.Namespace) -> int:
     top = root(args)
     as_of = args.as_of or date.today()
     only = changed_cases(top, args.changed_since) if args.changed_since else None
-    repository = load_repository(
-        top, only, policy=False
-    )  # the cache hashes the policy files' bytes
+    # the cache hashes the policy files' bytes
+    repository = load_repository(top, only, policy=False)
     key, kept = (None, None) if args.no_cache else cache.kept_findings(repository, as_of)
     if kept is not None:  # nothing changed: the last check's findings, without loading a rule
         found = Result(repository.root, as_of, repository.files, kept, repository.case_paths)

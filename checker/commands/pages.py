@@ -19,9 +19,8 @@ from checker.site.privacy import leaks
 def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     repository = load_repository(root(args))
-    found = publication(
-        repository, as_of, rules=None, progress=True
-    )  # every rule: it refuses on any error
+    # every rule: it refuses on any error
+    found = publication(repository, as_of, rules=None, progress=True)
     checked = result(repository, as_of, found.run.findings)
     if any(f.severity >= Severity.ERROR and not f.explained for f in checked.findings):
         sys.stdout.write(FORMATS["text"](checked))

@@ -162,9 +162,8 @@ def acknowledge(
         for aspect in not_responsible_for:
             edit.append(("not_responsible_for",), aspect)
     elif "not_responsible_for" not in case.data:
-        edit.set(
-            ("not_responsible_for",), []
-        )  # HO 5.7: stated, even when there is nothing to state
+        # HO 5.7: stated, even when there is nothing to state
+        edit.set(("not_responsible_for",), [])
     stage = f"stage{number}"
     edit.set((stage, "acknowledged"), on)
     if includes:

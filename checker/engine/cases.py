@@ -73,6 +73,18 @@ def stamp(
     )
 
 
+def restamp(finding: Finding, policy: dict | None) -> Finding:
+    """A finding the loader, the validator or the layout made (which come before the registry),
+    stamped with its rule's severity, provisions and policy clauses as every other rule's is."""
+    rule = RULES[finding.rule]
+    return replace(
+        finding,
+        severity=severity(rule, policy),
+        provisions=finding.provisions or tuple(rule.PROVISIONS),
+        clauses=policy_clauses(rule, policy),
+    )
+
+
 def severity(rule: ModuleType, policy: dict | None) -> Severity:
     """The rule's severity, raised (never lowered) where the policy's `rules.severity` says so."""
     configured = ((policy or {}).get("rules", {}).get("severity") or {}).get(rule.ID)

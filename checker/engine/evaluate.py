@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from tqdm import tqdm
 
 from checker.calendar.workdays import Calendar
-from checker.engine.cases import check_case
+from checker.engine.cases import check_case, restamp
 from checker.load.repository import load_file
 from checker.load.view import View
 from checker.measures.metrics import METRICS
@@ -33,9 +33,8 @@ from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Document
 from checker.model.outcome import Outcome
 
-ANSWERS = tuple(
-    metric.answer for metric in METRICS.values()
-)  # each metric's question, in METRICS order
+# each metric's question, in METRICS order
+ANSWERS = tuple(metric.answer for metric in METRICS.values())
 NOT_APPLICABLE = (None,) * len(ANSWERS)  # a case outside both Codes: no metric applies
 BATCH = 400  # cases per task: large enough to amortise the hand-over, small enough to balance
 PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes start
@@ -153,7 +152,8 @@ def _evaluate(files: Sequence[tuple[str, str]]) -> Evaluation:
 def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluation) -> None:
     document, problems = load_file(path, shown, "case")
     if document is None or problems or setting is None:
-        batch.outcomes.append(Outcome(shown, tuple(problems)))
+        policy = setting.policy if setting is not None else None
+        batch.outcomes.append(Outcome(shown, tuple(restamp(p, policy) for p in problems)))
         return
     case = setting.case(document)
     under_code = case.route in UNDER_A_CODE

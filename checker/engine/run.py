@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from checker.engine import cache
-from checker.engine.cases import explainable, stamp
+from checker.engine.cases import explainable, restamp, stamp
 from checker.engine.evaluate import Collector, Setting, evaluate
 from checker.load.repository import Repository
 from checker.load.view import View, view
@@ -61,10 +61,10 @@ def run(
         progress=progress,
     )
     final = done.view
-    findings = list(repository.findings)
+    policy = final.policy.data if final.policy else None
+    findings = [restamp(finding, policy) for finding in repository.findings]
     for outcome in final.outcomes:
         findings.extend(outcome.findings)
-    policy = final.policy.data if final.policy else None
     found = [
         stamp(rule, problem, policy=policy)
         for rule in REPOSITORY

@@ -53,9 +53,8 @@ class Repository:
     documents: dict[str, list[Document]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # of the policy files and the layout
     case_files: list[tuple[str, str]] = field(default_factory=list)  # (file, path shown)
-    policy_files: list[tuple[Path, str, str]] = field(
-        default_factory=list
-    )  # (file, path shown, kind)
+    # (file, path shown, kind)
+    policy_files: list[tuple[Path, str, str]] = field(default_factory=list)
     loaded: bool = False  # whether the policy files are loaded (`load_policy`)
 
     @property

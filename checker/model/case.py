@@ -14,9 +14,8 @@ from checker.model.findings import Document, Problem
 from checker.schemas import enum
 
 ROUTES = enum("case", "route")
-UNDER_A_CODE = tuple(
-    route for route in ROUTES if route != "statutory"
-)  # a statutory process is under neither Code
+# a statutory process is under neither Code
+UNDER_A_CODE = tuple(route for route in ROUTES if route != "statutory")
 # What each kind of value in a case file is, for the privacy checks: identifiers are never
 # published; categories come from closed lists and are counted in the report; moments and the
 # names of rules and roles are not free text; everything else may be free text.

@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 TEMPLATE = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*(?:\|\s*([a-z]+)\s*)?\}\}")
-ANY_TEMPLATE = re.compile(
-    r"\{\{(.*?)\}\}"
-)  # anything in braces, to report what TEMPLATE cannot read
+# anything in braces, to report what TEMPLATE cannot read
+ANY_TEMPLATE = re.compile(r"\{\{(.*?)\}\}")
 FOOTNOTE = re.compile(r"\[\^([0-9a-z-]+)\]")
 TEXT_KEYS = ("title", "text", "quote", "items", "after")
 

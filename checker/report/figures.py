@@ -89,35 +89,32 @@ class Figures:
     stage2: int = 0
     escalated: int = 0
     by_route: Counter[str] = field(default_factory=Counter)  # stage 1 and direct stage 2 complaints
-    by_service: dict[str, Counter[str]] = field(
-        default_factory=lambda: defaultdict(Counter)
-    )  # service -> stage
+    # service -> stage
+    by_service: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     by_type: Counter[str] = field(default_factory=Counter)
     by_channel: Counter[str] = field(default_factory=Counter)
-    by_month: dict[str, Counter[str]] = field(
-        default_factory=lambda: defaultdict(Counter)
-    )  # month -> stage
+    # month -> stage
+    by_month: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     excluded: Counter[str] = field(default_factory=Counter)  # by coded reason
     timeliness: dict[int, Timeliness] = field(
         default_factory=lambda: {1: Timeliness(), 2: Timeliness()}
     )
     outcomes: dict[int, Counter[str]] = field(default_factory=lambda: {1: Counter(), 2: Counter()})
+    # final decision
     outcomes_by_service: dict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
-    )  # final decision
+    )
     remedies: Counter[str] = field(default_factory=Counter)
     financial_total: float = 0.0
     discrimination_claimed: int = 0
-    referrals: dict[str, Counter[str]] = field(
-        default_factory=lambda: defaultdict(Counter)
-    )  # body -> outcome
+    # body -> outcome
+    referrals: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     recommendations: int = 0
     recommendations_on_time: int = 0
     housing_stage1: int = 0
     housing_stage2: int = 0
-    ch02: dict[int, list[int]] = field(
-        default_factory=lambda: {1: [0, 0, 0], 2: [0, 0, 0]}
-    )  # within, without ext, responded
+    # within, without ext, responded
+    ch02: dict[int, list[int]] = field(default_factory=lambda: {1: [0, 0, 0], 2: [0, 0, 0]})
     learning: list[str] = field(default_factory=list)
 
     def add(self, other: Figures) -> None:
@@ -246,9 +243,8 @@ def _count(
     ombudsman = data.get("ombudsman")
     if ombudsman and case.happened(ombudsman["referred"]):
         decided = ombudsman.get("decided")
-        known = decided is None or case.happened(
-            decided
-        )  # a decision dated after the as-of date is not known yet
+        # a decision dated after the as-of date is not known yet
+        known = decided is None or case.happened(decided)
         f.referrals[ombudsman["body"]][
             ombudsman.get("outcome", "pending") if known else "pending"
         ] += 1

@@ -38,9 +38,8 @@ from checker.model.case import CATEGORIES, IDENTIFIERS, Case
 
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 TAG = re.compile(r"<[^<>]*>")
-ASCII_GAPS = bytes(
-    c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256)
-)  # \w, or a gap
+# \w, or a gap
+ASCII_GAPS = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256))
 PUBLISHED_FILES = ("council", "policy", "code", "self-assessment")
 MIN_WORDS = 3
 KEY = 3  # words in the index key

@@ -49,9 +49,8 @@ def draw(report: dict) -> Chart | None:
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
-    ax.set_ylim(
-        (len(MEASURES) - 1) * pitch + len(looks) - 0.4, -0.6
-    )  # top down, whatever is missing
+    # top down, whatever is missing
+    ax.set_ylim((len(MEASURES) - 1) * pitch + len(looks) - 0.4, -0.6)
     ax.axvline(100, color=INK, linestyle=(0, (4, 2)), linewidth=1.5)
     ax.text(100, 1.01, "Code: 100%", transform=ax.get_xaxis_transform(), ha="center", va="bottom")
     grid(ax, "x")
