@@ -1,4 +1,5 @@
-"""Bad input gets one clear, located message (file, line, problem, fix) and exit 1; never a traceback."""
+"""Bad input gets one clear, located message (file, line, problem, fix) and exit 1; never a
+traceback."""
 
 from __future__ import annotations
 
@@ -213,7 +214,7 @@ def test_a_self_assessment_that_skips_a_provision(repo):
     finding = only(check(repo), "self-assessment-provision-missing")
     assert "no answer for provision 6.3" in finding["message"]
     assert finding["line"] == next(
-        i for i, l in enumerate(text.splitlines(), 1) if l.startswith("answers:")
+        i for i, line in enumerate(text.splitlines(), 1) if line.startswith("answers:")
     )
 
 

@@ -38,7 +38,8 @@ def test_the_repository_checks_clean_with_a_one_line_summary(cli):
     assert run.code == 0, run.out
     summary = run.out.splitlines()[-1]
     assert re.match(
-        r"Checked \d+ files \(\d+ cases?\) as of 2026-11-23: 0 errors, \d+ warnings?, \d+ notes?, \d+ explained breaches\.",
+        r"Checked \d+ files \(\d+ cases?\) as of 2026-11-23: 0 errors, \d+ warnings?, \d+ notes?, "
+        r"\d+ explained breaches\.",
         summary,
     )
 

@@ -1,4 +1,5 @@
-"""The example year (cases/2025-26): clean as it is, and each kind of breach caught and explainable."""
+"""The example year (cases/2025-26): clean as it is, and each kind of breach caught and
+explainable."""
 
 from __future__ import annotations
 
@@ -25,7 +26,10 @@ def _case_with(example: Path, predicate) -> Path:
 
 def _explain(path: Path, rule: str) -> None:
     text = path.read_text()
-    entry = f"  - {{rule: {rule}, reason: Recorded late by the service, reviewed_by: complaints-lead, date: 2026-01-05}}\n"
+    entry = (
+        f"  - {{rule: {rule}, reason: Recorded late by the service, reviewed_by: complaints-lead, "
+        "date: 2026-01-05}\n"
+    )
     if "explanations:" in text:
         text = text.replace("explanations:\n", "explanations:\n" + entry)
     else:

@@ -1,4 +1,5 @@
-"""The handler commands: `new` opens the next case safely, `due` lists open steps, `--changed-since`."""
+"""The handler commands: `new` opens the next case safely, `due` lists open steps,
+`--changed-since`."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def test_new_writes_the_next_case_and_prints_its_deadlines(repo, cli):
         "Opened cases/2025-26/CCC-2025-0001.yaml",
         "Counts as received: 2025-06-03",  # 17:42 is after hours
         "Stage 1 acknowledgement due: 2025-06-10",
-        "Stage 1 response due: 2025-06-24 at the latest (counted from the acknowledgement: sooner if it is acknowledged sooner)",
+        "Stage 1 response due: 2025-06-24 at the latest "
+        "(counted from the acknowledgement: sooner if it is acknowledged sooner)",
     ]
     again = cli(
         "new",

@@ -41,8 +41,8 @@ EXPECTED = {
     # past the last; U+2028 shifted every later line (libyaml breaks lines there, editors do not)
     "truncated.yaml": ("yaml-syntax", 7, "cannot be read"),
     "line-separators.yaml": ("yaml-syntax", 3, "invisible line separator (U+2028)"),
-    # found by tests/test_properties.py: block nesting the fast parser reads but the schema validator
-    # (about 255 levels) and the fast path's key check could not follow
+    # found by tests/test_properties.py: block nesting the fast parser reads but the schema
+    # validator (about 255 levels) and the fast path's key check could not follow
     "deep-block-mapping.yaml": ("yaml-syntax", 1, "nested too deeply"),
     # found by make fuzz: RFC 3339 allows year 0000, Python's dates do not
     "year-zero.yaml": ("schema", 15, "'0000-01-01' is not a real date"),
@@ -56,7 +56,8 @@ LIMIT_MEGABYTES = 200
 # after the property tests) every run would look as big; this small parent measures it truly.
 PEAK = (
     "import resource, subprocess, sys; code = subprocess.call(sys.argv[2:]); "
-    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); sys.exit(code)"
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)); "
+    "sys.exit(code)"
 )
 
 

@@ -21,7 +21,8 @@ KEY = "COMPLAINTS_PSEUDONYM_KEY"
 REJECTED = {
     11: "Date Received '31/02/2026 10:15' is not a date",  # no 31 February
     28: "Stage 1 Response Sent '06/27/2025' is not a date",  # month and day swapped
-    39: "Service Area 'Parks and Open Spaces' is not under services:",  # a service the mapping lacks
+    # a service the mapping lacks
+    39: "Service Area 'Parks and Open Spaces' is not under services:",
     60: "Complaint Summary: definition contains what looks like a phone number",
     76: "Desired Outcome: outcomes_sought contains what looks like an email address",
     95: "the reference CR-104960 is also on row 94",  # duplicate reference
@@ -149,7 +150,8 @@ def test_importing_the_same_export_again_changes_nothing_and_says_so(imported):
 
 
 def test_an_excel_export_imports_exactly_as_its_csv(imported, tmp_path):
-    """The same export saved as .xlsx, with its dates as real Excel date cells, gives the same files."""
+    """The same export saved as .xlsx, with its dates as real Excel date cells, gives the same
+    files."""
     from openpyxl import Workbook
 
     workbook = Workbook()

@@ -1,5 +1,5 @@
-"""The site's last guard (`checker.site.privacy`): the words it compares, the strings it keeps of each
-case, and that a match is reported only when it is a case's own string, word for word."""
+"""The site's last guard (`checker.site.privacy`): the words it compares, the strings it keeps of
+each case, and that a match is reported only when it is a case's own string, word for word."""
 
 from __future__ import annotations
 

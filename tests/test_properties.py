@@ -371,7 +371,8 @@ def _lines(path: Path) -> int:
 
 
 def _check(repo: Path) -> list[dict]:
-    """`complaints check --format json` in-process: its findings, each located in a file that exists."""
+    """`complaints check --format json` in-process: its findings, each located in a file that
+    exists."""
     run = run_cli("check", "--root", repo, "--format", "json", "--as-of", AS_OF)
     assert run.code in (0, 1, 2), (run.code, run.err)
     assert "Traceback" not in run.err, run.err
@@ -422,7 +423,8 @@ _CHARTS: dict[str, dict] = {}
 
 @pytest.fixture(autouse=True)
 def charts_drawn_once(monkeypatch):
-    """A report's charts drawn once per distinct report: matplotlib is most of a site build's time."""
+    """A report's charts drawn once per distinct report: matplotlib is most of a site build's
+    time."""
     draw = charts.render
 
     def once(report: dict) -> dict:

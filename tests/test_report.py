@@ -1,12 +1,12 @@
-"""`complaints report`: a small year whose every figure is worked out by hand, the example year in all
-three formats, the open-data schema, and what must never be published.
+"""`complaints report`: a small year whose every figure is worked out by hand, the example year in
+all three formats, the open-data schema, and what must never be published.
 
-The fixture year (cases/2025-26/CCC-2025-0001 ... 0029, and five cases in 2024-25 for the comparison)
-is written by the test. Every expected figure below is written out literally and was counted by
-hand from the dates in FIXTURE, using the England and Wales bank holidays of 2025 (Fri 18 and Mon 21
-April, Mon 5 and Mon 26 May, Mon 25 August, Thu 25 and Fri 26 December, Thu 1 January 2026).
-"Within N working days of X": X is day 0. Something received from 17:00, or on a non-working day,
-counts from the next working day (policy 12.2).
+The fixture year (cases/2025-26/CCC-2025-0001 ... 0029, and five cases in 2024-25 for the
+comparison) is written by the test. Every expected figure below is written out literally and was
+counted by hand from the dates in FIXTURE, using the England and Wales bank holidays of 2025 (Fri 18
+and Mon 21 April, Mon 5 and Mon 26 May, Mon 25 August, Thu 25 and Fri 26 December, Thu 1 January
+2026). "Within N working days of X": X is day 0. Something received from 17:00, or on a non-working
+day, counts from the next working day (policy 12.2).
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ HANDLERS = {  # stage 1 handler, stage 2 handler (roles, never names)
 
 
 def _words(n: int, year: int) -> str:
-    """A tag without digits, unique to the case (free text with digits may look like personal data)."""
+    """A tag without digits, unique to the case (free text with digits may look like personal
+    data)."""
     return chr(65 + year - 2024) + chr(65 + n // 26) + chr(65 + n % 26)
 
 
@@ -151,9 +152,10 @@ BST, GMT = "+01:00", "+00:00"
 
 FIXTURE = [
     # ---- housing repairs (route housing, type repairs-delay): 8 stage 1, 4 of them escalated ----
-    # 0001: Wed 16 Apr 10:00. Ack due 25 Apr (17, [18, 21 Easter], 22, 23, 24, 25); acknowledged Mon 28
-    # Apr: LATE (explained). Response due 10 WD from the acknowledgement due date (a late
-    # acknowledgement buys no time): 12 May ([5 May]); responded Fri 9 May: in time. 14 working days.
+    # 0001: Wed 16 Apr 10:00. Ack due 25 Apr (17, [18, 21 Easter], 22, 23, 24, 25); acknowledged Mon
+    # 28 Apr: LATE (explained). Response due 10 WD from the acknowledgement due date (a late
+    # acknowledgement buys no time): 12 May ([5 May]); responded Fri 9 May: in time.
+    # 14 working days.
     case(
         1,
         "housing",
@@ -179,9 +181,9 @@ FIXTURE = [
         explanations=explain("stage1-acknowledgement-late", "2025-04-29"),
     ),
     # 0002: Mon 7 Apr; ack Wed 9 Apr; responded Thu 17 Apr (due 25 Apr): 8 WD.
-    # Stage 2 requested Thu 24 Apr; ack due Thu 1 May (25, 28, 29, 30, 1); acknowledged Fri 2 May: LATE
-    # (explained). Response due 1 May + 20 = Mon 2 Jun ([5 May], [26 May]); responded Thu 29 May: in
-    # time, 23 WD from the request (25 Apr .. 29 May).
+    # Stage 2 requested Thu 24 Apr; ack due Thu 1 May (25, 28, 29, 30, 1); acknowledged Fri 2 May:
+    # LATE (explained). Response due 1 May + 20 = Mon 2 Jun ([5 May], [26 May]); responded
+    # Thu 29 May: in time, 23 WD from the request (25 Apr .. 29 May).
     case(
         2,
         "housing",
@@ -197,7 +199,8 @@ FIXTURE = [
     ),
     # 0003: Mon 2 Jun; ack Wed 4 Jun; responded Fri 13 Jun (due 18 Jun): 9 WD.
     # Stage 2 requested Mon 16 Jun; ack Wed 18 Jun; due 16 Jul; responded Fri 11 Jul: 19 WD.
-    # Housing Ombudsman: maladministration, 2 recommendations (one done on time, one late: explained).
+    # Housing Ombudsman: maladministration, 2 recommendations
+    # (one done on time, one late: explained).
     case(
         3,
         "housing",
@@ -230,11 +233,12 @@ FIXTURE = [
         },
         explanations=explain("actions-overdue", "2026-03-23"),
     ),
-    # 0004: Tue 3 Jun; ack Thu 5 Jun; due 19 Jun; EXTENSION agreed Tue 17 Jun (before the deadline) of 5
-    # WD -> 26 Jun; responded Wed 25 Jun: in time with the extension, not without. 16 WD.
+    # 0004: Tue 3 Jun; ack Thu 5 Jun; due 19 Jun; EXTENSION agreed Tue 17 Jun (before the deadline)
+    # of 5 WD -> 26 Jun; responded Wed 25 Jun: in time with the extension, not without. 16 WD.
     # Stage 2 requested Fri 27 Jun 16:00 (before 17:00: counts that day); ack Tue 1 Jul (due 4 Jul);
     # due 29 Jul; EXTENSION agreed Mon 28 Jul of 10 WD -> 12 Aug; responded Fri 8 Aug: in time with
-    # the extension. 30 WD (30 Jun .. 8 Aug). Housing Ombudsman: referred, no decision yet (pending).
+    # the extension. 30 WD (30 Jun .. 8 Aug).
+    # Housing Ombudsman: referred, no decision yet (pending).
     case(
         4,
         "housing",
@@ -301,8 +305,8 @@ FIXTURE = [
         },
         explanations=explain("stage1-response-late", "2025-06-27"),
     ),
-    # 0006: Mon 30 Jun at 17:42: AFTER 17:00, counts from Tue 1 Jul (so July, not June). Ack due 8 Jul
-    # (2, 3, 4, 7, 8); acknowledged Tue 8 Jul: in time (it would be late counted from 30 Jun).
+    # 0006: Mon 30 Jun at 17:42: AFTER 17:00, counts from Tue 1 Jul (so July, not June). Ack due
+    # 8 Jul (2, 3, 4, 7, 8); acknowledged Tue 8 Jul: in time (it would be late counted from 30 Jun).
     # Response due 22 Jul; responded Fri 18 Jul: 13 WD (2 Jul .. 18 Jul).
     case(
         6,
@@ -327,8 +331,8 @@ FIXTURE = [
         },
     ),
     # 0007: Mon 1 Sep; ack Wed 3 Sep; responded Fri 12 Sep (due 17 Sep): 9 WD.
-    # Stage 2 requested Fri 19 Sep; ack Tue 23 Sep (due 26 Sep); due 21 Oct; responded Thu 23 Oct: LATE
-    # (explained). 24 WD.
+    # Stage 2 requested Fri 19 Sep; ack Tue 23 Sep (due 26 Sep); due 21 Oct; responded Thu 23 Oct:
+    # LATE (explained). 24 WD.
     case(
         7,
         "housing",
@@ -353,8 +357,9 @@ FIXTURE = [
         f"2025-04-01T10:00:00{BST}",
         stage1("2025-04-03", "2025-04-10", "upheld", HM, remedies=[{"kind": "apology"}]),
     ),
-    # 0009: SATURDAY 24 May: Sun, then Mon 26 May (bank holiday): counts from Tue 27 May. Ack due Tue 3
-    # Jun (28, 29, 30, 2, 3); acknowledged 3 Jun: in time. Due 17 Jun; responded Fri 13 Jun: 13 WD.
+    # 0009: SATURDAY 24 May: Sun, then Mon 26 May (bank holiday): counts from Tue 27 May. Ack due
+    # Tue 3 Jun (28, 29, 30, 2, 3); acknowledged 3 Jun: in time.
+    # Due 17 Jun; responded Fri 13 Jun: 13 WD.
     case(
         9,
         "housing",
@@ -370,7 +375,8 @@ FIXTURE = [
             remedies=[{"kind": "action", "what": "Tenancy record corrected", "done": "2025-06-20"}],
         ),
     ),
-    # 0010: Wed 11 Jun; ack Fri 13 Jun; responded Wed 25 Jun (due 27 Jun): 10 WD. Discrimination claimed.
+    # 0010: Wed 11 Jun; ack Fri 13 Jun; responded Wed 25 Jun (due 27 Jun): 10 WD.
+    # Discrimination claimed.
     case(
         10,
         "housing",
@@ -459,7 +465,8 @@ FIXTURE = [
         f"2025-07-01T10:00:00{BST}",
         stage1("2025-07-02", "2025-07-14", "not-upheld", CT),
     ),
-    # 0017: Mon 21 Jul; ack Wed 23 Jul; responded Mon 4 Aug (due 6 Aug): 10 WD. Discrimination claimed.
+    # 0017: Mon 21 Jul; ack Wed 23 Jul; responded Mon 4 Aug (due 6 Aug): 10 WD.
+    # Discrimination claimed.
     case(
         17,
         "general",
@@ -472,7 +479,8 @@ FIXTURE = [
         equalities_officer_involved="2025-07-22",
     ),
     # 0018: Mon 15 Sep; ack Wed 17 Sep; due 1 Oct; EXTENSION agreed Mon 29 Sep of 10 WD -> 15 Oct;
-    # responded Mon 13 Oct: in time with the extension. 20 WD. LGSCO: fault, 1 recommendation on time.
+    # responded Mon 13 Oct: in time with the extension. 20 WD.
+    # LGSCO: fault, 1 recommendation on time.
     case(
         18,
         "general",
@@ -504,9 +512,9 @@ FIXTURE = [
         },
     ),
     # ---- parking (route general, type enforcement): 4 stage 1 and one direct to stage 2 ----
-    # 0019: FRIDAY 2 May at 18:30: after hours, then the weekend, then Mon 5 May (bank holiday): counts
-    # from Tue 6 May. Ack due Tue 13 May; acknowledged 13 May: in time. Due Wed 28 May ([26 May]);
-    # responded 28 May: in time, 15 WD.
+    # 0019: FRIDAY 2 May at 18:30: after hours, then the weekend, then Mon 5 May (bank holiday):
+    # counts from Tue 6 May. Ack due Tue 13 May; acknowledged 13 May: in time. Due Wed 28 May
+    # ([26 May]); responded 28 May: in time, 15 WD.
     case(
         19,
         "general",
@@ -608,7 +616,8 @@ FIXTURE = [
         stage1("2025-12-05", "2025-12-17", "not-upheld", IG),
         ombudsman={"body": "ico", "referred": "2026-01-05", "outcome": "not-investigated"},
     ),
-    # ---- not accepted: 2 late, 1 previously considered (one of them a housing complaint: not in CH01) ----
+    # ---- not accepted: 2 late, 1 previously considered
+    # (one of them a housing complaint: not in CH01) ----
     case(
         27,
         "general",
@@ -795,8 +804,8 @@ EXPECTED = {
     "as_of": AS_OF,
     "suppression": {"threshold": 4, "shown_as": "fewer than 5", "secondary_shown_as": "hidden"},
     # Stage 1: 8 housing repairs + 4 housing management + 6 council tax + 4 parking + 3 information
-    # governance = 25. Stage 2: 0002, 0003, 0004, 0007 (escalated) and 0023 (direct) = 5; escalated 4,
-    # 4 / 25 = 16.0%. Not accepted: 0027, 0028, 0029. Discrimination: 0010, 0017 (2: suppressed).
+    # governance = 25. Stage 2: 0002, 0003, 0004, 0007 (escalated) and 0023 (direct) = 5; escalated
+    # 4, 4 / 25 = 16.0%. Not accepted: 0027, 0028, 0029. Discrimination: 0010, 0017 (2: suppressed).
     "totals": {
         "stage1": 25,
         "stage2": 5,
@@ -870,11 +879,11 @@ EXPECTED = {
             ],
             "total": [26],
         },
-        # By the month the complaint counts as received (0006: 1 Jul; 0009: 27 May; 0019: 6 May), stage
-        # 1 / stage 2: Apr 5/1 (0001, 0002, 0008, 0013, 0024; 0002), May 2/0, Jun 7/2 (0003, 0004,
-        # 0005, 0010, 0014, 0015, 0020; 0003, 0004), Jul 6/0, Sep 3/1 (0007, 0012, 0018; 0007),
-        # Dec 2/1 (0022, 0026; 0023). Secondary cells: Apr s1 (5), May s2 (0), Jun s1 (7), Sep and
-        # Dec need none (both cells small); July stays.
+        # By the month the complaint counts as received (0006: 1 Jul; 0009: 27 May; 0019: 6 May),
+        # stage 1 / stage 2: Apr 5/1 (0001, 0002, 0008, 0013, 0024; 0002), May 2/0, Jun 7/2 (0003,
+        # 0004, 0005, 0010, 0014, 0015, 0020; 0003, 0004), Jul 6/0, Sep 3/1 (0007, 0012, 0018;
+        # 0007), Dec 2/1 (0022, 0026; 0023). Secondary cells: Apr s1 (5), May s2 (0), Jun s1 (7),
+        # Sep and Dec need none (both cells small); July stays.
         {
             "id": "month",
             "title": "Complaints by month and stage",
@@ -910,14 +919,14 @@ EXPECTED = {
         "total": [3],
     },
     "timeliness": [
-        # Stage 1, 25 cases. Acknowledged late: 0001 only -> 24/25 = 96.0%. Responded late: 0005 only
-        # -> 96.0%. Also past the unextended deadline: 0004 and 0018 (in time by their extensions)
-        # -> 22/25 = 88.0% without extension. Extensions: 2 (suppressed).
+        # Stage 1, 25 cases. Acknowledged late: 0001 only -> 24/25 = 96.0%. Responded late: 0005
+        # only -> 96.0%. Also past the unextended deadline: 0004 and 0018 (in time by their
+        # extensions) -> 22/25 = 88.0% without extension. Extensions: 2 (suppressed).
         # Working days from the day counted as received to the response, sorted:
         # 4, 5, 6, 7, 8, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 11, 11, 13, 13, 13, 14, 15, 16, 20
         # (0021, 0020, 0011, 0008, 0002, 0003/0007/0012/0014/0016/0025, 0010/0013/0017/0024/0026,
-        # 0015/0022, 0005/0006/0009, 0001, 0019, 0004, 0018): median the 13th = 10; 90th percentile by
-        # nearest rank, the ceil(0.9 x 25) = 23rd = 15.
+        # 0015/0022, 0005/0006/0009, 0001, 0019, 0004, 0018): median the 13th = 10; 90th percentile
+        # by nearest rank, the ceil(0.9 x 25) = 23rd = 15.
         {
             "stage": 1,
             "acknowledged": 25,
@@ -930,8 +939,9 @@ EXPECTED = {
             "p90_working_days": 15,
         },
         # Stage 2, 5 cases. Acknowledged late: 0002 -> 80.0%. Responded late: 0007 -> 80.0%.
-        # Without extension also excludes 0004 -> 3/5 = 60.0%. Extensions: 1. Working days: 16 (0023),
-        # 19 (0003), 23 (0002), 24 (0007), 30 (0004): median 23, 90th percentile the 5th = 30.
+        # Without extension also excludes 0004 -> 3/5 = 60.0%. Extensions: 1.
+        # Working days: 16 (0023), 19 (0003), 23 (0002), 24 (0007), 30 (0004): median 23,
+        # 90th percentile the 5th = 30.
         {
             "stage": 2,
             "acknowledged": 5,
@@ -1046,7 +1056,8 @@ EXPECTED = {
                 "within_timescales_without_extensions": 75.0,
             },
             # Stage 2, 4 housing responses: 0003 within; 0004 within by its 10-day extension; 0002
-            # late acknowledgement; 0007 late response -> 2/4 = 50.0%, without extensions 1/4 = 25.0%.
+            # late acknowledgement; 0007 late response -> 2/4 = 50.0%,
+            # without extensions 1/4 = 25.0%.
             "stage2": {
                 "responded": 4,
                 "within_timescales": 50.0,
@@ -1228,7 +1239,8 @@ def test_the_as_of_date_decides_what_has_happened(year):
 
 def test_complaints_not_yet_received_are_in_no_breakdown(year):
     published = report_as_of(year, "2025-06-30")
-    # by 30 Jun: housing 8 (0001-0005, 0008-0010), general 5 (0013-0015, 0019, 0020), data protection 1
+    # by 30 Jun: housing 8 (0001-0005, 0008-0010), general 5 (0013-0015, 0019, 0020),
+    # data protection 1
     assert (
         agrees([t["total"] for t in published["volumes"]], [[14], [14, 3], [14], [14], [14, 3]])
         == []

@@ -1,4 +1,5 @@
-"""`complaints score`: declared and evidenced scores, contradictions, coverage and the action plan."""
+"""`complaints score`: declared and evidenced scores, contradictions, coverage and the action
+plan."""
 
 from __future__ import annotations
 
@@ -103,8 +104,10 @@ def test_the_action_plan_lists_every_no_and_partial_with_overdue_ones():
 def test_an_overdue_action_is_flagged(repo):
     path = repo / "policy" / "self-assessment" / "2026-housing-ombudsman.yaml"
     text = path.read_text().replace(
-        '"Record the complaint definition and the outcomes sought at acknowledgement, and ask for the expected outcome on the complaint form."}',
-        '"Record the complaint definition at acknowledgement.", owner: complaints-lead, due: 2026-09-30}',
+        '"Record the complaint definition and the outcomes sought at acknowledgement, '
+        'and ask for the expected outcome on the complaint form."}',
+        '"Record the complaint definition at acknowledgement.", '
+        "owner: complaints-lead, due: 2026-09-30}",
     )
     path.write_text(text)
     (action,) = [

@@ -1,6 +1,6 @@
-"""The public site, built for real: strict MkDocs builds, pages from the data, private by construction,
-and in a real browser (Debian's Chromium driven by Playwright) accessible to WCAG 2.2 AA with no
-request to another host and valid HTML.
+"""The public site, built for real: strict MkDocs builds, pages from the data, private by
+construction, and in a real browser (Debian's Chromium driven by Playwright) accessible to WCAG 2.2
+AA with no request to another host and valid HTML.
 
 Without a browser, axe or Java the browser tests skip on a developer's machine and fail in CI
 (`CI` set), so CI can never pass without them. SCREENSHOT_DIR=dir saves a PNG per page and width.
@@ -269,7 +269,8 @@ def test_a_case_in_any_page_or_download_fails_the_build_naming_where_and_whence(
     assert result.returncode != 0
     for line in (
         "reports/2025-26.md: case text (definition) of cases/2025-26/CCC-2025-0001.yaml",
-        "data/complaints-report-2025-26.json: case text (definition) of cases/2025-26/CCC-2025-0001.yaml",
+        "data/complaints-report-2025-26.json: case text (definition) of "
+        "cases/2025-26/CCC-2025-0001.yaml",
         "news.md: a case id of cases/2025-26/CCC-2025-0002.yaml",
         "news.md: a complainant reference of cases/2025-26/CCC-2025-0002.yaml",
     ):
@@ -361,7 +362,8 @@ def _open(browser, url: str, width: str, outside: list):
 
 @pytest.fixture(scope="session")
 def visits(built, server, browser, axe_script) -> dict:
-    """Every page at every width, visited once: its axe violations and any request to another host."""
+    """Every page at every width, visited once: its axe violations and any request to another
+    host."""
     found = {}
     for width in WIDTHS:
         outside: list[str] = []

@@ -87,11 +87,13 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     assert run.code == 0, run.err
     assert run.out.splitlines() == [
         "Recorded in cases/2025-26/CCC-2025-0001.yaml: stage 1 acknowledged 2025-12-23.",
-        "Next: stage 1 response due 2026-01-09, in 10 working days (10 working days from the acknowledgement)",
+        "Next: stage 1 response due 2026-01-09, in 10 working days "
+        "(10 working days from the acknowledgement)",
         "No findings on CCC-2025-0001 as of 2025-12-23.",
     ]
     after_acknowledge = path.read_text()
-    # the definition's value is replaced (quoted for its colon), its comment above kept; nothing else changes
+    # the definition's value is replaced (quoted for its colon), its comment above kept;
+    # nothing else changes
     assert after_acknowledge == original.replace(
         "definition: Roof leak reported three times and not repaired.\n",
         "definition: 'Roof leak reported three times and not repaired: water in the bedroom.'\n",
@@ -121,7 +123,8 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     )
     after_extend = path.read_text()
     assert _inserted(after_acknowledge, after_extend) == [
-        "  extension: {agreed: 2026-01-07, days: 10, reason: Awaiting the roofer's survey, ombudsman_details_given: true}",
+        "  extension: {agreed: 2026-01-07, days: 10, reason: Awaiting the roofer's survey, "
+        "ombudsman_details_given: true}",
     ]
     assert (
         after_extend.index("acknowledged:")
@@ -146,14 +149,16 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     )
     assert run.code == 0, run.err
     assert run.out.splitlines()[1:] == [
-        "Nothing is due. If the complainant asks for stage 2, record it with `complaints escalate CCC-2025-0001`.",
+        "Nothing is due. If the complainant asks for stage 2, record it with "
+        "`complaints escalate CCC-2025-0001`.",
         "No findings on CCC-2025-0001 as of 2026-01-21.",
     ]
     after_respond = path.read_text()
     assert _inserted(after_extend, after_respond) == [
         "  responded: 2026-01-21",
         "  decision: upheld",
-        "  response_includes: [stage, definition, decision, reasons, remedy, outstanding-actions, escalation]",
+        "  response_includes: "
+        "[stage, definition, decision, reasons, remedy, outstanding-actions, escalation]",
     ]
 
     # Asked for stage 2 on Monday 2026-02-02 at 17:15, after hours: counts from Tuesday 2026-02-03.
@@ -172,8 +177,10 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     )
     assert run.code == 0, run.err
     assert run.out.splitlines()[1:] == [
-        "Next: stage 2 acknowledgement due 2026-02-10, in 5 working days (5 working days from the escalation request)",
-        "Next: stage 2 response due 2026-03-10, in 25 working days (20 working days from the stage 2 acknowledgement)",
+        "Next: stage 2 acknowledgement due 2026-02-10, in 5 working days "
+        "(5 working days from the escalation request)",
+        "Next: stage 2 response due 2026-03-10, in 25 working days "
+        "(20 working days from the stage 2 acknowledgement)",
         "No findings on CCC-2025-0001 as of 2026-02-03.",
     ]
     after_escalate = path.read_text()
@@ -199,7 +206,8 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     )
     assert run.code == 0, run.err
     assert run.out.splitlines()[1] == (
-        "Next: stage 2 response due 2026-03-05, in 20 working days (20 working days from the stage 2 acknowledgement)"
+        "Next: stage 2 response due 2026-03-05, in 20 working days "
+        "(20 working days from the stage 2 acknowledgement)"
     )
 
     # Answered a week late: recorded, and the finding is printed (exit 1) until it is explained.
@@ -222,8 +230,8 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     )
     assert run.code == 1
     assert (
-        "error stage2-response-late stage 2 responded 2026-03-12, 5 working days after its deadline 2026-03-05"
-        in run.out
+        "error stage2-response-late stage 2 responded 2026-03-12, "
+        "5 working days after its deadline 2026-03-05" in run.out
     )
     run = run_cli(
         "explain-breach",
@@ -265,8 +273,8 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     ]
     assert final.endswith(
         "explanations:\n"
-        "  - {rule: stage2-response-late, reason: Survey delayed by storm damage, reviewed_by: complaints-lead, "
-        "date: 2026-03-13}\n"
+        "  - {rule: stage2-response-late, reason: Survey delayed by storm damage, "
+        "reviewed_by: complaints-lead, date: 2026-03-13}\n"
         "# End of the case file.\n"
     )
     assert check(repo).code == 0  # what the commands wrote is valid and complete
@@ -288,8 +296,11 @@ def _refused(repo: Path, path: Path, *argv: str) -> str:
 ACKNOWLEDGED = COMMENTED.replace("stage1:\n", "stage1:\n  acknowledged: 2025-12-23\n")
 RESPONDED = ACKNOWLEDGED.replace(
     "  handler: housing-repairs-manager   # a role, never a name\n",
-    "  handler: housing-repairs-manager   # a role, never a name\n  responded: 2026-01-05\n  decision: upheld\n"
-    "  response_includes: [stage, definition, decision, reasons, remedy, outstanding-actions, escalation]\n",
+    "  handler: housing-repairs-manager   # a role, never a name\n"
+    "  responded: 2026-01-05\n"
+    "  decision: upheld\n"
+    "  response_includes: "
+    "[stage, definition, decision, reasons, remedy, outstanding-actions, escalation]\n",
 )
 
 

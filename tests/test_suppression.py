@@ -1,12 +1,13 @@
-"""Small-number suppression: a count from 1 to 4 is shown as "fewer than 5", and no hidden count can be
-worked out from what is published with it.
+"""Small-number suppression: a count from 1 to 4 is shown as "fewer than 5", and no hidden count can
+be worked out from what is published with it.
 
 The attack: publish a table as the report does (`published._line_table`, `published._grid_table`),
 then enumerate every assignment of values to its hidden cells that agrees with every published
 total (cells add up to row totals, column totals and the grand total, whichever are shown) and with
-what each label reveals, and require every hidden value (cell or total) to have at least two possible
-values. Two readers: one who takes "hidden" for any number, and one who has read the rules and knows
-a "hidden" value is 0 or more than 4 (since every count from 1 to 4 is shown as "fewer than 5").
+what each label reveals, and require every hidden value (cell or total) to have at least two
+possible values. Two readers: one who takes "hidden" for any number, and one who has read the rules
+and knows a "hidden" value is 0 or more than 4 (since every count from 1 to 4 is shown as
+"fewer than 5").
 """
 
 from __future__ import annotations
@@ -280,7 +281,8 @@ def test_cells_are_cells():
     assert Cell(3, True).show() == F and Cell(30, True).show() == HIDDEN and Cell(3).show() == 3
 
 
-DETERMINISM_TABLE = {  # a table whose protection needs the multi-line search (found at 100,000 cases)
+# a table whose protection needs the multi-line search (found at 100,000 cases)
+DETERMINISM_TABLE = {
     "r0": {"c0": 0, "c1": 0, "c2": 2, "c3": 51, "c4": 22},
     "r1": {"c0": 3, "c1": 3, "c2": 0, "c3": 3, "c4": 0},
     "r2": {"c0": 3, "c1": 23, "c2": 3, "c3": 1, "c4": 0},
@@ -294,8 +296,9 @@ def test_a_table_is_suppressed_the_same_way_in_every_process():
     program = (
         "from checker.report.suppression import suppress_table\n"
         f"table = suppress_table({DETERMINISM_TABLE!r})\n"
-        "print(sorted((r, c) for r, row in table.cells.items() for c, cell in row.items() if cell.hidden),"
-        " sorted(k for k, cell in [*table.row_totals.items(), *table.column_totals.items()] if cell.hidden))\n"
+        "print(sorted((r, c) for r, row in table.cells.items() for c, cell in row.items() "
+        "if cell.hidden), sorted(k for k, cell in "
+        "[*table.row_totals.items(), *table.column_totals.items()] if cell.hidden))\n"
     )
     printed = {
         subprocess.run(
