@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -33,6 +37,33 @@ def replace(path: Path, text: str | bytes | memoryview) -> None:
         temporary.unlink(missing_ok=True)
 
 
+if sys.platform == "win32":
+
+    @contextmanager
+    def locked(folder: Path) -> Iterator[None]:
+        """No advisory locks here: `edit`'s comparison of bytes alone refuses a lost write."""
+        yield
+
+else:
+    import fcntl
+
+    @contextmanager
+    def locked(folder: Path) -> Iterator[None]:
+        """Hold the lock on a folder of data files while one of them is read, checked and edited.
+
+        Every command of this tool that edits a file takes it, so two of them take turns and
+        neither acts on bytes the other is about to replace; `edit` still compares the bytes, so
+        an editor that takes no lock cannot lose a write either. The lock is the kernel's
+        (flock on the folder): released when the command ends, however it ends.
+        """
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(descriptor)
+
+
 class ChangedOnDisk(Exception):
     """The file changed between reading it and writing the edit: someone else edited it."""
 
@@ -40,22 +71,32 @@ class ChangedOnDisk(Exception):
 def edit(path: Path, before: bytes, after: bytes) -> None:
     """Replace an existing data file with `after`, atomically, only if it still holds `before`.
 
-    The new bytes are written and flushed beside it, keep its permissions, and are renamed over
-    it: a reader sees the old file or the new one, never half of either. If the file no longer
-    holds the bytes the edit was made from, nothing is written (ChangedOnDisk), so a concurrent
-    edit is never silently lost.
+    The new bytes are written and flushed beside it, keep its permissions and owner, and are
+    renamed over it: a reader sees the old file or the new one, never half of either. If the file
+    no longer holds the bytes the edit was made from, nothing is written (ChangedOnDisk), so a
+    concurrent edit is never silently lost (and `locked` makes this tool's own writers take
+    turns).
     """
     if path.read_bytes() != before:
         raise ChangedOnDisk(path)
     temporary = _temporary(path, after)
     try:
         shutil.copymode(path, temporary)
+        _keep_owner(path, temporary)
         if path.read_bytes() != before:  # checked again just before the rename: the window is tiny
             raise ChangedOnDisk(path)
         os.replace(temporary, path)
         _sync_folder(path.parent)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _keep_owner(path: Path, temporary: Path) -> None:
+    """The replacement keeps the file's owner and group, where this user may give them."""
+    status = path.stat()
+    # not permitted (another user's file), or a system without owners: the mode is kept still
+    with contextlib.suppress(OSError, AttributeError):
+        os.chown(temporary, status.st_uid, status.st_gid)
 
 
 def _temporary(path: Path, data: bytes) -> Path:

@@ -7,6 +7,9 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import check
 from tests.test_bad_input import CASE, write_case
@@ -186,6 +189,38 @@ def test_changed_since_an_unknown_ref_is_a_usage_error(repo, cli):
     run = cli("check", "--root", repo, "--changed-since", "no-such-ref")
     assert run.code == 2
     assert "cannot list the files changed since no-such-ref" in run.err
+
+
+@pytest.mark.parametrize("ref", ["--output=/tmp/planted", "-p", " "])
+def test_changed_since_a_ref_that_looks_like_an_option_is_refused(repo, cli, ref):
+    _git(repo, "init", "-q")
+    run = cli("check", "--root", repo, f"--changed-since={ref}")  # as a script might pass it
+    assert run.code == 2 and "Traceback" not in run.err
+    assert "is not a git ref" in run.err
+    assert not Path("/tmp/planted").exists()
+
+
+def test_changed_since_checks_everything_when_the_cases_are_a_submodule(repo, tmp_path):
+    """git lists a submodule's pointer, not its files: a change in it means every case is
+    checked."""
+    commit = ["-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm"]
+    cases = tmp_path / "cases-repo"
+    (cases / "2025-26").mkdir(parents=True)
+    broken = CASE.replace("2025-06-04", "2025-06-30")  # acknowledged late: an error
+    (cases / "2025-26" / "CCC-2025-0001.yaml").write_text(broken)
+    _git(cases, "init", "-q")
+    _git(cases, "add", "-A")
+    _git(cases, *commit, "cases")
+    (repo / "cases").rmdir()
+    _git(repo, "init", "-q")
+    _git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(cases), "cases")
+    _git(repo, "add", "-A")
+    _git(repo, *commit, "base")
+    assert check(repo, "--changed-since", "HEAD").json["summary"]["cases"] == 0
+    path = repo / "cases" / "2025-26" / "CCC-2025-0001.yaml"
+    path.write_text(path.read_text().replace("Roof leak", "A roof leak"))
+    changed = check(repo, "--changed-since", "HEAD")
+    assert changed.json["summary"]["cases"] == 1 and changed.code == 1
 
 
 # A writer that never stops: it rewrites one case file in place (`edit`, then `replace`) and creates

@@ -4,6 +4,7 @@ next deadline, and refuses (changing nothing) a step the case's state does not a
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 import pytest
@@ -439,3 +440,55 @@ def test_an_edit_never_overwrites_a_file_changed_since_it_was_read(tmp_path):
     assert path.read_text() == "id: A\n"
     edit(path, b"id: A\n", b"id: A\nroute: housing\n")
     assert path.read_text() == "id: A\nroute: housing\n"
+
+
+RACING_PAIRS = 40
+
+
+def _racing(repo: Path, barrier, name: str) -> None:
+    """One step command in a forked process, released with its rival: exit 0 recorded, 3 refused."""
+    from datetime import date
+
+    from checker.edit import steps
+
+    options: dict[str, object] = (
+        {"on": date(2026, 1, 2), "days": 5, "reason": "Awaiting the roofer's survey"}
+        if name == "extend"
+        else {"on": date(2026, 1, 5), "decision": "upheld", "includes": ALL_ELEMENTS}
+    )
+    barrier.wait()
+    try:
+        steps.record(repo, "CCC-2025-0001", date(2026, 1, 5), steps.STEPS[name], **options)
+    except steps.StepRefused:
+        os._exit(3)
+    except BaseException:
+        os._exit(4)
+    os._exit(0)
+
+
+def test_of_two_steps_released_together_none_is_lost(repo):
+    """Each pair of commands starts at the same instant on the same case: whatever each says it
+    recorded is in the file afterwards, and what it refused changed nothing."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    outcomes = []
+    for _ in range(RACING_PAIRS):
+        path = _case(repo, ACKNOWLEDGED)
+        barrier = context.Barrier(2)
+        racers = {
+            name: context.Process(target=_racing, args=(repo, barrier, name))
+            for name in ("extend", "respond")
+        }
+        for racer in racers.values():
+            racer.start()
+        for racer in racers.values():
+            racer.join(60)
+        codes = {name: racer.exitcode for name, racer in racers.items()}
+        assert set(codes.values()) <= {0, 3}, codes
+        text = path.read_text()
+        assert ("extension: {agreed: 2026-01-02" in text) == (codes["extend"] == 0), (codes, text)
+        assert ("  responded: 2026-01-05" in text) == (codes["respond"] == 0), (codes, text)
+        assert 0 in codes.values()  # one of them always records
+        outcomes.append(tuple(sorted(codes.items())))
+    assert len(outcomes) == RACING_PAIRS

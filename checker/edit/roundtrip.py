@@ -28,7 +28,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from checker.files import edit as edit_file
-from checker.load.yaml import CoreLoader, LoadError, parse, read_text
+from checker.load.yaml import CoreLoader, LoadError, decode, parse, read_bytes
 
 BOM = b"\xef\xbb\xbf"
 
@@ -58,8 +58,8 @@ class Edit:
         self.path = path
         self.order = order
         try:
-            self.before = path.read_bytes()
-            self.text = read_text(path)
+            self.before = read_bytes(path)  # once: the bytes checked are the bytes replaced
+            self.text = decode(self.before)
             self.data = parse(self.text)
         except (OSError, LoadError) as error:
             raise EditError(f"{path.name} cannot be read: {error}") from None

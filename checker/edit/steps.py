@@ -23,14 +23,14 @@ from checker.edit.roundtrip import Edit, EditError, Flow, Moment
 from checker.engine.cases import check_case, explainable
 from checker.engine.check import check
 from checker.engine.evaluate import Setting
-from checker.files import ChangedOnDisk
+from checker.files import ChangedOnDisk, locked
 from checker.load import case_schema
 from checker.load.repository import load_repository
 from checker.load.validate import validate
 from checker.load.view import view
-from checker.load.yaml import load
+from checker.load.yaml import RULE, LoadError, parse
 from checker.model.case import UNDER_A_CODE, Case
-from checker.model.findings import Finding, relative
+from checker.model.findings import Document, Finding, Location, Severity, relative
 from checker.rules import RULES
 from checker.rules._timescales import describe
 
@@ -67,30 +67,33 @@ def record(
             "policy/council.yaml and policy/policy.yaml must be valid first; "
             "`complaints check` says why"
         )
-    case = _case(root, shown, setting)
     on = options.get("on")
     if isinstance(on, date) and _day(on, setting) > as_of:  # a date, or a datetime
         raise StepRefused(
             f"{_day(on, setting).isoformat()} is after today ({as_of.isoformat()}); "
             "record a step once it has happened"
         )
-    try:
-        edit = Edit(path, case_schema.order)
-        summary = step(case, edit, **options)
-        refused = drafts.blocking(drafts.findings(edit.text, shown, setting), check_case(case))
-        if refused:
-            raise StepRefused("; ".join(f"{f.rule}: {f.message}" for f in refused))
-        edit.save()
-    except EditError as error:
-        raise StepRefused(str(error)) from None
-    except ChangedOnDisk:
-        raise StepRefused(
-            "the file changed on disk while the step was being recorded (another edit?); "
-            "run the command again"
-        ) from None
+    # The case's state is checked on the very bytes the edit replaces, while no other command of
+    # this tool edits a file in its folder: of two steps at once, each sees the other's result.
+    with locked(path.parent):
+        try:
+            edit = Edit(path, case_schema.order)
+            case = _case(shown, edit.text, setting)
+            summary = step(case, edit, **options)
+            refused = drafts.blocking(drafts.findings(edit.text, shown, setting), check_case(case))
+            if refused:
+                raise StepRefused("; ".join(f"{f.rule}: {f.message}" for f in refused))
+            edit.save()
+        except EditError as error:
+            raise StepRefused(str(error)) from None
+        except ChangedOnDisk:
+            raise StepRefused(
+                "the file changed on disk while the step was being recorded (another edit?); "
+                "run the command again"
+            ) from None
     result = check(repository, as_of)  # the case file is read again: it has just changed
     found = [f for f in result.findings if f.location.path == shown]
-    now = _case(root, shown, setting)
+    now = _case(shown, edit.text, setting)
     steps = list(now.open_steps()) if now.route in UNDER_A_CODE else []
     return Recorded(shown, summary, found, steps, now)
 
@@ -109,12 +112,17 @@ def find_case(root: Path, case_id: str) -> Path:
     return found[0]
 
 
-def _case(root: Path, shown: str, setting: Setting) -> Case:
-    """The case as its file stands now."""
-    document, problems = load(root / shown, shown)
-    if document is not None:
+def _case(shown: str, text: str, setting: Setting) -> Case:
+    """The case a case file's text holds, or the first reason it is not a valid case file."""
+    try:
+        document = Document(shown, parse(text), text)
+    except LoadError as error:
+        problems = [
+            Finding(RULE, Severity.ERROR, str(error), Location(shown, error.line, error.column))
+        ]
+    else:
         problems = validate(document, "case")
-    if problems or document is None:
+    if problems:
         raise StepRefused(
             f"{problems[0].location}: {problems[0].message}; fix the file first, then run again"
         )

@@ -32,24 +32,41 @@ class GitError(Exception):
 def changed_cases(root: Path, ref: str) -> set[str] | None:
     """Repository-relative paths of case files changed since `ref` (committed, staged, unstaged or
     new); None, meaning everything, when anything under policy/ changed."""
+    if ref.startswith("-") or not ref.strip():
+        raise GitError(f"'{ref}' is not a git ref; give a branch, tag or commit, like origin/main")
+    commit = _git(
+        root, ref, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+    )
     changed: set[str] = set()
     for command in (
-        ["git", "diff", "--name-only", "--no-renames", ref, "--", "."],
-        ["git", "ls-files", "--others", "--exclude-standard", "--", "."],
+        ("diff", "--name-only", "--no-renames", commit.strip(), "--", "."),
+        ("ls-files", "--others", "--exclude-standard", "--", "."),
     ):
-        try:
-            output = subprocess.run(
-                command, cwd=root, capture_output=True, text=True, check=True
-            ).stdout
-        except (OSError, subprocess.CalledProcessError) as error:
-            detail = getattr(error, "stderr", "") or str(error)
-            raise GitError(f"cannot list the files changed since {ref}: {detail.strip()}") from None
+        output = _git(root, ref, *command)
         changed.update(line.strip() for line in output.splitlines() if line.strip())
     prefix = _prefix(root)
     changed = {path.removeprefix(prefix) for path in changed}
-    if any(path.startswith("policy/") for path in changed):
-        return None
+    submodules = {path.removeprefix(prefix) for path in _submodules(root, ref)}
+    if any(path.startswith("policy/") or path in submodules for path in changed):
+        return None  # a changed policy, or a submodule whose files git does not list: everything
     return {path for path in changed if path.startswith("cases/")}
+
+
+def _git(root: Path, ref: str, *arguments: str) -> str:
+    """What a git command prints, or a GitError saying why it could not."""
+    try:
+        return subprocess.run(
+            ["git", *arguments], cwd=root, capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", "") or str(error) or "no such commit"
+        raise GitError(f"cannot list the files changed since {ref}: {detail.strip()}") from None
+
+
+def _submodules(root: Path, ref: str) -> set[str]:
+    """The paths of the submodules under `root` (git lists their pointers, not their files)."""
+    listed = _git(root, ref, "ls-files", "--stage", "--", ".")
+    return {line.split("\t", 1)[1] for line in listed.splitlines() if line.startswith("160000 ")}
 
 
 def _prefix(root: Path) -> str:

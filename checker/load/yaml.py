@@ -177,6 +177,11 @@ def load(path: Path | str, shown_as: str) -> tuple[Document | None, list[Finding
 
 def read_text(path: Path | str) -> str:
     """The file's text, refusing what is not a small UTF-8 text file."""
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """The file's bytes, refusing what is not a small regular file (a link, a pipe, a folder)."""
     try:
         # One open that neither follows a symbolic link nor waits on a pipe, then one fstat: the
         # file checked is the file read, in three system calls (this runs 100,000 times).
@@ -211,6 +216,11 @@ def read_text(path: Path | str) -> str:
                 "the path is a symbolic link; keep data files as plain files in the repository"
             ) from None
         raise LoadError(f"the file cannot be read ({error.strerror}); check it exists") from None
+    return raw
+
+
+def decode(raw: bytes) -> str:
+    """A file's bytes as text, refusing what is not UTF-8 text YAML readers agree about."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LoadError("the file is UTF-16; save it as UTF-8")
     if b"\x00" in raw:
