@@ -28,10 +28,13 @@ def write_new(path: Path, text: str) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def replace(path: Path, text: str | bytes | memoryview) -> None:
-    """Replace `path` with `text` atomically (a report being regenerated, never a data file)."""
+def replace(path: Path, text: str | bytes | memoryview, mode: int | None = None) -> None:
+    """Replace `path` with `text` atomically (a report being regenerated, never a data file);
+    with `mode`, the new file has those permissions from the moment it has the name."""
     temporary = _temporary(path, text.encode("utf-8") if isinstance(text, str) else bytes(text))
     try:
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

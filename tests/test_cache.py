@@ -8,7 +8,9 @@ process gives, for the check and for the report.
 from __future__ import annotations
 
 import os
+import pickle
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -140,6 +142,60 @@ def test_an_unreadable_cache_is_ignored(example):
     for path in kept:
         path.write_bytes(b"not a cache at all")
     assert check(example).out == first.out
+
+
+def planted(marker: Path) -> bytes:
+    """A pickle that runs a command when it is loaded: it creates `marker`."""
+    return f"cos\nsystem\n(S'touch {marker}'\ntR.".encode()
+
+
+def test_a_cache_file_that_would_run_code_never_does(example, tmp_path):
+    """A pickle planted where the cache is kept (writable by someone else, or not a plain file)
+    is never loaded: the check runs as if there were no cache."""
+    first = check(example)
+    kept = sorted(cache.folder().glob("*.pickle"))
+    assert kept, "the first run kept nothing to plant over"
+    for path in kept:
+        fingerprint = path.read_bytes()[:32]
+        path.write_bytes(fingerprint + planted(tmp_path / "planted"))
+        path.chmod(0o666)  # as a shared or world-writable cache folder would let anyone write
+    assert check(example).out == first.out
+    assert not (tmp_path / "planted").exists()
+
+
+def test_a_cache_path_that_is_a_pipe_or_holds_no_mapping_is_ignored(example):
+    first = check(example)
+    kept = sorted(cache.folder().glob("*.pickle"))
+    assert kept, "the first run kept nothing to spoil"
+    fingerprint = kept[0].read_bytes()[:32]
+    kept[0].unlink()
+    os.mkfifo(kept[0])  # reading a pipe with no writer would wait for ever
+    for path in kept[1:]:
+        path.write_bytes(fingerprint + pickle.dumps([1, 2, 3]))
+    assert check(example).out == first.out
+
+
+def test_the_cache_is_private_to_its_user(example):
+    check(example)
+    kept = [cache._file(example, part) for part in ("findings", "cases")]
+    assert all(path.is_file() for path in kept)
+    assert cache.folder().stat().st_mode & 0o777 == 0o700
+    assert all(path.stat().st_mode & 0o777 == 0o600 for path in kept)
+
+
+@pytest.mark.parametrize(
+    "misplaced",
+    ["cases/2025-26/CCC-2025-9999.yml", "cases/CCC-2025-9999.yaml", "cases/2025-26/deeper/x.yaml"],
+)
+def test_a_file_in_the_wrong_place_is_not_hidden_by_the_cache(example, misplaced):
+    first = check(example)
+    assert not first.findings("file-layout")
+    target = example / misplaced
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("id: CCC-2025-9999\n")
+    cached = check(example)
+    assert cached.findings("file-layout"), misplaced
+    assert cached.out == check(example, "--no-cache").out
 
 
 def test_a_file_changed_in_the_last_moments_is_not_kept(example, monkeypatch):

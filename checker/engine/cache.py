@@ -23,6 +23,7 @@ import io
 import marshal
 import os
 import pickle
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -36,6 +37,7 @@ from checker.engine import signatures as signing
 from checker.files import replace
 from checker.load.git import git_config
 from checker.load.repository import Repository
+from checker.load.yaml import NO_FOLLOW
 from checker.model.outcome import Outcome
 
 RACY_NS = 2_000_000_000
@@ -63,8 +65,11 @@ def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tu
     )
     trusted = complete and changed < settled
     shown = [shown for _, shown in repository.case_files]
+    # the files in the wrong place too: a stray .yml file or a case outside a year folder changes
+    # no case file's signature, but does change the check's findings
+    layout = [(str(f.location), f.message) for f in repository.findings]
     key = hashlib.sha256(
-        _fingerprint(repository, as_of) + marshal.dumps((shown, signatures))
+        _fingerprint(repository, as_of) + marshal.dumps((shown, signatures, layout))
     ).digest()
     kept = _read(_file(repository.root, "findings"), key)
     return (key if trusted else None), (kept.get("findings") if kept else None)
@@ -165,11 +170,18 @@ def _installed() -> list[str]:
 
 
 def _read(where: Path, fingerprint: bytes) -> dict:
+    """What a cache file keeps, if it is a plain file of this user's that no one else can write
+    (anything else is never unpickled: a planted file is ignored), under this fingerprint."""
     try:
-        with open(where, "rb") as handle:
-            if handle.read(len(fingerprint)) != fingerprint:
+        descriptor = os.open(where, os.O_RDONLY | NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return {}
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not _private(status) or handle.read(len(fingerprint)) != fingerprint:
                 return {}
-            return pickle.load(handle)  # noqa: S301 - our own file, in the user's cache folder
+            kept = pickle.load(handle)  # noqa: S301 - this user's own file, writable by no one else
     except (
         OSError,
         pickle.UnpicklingError,
@@ -178,18 +190,33 @@ def _read(where: Path, fingerprint: bytes) -> dict:
         ValueError,
         TypeError,
         ImportError,
+        IndexError,
+        KeyError,
+        RecursionError,
+        MemoryError,
     ):
         return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def _private(status: os.stat_result) -> bool:
+    """A regular file owned by this user, which neither its group nor others may write."""
+    owner = getattr(os, "geteuid", None)
+    return (
+        stat.S_ISREG(status.st_mode)
+        and (owner is None or status.st_uid == owner())
+        and not status.st_mode & 0o022
+    )
 
 
 def _write(where: Path, fingerprint: bytes, entries: dict) -> None:
     try:
-        where.parent.mkdir(parents=True, exist_ok=True)
+        where.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         kept = io.BytesIO()
         kept.write(fingerprint)
         pickler = pickle.Pickler(kept, protocol=pickle.HIGHEST_PROTOCOL)
         pickler.fast = True  # no memo of every object pickled: the entries hold no cycles
         pickler.dump(entries)
-        replace(where, kept.getbuffer())
+        replace(where, kept.getbuffer(), mode=0o600)  # explanations are case text: the user's only
     except OSError:
         pass  # a read-only home or a full disk: the next run is simply not faster
