@@ -123,7 +123,7 @@ def test_a_bom_and_crlf_still_give_the_right_line(repo):
 @pytest.mark.parametrize(
     ("old", "new", "line", "column", "words"),
     [
-        ("  handler: housing", "  handlr: housing", 15, 3, "unknown key 'handlr' in stage1"),
+        ("  handler: housing", "  handlr: housing", 15, 3, "an unknown key in stage1"),
         (
             "complainant:\n  ref: P-7Q2K9\n",
             "complainant:\n  disability_disclosed: false\n",
@@ -285,3 +285,30 @@ def test_the_installed_command_exits_with_the_checks_code_and_its_whole_output(r
         text=True,
     )
     assert "Traceback" not in head.stderr and "Exception" not in head.stderr
+
+
+# Personal details typed where a case file's schema does not allow them: each is an error, and
+# none may be quoted back in any output a CI log keeps.
+NAME, PHONE, EMAIL = "Mary Oyelaran-Whitfield", "07700 900461", "mary.ow@example.org"
+TYPED_IN_THE_WRONG_PLACE = [
+    ("  ref: P-7Q2K9", f"  ref: {NAME} {PHONE}"),  # the complainant reference's pattern
+    ("route: housing", f"route: {NAME}"),  # a closed list
+    ("received: 2025-06-02T10:15:00+01:00", f"received: {EMAIL}"),  # a date format
+    ("discrimination_claimed: false", f"discrimination_claimed: {NAME}"),  # a boolean
+    ("type: repairs-delay", "type: 07700900461"),  # a phone number read as a number
+    ("  handler: housing-repairs-manager", f"  {NAME}: {EMAIL}"),  # an unknown key
+    ("not_responsible_for: []", f"not_responsible_for: []\n{NAME.lower()}: 1\n{NAME.lower()}: 2"),
+]
+SECRETS = (NAME, NAME.lower(), PHONE, PHONE.replace(" ", ""), "7700900461", EMAIL)
+
+
+@pytest.mark.parametrize("format_", ["text", "json", "sarif", "junit", "github"])
+@pytest.mark.parametrize(("right", "wrong"), TYPED_IN_THE_WRONG_PLACE)
+def test_what_was_typed_into_a_case_file_is_never_quoted_back(repo, format_, right, wrong):
+    assert right in CASE
+    write_case(repo, CASE.replace(right, wrong))
+    run = check(repo, "--format", format_)
+    assert run.code == 1, run.out
+    assert "error" in run.out
+    output = run.out + run.err
+    assert not [secret for secret in SECRETS if secret in output], output

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from checker.load import case_schema
-from checker.load.validate import schema, validate
+from checker.load.validate import validate
 from checker.load.yaml import load, locate
 from checker.model.findings import Document
+from checker.schemas import schema
 
 DEFAULT_DATES = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y")
 DEFAULT_KEY = "COMPLAINTS_PSEUDONYM_KEY"

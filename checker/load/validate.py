@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Any
@@ -10,8 +11,14 @@ from typing import Any
 from checker.calendar.workdays import parse_timestamp
 from checker.load.yaml import locate
 from checker.model.findings import Document, Finding, Location, Severity
-from checker.schemas import KINDS, schema  # noqa: F401 - KINDS and schema are imported from here too
+from checker.schemas import known_keys, schema
 
+# What a date or time written slightly wrong looks like: no name, address or phone has this shape.
+DATE_LIKE = re.compile(
+    r"[+-]?\d{1,6}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?:[Zz]|[+-]\d{2}:?\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?"
+)
+YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
 RULE = "schema"  # the id of the findings of files that do not match their schema
 
 _FORMAT_HINTS = {
@@ -83,13 +90,23 @@ def _describe(error: Any, kind: str) -> tuple[str, tuple, bool]:
     path = tuple(error.instance_path)
     where = _dotted(path)
     kind_name = type(error.kind).__name__
+    # A case file's text and keys are never quoted back: a resident's name or address typed in
+    # the wrong place would reach CI logs. Only what has the shape of a date or time is.
+    private = kind == "case"
+
+    def show(value: object) -> str:
+        if private and not _harmless(value):
+            return "the value written"
+        return _show(value)
+
     if kind_name in ("AdditionalProperties", "UnevaluatedProperties"):
         unexpected = list(getattr(error.kind, "unexpected", ()))
         key = unexpected[0] if unexpected else "?"
         allowed = sorted(_allowed_keys(kind, error.schema_path))
         hint = f" (allowed here: {', '.join(allowed)})" if allowed else ""
+        named = "an unknown key" if private and key not in known_keys() else f"unknown key '{key}'"
         return (
-            f"unknown key '{key}'{_in(where)}; remove it or correct its spelling{hint}",
+            f"{named}{_in(where)}; remove it or correct its spelling{hint}",
             path + (key,),
             True,
         )
@@ -99,7 +116,7 @@ def _describe(error: Any, kind: str) -> tuple[str, tuple, bool]:
     if kind_name == "Enum":
         options = list(error.kind.options) if hasattr(error.kind, "options") else []
         value = error.instance
-        message = f"{where or 'value'}: {_show(value)} is not one of {', '.join(map(str, options))}"
+        message = f"{where or 'value'}: {show(value)} is not one of {', '.join(map(str, options))}"
         if isinstance(value, str) and value.lower() in options:
             message += f"; write it in lower case: {value.lower()}"
         elif isinstance(value, bool) and str(value).lower() in ("true", "false"):
@@ -109,10 +126,10 @@ def _describe(error: Any, kind: str) -> tuple[str, tuple, bool]:
         return message, path, False
     if kind_name == "Format":
         hint = _FORMAT_HINTS.get(error.kind.format, f"a valid {error.kind.format}")
-        return f"{where}: {_show(error.instance)} is not {hint}", path, False
+        return f"{where}: {show(error.instance)} is not {hint}", path, False
     if kind_name == "AnyOf" and isinstance(error.instance, str):  # only the date-or-time values
         return (
-            f"{where}: {_show(error.instance)} is not a date or a date and time; "
+            f"{where}: {show(error.instance)} is not a date or a date and time; "
             f"write {_FORMAT_HINTS['date']} or {_FORMAT_HINTS['date-time']}",
             path,
             False,
@@ -120,19 +137,21 @@ def _describe(error: Any, kind: str) -> tuple[str, tuple, bool]:
     if kind_name == "Type":
         expected = _type_name(getattr(error.kind, "types", None) or [])
         return (
-            f"{where or 'the file'}: expected {expected}, found {_json_type(error.instance)} "
-            f"{_show(error.instance)}; write {expected} here",
+            f"{where or 'the file'}: expected {expected}, found {_json_type(error.instance)}"
+            f"{'' if private and not _harmless(error.instance) else ' ' + _show(error.instance)}; "
+            f"write {expected} here",
             path,
             False,
         )
     if kind_name == "Pattern":
         return (
-            f"{where}: {_show(error.instance)} is not in the expected form "
+            f"{where}: {show(error.instance)} is not in the expected form "
             f"(pattern {error.kind.pattern}); see `complaints schema {kind}`",
             path,
             False,
         )
-    return f"{where or 'the file'}: {error.message}; see `complaints schema {kind}`", path, False
+    said = "the value written does not match the schema" if private else error.message
+    return f"{where or 'the file'}: {said}; see `complaints schema {kind}`", path, False
 
 
 def _allowed_keys(kind: str, schema_path: Iterable[str | int]) -> set[str]:
@@ -160,6 +179,14 @@ def _dotted(path: tuple) -> str:
 
 def _in(where: str) -> str:
     return f" in {where}" if where else ""
+
+
+def _harmless(value: object) -> bool:
+    """A case value that may be quoted back: a date or time written slightly wrong, or one of
+    YAML 1.1's words for true and false (a number may be a phone number; text may be a name)."""
+    return isinstance(value, str) and bool(
+        DATE_LIKE.fullmatch(value) or value.lower() in YAML11_BOOLEANS
+    )
 
 
 def _show(value: object) -> str:

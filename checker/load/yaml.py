@@ -28,6 +28,7 @@ import yaml
 import yaml_rs
 
 from checker.model.findings import Document, Finding, Location, Severity
+from checker.schemas import known_keys
 
 MAX_BYTES = 1024 * 1024
 NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has none: there a link is looked for first
@@ -109,10 +110,13 @@ class CoreLoader(_BaseLoader):
                 was, now = (
                     _position(self.text, n.start_mark.index)[0] for n in (first[key], key_node)
                 )
+                named = (
+                    f" '{key}'" if key in known_keys() else ""
+                )  # a schema's word, never typed text
                 raise _at(
                     self.text,
                     key_node,
-                    f"duplicate key '{key}' (lines {was} and {now}); keep one of them",
+                    f"duplicate key{named} (lines {was} and {now}); keep one of them",
                 )
             first[key] = key_node
             mapping[key] = self.construct_object(value_node, deep=deep)

@@ -20,6 +20,24 @@ def schema(kind: str) -> dict:
     return found
 
 
+@cache
+def known_keys() -> frozenset[str]:
+    """Every key any schema names: a key that is one of these is the schema's word, not text a
+    person typed, and so may be quoted back in a message."""
+    found: set[str] = set()
+    stack: list[object] = [schema(kind) for kind in KINDS]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            properties = node.get("properties")
+            if isinstance(properties, dict):
+                found.update(properties)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return frozenset(found)
+
+
 def enum(kind: str, name: str) -> tuple[str, ...]:
     """The values a top-level property of a kind of file may take: `enum("case", "route")`."""
     return tuple(schema(kind)["properties"][name]["enum"])
