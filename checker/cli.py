@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from checker.calendar import periods
-from checker.calendar.workdays import parse_timestamp
+from checker.calendar.workdays import FIRST_YEAR, LAST_YEAR, OutOfRange, parse_timestamp
 from checker.commands import UsageError
 from checker.formats import FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
@@ -70,11 +70,15 @@ def main(argv: list[str] | None = None) -> int:
         command = importlib.import_module(f"checker.commands.{COMMANDS[args.command]}")
         code: int = command.run(args)
         return code
-    except (UsageError, NotARepository, GitError) as error:
+    except (UsageError, NotARepository, GitError, OutOfRange) as error:
         print(f"complaints: {error}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a full disk, a folder that cannot be written: said, not a traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"complaints: {where}{error.strerror or error}", file=sys.stderr)
+        return USAGE_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -359,16 +363,25 @@ def _add_step_commands(commands: argparse._SubParsersAction) -> None:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-27") from None
+    return _in_range(day, text)
+
+
+def _in_range(day: date, text: str) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"'{text}' is not between {FIRST_YEAR} and {LAST_YEAR}")
+    return day
 
 
 def _moment(text: str) -> date | datetime:
     try:
-        return parse_timestamp(text)
+        moment = parse_timestamp(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+    _in_range(moment, text)
+    return moment
 
 
 def _slug(text: str) -> str:

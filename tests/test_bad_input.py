@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import check
+from tests.conftest import check, run_cli
 
 CASE = """\
 # yaml-language-server: $schema=../../checker/schemas/case.schema.json
@@ -312,3 +312,72 @@ def test_what_was_typed_into_a_case_file_is_never_quoted_back(repo, format_, rig
     assert "error" in run.out
     output = run.out + run.err
     assert not [secret for secret in SECRETS if secret in output], output
+
+
+# Inputs that once crashed or hung a command; each now ends at once with a message or a result.
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (("workdays", "add", "2025-01-01", "100000000"), "outside the years"),
+        (("workdays", "add", "2025-01-01", "-100000000"), "outside the years"),
+        (("workdays", "between", "0001-01-01", "9999-12-31"), "not between 1900 and 2199"),
+        (("workdays", "receipt", "0001-01-01T10:00:00+00:00"), "not between 1900 and 2199"),
+    ],
+)
+def test_working_day_sums_outside_the_calendar_are_refused(argv, says):
+    import time
+
+    started = time.monotonic()
+    run = run_cli(*argv)
+    assert run.code == 2 and says in run.err and "Traceback" not in run.err
+    assert time.monotonic() - started < 5
+
+
+def test_a_year_with_no_cases_gets_a_report_not_a_traceback(repo):
+    write_case(repo)
+    run = run_cli("report", "--root", repo, "--year", "2027-28", "--as-of", "2026-11-23")
+    assert run.code == 0, run.err
+    assert "Traceback" not in run.err
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        ("received: 2025-06-02T10:15:00+01:00", "received: 1066-10-14T10:15:00+01:00"),
+        ("  acknowledged: 2025-06-04", "  acknowledged: 2250-06-04"),
+        (
+            "  decision: upheld",
+            "  decision: upheld\n  remedies: [{kind: financial, amount: 1e308}]",
+        ),
+    ],
+)
+def test_values_outside_what_a_case_can_hold_are_schema_errors(repo, right, wrong):
+    write_case(repo, CASE.replace(right, wrong))
+    run = check(repo)
+    assert run.code == 1
+    assert [f["rule"] for f in run.findings() if f["path"].startswith("cases/")] == ["schema"]
+
+
+def test_a_case_file_with_an_upper_case_ending_is_not_skipped(repo):
+    write_case(repo, name="CCC-2025-0001.YAML")
+    run = check(repo)
+    assert [(f["rule"], f["path"]) for f in run.findings("file-layout")] == [
+        ("file-layout", "cases/2025-26/CCC-2025-0001.YAML")
+    ]
+
+
+def test_a_full_disk_is_a_message_not_a_traceback(repo, monkeypatch):
+    import errno
+
+    from checker import files
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(files, "_temporary", full)
+    run = run_cli(
+        "new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
+        "--received", "2025-06-02T10:15:00+01:00",
+    )  # fmt: skip
+    assert run.code == 2
+    assert "No space left on device" in run.err and "Traceback" not in run.err

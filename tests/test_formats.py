@@ -16,7 +16,7 @@ from types import ModuleType
 import jsonschema
 import pytest
 
-from checker.formats import FORMATS, github, sarif
+from checker.formats import FORMATS, github, sarif, text
 from checker.model.findings import Finding, Location, Severity
 from checker.model.result import Result
 from checker.rules import RULES
@@ -194,11 +194,25 @@ def test_text_groups_by_file_in_path_order_and_keeps_line_order():
     )
 
 
-def test_text_explained_finding_gives_its_reason():
-    line = next(
-        line for line in FORMATS["text"](RESULT).splitlines() if "stage1-response-late" in line
+def test_text_explained_finding_of_a_case_says_where_its_reason_is_not_the_reason():
+    """A case's explanation is text about the complaint: no CI output carries it."""
+    out = FORMATS["text"](RESULT)
+    line = next(line for line in out.splitlines() if "stage1-response-late" in line)
+    assert line.endswith("(5 working days late) (explained: in the case file)")
+    for format_ in FORMATS:
+        assert "Contractor survey delayed" not in FORMATS[format_](RESULT), format_
+
+
+def test_text_explained_finding_of_the_policy_gives_its_reason():
+    finding = Finding(
+        "policy-letter-incomplete",
+        Severity.ERROR,
+        "the stage 2 response the policy describes leaves out ombudsman",
+        Location("policy/policy.yaml", 3, 5),
+        explained=True,
+        explanation="The template gives the Ombudsman's details",
     )
-    assert line.endswith("(5 working days late) (explained: Contractor survey delayed)")
+    assert text.line(finding).endswith("(explained: The template gives the Ombudsman's details)")
 
 
 def test_text_has_colour_only_when_asked():
@@ -243,10 +257,7 @@ def test_junit_counts_and_testcases():
     assert failure.get("message").startswith(f"{CASE}:12:11 received 2025-06-02")
     assert "error case-folder-year" in failure.text
     assert "warning due-soon" in cases["cases", CASE].find("system-out").text
-    assert (
-        "explained: Contractor survey delayed"
-        in cases["cases", EXPLAINED_CASE].find("system-out").text
-    )
+    assert "explained: in the case file" in cases["cases", EXPLAINED_CASE].find("system-out").text
     assert list(cases["cases", CLEAN_CASE]) == []
 
 
@@ -309,7 +320,7 @@ def test_sarif_results_locations_and_suppressions():
     assert late["ruleIndex"] == 1
     assert late["level"] == "error"
     assert late["suppressions"] == [
-        {"kind": "inSource", "justification": "Contractor survey delayed"}
+        {"kind": "inSource", "justification": "explained in the case file"}
     ]
     location = late["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": EXPLAINED_CASE, "uriBaseId": "%SRCROOT%"}
@@ -334,7 +345,7 @@ def test_sarif_explained_without_words_and_awkward_paths():
     )
     log = _validate_sarif(sarif.render(Result(Path("/repo"), date(2026, 11, 23), 1, (finding,))))
     [result] = log["runs"][0]["results"]
-    assert result["suppressions"][0]["justification"] == "explained in the case file"
+    assert result["suppressions"][0]["justification"] == "see the case file"
     uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "cases/2025-26/a%20b%231.yaml"
 

@@ -27,7 +27,15 @@ from checker.calendar.one_country import country_class
 if TYPE_CHECKING:
     import holidays
 
+# The years the calendar covers, and so every date a data file may hold: wide enough for any
+# complaint, narrow enough that every sum of working days ends at once.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+SPAN_LAST = LAST_YEAR + 1  # the calendar runs a year on, for the deadlines of the last year's dates
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class OutOfRange(ValueError):
+    """A date, or a sum of working days, outside the years the calendar covers."""
 
 
 class Calendar:
@@ -79,9 +87,14 @@ class Calendar:
         if self._first + 366 <= ordinal <= self._last - 366:
             return
         year = date.fromordinal(max(1, ordinal)).year
+        if not FIRST_YEAR <= year <= SPAN_LAST:
+            raise OutOfRange(
+                f"{date.fromordinal(max(1, ordinal)).isoformat()} is outside the years the "
+                f"working-day calendar covers ({FIRST_YEAR} to {SPAN_LAST})"
+            )
         first = min(date.fromordinal(self._first).year, year - 1)
         last = max(date.fromordinal(self._last).year, year + 2)
-        self._build(max(1, first), min(9998, last))
+        self._build(max(FIRST_YEAR, first), min(SPAN_LAST, last))
 
     def _count(self, day: date) -> int:
         ordinal = day.toordinal()
@@ -113,11 +126,17 @@ class Calendar:
         years = abs(n) // 200 + 2
         first = date.fromordinal(self._first).year
         last = date.fromordinal(self._last).year
-        if n > 0:
-            last = max(last, day.year) + years
-        else:
-            first = min(first, day.year) - years
-        self._build(max(1, first), min(9998, last))
+        wider = (
+            (first, min(SPAN_LAST, max(last, day.year) + years))
+            if n > 0
+            else (max(FIRST_YEAR, min(first, day.year) - years), last)
+        )
+        if wider == (first, last):  # already as wide as it goes: the sum ends outside it
+            raise OutOfRange(
+                f"{n} working days from {day.isoformat()} is outside the years the working-day "
+                f"calendar covers ({FIRST_YEAR} to {SPAN_LAST})"
+            )
+        self._build(*wider)
 
     def elapsed(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end` (negative when end is earlier)."""

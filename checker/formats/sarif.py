@@ -6,7 +6,8 @@ A rule's tags are the Code provisions it enforces and, as "policy 10.2.2", the c
 council's policy its findings cite (the engine resolves a rule's POLICY paths to clause numbers,
 so a rule that found nothing has only its provisions). Paths are relative to %SRCROOT%, the
 repository root. An explained breach is reported with an in-source suppression whose
-justification is the case file's explanation.
+justification is the policy's explanation, or, for a case's, where to find it (a case's reason is
+text about the complaint, and SARIF is uploaded to other services).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import quote
 
+from checker.formats.text import IN_THE_CASE, explanation
 from checker.model.findings import Finding, Severity
 from checker.model.result import Result
 from checker.rules import RULES
@@ -30,7 +32,6 @@ SCHEMA = (
 INFORMATION_URI = "https://github.com/complaints-as-code/complaints-as-code"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SRCROOT = "%SRCROOT%"
-NO_REASON = "explained in the case file"
 
 
 def render(
@@ -130,9 +131,7 @@ def _result(finding: Finding, index: dict[str, int]) -> dict:
     if tags:
         result["properties"] = {"tags": tags}
     if finding.explained:
-        result["suppressions"] = [
-            {"kind": "inSource", "justification": finding.explanation or NO_REASON}
-        ]
+        result["suppressions"] = [{"kind": "inSource", "justification": _justification(finding)}]
     return result
 
 
@@ -143,3 +142,8 @@ def _tags(provisions: Iterable[str], clauses: Iterable[str]) -> list[str]:
 
 def _root_uri(root: Path) -> str:
     return root.absolute().as_uri().rstrip("/") + "/"
+
+
+def _justification(finding: Finding) -> str:
+    """The policy's reason for an explained breach; for a case's, where the reason is."""
+    return explanation(finding) if finding.case_id is None else f"explained {IN_THE_CASE}"

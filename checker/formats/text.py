@@ -1,9 +1,11 @@
 """The format for people: findings grouped by file, one line each, then a one-line summary.
 
 Each line is `path:line:col: severity rule-id message`, so editors and `grep` can jump to it; an
-explained breach ends with ` (explained: reason)`. Files come in path order with a blank line
-between them; within a file the findings keep line order, whatever their severity. ANSI colour
-only when asked for (the CLI asks only on a terminal without NO_COLOR).
+explained breach ends with ` (explained: reason)`, the reason given only for an explanation in the
+policy (a case's explanation is case text, which no CI output carries: it says where it is). Files
+come in path order with a blank line between them; within a file the findings keep line order,
+whatever their severity. ANSI colour only when asked for (the CLI asks only on a terminal without
+NO_COLOR).
 """
 
 from __future__ import annotations
@@ -21,6 +23,16 @@ COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.IN
 
 # What an explained finding says when the case file gives no reason in words.
 NO_REASON = "see the case file"
+# What a case's explained finding says instead of its reason (case text stays in the case file).
+IN_THE_CASE = "in the case file"
+
+
+def explanation(finding: Finding) -> str:
+    """What output may say of an explained finding's reason: the policy's own words, but never a
+    case's (its reason is text about the complaint, and CI logs are kept and shared)."""
+    if finding.case_id is not None:
+        return IN_THE_CASE
+    return finding.explanation or NO_REASON
 
 
 def render(result: Result, colour: bool = False) -> str:
@@ -35,7 +47,7 @@ def render(result: Result, colour: bool = False) -> str:
 def line(finding: Finding, colour: bool = False) -> str:
     """One finding as `path:line:col: severity rule-id message`, coloured if asked."""
     loc = finding.location
-    suffix = f" (explained: {finding.explanation or NO_REASON})" if finding.explained else ""
+    suffix = f" (explained: {explanation(finding)})" if finding.explained else ""
     if not colour:
         return f"{loc}: {finding.severity} {finding.rule} {finding.message}{suffix}"
     if finding.explained:  # dimmed as a whole: it is on record, not to be acted on

@@ -119,11 +119,11 @@ def discover(
                 )
         # a folder named like a case file is refused by the loader; the names are sifted by list,
         # not one by one
-        named = names + [name for name in subfolders if name.endswith((".yaml", ".yml"))]
+        named = names + [name for name in subfolders if name.lower().endswith((".yaml", ".yml"))]
         found.extend(
             (f"{where}/{name}", "rename the file to end in .yaml")
             for name in named
-            if name.endswith(".yml")
+            if not name.endswith(".yaml") and name.lower().endswith((".yml", ".yaml"))
         )
         in_folder = [name for name in named if name.endswith(".yaml")]
         if in_folder and depth != 1:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Any
 
-from checker.calendar.workdays import parse_timestamp
+from checker.calendar.workdays import FIRST_YEAR, LAST_YEAR, parse_timestamp
 from checker.load.yaml import locate
 from checker.model.findings import Document, Finding, Location, Severity
 from checker.schemas import known_keys, schema
@@ -22,8 +22,11 @@ YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
 RULE = "schema"  # the id of the findings of files that do not match their schema
 
 _FORMAT_HINTS = {
-    "date": "a real date written YYYY-MM-DD, like 2025-06-02",
-    "date-time": "a date and time with its offset, like 2025-06-02T17:42:00+01:00",
+    "date": f"a real date written YYYY-MM-DD, like 2025-06-02 ({FIRST_YEAR} to {LAST_YEAR})",
+    "date-time": (
+        f"a date and time with its offset, like 2025-06-02T17:42:00+01:00 "
+        f"({FIRST_YEAR} to {LAST_YEAR})"
+    ),
     "uri": "a full web address starting https://",
     "email": "an email address",
 }
@@ -49,7 +52,11 @@ def _readable(name: str) -> Callable[[str], bool]:
     @lru_cache(maxsize=65536)  # the same dates recur across thousands of cases
     def check(value: str) -> bool:
         try:
-            return rfc.is_valid(value) and bool(parse_timestamp(value))
+            return (
+                rfc.is_valid(value)
+                and bool(parse_timestamp(value))
+                and FIRST_YEAR <= int(value[:4]) <= LAST_YEAR
+            )
         except ValueError:
             return False
 

@@ -88,7 +88,7 @@ def _grid_table(
     """A two-way breakdown with its row, column and grand totals, suppressed."""
     rows = order or sorted(counts, key=lambda r: (-sum(counts[r].values()), r))
     table = suppress_table(
-        {r: {c: counts.get(r, {}).get(c, 0) for c in columns} for r in rows}, threshold
+        {r: {c: counts.get(r, {}).get(c, 0) for c in columns} for r in rows}, threshold, columns
     )
     return {
         "id": table_id,

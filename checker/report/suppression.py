@@ -271,11 +271,15 @@ class Table:
 
 
 def suppress_table(
-    counts: Mapping[str, Mapping[str, int]], threshold: int = DEFAULT_THRESHOLD
+    counts: Mapping[str, Mapping[str, int]],
+    threshold: int = DEFAULT_THRESHOLD,
+    columns: Sequence[str] | None = None,
 ) -> Table:
-    """A two-way table published with its row, column and grand totals."""
+    """A two-way table published with its row, column and grand totals; `columns` names them
+    where a table may have no rows (a year with no complaints yet)."""
     rows = list(counts)
-    columns = list(dict.fromkeys(c for row in counts.values() for c in row))
+    if columns is None:
+        columns = list(dict.fromkeys(c for row in counts.values() for c in row))
     values: dict[TableKey, int] = {(r, c): counts[r].get(c, 0) for r in rows for c in columns}
     values |= {(r, None): sum(counts[r].get(c, 0) for c in columns) for r in rows}
     values |= {(None, c): sum(counts[r].get(c, 0) for r in rows) for c in columns}
