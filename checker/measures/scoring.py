@@ -22,25 +22,25 @@ from checker.rules import self_assessment_evidence_broken
 DEFAULT_TARGET = 0.95  # where the policy sets none for a metric
 
 
-def latest_assessment(ctx: View, code: str) -> Document | None:
+def latest_assessment(view: View, code: str) -> Document | None:
     """The most recent self-assessment against `code`."""
-    found = [d for d in ctx.documents("self-assessment") if d.data["code"] == code]
+    found = [d for d in view.documents("self-assessment") if d.data["code"] == code]
     return max(found, key=lambda d: (d.data["year"], d.data["completed"]), default=None)
 
 
-def score(ctx: View, assessment: Document, period: str | None = None) -> Score:
+def score(view: View, assessment: Document, period: str | None = None) -> Score:
     """Score one self-assessment against its Code and the evaluated cases of `period` (by default
     the last full reporting year before it was completed; the run keeps that score in the view)."""
-    if period is None and assessment.path in ctx.scores:
-        return ctx.scores[assessment.path]
-    code_document = ctx.codes[assessment.data["code"]]
+    if period is None and assessment.path in view.scores:
+        return view.scores[assessment.path]
+    code_document = view.codes[assessment.data["code"]]
     code = code_document.data
-    start_month = ctx.council.data["reporting_year"]["start_month"] if ctx.council else 4
+    start_month = view.council.data["reporting_year"]["start_month"] if view.council else 4
     period = period or periods.last_full_year(
         date.fromisoformat(assessment.data["completed"]), start_month
     )
-    in_period = [o for o in ctx.valid() if o.year == period and o.code == code["code"]]
-    targets = ctx.policy.data["rules"].get("targets", {}) if ctx.policy else {}
+    in_period = [o for o in view.valid() if o.year == period and o.code == code["code"]]
+    targets = view.policy.data["rules"].get("targets", {}) if view.policy else {}
     wanted = {m for p in provisions(code) for m in p.data.get("metrics", [])}
     measures = measure(in_period, sorted(wanted))
     answers = {a["provision"]: a for a in assessment.data["answers"]}
@@ -70,7 +70,7 @@ def score(ctx: View, assessment: Document, period: str | None = None) -> Score:
             continue
         action = answer.get("action", {})
         overdue = bool(
-            action.get("due") and not action.get("done") and action["due"] < ctx.as_of.isoformat()
+            action.get("due") and not action.get("done") and action["due"] < view.as_of.isoformat()
         )
         actions.append(
             Action(
@@ -94,15 +94,15 @@ def score(ctx: View, assessment: Document, period: str | None = None) -> Score:
         edition=code["edition"],
         assessment=assessment,
         period=period,
-        as_of=ctx.as_of,
+        as_of=view.as_of,
         sections=tuple(sections),
         actions=tuple(actions),
         no_evidence=no_evidence,
-        broken_links=_broken_links(ctx, assessment),
+        broken_links=_broken_links(view, assessment),
     )
 
 
-def _broken_links(ctx: View, assessment: Document) -> tuple[str, ...]:
+def _broken_links(view: View, assessment: Document) -> tuple[str, ...]:
     return tuple(
-        p.message for p in self_assessment_evidence_broken.check(ctx) if p.document is assessment
+        p.message for p in self_assessment_evidence_broken.check(view) if p.document is assessment
     )
