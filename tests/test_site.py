@@ -174,7 +174,8 @@ def test_the_policy_page_has_a_stable_anchor_for_every_clause(built):
 
 
 def test_a_timescale_changed_in_the_policy_changes_every_page_and_the_checker(tmp_path, cli):
-    from checker.site.pages import how_to_complain, policy_page
+    from checker.site.policy_page import policy_page
+    from checker.site.procedure import how_to_complain
 
     repo = scratch(tmp_path / "repo", with_cases=False)
     path = repo / "policy" / "policy.yaml"

@@ -1,0 +1,46 @@
+"""Text from the data as a page shows it: escaped, in table cells, and the anchors that link to
+policy clauses (one place, so that every page says a thing the same way)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any, cast
+
+from checker.model.policy import figures
+
+# A self-assessment's answer as a page shows it (looked up with None for an unanswered one).
+ANSWER: Mapping[str | None, str] = {"yes": "Yes", "no": "No", "partial": "Partly"}
+WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def anchor(number: str, seen: dict[str, int] | None = None) -> str:
+    """A clause's stable anchor: 10.2.6 -> clause-10-2-6 (a repeated number gets -2, -3 ...)."""
+    base = "clause-" + number.replace(".", "-")
+    if seen is None:
+        return base
+    seen[number] = seen.get(number, 0) + 1
+    return base if seen[number] == 1 else f"{base}-{seen[number]}"
+
+
+def escaped(text: str) -> str:
+    """Text for an HTML element's content (quotes need no escaping there)."""
+    return html.escape(str(text), quote=False)
+
+
+def cell_text(text: str) -> str:
+    """Code or form text for a table cell: its "- " lines become a list."""
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    items = [line[2:] for line in lines if line.startswith("- ")]
+    prose = [line for line in lines if not line.startswith("- ")]
+    out = "<br>".join(escaped(p) for p in prose)
+    if items:
+        out += "<ul>" + "".join(f"<li>{escaped(i)}</li>" for i in items) + "</ul>"
+    return out
+
+
+def timescale_figures(policy: dict[str, Any]) -> dict[str, int]:
+    """The figures the policy's text draws on (`figures`), each a number: the policy schema
+    requires every timescale to give its working days or months, and the site is built only
+    from a valid policy."""
+    return cast("dict[str, int]", figures(policy))
