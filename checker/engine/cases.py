@@ -59,7 +59,7 @@ def stamp(
     rule: ModuleType, problem: Problem, case_id: str | None = None, policy: dict | None = None
 ) -> Finding:
     """A rule's problem as a located finding carrying the rule's metadata."""
-    line, column = locate(problem.document, problem.path, key=problem.key)
+    line, column = problem.at or locate(problem.document, problem.path, key=problem.key)
     return Finding(
         rule=rule.ID,
         severity=severity(rule, policy),

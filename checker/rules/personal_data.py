@@ -65,6 +65,8 @@ DATE_VALUE = re.compile(
 NOT_TEXT = NOT_FREE_TEXT
 
 
+# A comment: # at the start of a line or after a space (one inside a value is found again there).
+COMMENT = re.compile(r"(?:^|[ \t])#([^\n]*)", re.M)
 HAS_DIGIT_OR_AT = re.compile(r"[0-9@]")  # every pattern needs one: most text is skipped at once
 # The ombudsmen's and the Information Commissioner's published contact details, which a policy
 # may quote: allowed in every file but a case.
@@ -79,7 +81,42 @@ PUBLISHED = (
 
 
 def check(case: Case) -> Iterator[Problem]:
-    yield from problems_in(case.document, frozenset(), "case files hold no personal data")
+    because = "case files hold no personal data"
+    yield from problems_in(case.document, frozenset(), because)
+    yield from in_comments(case.document, because)
+
+
+def in_comments(document: Document, because: str) -> Iterator[Problem]:
+    """What looks like personal data in the file's comments, which git keeps as surely as its
+    values (a `#` inside a value is part of the value, which `problems_in` has looked at)."""
+    text = document.text
+    first = text.find("#")
+    if first < 0 or text.find("#", first + 1) < 0 and text.startswith("# yaml-language-server"):
+        return  # no comment but the schema line: nearly every case file
+    said: set[str] = set().union(
+        *(
+            found_keys(value)
+            for _, value in free_texts(document.data, ())
+            if HAS_DIGIT_OR_AT.search(value)
+        )
+    )
+    for comment in COMMENT.finditer(text):
+        words = comment[1]
+        if not HAS_DIGIT_OR_AT.search(words):
+            continue
+        for kind, pattern in PATTERNS:
+            match = next((m for m in pattern.finditer(words) if _key(m[0]) not in said), None)
+            if match is not None:
+                start = comment.start(1) + match.start()
+                line = text.count("\n", 0, start) + 1
+                column = start - text.rfind("\n", 0, start)
+                yield Problem(
+                    f"a comment on line {line} contains what looks like {kind}; "
+                    f"remove it: {because}",
+                    document,
+                    at=(line, column),
+                )
+                break
 
 
 def problems_in(
