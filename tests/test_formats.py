@@ -419,3 +419,18 @@ def test_an_empty_result_renders(name):
         assert json.loads(out)["findings"] == []
     else:
         assert out == "Checked 0 files (0 cases) as of 2026-11-23: 0 errors, 0 warnings, 0 notes.\n"
+
+
+@pytest.mark.parametrize("format_", ["text", "github"])
+def test_control_characters_in_a_path_or_message_are_written_as_escapes(format_):
+    """A file name can hold a terminal escape or a right-to-left override: printed raw, it could
+    clear the screen or disguise what a finding says."""
+    finding = Finding(
+        "file-layout",
+        Severity.ERROR,
+        "rename \x1b[2J the file\u202e",
+        Location("cases/2025-26/\x1b]0;owned\x07x.yaml", 1, 1),
+    )
+    out = FORMATS[format_](Result(Path("/repo"), date(2026, 11, 23), 1, (finding,)))
+    assert not [c for c in out if not c.isprintable() and c != "\n"], repr(out)
+    assert "\\x1b" in out and "\\u202e" in out

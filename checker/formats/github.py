@@ -7,7 +7,7 @@ the summary line as plain text for the log. Explained breaches are on record, no
 
 from __future__ import annotations
 
-from checker.formats.text import ordered, summary
+from checker.formats.text import ordered, printable, summary
 from checker.model.findings import Finding, Severity
 from checker.model.result import Result
 
@@ -25,8 +25,11 @@ def command(finding: Finding) -> str:
     """The workflow command that annotates one finding."""
     loc = finding.location
     properties = {"file": loc.path, "line": loc.line, "col": loc.column, "title": finding.rule}
-    joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+    joined = ",".join(
+        f"{key}={escape_property(printable(str(value)))}" for key, value in properties.items()
+    )
+    message = escape_data(printable(finding.message, breaks=True))
+    return f"::{COMMANDS[finding.severity]} {joined}::{message}"
 
 
 def escape_data(text: str) -> str:

@@ -47,14 +47,27 @@ def render(result: Result, colour: bool = False) -> str:
 def line(finding: Finding, colour: bool = False) -> str:
     """One finding as `path:line:col: severity rule-id message`, coloured if asked."""
     loc = finding.location
-    suffix = f" (explained: {explanation(finding)})" if finding.explained else ""
+    suffix = f" (explained: {printable(explanation(finding))})" if finding.explained else ""
+    message, where = printable(finding.message), printable(str(loc))
     if not colour:
-        return f"{loc}: {finding.severity} {finding.rule} {finding.message}{suffix}"
+        return f"{where}: {finding.severity} {finding.rule} {message}{suffix}"
     if finding.explained:  # dimmed as a whole: it is on record, not to be acted on
-        return f"{DIM}{loc}: {finding.severity} {finding.rule} {finding.message}{suffix}{RESET}"
-    path = f"{BOLD}{loc.path}{RESET}:{loc.line}:{loc.column}"
+        return f"{DIM}{where}: {finding.severity} {finding.rule} {message}{suffix}{RESET}"
+    path = f"{BOLD}{printable(loc.path)}{RESET}:{loc.line}:{loc.column}"
     severity = f"{COLOURS[finding.severity]}{finding.severity}{RESET}"
-    return f"{path}: {severity} {finding.rule} {finding.message}"
+    return f"{path}: {severity} {finding.rule} {message}"
+
+
+def printable(text: str, breaks: bool = False) -> str:
+    """Text with every control or invisible character written as an escape (\\x1b, \\u202e), so
+    that a file name or a message can neither drive the terminal nor hide what it says; with
+    `breaks`, line breaks are kept."""
+    if text.isprintable():
+        return text
+    kept = "\r\n" if breaks else ""  # line breaks, where the format carries them itself
+    return "".join(
+        c if c.isprintable() or c in kept else c.encode("unicode_escape").decode() for c in text
+    )
 
 
 def ordered(findings: Iterable[Finding]) -> list[Finding]:
