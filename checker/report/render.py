@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the command line imports this module for its format names: 
     from checker.report.publish import Published
 
 
-def _esc(text: str) -> str:
+def escaped(text: str) -> str:
     """Text for an HTML element's content (quotes need no escaping there)."""
     return html.escape(str(text), quote=False)
 
@@ -35,26 +35,27 @@ def _cell(value: int | float | str | None) -> str:
         return f"{value:,.1f}"
     if isinstance(value, int):
         return f"{value:,}"
-    return _esc(str(value))
+    return escaped(str(value))
 
 
 def table(t: Published, charts: Mapping[str, str] | None = None) -> str:
     """A published breakdown as an accessible HTML table, with its chart when there is one."""
     has_totals = any("total" in row for row in t["rows"])
-    head = "".join(f'<th scope="col">{_esc(c)}</th>' for c in t["columns"])
+    head = "".join(f'<th scope="col">{escaped(c)}</th>' for c in t["columns"])
     head += '<th scope="col">Total</th>' if has_totals else ""
     rows = []
     for row in t["rows"]:
         cells = "".join(f"<td>{_cell(v)}</td>" for v in row["values"])
         cells += f"<td>{_cell(row['total'])}</td>" if has_totals else ""
-        rows.append(f'<tr><th scope="row">{_esc(row["label"])}</th>{cells}</tr>')
+        rows.append(f'<tr><th scope="row">{escaped(row["label"])}</th>{cells}</tr>')
     total_cells = "".join(f"<td>{_cell(v)}</td>" for v in t["total"])
     total_cells += f"<td>{_cell(t.get('grand_total'))}</td>" if has_totals else ""
     rows.append(f'<tr><th scope="row">Total</th>{total_cells}</tr>')
     chart = (charts or {}).get(t["id"], "")
     return (
-        f"{chart}<table>\n<caption>{_esc(t['title'])}</caption>\n"
-        f'<thead><tr><th scope="col">{_esc(t["dimension"].capitalize())}</th>{head}</tr></thead>\n'
+        f"{chart}<table>\n<caption>{escaped(t['title'])}</caption>\n"
+        f'<thead><tr><th scope="col">{escaped(t["dimension"].capitalize())}</th>'
+        f"{head}</tr></thead>\n"
         f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
     )
 
@@ -62,7 +63,7 @@ def table(t: Published, charts: Mapping[str, str] | None = None) -> str:
 def _pct(value: int | float | str | None) -> str:
     if value is None:
         return "–"
-    return f"{value:.1f}%" if isinstance(value, (int, float)) else _esc(str(value))
+    return f"{value:.1f}%" if isinstance(value, (int, float)) else escaped(str(value))
 
 
 def markdown(report: Published, charts: Mapping[str, str] | None = None) -> str:
@@ -94,7 +95,7 @@ def _opening(r: Published) -> list[str]:
     add = out.append
     add(f"# Annual complaints performance and service improvement report {r['year']}\n")
     add(
-        f"{_esc(r['council'])}, for the year {r['period']['start']} to {r['period']['end']}. "
+        f"{escaped(r['council'])}, for the year {r['period']['start']} to {r['period']['end']}. "
         f"Figures as at {r['as_of']}. Counts from 1 to {r['suppression']['threshold']} are shown "
         f'as "{r["suppression"]["shown_as"]}", and a figure that would let one be worked out '
         f'from the totals is shown as "{r["suppression"]["secondary_shown_as"]}".\n'
@@ -108,7 +109,7 @@ def _self_assessment(r: Published) -> list[str]:
     add("## 1. Self-assessment against the Complaint Handling Codes\n")
     if r["self_assessment"]:
         rows = "".join(
-            f'<tr><th scope="row">{_esc(s["title"])} '
+            f'<tr><th scope="row">{escaped(s["title"])} '
             f"({BODIES[s['code']].short} {s['edition']})</th>"
             f"<td>{s['yes']}</td><td>{s['partial']}</td><td>{s['no']}</td>"
             f"<td>{s['declared_share']:.1f}%</td><td>{s['evidenced_share']:.1f}%</td>"
@@ -193,7 +194,7 @@ def _outcomes(r: Published, charts: Mapping[str, str] | None) -> list[str]:
     add(table(o["by_service"], charts))
     add(table(o["remedies"], charts))
     total = o["financial_remedies_total"]
-    paid = "£" + format(total, ",.2f") if isinstance(total, (int, float)) else _esc(total)
+    paid = "£" + format(total, ",.2f") if isinstance(total, (int, float)) else escaped(total)
     add(f"Financial remedies paid or offered in all: {paid}.\n")
     return out
 
@@ -287,8 +288,8 @@ def _non_compliance(r: Published) -> list[str]:
     findings = r["non_compliance_findings"]
     add(
         "".join(
-            f"- {BODIES[x['body']].name}, {x['date']}: {_esc(x['summary'])}"
-            + (f" Our response: {_esc(x['response'])}" if x.get("response") else "")
+            f"- {BODIES[x['body']].name}, {x['date']}: {escaped(x['summary'])}"
+            + (f" Our response: {escaped(x['response'])}" if x.get("response") else "")
             + "\n"
             for x in findings
         )
@@ -302,10 +303,10 @@ def _improvements(r: Published) -> list[str]:
     add = out.append
     add("## 4. Service improvements from learning\n")
     improvements = r["learning"]["service_improvements"]
-    add("".join(f"- {_esc(i['service'])}: {_esc(i['improvement'])}\n" for i in improvements))
+    add("".join(f"- {escaped(i['service'])}: {escaped(i['improvement'])}\n" for i in improvements))
     if r["learning"]["from_cases"]:
         add("\nLearning recorded on complaints this year:\n\n")
-        add("".join(f"- {_esc(text)}\n" for text in r["learning"]["from_cases"]))
+        add("".join(f"- {escaped(text)}\n" for text in r["learning"]["from_cases"]))
     if not improvements and not r["learning"]["from_cases"]:
         add("None recorded.\n")
     return out
@@ -319,7 +320,7 @@ def _letters(r: Published) -> list[str]:
         letters = [x for x in r["ombudsman_letters"] if x["body"] == body]
         add(
             "".join(
-                f"{_esc(x['summary'])} ({x['date']}"
+                f"{escaped(x['summary'])} ({x['date']}"
                 + (f", [the letter]({x['url']})" if x.get("url") else "")
                 + ")\n"
                 for x in letters
@@ -331,7 +332,7 @@ def _letters(r: Published) -> list[str]:
         add("### Other ombudsman reports about the council\n")
         add(
             "".join(
-                f"- {BODIES[x['body']].name}: {_esc(x['title'])} ({x['date']})\n" for x in others
+                f"- {BODIES[x['body']].name}: {escaped(x['title'])} ({x['date']})\n" for x in others
             )
         )
     return out
@@ -344,7 +345,7 @@ def _governing_body(r: Published) -> list[str]:
     add("## Response of the governing body\n")
     if g and g.get("response"):
         when = f" on {g['considered']}" if g.get("considered") else ""
-        add(f"{_esc(g['name'])} considered this report{when}:\n\n> {_esc(g['response'])}\n")
+        add(f"{escaped(g['name'])} considered this report{when}:\n\n> {escaped(g['response'])}\n")
     else:
         add(
             "The report has not yet been considered; the response will be published alongside it.\n"

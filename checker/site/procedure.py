@@ -7,6 +7,7 @@ from typing import Any
 
 from checker.model.codes import BODIES
 from checker.model.policy import clauses, words
+from checker.report.charts.words import join
 from checker.site.text import WEEK, escaped, timescale_figures
 
 
@@ -123,7 +124,7 @@ def _working_day(calendar: dict[str, Any]) -> str:
     """What a working day is and when a complaint counts as received, from the council's calendar
     (the one place the checker's own working days come from)."""
     days = [day.capitalize() for day in calendar["working_days"]]
-    week = f"{days[0]} to {days[-1]}" if _consecutive(days) and len(days) > 2 else _join(days)
+    week = f"{days[0]} to {days[-1]}" if _consecutive(days) and len(days) > 2 else join(days)
     closing = _clock(calendar["working_hours"]["end"])
     other = (
         "a weekend or bank holiday" if days == list(WEEK[:5]) else "a day that is not a working day"
@@ -137,10 +138,6 @@ def _working_day(calendar: dict[str, Any]) -> str:
 def _consecutive(days: list[str]) -> bool:
     indexes = [WEEK.index(day) for day in days]
     return indexes == list(range(indexes[0], indexes[0] + len(indexes)))
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _clock(text: str) -> str:

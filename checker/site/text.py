@@ -3,11 +3,11 @@ policy clauses (one place, so that every page says a thing the same way)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import Any, cast
 
 from checker.model.policy import figures
+from checker.report.render import escaped
 
 # A self-assessment's answer as a page shows it (looked up with None for an unanswered one).
 ANSWER: Mapping[str | None, str] = {"yes": "Yes", "no": "No", "partial": "Partly"}
@@ -21,11 +21,6 @@ def anchor(number: str, seen: dict[str, int] | None = None) -> str:
         return base
     seen[number] = seen.get(number, 0) + 1
     return base if seen[number] == 1 else f"{base}-{seen[number]}"
-
-
-def escaped(text: str) -> str:
-    """Text for an HTML element's content (quotes need no escaping there)."""
-    return html.escape(str(text), quote=False)
 
 
 def cell_text(text: str) -> str:
