@@ -198,12 +198,13 @@ def test_text_explained_finding_of_a_case_says_where_its_reason_is_not_the_reaso
     """A case's explanation is text about the complaint: no CI output carries it."""
     out = FORMATS["text"](RESULT)
     line = next(line for line in out.splitlines() if "stage1-response-late" in line)
-    assert line.endswith("(5 working days late) (explained: in the case file)")
+    assert line.endswith("(5 working days late) (explained in the case file)")
     for format_ in FORMATS:
         assert "Contractor survey delayed" not in FORMATS[format_](RESULT), format_
 
 
-def test_text_explained_finding_of_the_policy_gives_its_reason():
+def test_explained_finding_of_the_policy_says_where_its_reason_is_not_the_reason():
+    """The policy's reasons are read where they are written: no output quotes what was typed."""
     finding = Finding(
         "policy-letter-incomplete",
         Severity.ERROR,
@@ -212,7 +213,11 @@ def test_text_explained_finding_of_the_policy_gives_its_reason():
         explained=True,
         explanation="The template gives the Ombudsman's details",
     )
-    assert text.line(finding).endswith("(explained: The template gives the Ombudsman's details)")
+    said = "(explained in the policy's explanations (policy/policy.yaml))"
+    assert text.line(finding).endswith(said)
+    result = Result(Path("/repo"), date(2026, 11, 23), 0, (finding,))
+    for format_ in FORMATS:
+        assert "The template gives" not in FORMATS[format_](result), format_
 
 
 def test_text_has_colour_only_when_asked():
@@ -257,7 +262,7 @@ def test_junit_counts_and_testcases():
     assert failure.get("message").startswith(f"{CASE}:12:11 received 2025-06-02")
     assert "error case-folder-year" in failure.text
     assert "warning due-soon" in cases["cases", CASE].find("system-out").text
-    assert "explained: in the case file" in cases["cases", EXPLAINED_CASE].find("system-out").text
+    assert "explained in the case file" in cases["cases", EXPLAINED_CASE].find("system-out").text
     assert list(cases["cases", CLEAN_CASE]) == []
 
 
@@ -345,7 +350,7 @@ def test_sarif_explained_without_words_and_awkward_paths():
     )
     log = _validate_sarif(sarif.render(Result(Path("/repo"), date(2026, 11, 23), 1, (finding,))))
     [result] = log["runs"][0]["results"]
-    assert result["suppressions"][0]["justification"] == "see the case file"
+    assert result["suppressions"][0]["justification"] == "explained in the case file"
     uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "cases/2025-26/a%20b%231.yaml"
 

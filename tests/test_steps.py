@@ -250,7 +250,7 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
         "complaints-lead",
     )
     assert run.code == 0, run.err
-    assert "(explained: in the case file)" in run.out
+    assert "(explained in the case file)" in run.out
 
     final = path.read_text()
     assert _comments(final) == _comments(original)

@@ -6,8 +6,8 @@ A rule's tags are the Code provisions it enforces and, as "policy 10.2.2", the c
 council's policy its findings cite (the engine resolves a rule's POLICY paths to clause numbers,
 so a rule that found nothing has only its provisions). Paths are relative to %SRCROOT%, the
 repository root. An explained breach is reported with an in-source suppression whose
-justification is the policy's explanation, or, for a case's, where to find it (a case's reason is
-text about the complaint, and SARIF is uploaded to other services).
+justification says where its reason is written, never the reason (a case's is text about the
+complaint, and SARIF is uploaded to other services).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import quote
 
-from checker.formats.text import IN_THE_CASE, explanation
+from checker.formats.text import explanation
 from checker.model.findings import Finding, Severity
 from checker.model.result import Result
 from checker.rules import RULES
@@ -145,5 +145,5 @@ def _root_uri(root: Path) -> str:
 
 
 def _justification(finding: Finding) -> str:
-    """The policy's reason for an explained breach; for a case's, where the reason is."""
-    return explanation(finding) if finding.case_id is None else f"explained {IN_THE_CASE}"
+    """Where the reason for an explained breach is written (never the reason: see text.py)."""
+    return f"explained {explanation(finding)}"

@@ -1,8 +1,9 @@
 """The format for people: findings grouped by file, one line each, then a one-line summary.
 
 Each line is `path:line:col: severity rule-id message`, so editors and `grep` can jump to it; an
-explained breach ends with ` (explained: reason)`, the reason given only for an explanation in the
-policy (a case's explanation is case text, which no CI output carries: it says where it is). Files
+explained breach ends with ` (explained in the case file)` or ` (explained in the policy's
+explanations ...)`: where its reason is, never the reason (a case's is text about the complaint,
+and no output, CI logs included, carries case text or anything typed into a reason). Files
 come in path order with a blank line between them; within a file the findings keep line order,
 whatever their severity. ANSI colour only when asked for (the CLI asks only on a terminal without
 NO_COLOR).
@@ -22,17 +23,17 @@ DIM = "\033[2m"
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 
 # What an explained finding says when the case file gives no reason in words.
-NO_REASON = "see the case file"
-# What a case's explained finding says instead of its reason (case text stays in the case file).
+# What an explained finding says instead of its reason: where the reason is written. No output
+# quotes a reason: a case's is text about the complaint, and CI logs are kept and shared; the
+# policy's is read where it is written, beside the breach it explains.
 IN_THE_CASE = "in the case file"
+IN_THE_POLICY = "in the policy's explanations (policy/policy.yaml)"
 
 
 def explanation(finding: Finding) -> str:
-    """What output may say of an explained finding's reason: the policy's own words, but never a
-    case's (its reason is text about the complaint, and CI logs are kept and shared)."""
-    if finding.case_id is not None:
-        return IN_THE_CASE
-    return finding.explanation or NO_REASON
+    """Where an explained finding's reason is written (never the reason itself)."""
+    in_a_case = finding.case_id is not None or finding.location.path.startswith("cases/")
+    return IN_THE_CASE if in_a_case else IN_THE_POLICY
 
 
 def render(result: Result, colour: bool = False) -> str:
@@ -47,7 +48,7 @@ def render(result: Result, colour: bool = False) -> str:
 def line(finding: Finding, colour: bool = False) -> str:
     """One finding as `path:line:col: severity rule-id message`, coloured if asked."""
     loc = finding.location
-    suffix = f" (explained: {printable(explanation(finding))})" if finding.explained else ""
+    suffix = f" (explained {explanation(finding)})" if finding.explained else ""
     message, where = printable(finding.message), printable(str(loc))
     if not colour:
         return f"{where}: {finding.severity} {finding.rule} {message}{suffix}"
