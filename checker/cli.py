@@ -14,12 +14,14 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import NoReturn
 
 from checker.calendar import periods
 from checker.calendar.workdays import FIRST_YEAR, LAST_YEAR, OutOfRange, parse_timestamp
 from checker.commands import UsageError
 from checker.formats import FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
+from checker.formats.text import printable
 from checker.load import case_schema
 from checker.load.git import GitError
 from checker.load.repository import NotARepository
@@ -71,18 +73,27 @@ def main(argv: list[str] | None = None) -> int:
         code: int = command.run(args)
         return code
     except (UsageError, NotARepository, GitError, OutOfRange) as error:
-        print(f"complaints: {error}", file=sys.stderr)
+        print(f"complaints: {printable(str(error), breaks=True)}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:
         return 0
     except OSError as error:  # a full disk, a folder that cannot be written: said, not a traceback
         where = f"{error.filename}: " if error.filename else ""
-        print(f"complaints: {where}{error.strerror or error}", file=sys.stderr)
+        said = printable(f"{where}{error.strerror or error}", breaks=True)
+        print(f"complaints: {said}", file=sys.stderr)
         return USAGE_ERROR
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, echoing what was typed with every control character written as an escape (a file
+    name or value pasted into an argument never drives the terminal)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(message, breaks=True))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="complaints",
         description=(
             "Check, score and publish a council's complaints against the Complaint Handling Codes."
@@ -161,7 +172,12 @@ def _parser() -> argparse.ArgumentParser:
         "--year", type=_year, help="the reporting year (default: the latest with cases)"
     )
     report.add_argument("--format", choices=sorted(REPORT_FORMATS), default="markdown")
-    report.add_argument("--as-of", type=_date, default=None)
+    report.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        help="a draft year's date (default: today); a frozen year is as at its figures_as_at",
+    )
     report.add_argument("--output", type=Path, help="write to this file instead of stdout")
     report.add_argument("--root", type=Path)
 

@@ -381,3 +381,82 @@ def test_a_full_disk_is_a_message_not_a_traceback(repo, monkeypatch):
     )  # fmt: skip
     assert run.code == 2
     assert "No space left on device" in run.err and "Traceback" not in run.err
+
+
+# A file name (or a typed argument) holding terminal control sequences: an ANSI colour, an
+# operating-system command that retitles the terminal, a single-byte CSI in a name that is not
+# UTF-8. Whatever a command prints, to stdout or stderr, in every format, holds them as escapes.
+RAW_CONTROLS = ("\x1b", "\x9b", "\x07", "\u202e")
+
+
+def _hostile_names(repo: Path) -> None:
+    import os
+
+    write_case(repo, name="CCC-2025-0001\x1b[31m.yaml")
+    write_case(repo, "id: [\n", name="bad\x1b]0;pwned\x07.yaml")
+    write_case(repo, CASE.replace("0001", "0003"), name="CCC-2025-0003\u202e.yaml")
+    folder = os.fsencode(repo / "cases" / "2025-26")
+    try:  # a name that is not UTF-8 (refused by file systems that keep names in Unicode)
+        with open(os.path.join(folder, b"CCC-2025-0002\xff\x9b31m.yaml"), "w") as handle:
+            handle.write(CASE.replace("0001", "0002"))
+    except OSError:
+        pass
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        *(
+            ("check", "--format", format_)
+            for format_ in ("text", "json", "sarif", "junit", "github")
+        ),
+        ("due",),
+        ("score",),
+        ("report",),
+        ("pages", "--out", "{tmp}/site"),
+        ("respond", "CCC-2025-0001\x1b[31m", "--decision", "upheld"),
+        ("new", "--route", "housing", "--service", "x\x1b[2J", "--received", "2025-06-02"),
+        ("check", "--root", "{tmp}/no\x1b[31mwhere"),
+    ],
+    ids=lambda argv: "-".join(a for a in argv if a.isidentifier())[:40],
+)
+def test_control_characters_never_reach_the_terminal_raw(
+    repo: Path, tmp_path: Path, argv: tuple[str, ...]
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    _hostile_names(repo)
+    argv = tuple(a.replace("{tmp}", str(tmp_path)) for a in argv)
+    if "--root" not in argv:
+        argv += ("--root", str(repo))
+    if argv[0] in ("check", "due", "score", "report", "pages"):
+        argv += ("--as-of", "2026-11-23")
+    run = run_cli(*argv)
+    output = run.out + run.err
+    assert "Traceback" not in run.err
+    assert not [c for c in RAW_CONTROLS if c in output], repr(output[:2000])
+    output.encode("utf-8")  # valid UTF-8: no lone surrogate of a name that is not UTF-8
+    if "json" in argv:  # the same values, written as escapes
+        paths = {f["path"] for f in run.json["findings"]}
+        assert "cases/2025-26/CCC-2025-0001\x1b[31m.yaml" in paths
+    if "sarif" in argv:
+        assert run.json["runs"][0]["results"]
+    if "junit" in argv:
+        ET.fromstring(run.out)
+
+
+def test_every_list_a_file_may_hold_has_a_maximum() -> None:
+    """The validator checks only a too-long list's first items (checker/load/validate.py), and no
+    list can run away: each array of each input schema has maxItems (report-data describes the
+    tool's own output, not input)."""
+    from checker.load.validate import _list_bounds
+    from checker.schemas import KINDS, schema
+
+    kinds = list(KINDS)
+    assert kinds
+    for kind in kinds:
+        fewest, longest = _list_bounds(kind)
+        assert longest is not None and longest <= 1000, kind
+        assert fewest <= 8, kind  # never more than the items checked first
+    assert _list_bounds("case")[1] == 100
+    assert schema("case")["properties"]["explanations"]["maxItems"] == 100

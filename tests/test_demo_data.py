@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 from datetime import date
@@ -15,6 +16,7 @@ from checker.calendar.workdays import Calendar, add_months, parse_timestamp
 from checker.demo.generate import generate, write
 from checker.load.validate import validate
 from checker.load.yaml import load, parse
+from checker.model import categories
 from checker.model.findings import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -302,3 +304,50 @@ def test_write_twice_refuses_the_second_time(repo):
     with pytest.raises(FileExistsError):
         write(repo, YEAR, 3, seed=5)
     assert [p.read_bytes() for p in first] == before
+
+
+def test_every_case_uses_only_the_councils_declared_categories(
+    council: dict, cases: list[dict]
+) -> None:
+    for case in cases:
+        for key in categories.KEYS:
+            assert categories.unknown(council, key, case[key]) is None, (case["id"], key)
+        assert categories.off_route(council, case["service"], case["route"]) is None, case["id"]
+
+
+def test_the_example_years_categories_are_what_the_generator_gives(cases: list[dict]) -> None:
+    # the example repository's cases were generated before the council declared its categories:
+    # it declares every one the vocabulary has, so no draw changed
+    for case in cases:
+        example = data(f"cases/{YEAR}/{case['id']}.yaml")
+        assert {k: example[k] for k in ("route", *categories.KEYS)} == {
+            k: case[k] for k in ("route", *categories.KEYS)
+        }, case["id"]
+
+
+def test_a_category_the_council_does_not_declare_is_never_drawn(
+    council: dict, policy: dict
+) -> None:
+    narrowed = copy.deepcopy(council)
+    lists = narrowed["categories"]
+    del lists["services"]["housing-repairs"]
+    del lists["types"]["communication"], lists["types"]["staff-conduct"]
+    del lists["channels"]["webform"]
+    generated = [parse(text) for _, text in generate(narrowed, policy, YEAR, 200, seed=1)]
+    assert {c["service"] for c in generated} and "housing-repairs" not in {
+        c["service"] for c in generated
+    }
+    assert not {c["type"] for c in generated} & {"communication", "staff-conduct"}
+    assert "webform" not in {c["channel"] for c in generated}
+    for case in generated:
+        for key in categories.KEYS:
+            assert categories.unknown(narrowed, key, case[key]) is None, (case["id"], key)
+
+
+def test_a_council_declaring_none_of_the_vocabularys_services_gets_a_message(
+    council: dict, policy: dict
+) -> None:
+    other = copy.deepcopy(council)
+    other["categories"]["services"] = {"highways": {"label": "Highways"}}
+    with pytest.raises(ValueError, match="declares none of the services"):
+        generate(other, policy, YEAR, 5, seed=1)

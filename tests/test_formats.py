@@ -275,7 +275,7 @@ def test_junit_survives_characters_xml_cannot_hold():
     )
     result = Result(Path("/repo"), date(2026, 11, 23), 1, (finding,), ("cases/2025-26/bad.yaml",))
     failure = ET.fromstring(FORMATS["junit"](result)).find("testsuite/testcase/failure")
-    assert "character '\ufffd'" in failure.get("message")
+    assert "character '\\x07'" in failure.get("message")
 
 
 # sarif

@@ -6,12 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import check
+from tests.conftest import Run, check
 from tests.test_bad_input import CASE, write_case
 
 
@@ -125,6 +126,59 @@ def test_new_refuses_a_bad_service_name(repo, cli):
     )
     assert run.code == 2
     assert "lower-case words joined by hyphens" in run.err
+
+
+@pytest.mark.parametrize(
+    ("route", "extra", "says"),
+    [
+        (
+            "housing",
+            ["--service", "housing-repair"],
+            "--service: service 'housing-repair' is not one of the council's services "
+            "(policy/council.yaml categories.services); did you mean 'housing-repairs'?",
+        ),
+        (
+            "housing",
+            ["--service", "housing-repairs", "--type", "repairs-delays"],
+            "--type: type 'repairs-delays' is not one of the council's types "
+            "(policy/council.yaml categories.types); did you mean 'repairs-delay'?",
+        ),
+        (
+            "general",
+            ["--service", "housing-repairs"],
+            "--route: service 'housing-repairs' takes the housing route",
+        ),
+    ],
+    ids=["service", "type", "route"],
+)
+def test_new_refuses_a_category_the_council_does_not_declare(
+    repo: Path, cli: Callable[..., Run], route: str, extra: list[str], says: str
+) -> None:
+    run = cli(
+        "new", "--root", repo, "--route", route, "--received", "2025-06-02T10:00:00+01:00", *extra
+    )
+    assert run.code == 2 and says in run.err, run.err
+    assert run.err.rstrip().endswith("no case was opened")
+    assert not list((repo / "cases").rglob("*.yaml"))
+
+
+def test_new_refuses_a_channel_the_council_does_not_use(
+    repo: Path, cli: Callable[..., Run]
+) -> None:
+    council = repo / "policy" / "council.yaml"
+    council.write_text(council.read_text().replace("    other: Other\n", ""))
+    run = cli(
+        "new",
+        "--root",
+        repo,
+        "--route",
+        "housing",
+        "--service",
+        "housing-repairs",
+        "--received",
+        "2025-06-02T10:00:00+01:00",
+    )
+    assert run.code == 2 and "--channel: channel 'other' is not one of" in run.err, run.err
 
 
 def test_due_lists_open_steps_soonest_first_with_handler_and_rule(repo, cli):

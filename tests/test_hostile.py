@@ -155,3 +155,115 @@ def test_an_unreadable_file_is_refused(repo):
     code, result, _, _ = run_bounded(repo)
     (finding,) = [f for f in result["findings"] if f["path"] == CASE]
     assert code == 1 and "permission denied" in finding["message"]
+
+
+# Files within the size limit that would once take minutes and a gigabyte: a list of 340,000
+# items (one finding per item, each line found by reading the file again), and files built to
+# make the schema validator gather tens of thousands of errors.
+CASE_HEAD = (
+    "id: CCC-2025-0001\nroute: housing\nservice: housing-repairs\ntype: repairs-delay\n"
+    "channel: webform\nreceived: 2025-06-02T10:15:00+01:00\ncomplainant:\n  ref: P-7Q2K9\n"
+    "discrimination_claimed: false\n"
+)
+
+
+def _write_case(repo: Path, text: str) -> None:
+    target = repo / CASE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text)
+
+
+@pytest.mark.parametrize(
+    ("tail", "line", "column"),
+    [  # the head and the list's key and list are 21 nodes: item 19,980 is one too many
+        ("not_responsible_for: [" + ",".join(["1"] * 340_000) + "]\n", 10, 22 + 2 * 19_979 + 1),
+        ("not_responsible_for:\n" + "- 1\n" * 250_000, 10 + 19_980, 3),
+        ("explanations: [" + ",".join(["{}"] * 100_000) + "]\n", 10, 15 + 3 * 19_979 + 1),
+    ],
+    ids=["340000-items", "250000-block-items", "100000-mappings"],
+)
+def test_a_file_of_too_many_values_is_refused_at_the_first_too_many(
+    repo: Path, tail: str, line: int, column: int
+) -> None:
+    from checker.load.yaml import MAX_NODES
+
+    assert MAX_NODES == 20_000  # the positions below count the nodes before the limit
+    _write_case(repo, CASE_HEAD + tail)
+    code, result, seconds, megabytes = run_bounded(repo)
+    (finding,) = [f for f in result["findings"] if f["path"] == CASE]
+    assert code == 1 and finding["rule"] == "yaml-syntax" and "20,000" in finding["message"]
+    assert (finding["line"], finding["column"]) == (line, column)
+    assert seconds < LIMIT_SECONDS and megabytes < LIMIT_MEGABYTES, (seconds, megabytes)
+
+
+def test_a_case_of_thousands_of_schema_errors_lists_the_first_and_counts_the_rest(
+    repo: Path,
+) -> None:
+    from checker.load.validate import MAX_FINDINGS
+
+    items = ",".join(["{}"] * 100)  # each of the 100 a list may hold, wrong four ways
+    lists = "".join(f"  {name}: [{items}]\n" for name in ("remedies", "actions"))
+    _write_case(
+        repo,
+        CASE_HEAD
+        + f"explanations: [{items}]\nstage1:\n{lists}stage2:\n{lists}"
+        + "not_responsible_for: ["
+        + ",".join(["1"] * 5_000)
+        + "]\n",  # fmt: skip
+    )
+    code, result, seconds, megabytes = run_bounded(repo)
+    found = [f for f in result["findings"] if f["path"] == CASE and f["rule"] == "schema"]
+    assert code == 1 and len(found) == MAX_FINDINGS + 1
+    assert sum("more schema errors" in f["message"] for f in found) == 1
+    assert seconds < LIMIT_SECONDS and megabytes < LIMIT_MEGABYTES, (seconds, megabytes)
+
+
+def test_a_list_longer_than_its_schema_allows_says_so_once(repo: Path) -> None:
+    _write_case(repo, CASE_HEAD + "not_responsible_for: [" + ",".join(["x"] * 19_000) + "]\n")
+    code, result, seconds, megabytes = run_bounded(repo)
+    (finding,) = [f for f in result["findings"] if f["path"] == CASE]
+    assert (finding["rule"], finding["line"], finding["column"]) == ("schema", 10, 22)
+    assert "19,000 items, more than the 100 allowed" in finding["message"]
+    assert seconds < LIMIT_SECONDS and megabytes < LIMIT_MEGABYTES, (seconds, megabytes)
+
+
+def test_a_policy_built_to_make_every_clause_an_error_is_checked_within_bounds(
+    repo: Path,
+) -> None:
+    # Lists as long as the schema allows, the first half valid (so cutting lists short finds no
+    # error) and the rest clauses with nothing in them: the most errors the node limit leaves.
+    good = ",".join(['{number: "1.1", text: x}'] * 256)
+    section = "{number: '1', title: x, clauses: [" + good + "," + ",".join(["{}"] * 256) + "]}"
+    (repo / "policy" / "policy.yaml").write_text("sections: [" + ",".join([section] * 12) + "]\n")
+    _write_case(repo, CASE_HEAD)
+    code, result, seconds, megabytes = run_bounded(repo)
+    found = [f for f in result["findings"] if f["path"] == "policy/policy.yaml"]
+    assert code == 1 and 1 < len(found) <= 51
+    assert seconds < LIMIT_SECONDS and megabytes < LIMIT_MEGABYTES, (seconds, megabytes)
+
+
+def test_lines_are_found_by_the_index_exactly_as_by_counting() -> None:
+    import random
+
+    from checker.load.yaml import _Lines, _position
+
+    rng = random.Random(17)
+    texts = ["", "a", "\n", "\r\n", "\r\r\n\n", "a\rb\r\nc\nd"]
+    texts += ["".join(rng.choice("ab\r\n ") for _ in range(40)) for _ in range(300)]
+    for text in texts:
+        lines = _Lines(text)
+        assert [lines.position(i) for i in range(len(text) + 1)] == [
+            _position(text, i) for i in range(len(text) + 1)
+        ], repr(text)
+
+
+def test_the_node_limit_allows_exactly_the_limit() -> None:
+    from checker.load.yaml import MAX_NODES, LoadError, parse
+
+    # a mapping, its key, the list and its items: MAX_NODES nodes, then one more
+    exactly = "x: [" + ",".join(["1"] * (MAX_NODES - 3)) + "]\n"
+    assert len(parse(exactly)["x"]) == MAX_NODES - 3
+    one_more = exactly.replace("[", "[1,")
+    with pytest.raises(LoadError) as error:
+        parse(one_more)
+    assert (error.value.line, error.value.column) == (1, len(one_more) - 2)  # its last item

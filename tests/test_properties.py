@@ -145,7 +145,22 @@ HOSTILE_TEXT = [
     ".nan",
     "CCC-2025-0001",
     "../../etc/passwd",
+    # what an attacker puts where a page may show it (issue 17): Markdown's own forms of markup
+    "![x](https://evil.example/x.png) [x](javascript:alert(1)) <https://evil.example>",
+    'text {: onmouseover="alert(1)" } [^1] <div markdown="1">*x*</div>',
+    "[x][1]\n\n[1]: javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "https://evil.example/x.png",
+    # what would slip past a guard matching words: typography, invisible and full-width letters
+    "Mr O’Brien said​ so­ Ｊｏｈｎ",
+    # a category that is not the council's, and dates at the ends of the calendar
+    "housing-repair",
+    "0001-01-01",
+    "2199-12-31",
+    "2200-01-01",
 ]
+# Where a page is built: nothing of this may reach it as markup (every string is escaped).
+MARKUP = ("<script", "javascript:", "onerror=", "onmouseover=", "](https://evil")
 IMPOSSIBLE_DATES = [
     "2025-02-30",
     "2025-13-01",
@@ -413,9 +428,11 @@ def _holds_for(repo: Path, files: dict[str, bytes]) -> None:
             f.rule in INVALID_DATA and f.severity >= Severity.ERROR for f in result.findings
         )
     ):
-        build_site(
-            view, found.figures
-        )  # the site is built from whatever data the check lets through
+        # the site is built from whatever data the check lets through, with nothing live in it
+        site = build_site(view, found.figures)
+        for page, text in site.pages.items():  # Markdown: downloads are data, not markup
+            folded = text.casefold()
+            assert not any(markup in folded for markup in MARKUP), page
 
 
 _CHARTS: dict[str, dict] = {}

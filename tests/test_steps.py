@@ -442,7 +442,7 @@ def test_an_edit_never_overwrites_a_file_changed_since_it_was_read(tmp_path):
     assert path.read_text() == "id: A\nroute: housing\n"
 
 
-RACING_PAIRS = 40
+RACING_PAIRS = 100
 
 
 def _racing(repo: Path, barrier, name: str) -> None:

@@ -21,20 +21,35 @@ import sys
 import pytest
 
 from checker.report.publish import _grid_table, _line_table
-from checker.report.suppression import HIDDEN, Cell, primary, protect, suppress_line, suppress_table
+from checker.report.suppression import (
+    HIDDEN,
+    NOT_SHOWN,
+    Cell,
+    Disclosure,
+    primary,
+    protect,
+    suppress_line,
+    suppress_table,
+)
 
 F = "fewer than 5"
 BOUND = 60  # no value of the test tables is larger
 
 
 def line(counts: dict) -> dict:
-    return _line_table("line", "Line", "line", counts, 4)
+    """A one-way table published alone, as the report publishes one."""
+    disclosure = Disclosure(4)
+    keys = disclosure.breakdown("line", counts)
+    return _line_table(disclosure.decide(), keys, "line", "Line", "line")
 
 
 def grid(rows: list[list[int]]) -> dict:
+    """A two-way table published alone, as the report publishes one."""
     columns = [f"c{j}" for j in range(len(rows[0]))]
     counts = {f"r{i}": dict(zip(columns, row)) for i, row in enumerate(rows)}
-    return _grid_table("grid", "Grid", "grid", counts, columns, 4)
+    disclosure = Disclosure(4)
+    keys = disclosure.grid("grid", counts, columns, list(counts))
+    return _grid_table(disclosure.decide(), keys, "grid", "Grid", "grid")
 
 
 def shown(table: dict) -> list:
@@ -96,6 +111,8 @@ def _domain(label, knows_rules: bool):
         return [label]
     if label == F:
         return list(range(1, 5))
+    if label == NOT_SHOWN:  # no label at all: any number
+        return list(range(BOUND + 1))
     return [v for v in range(BOUND + 1) if not (knows_rules and primary(v))]
 
 
@@ -274,7 +291,7 @@ def test_published_tables_never_show_a_count_of_1_to_4():
         values = shown(table) + table["total"] + [row.get("total") for row in table["rows"]]
         values.append(table.get("grand_total"))
         assert not any(isinstance(v, int) and primary(v) for v in values)
-        assert all(isinstance(v, int) or v in (F, HIDDEN, None) for v in values)
+        assert all(isinstance(v, int) or v in (F, HIDDEN, NOT_SHOWN, None) for v in values)
 
 
 def test_cells_are_cells():

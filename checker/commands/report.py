@@ -9,16 +9,21 @@ from datetime import date
 from checker.commands import UsageError, root, write
 from checker.engine.run import evaluated
 from checker.load.repository import load_repository
-from checker.report.figures import Counting, years_with_cases
+from checker.report.figures import Counting, as_at, years_with_cases
 from checker.report.publish import build
 from checker.report.render import FORMATS
 
 
 def run(args: argparse.Namespace) -> int:
     repository = load_repository(root(args))
-    # the report needs the cases' figures and measures, not their findings: no rule's findings
+    # the report needs the cases' figures and measures, not their findings: no rule's findings;
+    # a frozen year's cases are counted as at its date, whatever the date today
     done = evaluated(
-        repository, args.as_of or date.today(), rules=frozenset(), collectors=(Counting(),)
+        repository,
+        args.as_of or date.today(),
+        rules=frozenset(),
+        collectors=(Counting(),),
+        dates=as_at(repository),
     )
     view, (figures,) = done.view, done.tallies
     if view.council is None or view.policy is None:

@@ -35,7 +35,7 @@ def generate(
     y = Year(council, policy, year, seed)
     arrivals = []
     for _ in range(count):
-        channel = y.words.channels.pick(y.rng)
+        channel = y.channels.pick(y.rng)
         arrivals.append((*y.arrival(channel), channel))
     arrivals.sort(key=lambda arrival: arrival[:2])  # numbered in order of receipt
     refs: set[str] = set()

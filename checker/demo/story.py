@@ -34,11 +34,11 @@ class Story:
         self.received = y.stamp(day, clock)
         self.record: dict = {"received": self.received}  # the dates deadlines reads
         self.start = deadlines.received(self.record, self.cal)
-        self.route = self.words.routes.pick(self.rng)
+        self.route = y.route_weights.pick(self.rng)
         self.service_name = self.rng.choice(y.services[self.route])
         self.service = self.words.services[self.service_name]
-        staff = self.route != "statutory" and self.rng.random() < 0.05
-        self.type = STAFF_CONDUCT if staff else self.rng.choice(self.service.types)
+        staff = self.route != "statutory" and self.rng.random() < 0.05 and y.staff_conduct
+        self.type = STAFF_CONDUCT if staff else self.rng.choice(y.types[self.service_name])
         definitions, outcomes = y.texts[(self.service_name, self.type)]
         self.definition, self.outcomes = self.rng.choice(definitions), self.rng.choice(outcomes)
 

@@ -1,5 +1,10 @@
 """What every generated case of one run shares: the calendar, the year's days, the policy's rules,
-the vocabulary, and the one source of chance, `random.Random(seed)`, drawn from in a fixed order."""
+the vocabulary, and the one source of chance, `random.Random(seed)`, drawn from in a fixed order.
+
+A generated case uses only the services, types and channels the council declares (its
+`categories:`): the vocabulary's others are left out, and a service only on a route the council
+declares for it. Where the council declares every one the vocabulary has (as Canterbury does), the
+draws, and so the files, are the same as the vocabulary alone would give."""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from checker.calendar.periods import bounds
 from checker.calendar.workdays import Calendar, add_months
-from checker.demo.vocabulary import vocabulary
+from checker.demo.vocabulary import FILE, Service, Weighted, vocabulary
+from checker.model import categories
 
 STAFF_CONDUCT = "staff-conduct"  # a type of any service's complaints but the statutory ones
 
@@ -30,10 +36,28 @@ class Year:
         self.working = [d for d in days if self.calendar.is_working_day(d)]
         self.weekend = [d for d in days if d.weekday() >= 5]
         self.holidays = [d for d in days if d.weekday() < 5 and not self.calendar.is_working_day(d)]
+        # the vocabulary's services and types the council declares, and its routes with a service
+        types = categories.declared(council, "type")
+        self.staff_conduct = STAFF_CONDUCT in types
+        self.types = {
+            name: kinds
+            for name, s in words.services.items()
+            if _declared(council, name, s)
+            and (kinds := tuple(kind for kind in s.types if kind in types))
+        }
         self.services = {
-            route: [name for name, s in words.services.items() if s.route == route]
+            route: [name for name in self.types if words.services[name].route == route]
             for route in words.routes.values
         }
+        self.route_weights: Weighted[str] = words.routes.only(lambda r: bool(self.services[r]))
+        channels = categories.declared(council, "channel")
+        self.channels: Weighted[str] = words.channels.only(lambda channel: channel in channels)
+        if not self.route_weights.values or not self.channels.values:
+            raise ValueError(
+                f"policy/council.yaml declares none of the services (with a type) or none of "
+                f"the channels the demo data draws on (checker/demo/{FILE}); the demo data uses "
+                "only declared categories"
+            )
         self.texts = {
             (name, kind): (
                 [text.format(noun=s.noun) for text in words.types[kind].definitions],
@@ -88,3 +112,10 @@ class Year:
         """A target date after `after`, and a completion date after `after`, on or before it."""
         due = self.later(after, low, high)
         return due, self.between(min(after + timedelta(1), due), due)
+
+
+def _declared(council: dict, name: str, service: Service) -> bool:
+    """The council declares the vocabulary's service, on the vocabulary's route for it."""
+    return categories.label(council, "service", name) is not None and not categories.off_route(
+        council, name, service.route
+    )

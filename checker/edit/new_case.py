@@ -13,8 +13,14 @@ from checker.calendar import deadlines, periods
 from checker.calendar.workdays import Calendar
 from checker.files import write_new
 from checker.load.case_schema import HEADER
+from checker.model import categories
 
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+class Refused(Exception):
+    """The case cannot be opened as asked (a value the council does not declare); nothing was
+    written."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,10 @@ def open_case(
     channel: str,
     attempts: int = 1000,
 ) -> Opened:
-    """Write the next free case id's file for the reporting year the complaint counts in."""
+    """Write the next free case id's file for the reporting year the complaint counts in; Refused
+    when its service, type or channel is not one the council declares, or the service is not on
+    the route."""
+    _check_categories(council, route, service=service, type=case_type, channel=channel)
     if isinstance(received, datetime) and received.tzinfo is None:
         received = received.replace(tzinfo=calendar.zone)  # an officer's time is council-local
     counts_from = calendar.receipt(received)
@@ -65,6 +74,16 @@ def open_case(
             continue  # another handler took this id a moment ago: take the next
         return Opened(path, case_id, counts_from, clocks.acknowledgement.due, clocks.response.due)
     raise FileExistsError(f"no free case id in {folder} after {attempts} attempts")
+
+
+def _check_categories(council: dict[str, Any], route: str, **values: str) -> None:
+    for key, value in values.items():
+        message = categories.unknown(council, key, value)
+        if message:
+            raise Refused(f"--{key}: {message}")
+    message = categories.off_route(council, values["service"], route)
+    if message:
+        raise Refused(f"--route: {message}")
 
 
 def _last_number(folder: Path, prefix: str) -> int:

@@ -12,17 +12,23 @@ would not change its time), so a cached outcome can never hide a finding.
 
 The cache lives in the user's cache folder (`$XDG_CACHE_HOME` or ~/.cache, or
 `$COMPLAINTS_CACHE_DIR`), one file per repository, never in the repository: nothing committed can
-plant a cache. If it cannot be read or written the check runs without it.
+plant a cache. It is made private (a folder only its user may enter, files only its user may read)
+and kept as plain data (`cache_format`: JSON, checked field by field, never a format that can
+name code to run). A cache file is read only if it is a regular file of this user that no one
+else may write: anything else (another user's file, a link, a pipe) is never opened for reading,
+and the check says in one note that it was ignored. A file that cannot be read, or holds anything
+but what this module writes, counts as no cache; either way the check runs without it and keeps a
+new one.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
+import gc
 import hashlib
-import io
 import marshal
 import os
-import pickle
 import stat
 import sys
 import time
@@ -31,14 +37,18 @@ from datetime import date
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
+from checker.engine import cache_format
 from checker.engine import signatures as signing
 from checker.files import replace
 from checker.load.git import git_config
 from checker.load.repository import Repository
 from checker.load.yaml import NO_FOLLOW
+from checker.model.findings import Finding
 from checker.model.outcome import Outcome
+
+T = TypeVar("T")
 
 RACY_NS = 2_000_000_000
 # The libraries whose versions decide a case's outcome: the YAML parsers, the schema validator, the
@@ -47,7 +57,9 @@ LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema-rs", "holidays", "tzdata")
 PACKAGE = Path(__file__).resolve().parent.parent  # the whole checker: every module and schema
 
 
-def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tuple | None]:
+def kept_findings(
+    repository: Repository, as_of: date
+) -> tuple[bytes | None, tuple[Finding, ...] | None]:
     """The whole check's findings, if nothing at all has changed since they were kept (checked by
     the fingerprint and every case file's signature: no file is read, no case evaluated); and the
     key to keep this check's findings under (None if a file changed too recently to be trusted)."""
@@ -71,13 +83,13 @@ def kept_findings(repository: Repository, as_of: date) -> tuple[bytes | None, tu
     key = hashlib.sha256(
         _fingerprint(repository, as_of) + marshal.dumps((shown, signatures, layout))
     ).digest()
-    kept = _read(_file(repository.root, "findings"), key)
-    return (key if trusted else None), (kept.get("findings") if kept else None)
+    kept = _read(_file(repository.root, "findings"), key, cache_format.findings)
+    return (key if trusted else None), kept
 
 
-def keep_findings(repository: Repository, key: bytes | None, findings: tuple) -> None:
+def keep_findings(repository: Repository, key: bytes | None, findings: tuple[Finding, ...]) -> None:
     if key is not None:
-        _write(_file(repository.root, "findings"), key, {"findings": findings})
+        _write(_file(repository.root, "findings"), key, list(findings))
 
 
 def outcomes(
@@ -90,7 +102,7 @@ def outcomes(
     files = repository.case_files
     fingerprint = _fingerprint(repository, as_of)
     where = _file(repository.root, "cases")
-    kept = _read(where, fingerprint)
+    kept = _read(where, fingerprint, cache_format.outcomes) or {}
     found: list[Outcome | None] = [None] * len(files)
     signatures, todo = signing.take(files), []
     for index, ((_, shown), signature) in enumerate(zip(files, signatures)):
@@ -107,11 +119,15 @@ def outcomes(
         _write(
             where,
             fingerprint,
-            {
-                shown: (signature, outcome)
-                for (_, shown), signature, outcome in zip(files, signatures, found)
-                if signature is not None and max(signature[1], signature[2]) < settled
-            },
+            cache_format.outcome_columns(
+                [
+                    (signature, outcome)
+                    for signature, outcome in zip(signatures, found)
+                    if signature is not None
+                    and outcome is not None
+                    and max(signature[1], signature[2]) < settled
+                ]
+            ),
         )
     return [outcome for outcome in found if outcome is not None], len(todo)
 
@@ -125,9 +141,7 @@ def folder() -> Path:
 
 
 def _file(root: Path, part: str) -> Path:
-    return (
-        folder() / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]}.{part}.pickle"
-    )
+    return folder() / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:32]}.{part}.json"
 
 
 def _fingerprint(repository: Repository, as_of: date | None) -> bytes:
@@ -169,54 +183,70 @@ def _installed() -> list[str]:
     return found
 
 
-def _read(where: Path, fingerprint: bytes) -> dict:
-    """What a cache file keeps, if it is a plain file of this user's that no one else can write
-    (anything else is never unpickled: a planted file is ignored), under this fingerprint."""
+def _read(where: Path, fingerprint: bytes, decode: Callable[[object], T]) -> T | None:
+    """What a cache file keeps under this fingerprint, if it is a private file of this user's
+    (anything else is never read, and noted) holding exactly what `_write` writes (if not, None)."""
     try:
         descriptor = os.open(where, os.O_RDONLY | NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return {}
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.EACCES, errno.EPERM):  # a link, another's file
+            _note(where)
+        return None
     try:
         with os.fdopen(descriptor, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if not _private(status) or handle.read(len(fingerprint)) != fingerprint:
-                return {}
-            kept = pickle.load(handle)  # noqa: S301 - this user's own file, writable by no one else
-    except (
-        OSError,
-        pickle.UnpicklingError,
-        EOFError,
-        AttributeError,
-        ValueError,
-        TypeError,
-        ImportError,
-        IndexError,
-        KeyError,
-        RecursionError,
-        MemoryError,
-    ):
-        return {}
-    return kept if isinstance(kept, dict) else {}
+            if not _private(os.fstat(handle.fileno())) or (not NO_FOLLOW and where.is_symlink()):
+                _note(where)
+                return None
+            kept = handle.read()
+        collecting = gc.isenabled()
+        gc.disable()  # 100,000s of lists and tuples, and no cycles: tracing them is wasted time
+        try:
+            return decode(cache_format.entries(fingerprint, kept))
+        finally:
+            if collecting:
+                gc.enable()
+    except (OSError, ValueError, TypeError, RecursionError, MemoryError):
+        return None  # unreadable, stale or not what `_write` writes: as if there were no cache
+
+
+_noted: set[Path] = set()
+
+
+def _note(where: Path) -> None:
+    """Say once that a cache file was ignored because it is not a private file of this user."""
+    if where not in _noted:
+        _noted.add(where)
+        print(
+            f"note: the results cache {where} is not a private file of yours; it was ignored",
+            file=sys.stderr,
+        )
 
 
 def _private(status: os.stat_result) -> bool:
     """A regular file owned by this user, which neither its group nor others may write."""
-    owner = getattr(os, "geteuid", None)
-    return (
-        stat.S_ISREG(status.st_mode)
-        and (owner is None or status.st_uid == owner())
-        and not status.st_mode & 0o022
-    )
+    return stat.S_ISREG(status.st_mode) and _yours(status) and not status.st_mode & 0o022
 
 
-def _write(where: Path, fingerprint: bytes, entries: dict) -> None:
+def _yours(status: os.stat_result) -> bool:
+    owner = getattr(os, "geteuid", None)  # Windows has no owners to compare
+    return owner is None or status.st_uid == owner()
+
+
+def _write(where: Path, fingerprint: bytes, entries: object) -> None:
     try:
         where.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        kept = io.BytesIO()
-        kept.write(fingerprint)
-        pickler = pickle.Pickler(kept, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.fast = True  # no memo of every object pickled: the entries hold no cycles
-        pickler.dump(entries)
-        replace(where, kept.getbuffer(), mode=0o600)  # explanations are case text: the user's only
+        kept = cache_format.document(fingerprint, entries)
+        replace(where, kept, mode=0o600)  # explanations are case text: the user's only
+    except (OSError, ValueError, TypeError):
+        return  # a read-only home or a full disk: the next run is simply not faster
+    _forget(where.with_suffix(".pickle"))
+
+
+def _forget(old: Path) -> None:
+    """Remove what an earlier version kept in pickle, if it is a regular file of this user's."""
+    try:
+        status = old.lstat()
+        if stat.S_ISREG(status.st_mode) and _yours(status):
+            old.unlink()
     except OSError:
-        pass  # a read-only home or a full disk: the next run is simply not faster
+        pass  # not there, or not this user's to remove: it is never read either way

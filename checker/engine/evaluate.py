@@ -16,7 +16,7 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +31,7 @@ from checker.load.view import View
 from checker.measures.metrics import METRICS
 from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Document
-from checker.model.outcome import Outcome
+from checker.model.outcome import Outcome, case_year
 
 # each metric's question, in METRICS order
 ANSWERS = tuple(metric.answer for metric in METRICS.values())
@@ -72,10 +72,17 @@ class Setting:
     as_of: date
     rules: frozenset[str] | None = None  # only these case rules' findings (`engine.run`)
     collectors: tuple[Collector, ...] = ()
+    # reporting year -> the date its cases are measured and collected as of, where that is not
+    # `as_of` (a year whose published figures are frozen); the rules still judge them as of `as_of`
+    dates: Mapping[str, date] = field(default_factory=dict)
 
     @classmethod
     def of(
-        cls, view: View, rules: frozenset[str] | None = None, collectors: tuple[Collector, ...] = ()
+        cls,
+        view: View,
+        rules: frozenset[str] | None = None,
+        collectors: tuple[Collector, ...] = (),
+        dates: Mapping[str, date] | None = None,
     ) -> Setting | None:
         """The setting of a loaded repository; None without a valid council and policy (its case
         files are then only loaded and validated)."""
@@ -83,12 +90,27 @@ class Setting:
             return None
         codes = {name: document.data for name, document in view.codes.items()}
         return cls(
-            view.council.data, view.policy.data, codes, view.calendar, view.as_of, rules, collectors
+            view.council.data,
+            view.policy.data,
+            codes,
+            view.calendar,
+            view.as_of,
+            rules,
+            collectors,
+            dict(dates or {}),
         )
 
-    def case(self, document: Document) -> Case:
-        """A valid case file's document as a case of this setting."""
-        return Case(document, self.council, self.policy, self.codes, self.calendar, self.as_of)
+    def case(self, document: Document, as_of: date | None = None) -> Case:
+        """A valid case file's document as a case of this setting (as of another date if given)."""
+        return Case(
+            document, self.council, self.policy, self.codes, self.calendar, as_of or self.as_of
+        )
+
+    def measured(self, case: Case) -> Case:
+        """The case as its metrics and the collectors see it: as of its year's own date, if the
+        year has one."""
+        when = self.dates.get(case_year(case.document.path))
+        return case if when is None or when == case.as_of else self.case(case.document, when)
 
 
 def evaluate(
@@ -156,6 +178,7 @@ def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluat
         batch.outcomes.append(Outcome(shown, tuple(restamp(p, policy) for p in problems)))
         return
     case = setting.case(document)
+    measured = setting.measured(case)
     under_code = case.route in UNDER_A_CODE
     batch.outcomes.append(
         Outcome(
@@ -164,11 +187,11 @@ def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluat
             case.id,
             case.route,
             (case.route_rules or {}).get("code"),
-            tuple([answer(case) for answer in ANSWERS]) if under_code else NOT_APPLICABLE,
+            tuple([answer(measured) for answer in ANSWERS]) if under_code else NOT_APPLICABLE,
         )
     )
     for collector, tally in zip(setting.collectors, batch.tallies):
-        collector.add(tally, case)
+        collector.add(tally, measured)
 
 
 def _merge(batches: Iterable[Evaluation], setting: Setting | None, evaluated: int) -> Evaluation:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -45,13 +45,16 @@ def run(
     collectors: tuple[Collector, ...] = (),
     use_cache: bool = False,
     progress: bool = False,
+    dates: Mapping[str, date] | None = None,
 ) -> Run:
     """Every finding: the files' load and schema findings, each case's, then the repository's.
 
     With `rules`, only those rules run and only their findings are returned: what the site
     and the report need when they publish (whether the data is valid, not whether the council
     complied: they publish it as it stands, and `complaints check` is what fails on a finding).
-    The metrics still run the rules they measure by, so the scores are the same either way."""
+    The metrics still run the rules they measure by, so the scores are the same either way.
+    With `dates`, the cases of those reporting years are measured and collected as of their
+    year's date (`evaluate.Setting.dates`)."""
     done = evaluated(
         repository,
         as_of,
@@ -59,6 +62,7 @@ def run(
         collectors=collectors,
         use_cache=use_cache,
         progress=progress,
+        dates=dates,
     )
     final = done.view
     policy = final.policy.data if final.policy else None
@@ -85,15 +89,16 @@ def evaluated(
     collectors: tuple[Collector, ...] = (),
     use_cache: bool = False,
     progress: bool = False,
+    dates: Mapping[str, date] | None = None,
 ) -> Run:
     """The view of the repository with every case file evaluated and each self-assessment scored,
     before the repository rules run (its `findings` are empty). With `use_cache` (and neither
-    `rules` nor collectors: the cache keeps whole outcomes only), unchanged case files are not
-    evaluated again."""
+    `rules`, collectors nor `dates`: the cache keeps whole outcomes as of one date only),
+    unchanged case files are not evaluated again."""
     start = view(repository, as_of)
-    setting = Setting.of(start, rules, collectors)
+    setting = Setting.of(start, rules, collectors, dates)
     tallies: tuple[Any, ...] = ()
-    if use_cache and not collectors and rules is None:
+    if use_cache and not collectors and rules is None and not dates:
         outcomes, count = cache.outcomes(
             repository, as_of, lambda todo: evaluate(setting, todo, progress).outcomes
         )

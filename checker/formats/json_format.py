@@ -55,8 +55,26 @@ def render(result: Result, colour: bool = False) -> str:
         )
         for f in result.findings
     )
-    return (
+    return escaped(
         f'{{\n  "version": {VERSION},\n  "as_of": {json.dumps(result.as_of.isoformat())},\n'
         f'  "summary": {json.dumps(summary)},\n'
         + (f'  "findings": [\n{findings}\n  ]\n}}\n' if findings else '  "findings": []\n}\n')
     )
+
+
+def escaped(document: str) -> str:
+    """A JSON document with every character json leaves as it is but a terminal or a strict reader
+    must not get (C1 controls, invisible format characters such as a right-to-left override, and
+    the lone surrogates of a file name that is not UTF-8) written as a \\u escape: the same
+    values, in valid UTF-8. Outside its strings a JSON document holds only spaces and newlines."""
+    if document.replace("\n", "").isprintable():
+        return document
+    return "".join(c if c.isprintable() or c == "\n" else _escape(c) for c in document)
+
+
+def _escape(character: str) -> str:
+    point = ord(character)
+    if point > 0xFFFF:  # a surrogate pair, as JSON writes characters beyond the first plane
+        point -= 0x10000
+        return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
+    return f"\\u{point:04x}"

@@ -9,18 +9,14 @@ breaches do not fail a testcase; they are listed in its <system-out>.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from checker.formats.text import line, ordered, summary
+from checker.formats.text import line, ordered, printable, summary
 from checker.model.findings import Finding, Severity
 from checker.model.result import Result
 
 SUITE = "complaints check"
-
-# Characters XML 1.0 cannot carry even escaped; a message quoting a broken file may hold them.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def render(result: Result, colour: bool = False) -> str:
@@ -67,4 +63,7 @@ def _classname(path: str) -> str:
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Text with each control or invisible character written as an escape (\\x07, \\x1b): XML 1.0
+    cannot carry most of them even escaped, and a report shown in a terminal or a CI page must not
+    be driven by what a file name or a broken file's message holds."""
+    return printable(text, breaks=True)

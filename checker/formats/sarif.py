@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import quote
 
+from checker.formats.json_format import escaped
 from checker.formats.text import explanation
 from checker.model.findings import Finding, Severity
 from checker.model.result import Result
@@ -64,7 +65,7 @@ def render(
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return escaped(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def tool_version() -> str:
@@ -107,7 +108,7 @@ def _section(doc: str, heading: str) -> str:
 
 def _result(finding: Finding, index: dict[str, int]) -> dict:
     loc = finding.location
-    artifact = {"uri": quote(loc.path)}
+    artifact = {"uri": quote(loc.path, errors="surrogateescape")}  # a name that is not UTF-8
     if Path(loc.path).is_absolute():  # outside the repository: no base to be relative to
         artifact = {"uri": Path(loc.path).as_uri()}
     else:

@@ -3,7 +3,11 @@
 Rows are numbered as a spreadsheet shows them (the header is row 1), so an officer can find a
 rejected row in the file they exported. A file that cannot be read at all is an ExportError
 naming the file, the line and the fix; a row that does not fit its header is left to the import
-to report.
+to report. Every read is bounded before it is made: the file's size, a CSV row's length, the
+cells in a row (MAX_COLUMNS) and the rows in a file (MAX_ROWS), and a worksheet's stated extent
+(one stray cell far from the data would otherwise make a million empty rows of sixteen thousand
+cells). A row keeps only the columns the mapping reads: the others, personal data among them, are
+never copied.
 """
 
 from __future__ import annotations
@@ -11,12 +15,15 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 MAX_BYTES = 200 * 1024 * 1024
+MAX_COLUMNS = 1_000  # cells in any row, the header's included
+MAX_ROWS = 100_000  # rows below the header (blank ones too): a year of the largest council's
+MAX_ROW_CHARACTERS = 4 * 1024 * 1024  # one CSV row's text, however many lines it spans
 
 
 class ExportError(Exception):
@@ -40,8 +47,9 @@ class Row:
 
 def read(
     path: Path, encoding: str = "utf-8-sig", sheet: str | None = None
-) -> tuple[list[str], Iterator[Row]]:
-    """The header and the rows of a .csv or .xlsx export."""
+) -> tuple[list[str], Iterator[Record]]:
+    """The header of a .csv or .xlsx export, and its records below the header (each within the
+    bounds; `rows` makes them Rows)."""
     if not path.is_file():
         raise ExportError(f"{path}: no such file; give the path of the exported .csv or .xlsx file")
     if path.stat().st_size > MAX_BYTES:
@@ -56,17 +64,44 @@ def read(
         raise ExportError(
             f"{path}: expected a .csv or .xlsx file; save the export in one of those formats"
         )
+    records = _bounded(path, records)
     header_cells = next(records, None)
     if header_cells is None:
         raise ExportError(f"{path}: the file is empty; export the report again")
     header = _header(path, header_cells)
-    return header, _rows(header, records)
+    return header, records
+
+
+def rows(header: list[str], records: Iterator[Record], columns: Collection[str]) -> Iterator[Row]:
+    """The data rows below the header (blank ones left out), each holding only `columns`."""
+    wanted = [(index, name) for index, name in enumerate(header) if name in columns]
+    for number, cells in enumerate(records, start=2):
+        width = _width(cells)
+        if not width:
+            continue
+        values = {name: _clean(cells[i]) if i < len(cells) else "" for i, name in wanted}
+        yield Row(number, values, width)
+
+
+def _bounded(path: Path, records: Iterator[Record]) -> Iterator[Record]:
+    """The records, refused with their row number once a row or the file is out of bounds."""
+    for number, cells in enumerate(records, start=1):
+        if number > MAX_ROWS + 1:
+            raise ExportError(
+                f"{path}: more than {MAX_ROWS:,} rows below the header (row {number:,} and on); "
+                "export a year at a time, and delete any empty rows below the data"
+            )
+        if len(cells) > MAX_COLUMNS:
+            raise ExportError(
+                f"{path}: row {number:,} has {len(cells):,} cells, more than the "
+                f"{MAX_COLUMNS:,} columns an export may have (a run of empty columns, or a "
+                "stray cell far to the right); delete the columns beyond the data and export again"
+            )
+        yield cells
 
 
 def _header(path: Path, cells: Record) -> list[str]:
-    while cells and _blank(cells[-1]):
-        cells = cells[:-1]
-    header = [str(c).strip() if c is not None else "" for c in cells]
+    header = [str(c).strip() if c is not None else "" for c in cells[: _width(cells)]]
     for index, name in enumerate(header):
         if not name:
             raise ExportError(
@@ -82,14 +117,12 @@ def _header(path: Path, cells: Record) -> list[str]:
     return header
 
 
-def _rows(header: list[str], records: Iterator[Record]) -> Iterator[Row]:
-    for number, cells in enumerate(records, start=2):
-        while len(cells) > len(header) and _blank(cells[-1]):
-            cells = cells[:-1]
-        if all(_blank(c) for c in cells):
-            continue
-        values = {name: _clean(cells[i]) if i < len(cells) else "" for i, name in enumerate(header)}
-        yield Row(number, values, len(cells))
+def _width(cells: Record) -> int:
+    """How many cells the row has, leaving out blank ones at its end (0 for a blank row)."""
+    for index in range(len(cells) - 1, -1, -1):
+        if not _blank(cells[index]):
+            return index + 1
+    return 0
 
 
 def _csv(path: Path, encoding: str) -> Iterator[Record]:
@@ -113,9 +146,12 @@ def _csv(path: Path, encoding: str) -> Iterator[Record]:
             f"{path}: line {line} holds a NUL byte: this is not a CSV text file; "
             "export it again as CSV"
         )
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    lines = _Lines(path, text)
+    reader = csv.reader(lines, strict=True)
     try:
-        yield from reader
+        for record in reader:
+            lines.pending = 0
+            yield record
     except csv.Error as error:
         raise ExportError(
             f"{path}: line {reader.line_num}: the CSV cannot be read ({error}); "
@@ -123,8 +159,37 @@ def _csv(path: Path, encoding: str) -> Iterator[Record]:
         ) from None
 
 
+class _Lines:
+    """A CSV text's lines, one at a time, refusing a row (however many lines its quotes join)
+    longer than MAX_ROW_CHARACTERS before the CSV reader holds it all."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.source = io.StringIO(text, newline="")
+        self.number = 0  # the line last read
+        self.pending = 0  # characters read since the last whole row
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.source.readline(MAX_ROW_CHARACTERS + 1)  # never more than the bound
+        if not line:
+            raise StopIteration
+        self.number += 1
+        self.pending += len(line)
+        if self.pending > MAX_ROW_CHARACTERS:
+            raise ExportError(
+                f"{self.path}: line {self.number:,}: a row of the CSV runs past "
+                f"{MAX_ROW_CHARACTERS // 1048576} MiB (an unclosed quote, or a run of commas); "
+                "check that line, or export the report again"
+            )
+        return line
+
+
 def _xlsx(path: Path, sheet: str | None) -> Iterator[Record]:
     from openpyxl import load_workbook  # only an Excel import pays for loading openpyxl
+    from openpyxl.utils import get_column_letter
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
@@ -141,6 +206,19 @@ def _xlsx(path: Path, sheet: str | None) -> Iterator[Record]:
                 "correct sheet: in the mapping"
             )
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+        last_row, last_column = worksheet.max_row or 0, worksheet.max_column or 0
+        if last_row > MAX_ROWS + 1 or last_column > MAX_COLUMNS:
+            raise ExportError(
+                f"{path}: the sheet '{worksheet.title}' reaches cell "
+                f"{get_column_letter(min(last_column, 18278))}{last_row} ({last_row:,} rows, "
+                f"{last_column:,} columns): more than the {MAX_ROWS:,} rows and {MAX_COLUMNS:,} "
+                "columns an export may have. A stray cell far from the data does this (Ctrl+End "
+                "in Excel goes to it): delete the rows and columns beyond the data, save, and "
+                "import again"
+            )
+        # Each row as long as its own last cell: a sheet's stated extent may be wrong, and is
+        # not needed once it is known to be within bounds (the rows are counted as they come).
+        worksheet.reset_dimensions()
         for cells in worksheet.iter_rows(values_only=True):
             yield list(cells)
     finally:

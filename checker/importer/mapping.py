@@ -1,10 +1,15 @@
 """The import mapping: which column of an export gives which case field, and how its values read.
 
 The mapping is YAML checked by `schemas/import-mapping.schema.json`, then against the case schema
-(every field it names exists and every value it gives is one the field takes) and against the
-export's header (every column it names exists; every column of the export is mapped or ignored;
-a column that looks like personal data is only ever used for the pseudonymous reference). Any
-problem is a MappingError naming the mapping file's line and the fix.
+(every field it names exists and every value it gives is one the field takes), against the
+council's categories (every service, type and channel it gives is one `policy/council.yaml`
+declares, and each service is on a route declared for it) and against the export's header (every
+column it names exists; every column of the export is mapped or ignored). A category, or any other
+value written as a slug, comes only from the mapping's own table of the export's labels
+(`values:`): the text of a cell never becomes one. A column whose name says it may hold personal
+data (`personal`) is read only as the complainant column, which is pseudonymised, or where the
+mapping's `allow:` names it with the reason it holds none. Any problem is a MappingError naming
+the mapping file's line and the fix.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any
 from checker.load import case_schema
 from checker.load.validate import validate
 from checker.load.yaml import load, locate
+from checker.model import categories
 from checker.model.findings import Document
 from checker.schemas import schema
 
@@ -25,13 +31,108 @@ DEFAULT_DATES = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y")
 DEFAULT_KEY = "COMPLAINTS_PSEUDONYM_KEY"
 # Set by the mapping's own sections, not under fields:.
 RESERVED = {"id", "route", "service", "complainant", "complainant.ref"}
-# A header naming a person or their contact details; a service or team is not a person.
-PERSONAL = re.compile(
-    r"\b(name|surname|forename|e-?mail|phone|telephone|tel|mobile|address|postcode|post code|"
-    r"date of birth|dob|national insurance|ni number|nino|officer|owner)\b",
-    re.I,
+# The words of a column's name that say it may hold personal data: a person, who they are, how to
+# reach them or where they live, their equality data, or an officer. Matched as whole words of the
+# name as `words` splits it, so 'Surname' and 'Service User Name' are personal and 'Tenancy Team'
+# is not.
+PERSONAL_WORDS = frozenset(
+    {
+        "name",
+        "names",
+        "surname",
+        "surnames",
+        "forename",
+        "forenames",
+        "firstname",
+        "lastname",
+        "fullname",
+        "username",
+        "initials",
+        "customer",
+        "customers",
+        "tenant",
+        "tenants",
+        "leaseholder",
+        "leaseholders",
+        "resident",
+        "residents",
+        "occupier",
+        "occupant",
+        "householder",
+        "caller",
+        "callers",
+        "contact",
+        "contacts",
+        "person",
+        "persons",
+        "people",
+        "individual",
+        "client",
+        "clients",
+        "applicant",
+        "applicants",
+        "complainant",
+        "complainants",
+        "claimant",
+        "claimants",
+        "kin",
+        "representative",
+        "representatives",
+        "advocate",
+        "councillor",
+        "councillors",
+        "mp",
+        "mps",
+        "officer",
+        "officers",
+        "owner",
+        "owners",
+        "assignee",
+        "address",
+        "addresses",
+        "street",
+        "postcode",
+        "postcodes",
+        "zip",
+        "uprn",
+        "property",
+        "phone",
+        "phones",
+        "telephone",
+        "tel",
+        "mobile",
+        "fax",
+        "email",
+        "emails",
+        "dob",
+        "birth",
+        "birthday",
+        "nino",
+        "nhs",
+        "passport",
+        "account",
+        "signature",
+        "gender",
+        "sex",
+        "ethnicity",
+        "ethnic",
+        "religion",
+        "sexuality",
+        "disability",
+        "disabled",
+        "nationality",
+    }
 )
-NOT_A_PERSON = re.compile(r"\b(service|team|department|directorate|category|type)\b", re.I)
+# Names of two or three words that say the same.
+PERSONAL_PHRASES = (
+    ("service", "user"),
+    ("next", "of", "kin"),
+    ("ni", "number"),
+    ("ni", "no"),
+    ("national", "insurance"),
+    ("e", "mail"),
+    ("post", "code"),
+)
 # Where something is in the mapping file, for locating errors: its keys (and list indexes).
 Where = tuple[str | int, ...]
 
@@ -64,6 +165,7 @@ class Mapping:
     service_column: str
     services: dict[str, tuple[str, str]]  # folded label -> (service, route)
     fields: list[Field]
+    allow: dict[str, str] = field(default_factory=dict)  # column -> why it holds no personal data
     dates: tuple[str, ...] = DEFAULT_DATES
     encoding: str = "utf-8-sig"
     sheet: str | None = None
@@ -90,7 +192,9 @@ class Mapping:
         return used
 
     def check_header(self, header: list[str], export: Path) -> None:
-        """Every column named exists, every column is accounted for, personal data goes nowhere."""
+        """Every column named exists, every column is accounted for, and a column whose name
+        says it may hold personal data is read only as the complainant (pseudonymised) or where
+        allow: says why it holds none."""
         used = self.columns()
         for column, where in used.items():
             if column not in header:
@@ -99,18 +203,33 @@ class Mapping:
                     f"the column '{column}' is not in {export.name} (its columns: "
                     f"{', '.join(header)}); correct the name",
                 )
-            if personal(column) and column != self.complainant_column:
+            said = personal(column)
+            if said and column != self.complainant_column and column not in self.allow:
                 raise self.error(
                     where,
-                    f"the column '{column}' looks like personal data; case files never hold "
-                    "it: list it under ignore:, or use it only as complainant: column: "
-                    "(pseudonymised)",
+                    f"the column '{column}' may hold personal data (its name says '{said}'); "
+                    "case files never hold it: list it under ignore:, use it only as "
+                    "complainant: column: (pseudonymised), or, if it holds none, name it under "
+                    "allow: with the reason",
                 )
         for index, column in enumerate(self.ignore):
             if column not in header:
                 raise self.error(
                     ("ignore", index),
                     f"the column '{column}' is not in {export.name}; remove it from ignore:",
+                )
+            if column in used:
+                raise self.error(
+                    ("ignore", index),
+                    f"the column '{column}' is both read and ignored; "
+                    "remove it from ignore: or stop reading it",
+                )
+        for column in self.allow:
+            if column not in used or column == self.complainant_column:
+                raise self.error(
+                    ("allow", column),
+                    f"the mapping does not read the column '{column}' "
+                    "(other than as the complainant); remove it from allow:",
                 )
         loose = [c for c in header if c not in used and c not in self.ignore]
         if loose:
@@ -121,9 +240,25 @@ class Mapping:
             )
 
 
-def personal(column: str) -> bool:
-    """True when a column's name says it holds personal data."""
-    return bool(PERSONAL.search(column)) and not NOT_A_PERSON.search(column)
+def words(column: str) -> list[str]:
+    """A column's name as lower-case words: 'CustomerName', 'customer_name' and 'Customer
+    Name' are all ['customer', 'name']; 'E-mail' is ['email']."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", column)
+    return re.findall(r"[^\W_]+", re.sub(r"\be-mail", "email", spaced.casefold()))
+
+
+def personal(column: str) -> str | None:
+    """The word (or words) of a column's name that say it may hold personal data; None if none
+    does."""
+    found = words(column)
+    for word in found:
+        if word in PERSONAL_WORDS:
+            return word
+    for phrase in PERSONAL_PHRASES:
+        size = len(phrase)
+        if any(tuple(found[i : i + size]) == phrase for i in range(len(found) - size + 1)):
+            return " ".join(phrase)
+    return None
 
 
 def fold(label: object) -> str:
@@ -131,8 +266,9 @@ def fold(label: object) -> str:
     return " ".join(str(label).split()).casefold()
 
 
-def read(path: Path, shown: str, exclusion_codes: list[str]) -> Mapping:
-    """Load and check a mapping file."""
+def read(path: Path, shown: str, exclusion_codes: list[str], council: dict[str, Any]) -> Mapping:
+    """Load and check a mapping file against the policy's exclusions and the council's
+    categories."""
     document, problems = load(path, shown)
     if document is not None:
         problems = validate(document, "import-mapping")
@@ -159,7 +295,16 @@ def read(path: Path, shown: str, exclusion_codes: list[str]) -> Mapping:
         if "only" in data
         else None,
         ignore=list(data.get("ignore", [])),
+        allow=dict(data.get("allow", {})),
     )
+    for label, entry in data["services"]["values"].items():
+        where: Where = ("services", "values", label)
+        problem = categories.unknown(council, "service", entry["service"])
+        if problem:
+            raise mapping.error((*where, "service"), problem)
+        problem = categories.off_route(council, entry["service"], entry["route"])
+        if problem:
+            raise mapping.error((*where, "route"), problem)
     if "number" in data["id"]:
         try:
             mapping.id_number = re.compile(data["id"]["number"])
@@ -172,12 +317,13 @@ def read(path: Path, shown: str, exclusion_codes: list[str]) -> Mapping:
                 ("id", "number"),
                 "the expression needs exactly one group, (\\d+), around the number",
             )
+    known = Known(exclusion_codes, council)
     for name, entry in data["fields"].items():
-        mapping.fields.append(_field(mapping, name, entry, exclusion_codes))
-    mapping.defaults = _defaults(mapping, data.get("defaults", {}), ("defaults",), exclusion_codes)
+        mapping.fields.append(_field(mapping, name, entry, known))
+    mapping.defaults = _defaults(mapping, data.get("defaults", {}), ("defaults",), known)
     for route, defaults in data.get("defaults_by_route", {}).items():
         mapping.defaults_by_route[route] = _defaults(
-            mapping, defaults, ("defaults_by_route", route), exclusion_codes
+            mapping, defaults, ("defaults_by_route", route), known
         )
     given = {f.path for f in mapping.fields} | set(mapping.defaults)
     case = case_schema.node(())
@@ -192,30 +338,50 @@ def read(path: Path, shown: str, exclusion_codes: list[str]) -> Mapping:
     return mapping
 
 
-def _field(mapping: Mapping, name: str, entry: dict[str, Any], exclusion_codes: list[str]) -> Field:
+@dataclass(frozen=True)
+class Known:
+    """What the repository declares that a mapping's values must be among."""
+
+    exclusion_codes: list[str]
+    council: dict[str, Any]
+
+
+def _field(mapping: Mapping, name: str, entry: dict[str, Any], known: Known) -> Field:
     path = _path(mapping, name, ("fields", name))
-    if case_schema.kind(path) in ("array", "object"):
+    kind = case_schema.kind(path)
+    if kind in ("array", "object"):
         raise mapping.error(
             ("fields", name),
             f"{name} holds a list or a block, not one value; "
             "give it under defaults:, or map the single values inside it",
         )
+    if "values" not in entry and (name in categories.LISTS or kind == "slug"):
+        what = (
+            f"one of the council's {categories.LISTS[name]} (policy/council.yaml categories)"
+            if name in categories.LISTS
+            else "a code or a role, never text copied from the export"
+        )
+        raise mapping.error(
+            ("fields", name),
+            f"{name} is {what}: give values: translating each of the export's labels in "
+            f"{entry['column']} to the {name} it means; a label not listed then rejects its row",
+        )
     values: dict[str, object] | None = None
     if "values" in entry:
         values = {}
         for label, value in entry["values"].items():
-            _check_value(mapping, path, value, ("fields", name, "values", label), exclusion_codes)
+            _check_value(mapping, path, value, ("fields", name, "values", label), known)
             values[fold(label)] = value
     return Field(path, entry["column"], values, ("fields", name), tuple(entry.get("values", ())))
 
 
 def _defaults(
-    mapping: Mapping, given: dict[str, Any], where: Where, exclusion_codes: list[str]
+    mapping: Mapping, given: dict[str, Any], where: Where, known: Known
 ) -> dict[tuple[str, ...], object]:
     result: dict[tuple[str, ...], object] = {}
     for name, value in given.items():
         path = _path(mapping, name, (*where, name))
-        _check_value(mapping, path, value, (*where, name), exclusion_codes)
+        _check_value(mapping, path, value, (*where, name), known)
         result[path] = value
     return result
 
@@ -242,9 +408,9 @@ def _check_value(
     path: tuple[str, ...],
     value: object,
     where: Where,
-    exclusion_codes: list[str],
+    known: Known,
 ) -> None:
-    """A value the mapping gives must be one the case field takes."""
+    """A value the mapping gives must be one the case field takes, and the council declares."""
     errors = list(_validator(path).iter_errors(value))
     if errors:
         raise mapping.error(
@@ -252,12 +418,16 @@ def _check_value(
             f"{value!r} is not a value {'.'.join(path)} takes ({errors[0].message}); "
             "see `complaints schema case`",
         )
-    if path == ("exclusion", "reason") and value not in exclusion_codes:
+    if path == ("exclusion", "reason") and value not in known.exclusion_codes:
         raise mapping.error(
             where,
             f"'{value}' is not one of the policy's exclusions; use one of: "
-            f"{', '.join(exclusion_codes)}",
+            f"{', '.join(known.exclusion_codes)}",
         )
+    if len(path) == 1 and path[0] in categories.LISTS:
+        problem = categories.unknown(known.council, path[0], value)
+        if problem:
+            raise mapping.error(where, problem)
 
 
 @cache

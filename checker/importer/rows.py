@@ -3,11 +3,14 @@
 Each row becomes the case file it describes, through the mapping (`checker.importer.mapping`):
 the system's reference gives the case id, so the same row always finds the same file; the
 complainant column becomes a pseudonymous reference by a keyed hash and is never copied; dates
-are read in the export's UK formats as council-local times. A row is written only if its case
+are read in the export's UK formats as council-local times; a service, type, channel or other
+code comes from the mapping's table of the export's labels, never from a cell's text. The whole
+export is read (within its bounds) before anything is written. A row is written only if its case
 file would be valid, free of personal data and in date order (`checker.edit.drafts`, the same test
 the step commands apply); it is never written over an existing file. Every row is reported:
 imported, unchanged (imported before), skipped (not a complaint, or its file exists and differs)
-or rejected, with its row number and the reason.
+or rejected, with its row number and the reason. A reason names the column, never the cell's
+text: a cell may hold a name or an address typed in the wrong place.
 """
 
 from __future__ import annotations
@@ -76,10 +79,12 @@ def run(
             "`complaints check` says why"
         )
     codes = [e["code"] for e in setting.policy["rules"]["exclusions"]]
-    mapping = import_mapping.read(mapping_path, mapping_path.name, codes)
+    mapping = import_mapping.read(mapping_path, mapping_path.name, codes, setting.council)
     key = _key(mapping)
-    header, rows = exports.read(export, mapping.encoding, mapping.sheet)
+    header, records = exports.read(export, mapping.encoding, mapping.sheet)
     mapping.check_header(header, export)
+    # every row read first, so an export that cannot be read to its end writes nothing
+    rows = list(exports.rows(header, records, mapping.columns()))
     outcomes: list[Outcome] = []
     seen: dict[str, int] = {}  # each reference's row
     for row in rows:
@@ -114,7 +119,7 @@ def _one(
             row.number,
             reference,
             "skipped",
-            f"{mapping.only[0]} is '{cells[mapping.only[0]]}', which the mapping does not import",
+            f"{mapping.only[0]} is not one of the values the mapping imports (only: values:)",
         )
     if not reference:
         raise Rejected(f"{mapping.id_column} is empty; every case needs the system's reference")
@@ -180,8 +185,8 @@ def _case(
         raise Rejected(f"{mapping.service_column} is empty; every case needs its service")
     if fold(label) not in mapping.services:
         raise Rejected(
-            f"{mapping.service_column} '{label}' is not under services: in the mapping; "
-            "add it with its service and route, or correct the row"
+            f"{mapping.service_column} holds a label that is not under services: values: in the "
+            "mapping; add it there with the declared service and route it means, or correct the row"
         )
     service, route = mapping.services[fold(label)]
     who = str(cells[mapping.complainant_column])
@@ -221,8 +226,9 @@ def _value(entry: Field, cell: Cell, mapping: Mapping, setting: Setting) -> obje
     if entry.values is not None and kind not in ("date", "moment"):
         if fold(cell) not in entry.values:
             raise Rejected(
-                f"{entry.column} '{cell}' is not one of the mapping's values for {name} "
-                f"({', '.join(entry.labels)}); add it to the mapping or correct the row"
+                f"{entry.column} holds a label that is not one of the mapping's values for "
+                f"{name} ({', '.join(entry.labels)}); add it under fields: {name}: values: with "
+                "the value it means, or correct the row"
             )
         return entry.values[fold(cell)]
     if kind in ("date", "moment"):
@@ -233,25 +239,24 @@ def _value(entry: Field, cell: Cell, mapping: Mapping, setting: Setting) -> obje
     if kind == "boolean":
         if fold(cell) not in BOOLEANS:
             raise Rejected(
-                f"{entry.column} '{cell}' is not yes or no; "
-                "correct the row or add values: to the mapping"
+                f"{entry.column} is not yes or no; correct the row or add values: to the mapping"
             )
         return BOOLEANS[fold(cell)]
     if kind == "integer":
         if not (isinstance(cell, str) and cell.isdigit()):  # (a date's text is never digits)
-            raise Rejected(f"{entry.column} '{cell}' is not a whole number; correct the row")
+            raise Rejected(f"{entry.column} is not a whole number; correct the row")
         return int(cell)
-    if kind == "slug":
-        return SLUG.sub("-", str(cell).casefold()).strip("-")
-    if kind == "enum":
+    if kind == "enum":  # a closed list: the cell only picks one of its values
         allowed = case_schema.enum(entry.path)
         value = SLUG.sub("-", str(cell).casefold()).strip("-")
         if value not in allowed:
             raise Rejected(
-                f"{entry.column} '{cell}' is not one of {', '.join(allowed)}; "
+                f"{entry.column} is not one of {', '.join(allowed)}; "
                 f"add values: for {name} to the mapping, or correct the row"
             )
         return value
+    if kind == "slug":  # the mapping refuses a code or a role without values: (mapping._field)
+        raise Rejected(f"{entry.column}: {name} needs values: in the mapping")
     return " ".join(str(cell).split())
 
 
@@ -269,7 +274,7 @@ def _timestamp(cell: Cell, column: str, mapping: Mapping) -> date | datetime:
             continue
         return parsed if "%H" in pattern else parsed.date()
     raise Rejected(
-        f"{column} '{cell}' is not a date in the mapping's formats ({', '.join(mapping.dates)}); "
+        f"{column} is not a date in the mapping's formats ({', '.join(mapping.dates)}); "
         "correct the row, or add its format under dates: in the mapping"
     )
 

@@ -3,8 +3,8 @@
 Officers write these files by hand, so a value must mean what they expect: `Yes`, `No` and `on`
 stay strings, `2025-06-02` and `17:42` stay strings (the schemas check their format), `017` is
 the decimal 17. Anything surprising (a duplicate key, an anchor or alias, a custom tag, a binary
-or oversized file) is refused with a message naming the line and the fix. A broken file is
-returned as a finding, never raised.
+or oversized file, or one of more than MAX_NODES nodes) is refused with a message naming the line
+and the fix. A broken file is returned as a finding, never raised.
 
 Speed: most files are plain block YAML, and yaml-rs (Rust) parses those five times faster than
 PyYAML. It is used only for a text in which nothing could make it differ from the core loader
@@ -20,6 +20,7 @@ import errno
 import os
 import re
 import stat
+from bisect import bisect_left
 from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,10 @@ from checker.model.findings import Document, Finding, Location, Severity
 from checker.schemas import known_keys
 
 MAX_BYTES = 1024 * 1024
+# YAML nodes a file may hold (each mapping, list, key, value and item): the largest file shipped (a
+# Code) has under 1,600, and every list a schema allows is far shorter. A file of 1 MiB could hold
+# 500,000, which locating and schema-checking would take seconds and hundreds of MB to follow.
+MAX_NODES = 20_000
 NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has none: there a link is looked for first
 RULE = "yaml-syntax"  # the id of the findings of files that cannot be read as YAML
 # & or * starting a word where a YAML node may start: only such files pay for the event scan
@@ -258,6 +263,48 @@ def _too_big(size: int) -> LoadError:
 
 def parse(text: str) -> Any:
     """Parse YAML text with the core schema's meaning; raise LoadError with a plain-English fix."""
+    data = _parse(text)
+    # A value takes at least a third of a character (`:` alone is a mapping, its key and its
+    # value), so only a longer text can hold too many: nearly every file skips the count.
+    if 3 * len(text) > MAX_NODES and _nodes(data, MAX_NODES) > MAX_NODES:
+        raise LoadError(
+            f"the file holds more than {MAX_NODES:,} entries (keys, values and list items); "
+            "no data file needs so many: split it or remove what does not belong in it",
+            *_position(text, _node_mark(text, MAX_NODES + 1)),
+        )
+    return data
+
+
+def _nodes(data: Any, most: int) -> int:
+    """How many YAML nodes the data was read from (each mapping, key, list, item and scalar),
+    counting no further than just past `most`."""
+    count, pending = 1, [data]
+    while pending and count <= most:
+        node = pending.pop()
+        if type(node) is dict:
+            count += 2 * len(node)
+            pending.extend(value for value in node.values() if type(value) in (dict, list))
+        elif type(node) is list:
+            count += len(node)
+            pending.extend(value for value in node if type(value) in (dict, list))
+    return count
+
+
+def _node_mark(text: str, number: int) -> int:
+    """Where the text's `number`th node starts (in document order), as a character index."""
+    seen = 0
+    try:
+        for event in yaml.parse(text, Loader=CoreLoader):
+            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                seen += 1
+                if seen == number:
+                    return event.start_mark.index if event.start_mark else 0
+    except yaml.YAMLError:
+        pass
+    return 0
+
+
+def _parse(text: str) -> Any:
     if (
         ("&" in text or "*" in text)
         and MAYBE_ANCHOR.search(text)
@@ -380,12 +427,14 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> LoadError:
 
 
 def locate(document: Document, path: tuple, key: bool = False) -> tuple[int, int]:
-    """Line and column of the value at `path` (or of its key), re-parsing this file only."""
+    """Line and column of the value at `path` (or of its key): the file is parsed again, and its
+    lines indexed, once for all its findings."""
     if document._marks is None:
         try:
-            document._marks = {"root": yaml.compose(document.text, Loader=CoreLoader)}
+            root = yaml.compose(document.text, Loader=CoreLoader)
         except yaml.YAMLError:
-            document._marks = {"root": None}
+            root = None
+        document._marks = {"root": root, "lines": _Lines(document.text)}
     node = document._marks["root"]
     if node is None:
         return 1, 1
@@ -405,4 +454,27 @@ def locate(document: Document, path: tuple, key: bool = False) -> tuple[int, int
         else:
             break
     target = key_node if key and key_node is not None else node
-    return _position(document.text, target.start_mark.index)
+    return document._marks["lines"].position(target.start_mark.index)
+
+
+class _Lines:
+    """Where each line break of a text is, so that each position is found by bisection, not by
+    counting the text before it (a file with thousands of findings would be read thousands of
+    times): the same answer as `_position`."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks: list[int] = []  # the index of each \n and \r
+        self.lines: list[int] = []  # the line that starts after each
+        line = 1
+        for match in re.finditer("[\r\n]", text):
+            at = match.start()
+            if not (text[at] == "\n" and at and text[at - 1] == "\r"):  # \r\n breaks once
+                line += 1
+            self.breaks.append(at)
+            self.lines.append(line)
+
+    def position(self, index: int) -> tuple[int, int]:
+        before = bisect_left(self.breaks, index)  # breaks before the character
+        if not before:
+            return 1, index + 1
+        return self.lines[before - 1], index - self.breaks[before - 1]

@@ -7,6 +7,13 @@ Figures here are raw counts; `publish` turns them into the public report, suppre
 numbers, and holds no case id, complainant reference, handler or case text other than learning
 marked publishable.
 
+A year is frozen once its report inputs (policy/reports/YEAR.yaml) give `figures_as_at`, the date
+its figures are computed as at: the report and the site then count and measure that year's cases
+as at that date, whatever day they are built on (`as_at`), so every build publishes the same
+figures and no one can difference two builds. A year before a frozen year that has no date of its
+own is frozen with it, at the nearest later frozen year's date, so the later report's comparison
+with it stays fixed too. A year with no date is a draft, counted as at the build's date.
+
 Definitions (each written down because the Codes and the Regulator leave room):
 - a complaint counts in the reporting year in which it counts as received (policy 12.2);
 - "stage 1 complaints" are those accepted at stage 1; complaints not accepted (excluded) are
@@ -32,6 +39,7 @@ from datetime import date
 from typing import Any
 
 from checker.calendar import deadlines, periods
+from checker.load.repository import Repository
 from checker.load.view import View
 from checker.measures.scoring import latest_assessment, score
 from checker.model.case import Case
@@ -85,6 +93,7 @@ class Figures:
     year: str
     start: date
     end: date
+    as_of: date  # the date the cases were counted as of (a frozen year's `figures_as_at`)
     stage1: int = 0
     stage2: int = 0
     escalated: int = 0
@@ -163,7 +172,7 @@ def compute(view: View, figures: dict[str, Figures], year: str) -> Figures:
     if year not in figures:
         assert view.council is not None  # the report is built only from a valid council file
         start, end = periods.bounds(year, view.council.data["reporting_year"]["start_month"])
-        return Figures(year, start, end)
+        return Figures(year, start, end, as_at(view.repository).get(year, view.as_of))
     return figures[year]
 
 
@@ -181,7 +190,7 @@ def count(
             start, end = periods.bounds(year, start_month)
         except ValueError:
             return  # not a reporting-year folder (`case-folder-year` says so)
-        figures[year] = Figures(year, start, end)
+        figures[year] = Figures(year, start, end, case.as_of)
     code = codes.get("housing-ombudsman")
     _count(
         figures[year],
@@ -312,6 +321,24 @@ def inputs(view: View, year: str) -> Inputs:
         if (assessment := latest_assessment(view, code)) is not None
     )
     return Inputs(report, scores)
+
+
+def as_at(repository: Repository) -> dict[str, date]:
+    """Each frozen reporting year's date: its own `figures_as_at`, or for an earlier year with
+    none, the nearest later frozen year's (what the engine takes as `dates`)."""
+    own = {
+        document.data["year"]: date.fromisoformat(document.data["figures_as_at"])
+        for document in repository.documents.get("report", [])
+        if "figures_as_at" in document.data
+    }
+    years = {case_year(shown) for _, shown in repository.case_files} | set(own)
+    dates: dict[str, date] = {}
+    later: date | None = None
+    for year in sorted(years, reverse=True):
+        later = own.get(year, later)
+        if later is not None:
+            dates[year] = later
+    return dates
 
 
 def years_with_cases(view: View) -> list[str]:

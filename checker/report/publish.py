@@ -1,19 +1,27 @@
 """The public annual report: the year's figures as published, small numbers suppressed.
 
 This is the only shape the report leaves the tool in (Markdown page, JSON and CSV open data,
-charts): aggregates only, each breakdown suppressed with `suppression`, no case id, complainant
-reference, handler or case text other than learning marked publishable. Its JSON Schema is
+charts): aggregates only, no case id, complainant reference, handler or case text other than
+learning marked publishable. Every count of the report, and every rate and TSM, is declared once
+to `suppression.Disclosure` with the identities a reader knows from the definitions in `figures`
+(`disclose`), and decided once; every output reads its numbers from that one decision, so the
+page, the open data and the charts show and hide the same. Its JSON Schema is
 `checker/schemas/report-data.schema.json`.
+
+A frozen year (`figures.as_at`) is published as at its date, and says so; a draft says its figures
+will change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from checker.calendar import periods
 from checker.load.view import View
+from checker.model import categories
 from checker.model.codes import BODIES
 from checker.model.scores import Score
 from checker.report.figures import (
@@ -22,6 +30,7 @@ from checker.report.figures import (
     Figures,
     Inputs,
     Timeliness,
+    as_at,
     compute,
     inputs,
     years_with_cases,
@@ -29,10 +38,11 @@ from checker.report.figures import (
 from checker.report.suppression import (
     DEFAULT_THRESHOLD,
     HIDDEN,
-    Cell,
+    Breakdown,
+    Decided,
+    Disclosure,
+    Grid,
     primary,
-    suppress_line,
-    suppress_table,
 )
 
 VERSION = 1
@@ -43,103 +53,258 @@ Published = dict[str, Any]
 
 
 def label(slug: str) -> str:
-    """A slug as a reader sees it: 'housing-repairs' -> 'Housing repairs'."""
+    """A value of one of the schemas' own closed lists (a route, a remedy, an exclusion reason) as
+    a reader sees it: 'data-protection' -> 'Data protection'. A service, type or channel is named
+    by the council's own label instead (`model.categories`), never from its slug."""
     text = slug.replace("-", " ")
     return text[:1].upper() + text[1:]
 
 
+# What a service, type or channel the council has not declared is shown as (only a repository
+# that fails the check has one): never its slug, which may be anything typed.
+NOT_DECLARED = "Not a declared category"
+
+
+def _named(key: str, labels: Mapping[str, str] | None) -> str:
+    return label(key) if labels is None else labels.get(key, NOT_DECLARED)
+
+
+STAGES = ("stage 1", "stage 2")
+
+
+@dataclass(frozen=True)
+class Disclosed:
+    """One year's figures as decided: what is shown, and the keys of its tables."""
+
+    decided: Decided
+    tables: dict[str, Breakdown | Grid]
+
+
+def disclose(f: Figures, homes: int | None, threshold: int) -> Disclosed:
+    """Every count the year's report publishes or implies, and how they add up, decided once.
+
+    The identities, each a definition in `figures`: every complaint counted is at stage 1, or
+    straight at stage 2, or at neither yet; a stage 2 follows a stage 1 (escalated) or not (direct);
+    each breakdown of the complaints adds up to the same total, and each breakdown of a stage to
+    the stage's total; what is acknowledged, responded to, extended or decided at a stage is part
+    of the stage; a final outcome is the stage 2 decision, or the stage 1 decision of a complaint
+    with no stage 2; housing complaints at a stage are part of the stage and of the housing
+    route, and those responded to part of those responded to; a rate publishes its count and the
+    rest of its base."""
+    d = Disclosure(threshold)
+    tables = _volumes(d, f)
+    responded = {n: _timeliness_counts(d, n, t) for n, t in sorted(f.timeliness.items())}
+    tables |= _outcome_counts(d, f, responded)
+    tables["remedies"] = d.breakdown("remedies", f.remedies)
+    columns = sorted({o for c in f.referrals.values() for o in c})
+    tables["referrals"] = d.grid("referrals", f.referrals, columns, present=True)
+    recommendations = d.count("recommendations", f.recommendations)
+    d.share("recommendations on time", f.recommendations_on_time, recommendations)
+    if homes:
+        route = tables["route"]
+        assert isinstance(route, Breakdown)
+        _tsm_counts(d, f, responded, route.cells.get("housing"))
+    return Disclosed(d.decide(), tables)
+
+
+def _volumes(d: Disclosure, f: Figures) -> dict[str, Breakdown | Grid]:
+    """The complaints, their stages and their breakdowns."""
+    complaints = d.count("complaints", sum(f.by_route.values()))
+    stage1, stage2 = d.count("stage 1", f.stage1), d.count("stage 2", f.stage2)
+    stages = d.count("stages", f.stage1 + f.stage2)
+    d.line((stage1, stage2), stages)
+    escalated = d.share("escalated", f.escalated, stage1)
+    direct = d.imply("direct to stage 2", f.stage2 - f.escalated)
+    d.line((escalated, direct), stage2)
+    neither = d.imply("at no stage yet", d.values[complaints] - f.stage1 - d.values[direct])
+    d.line((stage1, direct, neither), complaints)
+    d.part("discrimination claimed", f.discrimination_claimed, complaints)
+    margins = {"stage 1": stage1, "stage 2": stage2}
+    not_accepted = d.count("not accepted", sum(f.excluded.values()))
+    return {
+        "route": d.breakdown("route", f.by_route, complaints),
+        "service": d.grid(
+            "service", f.by_service, STAGES, present=True, column_totals=margins, grand_total=stages
+        ),
+        "type": d.breakdown("type", f.by_type, complaints),
+        "channel": d.breakdown("channel", f.by_channel, complaints),
+        "month": d.grid(
+            "month", f.by_month, STAGES, MONTHS, column_totals=margins, grand_total=stages
+        ),
+        "exclusion": d.breakdown("exclusion", f.excluded, not_accepted),
+    }
+
+
+def _timeliness_counts(d: Disclosure, n: int, t: Timeliness) -> Hashable:
+    """A stage's timeliness; the key of the count responded to."""
+    stage = f"stage {n}"
+    acknowledged = d.part(("acknowledged", n), t.acknowledged, stage)
+    d.share(("acknowledged in time", n), t.acknowledged_in_time, acknowledged)
+    responded = d.part(("responded", n), t.responded, stage)
+    in_time = d.share(("responded in time", n), t.responded_in_time, responded)
+    unextended = d.share(
+        ("responded without extension", n), t.responded_without_extension, responded
+    )
+    extended = t.responded_in_time - t.responded_without_extension
+    d.line((unextended, d.imply(("in time by an extension", n), extended)), in_time)
+    d.part(("extensions", n), t.extensions, stage)
+    return responded
+
+
+def _outcome_counts(
+    d: Disclosure, f: Figures, responded: Mapping[int, Hashable]
+) -> dict[str, Breakdown | Grid]:
+    """Outcomes by stage (each stage's decisions are part of its responses) and final outcomes
+    (a stage 2 decision, or the stage 1 decision of a complaint with no stage 2)."""
+    outcomes = {f"stage {n}": c for n, c in f.outcomes.items()}
+    by_stage = d.grid("outcomes-by-stage", outcomes, DECISIONS, STAGES)
+    for n, stage in zip((1, 2), STAGES):
+        decided = by_stage.row_totals[stage]
+        undecided = d.values[responded[n]] - d.values[decided]
+        d.line((decided, d.imply(("responded, no decision", n), undecided)), responded[n])
+    final = d.grid("outcomes-by-service", f.outcomes_by_service, DECISIONS, present=True)
+    for decision in DECISIONS:
+        at_1, at_2 = (by_stage.cells[stage][decision] for stage in STAGES)
+        total = final.column_totals[decision]
+        only_1 = d.imply(("final at stage 1", decision), d.values[total] - d.values[at_2])
+        d.line((at_2, only_1), total)
+        then_2 = d.imply(("at stage 1, then stage 2", decision), d.values[at_1] - d.values[only_1])
+        d.line((only_1, then_2), at_1)
+    return {"outcomes-by-stage": by_stage, "outcomes-by-service": final}
+
+
+def _tsm_counts(
+    d: Disclosure, f: Figures, responded: Mapping[int, Hashable], route: Hashable | None
+) -> None:
+    """CH01's counts (published with the homes), CH02's parts and their bases."""
+    housing = {1: f.housing_stage1, 2: f.housing_stage2}
+    for n, (within, unextended, answered) in f.ch02.items():
+        stage = d.part(("housing", n), housing[n], f"stage {n}")
+        base = d.part(("housing responded", n), answered, stage)
+        others = d.imply(("responded, not housing", n), d.values[responded[n]] - answered)
+        d.line((base, others), responded[n])
+        d.share(("housing within", n), within, base)
+        d.share(("housing within without extensions", n), unextended, base)
+    if route is not None:
+        rest = d.imply("housing, no stage 1", d.values[route] - f.housing_stage1)
+        d.line((("housing", 1), rest), route)
+
+
+def _ordered(decided: Decided, keys: Mapping[str, Any]) -> list[str]:
+    """Rows in an order that says nothing hidden: the shown counts largest first, then those
+    shown as "hidden", then "fewer than 5", then "not shown", each in key order."""
+
+    def place(row: str) -> tuple[int, int, str]:
+        cell = decided.cell(keys[row])
+        if not cell.hidden:
+            return (0, -cell.value, row)
+        if cell.loose:
+            return (3, 0, row)
+        return (2 if primary(cell.value, decided.threshold) else 1, 0, row)
+
+    return sorted(keys, key=place)
+
+
 def _line_table(
+    decided: Decided,
+    keys: Breakdown,
     table_id: str,
     title: str,
     dimension: str,
-    counts: Mapping[str, int],
-    threshold: int,
     column: str = "Complaints",
+    labels: Mapping[str, str] | None = None,
 ) -> Published:
-    """A one-way breakdown with its total, suppressed."""
-    cells = suppress_line(
-        {k: v for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}, threshold
-    )
-    total = cells.pop(None)
+    """A one-way breakdown with its total, as decided; its rows named by `labels` if given."""
     return {
         "id": table_id,
         "title": title,
         "dimension": dimension,
         "columns": [column],
         "rows": [
-            {"key": key, "label": label(key), "values": [cell.show(threshold)]}
-            for key, cell in cells.items()
-            if key is not None  # the total's key, popped above
+            {"key": key, "label": _named(key, labels), "values": [decided.show(keys.cells[key])]}
+            for key in _ordered(decided, keys.cells)
         ],
-        "total": [total.show(threshold)],
+        "total": [decided.show(keys.total)],
     }
 
 
 def _grid_table(
+    decided: Decided,
+    keys: Grid,
     table_id: str,
     title: str,
     dimension: str,
-    counts: Mapping[str, Mapping[str, int]],
-    columns: list[str],
-    threshold: int,
-    order: list[str] | None = None,
+    fixed: bool = False,
     labels: Mapping[str, str] | None = None,
 ) -> Published:
-    """A two-way breakdown with its row, column and grand totals, suppressed."""
-    rows = order or sorted(counts, key=lambda r: (-sum(counts[r].values()), r))
-    table = suppress_table(
-        {r: {c: counts.get(r, {}).get(c, 0) for c in columns} for r in rows}, threshold, columns
-    )
+    """A two-way breakdown with its row, column and grand totals, as decided; its rows in their
+    own order if `fixed`, else largest first."""
+    rows = list(keys.rows) if fixed else _ordered(decided, keys.row_totals)
     return {
         "id": table_id,
         "title": title,
         "dimension": dimension,
-        "columns": [label(c) for c in columns],
+        "columns": [label(c) for c in keys.columns],
         "rows": [
             {
                 "key": r,
-                "label": (labels or {}).get(r, label(r)),
-                "values": [table.cells[r][c].show(threshold) for c in columns],
-                "total": table.row_totals[r].show(threshold),
+                "label": _named(r, labels),
+                "values": [decided.show(keys.cells[r][c]) for c in keys.columns],
+                "total": decided.show(keys.row_totals[r]),
             }
             for r in rows
         ],
-        "total": [table.column_totals[c].show(threshold) for c in columns],
-        "grand_total": table.grand_total.show(threshold),
+        "total": [decided.show(keys.column_totals[c]) for c in keys.columns],
+        "grand_total": decided.show(keys.grand_total),
     }
-
-
-def _rate(numerator: int, denominator: int, threshold: int) -> float | str | None:
-    """A share in percent to one decimal place, suppressed when its base is a small number."""
-    if denominator == 0:
-        return None
-    if primary(denominator, threshold):
-        return f"fewer than {threshold + 1} cases"
-    return round(100 * numerator / denominator, 1)
-
-
-def _count(value: int, threshold: int) -> int | str:
-    return Cell(value, primary(value, threshold)).show(threshold)
 
 
 def publish(
     figures: Figures,
     inputs: Inputs,
     council: dict[str, Any],
-    as_of: date,
+    frozen: date | None = None,
     previous: Figures | None = None,
     threshold: int = DEFAULT_THRESHOLD,
 ) -> Published:
-    """The public report for one year, as a JSON-ready dictionary."""
+    """The public report for one year, as a JSON-ready dictionary; `frozen`, the date the year's
+    figures are frozen at (they are final if they were counted as at it)."""
     f = figures
     report = inputs.report or {}
     stock = council.get("housing_stock")
+    homes = stock["homes"] if stock else None
+    disclosed = disclose(f, homes, threshold)
+    decided, tables = disclosed.decided, disclosed.tables
+
+    def line(
+        table_id: str,
+        title: str,
+        dimension: str,
+        column: str = "Complaints",
+        labels: Mapping[str, str] | None = None,
+    ) -> Published:
+        keys = tables[table_id]
+        assert isinstance(keys, Breakdown)
+        return _line_table(decided, keys, table_id, title, dimension, column, labels)
+
+    def grid(
+        table_id: str,
+        title: str,
+        dimension: str,
+        fixed: bool = False,
+        labels: Mapping[str, str] | None = None,
+    ) -> Published:
+        keys = tables[table_id]
+        assert isinstance(keys, Grid)
+        return _grid_table(decided, keys, table_id, title, dimension, fixed, labels)
+
     return {
         "version": VERSION,
         "council": council["name"],
         "year": f.year,
         "period": {"start": f.start.isoformat(), "end": f.end.isoformat()},
-        "as_of": as_of.isoformat(),
+        "as_of": f.as_of.isoformat(),
+        "frozen": f.as_of == frozen,
         "suppression": {
             "threshold": threshold,
             "shown_as": f"fewer than {threshold + 1}",
@@ -147,92 +312,73 @@ def publish(
         },
         "self_assessment": [_score(s) for s in inputs.scores],
         "totals": {
-            "stage1": _count(f.stage1, threshold),
-            "stage2": _count(f.stage2, threshold),
-            "escalated": _count(f.escalated, threshold),
-            "escalation_rate": _rate(f.escalated, f.stage1, threshold),
-            "not_accepted": _count(sum(f.excluded.values()), threshold),
-            "discrimination_claimed": _count(f.discrimination_claimed, threshold),
+            "stage1": decided.show("stage 1"),
+            "stage2": decided.show("stage 2"),
+            "escalated": decided.show("escalated"),
+            "escalation_rate": decided.share("escalated"),
+            "not_accepted": decided.show("not accepted"),
+            "discrimination_claimed": decided.show("discrimination claimed"),
         },
         "volumes": [
-            _line_table("route", "Complaints by route", "route", f.by_route, threshold),
-            _grid_table(
+            line("route", "Complaints by route", "route"),
+            grid(
                 "service",
                 "Complaints by service and stage",
                 "service",
-                f.by_service,
-                ["stage 1", "stage 2"],
-                threshold,
+                labels=categories.labels(council, "service"),
             ),
-            _line_table("type", "Complaints by type", "type", f.by_type, threshold),
-            _line_table("channel", "Complaints by channel", "channel", f.by_channel, threshold),
-            _grid_table(
+            line("type", "Complaints by type", "type", labels=categories.labels(council, "type")),
+            line(
+                "channel",
+                "Complaints by channel",
+                "channel",
+                labels=categories.labels(council, "channel"),
+            ),
+            grid(
                 "month",
                 "Complaints by month and stage",
                 "month",
-                f.by_month,
-                ["stage 1", "stage 2"],
-                threshold,
-                order=[m for m in MONTHS],
+                fixed=True,
                 labels={m: m for m in MONTHS},
             ),
         ],
-        "not_accepted": _line_table(
-            "exclusion", "Complaints not accepted, by reason", "exclusion", f.excluded, threshold
-        ),
-        "timeliness": [
-            _timeliness(number, t, threshold) for number, t in sorted(f.timeliness.items())
-        ],
+        "not_accepted": line("exclusion", "Complaints not accepted, by reason", "exclusion"),
+        "timeliness": [_timeliness(n, t, decided) for n, t in sorted(f.timeliness.items())],
         "outcomes": {
-            "by_stage": _grid_table(
+            "by_stage": grid(
                 "outcomes-by-stage",
                 "Outcomes by stage",
                 "stage",
-                {f"stage {n}": c for n, c in f.outcomes.items()},
-                list(DECISIONS),
-                threshold,
-                order=["stage 1", "stage 2"],
+                fixed=True,
                 labels={"stage 1": "Stage 1", "stage 2": "Stage 2"},
             ),
-            "by_service": _grid_table(
+            "by_service": grid(
                 "outcomes-by-service",
                 "Final outcomes by service",
                 "service",
-                f.outcomes_by_service,
-                list(DECISIONS),
-                threshold,
+                labels=categories.labels(council, "service"),
             ),
-            "remedies": _line_table(
-                "remedies", "Remedies by kind", "remedy", f.remedies, threshold, column="Remedies"
-            ),
-            "financial_remedies_total": (
-                round(f.financial_total, 2)
-                if not primary(f.remedies.get("financial", 0), threshold)
-                else f"not shown: fewer than {threshold + 1} payments"
-            ),
+            "remedies": line("remedies", "Remedies by kind", "remedy", column="Remedies"),
+            "financial_remedies_total": _financial(f, decided, tables["remedies"]),
         },
         "ombudsman": {
-            "referrals": _grid_table(
+            "referrals": grid(
                 "referrals",
                 "Ombudsman referrals by body and decision",
                 "body",
-                f.referrals,
-                sorted({o for c in f.referrals.values() for o in c}),
-                threshold,
                 labels={body: about.label for body, about in BODIES.items()},
             ),
-            "recommendations": _count(f.recommendations, threshold),
-            "recommendations_complied_on_time": _rate(
-                f.recommendations_on_time, f.recommendations, threshold
-            ),
+            "recommendations": decided.show("recommendations"),
+            "recommendations_complied_on_time": decided.share("recommendations on time"),
         },
-        "tsm": _tsm(f, stock),
+        "tsm": _tsm(decided, stock),
         "previous_year": _previous(previous, stock, threshold) if previous else None,
         "learning": {
             "from_cases": list(f.learning),
             "service_improvements": [
                 {
-                    "service": label(item["service"]),
+                    "service": categories.label(council, "service", item["service"])
+                    or NOT_DECLARED,
                     "improvement": item["improvement"],
                     "date": item.get("date"),
                 }
@@ -246,60 +392,67 @@ def publish(
     }
 
 
-def _timeliness(number: int, t: Timeliness, threshold: int) -> Published:
-    small = primary(t.responded, threshold)
+def _financial(f: Figures, decided: Decided, remedies: Breakdown | Grid) -> float | str:
+    """The sum of financial remedies, unless it is over a number of payments the report hides."""
+    assert isinstance(remedies, Breakdown)
+    key = remedies.cells.get("financial")
+    payments = decided.cell(key) if key is not None else None
+    if payments is not None and payments.loose:
+        return "not shown: the number of payments is not shown"
+    if payments is not None and primary(payments.value, decided.threshold):
+        return f"not shown: fewer than {decided.threshold + 1} payments"
+    return round(f.financial_total, 2)
+
+
+def _timeliness(number: int, t: Timeliness, decided: Decided) -> Published:
+    # the working days only beside a shown count of responses: None would give away a hidden 0
+    unshown = decided.cell(("responded", number)).hidden
     return {
         "stage": number,
-        "acknowledged": t.acknowledged,
-        "acknowledged_in_time": _rate(t.acknowledged_in_time, t.acknowledged, threshold),
-        "responded": t.responded,
-        "responded_in_time": _rate(t.responded_in_time, t.responded, threshold),
-        "responded_without_extension": _rate(t.responded_without_extension, t.responded, threshold),
-        "extensions": _count(t.extensions, threshold),
-        "median_working_days": None if small else t.median,
-        "p90_working_days": None if small else t.p90,
+        "acknowledged": decided.show(("acknowledged", number)),
+        "acknowledged_in_time": decided.share(("acknowledged in time", number)),
+        "responded": decided.show(("responded", number)),
+        "responded_in_time": decided.share(("responded in time", number)),
+        "responded_without_extension": decided.share(("responded without extension", number)),
+        "extensions": decided.show(("extensions", number)),
+        "median_working_days": None if unshown else t.median,
+        "p90_working_days": None if unshown else t.p90,
     }
 
 
-def _tsm(f: Figures, stock: dict[str, Any] | None) -> Published | None:
+def _tsm(decided: Decided, stock: dict[str, Any] | None) -> Published | None:
     if not stock:
         return None
     homes = stock["homes"]
-    ch02 = {n: f.ch02[n] for n in (1, 2)}
     return {
         "homes": homes,
         "homes_as_of": stock["as_of"],
         "homes_example": stock.get("example", False),
-        "CH01": {
-            "stage1_per_1000_homes": round(1000 * f.housing_stage1 / homes, 1),
-            "stage2_per_1000_homes": round(1000 * f.housing_stage2 / homes, 1),
-        },
+        "CH01": {f"stage{n}_per_1000_homes": decided.per(("housing", n), homes) for n in (1, 2)},
         "CH02": {
             f"stage{n}": {
-                "responded": counts[2],
-                "within_timescales": round(100 * counts[0] / counts[2], 1) if counts[2] else None,
-                "within_timescales_without_extensions": round(100 * counts[1] / counts[2], 1)
-                if counts[2]
-                else None,
+                "responded": decided.show(("housing responded", n)),
+                "within_timescales": decided.share(("housing within", n)),
+                "within_timescales_without_extensions": decided.share(
+                    ("housing within without extensions", n)
+                ),
             }
-            for n, counts in ch02.items()
+            for n in (1, 2)
         },
     }
 
 
 def _previous(f: Figures, stock: dict[str, Any] | None, threshold: int) -> Published:
+    """The previous year's headline figures, as its own report decides them."""
+    decided = disclose(f, stock["homes"] if stock else None, threshold).decided
     return {
         "year": f.year,
-        "stage1": _count(f.stage1, threshold),
-        "stage2": _count(f.stage2, threshold),
-        "not_accepted": _count(sum(f.excluded.values()), threshold),
-        "stage1_responded_in_time": _rate(
-            f.timeliness[1].responded_in_time, f.timeliness[1].responded, threshold
-        ),
-        "stage2_responded_in_time": _rate(
-            f.timeliness[2].responded_in_time, f.timeliness[2].responded, threshold
-        ),
-        "tsm": _tsm(f, stock),
+        "stage1": decided.show("stage 1"),
+        "stage2": decided.show("stage 2"),
+        "not_accepted": decided.show("not accepted"),
+        "stage1_responded_in_time": decided.share(("responded in time", 1)),
+        "stage2_responded_in_time": decided.share(("responded in time", 2)),
+        "tsm": _tsm(decided, stock),
     }
 
 
@@ -320,7 +473,8 @@ def _score(s: Score) -> Published:
 
 
 def build(view: View, figures: dict[str, Figures], year: str) -> Published:
-    """The public report for `year` of the repository in `view`, from its counted figures."""
+    """The public report for `year` of the repository in `view`, from its counted figures (counted
+    with `figures.as_at` as the engine's dates, for a frozen year to be published as frozen)."""
     # the report is built only from a valid council and policy (its callers refuse otherwise)
     assert view.council is not None and view.policy is not None
     threshold = view.policy.data["rules"].get("suppression_threshold", DEFAULT_THRESHOLD)
@@ -330,7 +484,7 @@ def build(view: View, figures: dict[str, Figures], year: str) -> Published:
         compute(view, figures, year),
         inputs(view, year),
         view.council.data,
-        view.as_of,
+        as_at(view.repository).get(year),
         previous,
         threshold,
     )

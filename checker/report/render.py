@@ -4,13 +4,13 @@ The Markdown follows the order of the report's contents in Canterbury's policy 1
 Code's 8.1 list): self-assessment, performance, findings of non-compliance, service
 improvements, the LGSCO's annual letter, the Housing Ombudsman's, then the governing body's
 response (policy 15.4; HO 8.2). Tables are HTML with a caption and header cells, which every
-Markdown processor passes through, so the page is accessible wherever it is rendered.
+Markdown processor passes through, so the page is accessible wherever it is rendered. Every
+string from the data is shown through `plain.escaped` and every link made by `plain.link`.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from collections.abc import Callable, Mapping
@@ -18,14 +18,10 @@ from typing import TYPE_CHECKING
 
 from checker.model.codes import BODIES
 from checker.report import charts
+from checker.report.plain import escaped, link
 
 if TYPE_CHECKING:  # the command line imports this module for its format names: keep it light
     from checker.report.publish import Published
-
-
-def escaped(text: str) -> str:
-    """Text for an HTML element's content (quotes need no escaping there)."""
-    return html.escape(str(text), quote=False)
 
 
 def _cell(value: int | float | str | None) -> str:
@@ -96,9 +92,17 @@ def _opening(r: Published) -> list[str]:
     add(f"# Annual complaints performance and service improvement report {r['year']}\n")
     add(
         f"{escaped(r['council'])}, for the year {r['period']['start']} to {r['period']['end']}. "
-        f"Figures as at {r['as_of']}. Counts from 1 to {r['suppression']['threshold']} are shown "
+        + (
+            f"Figures as at {r['as_of']}."
+            if r["frozen"]
+            else f"This is a draft: figures as at {r['as_of']}, which will change until the "
+            "year's figures are frozen."
+        )
+        + f" Counts from 1 to {r['suppression']['threshold']} are shown "
         f'as "{r["suppression"]["shown_as"]}", and a figure that would let one be worked out '
-        f'from the totals is shown as "{r["suppression"]["secondary_shown_as"]}".\n'
+        f'from the other figures is shown as "{r["suppression"]["secondary_shown_as"]}"; a '
+        "percentage that would give away such a count is shown as the range it could be in, "
+        'or hidden; a count that even these words would give away is "not shown".\n'
     )
     return out
 
@@ -128,7 +132,8 @@ def _self_assessment(r: Published) -> list[str]:
             if s["contradicted"]:
                 add(
                     f"The cases of {s['period']} do not bear out the answers to provisions "
-                    f"{', '.join(s['contradicted'])} of the {BODIES[s['code']].name}'s Code; "
+                    f"{escaped(', '.join(s['contradicted']))} of the "
+                    f"{BODIES[s['code']].name}'s Code; "
                     "the self-assessment page gives the figures.\n"
                 )
     else:
@@ -224,7 +229,8 @@ def _tsm(r: Published) -> list[str]:
         example = " (an example figure)" if s["homes_example"] else ""
         add("### Tenant Satisfaction Measures\n")
         add(
-            f"Measured for the council's {s['homes']:,} homes{example} at {s['homes_as_of']}, "
+            f"Measured for the council's {s['homes']:,} homes{example} "
+            f"at {escaped(s['homes_as_of'])}, "
             "for housing complaints, against the Housing Ombudsman's Code timescales.\n"
         )
         ch01, ch02 = s["CH01"], s["CH02"]
@@ -233,8 +239,8 @@ def _tsm(r: Published) -> list[str]:
             '<th scope="col">Measure</th><th scope="col">Stage 1</th>'
             '<th scope="col">Stage 2</th></tr></thead>\n<tbody>\n'
             '<tr><th scope="row">CH01 complaints per 1,000 homes</th>'
-            f"<td>{ch01['stage1_per_1000_homes']:.1f}</td>"
-            f"<td>{ch01['stage2_per_1000_homes']:.1f}</td></tr>\n"
+            f"<td>{_cell(ch01['stage1_per_1000_homes'])}</td>"
+            f"<td>{_cell(ch01['stage2_per_1000_homes'])}</td></tr>\n"
             f'<tr><th scope="row">CH02 responded to within the Code timescales</th>'
             f"<td>{_pct(ch02['stage1']['within_timescales'])}</td>"
             f"<td>{_pct(ch02['stage2']['within_timescales'])}</td></tr>\n"
@@ -288,7 +294,7 @@ def _non_compliance(r: Published) -> list[str]:
     findings = r["non_compliance_findings"]
     add(
         "".join(
-            f"- {BODIES[x['body']].name}, {x['date']}: {escaped(x['summary'])}"
+            f"- {BODIES[x['body']].name}, {escaped(x['date'])}: {escaped(x['summary'])}"
             + (f" Our response: {escaped(x['response'])}" if x.get("response") else "")
             + "\n"
             for x in findings
@@ -320,8 +326,8 @@ def _letters(r: Published) -> list[str]:
         letters = [x for x in r["ombudsman_letters"] if x["body"] == body]
         add(
             "".join(
-                f"{escaped(x['summary'])} ({x['date']}"
-                + (f", [the letter]({x['url']})" if x.get("url") else "")
+                f"{escaped(x['summary'])} ({escaped(x['date'])}"
+                + (f", {link(x['url'], 'the letter')}" if x.get("url") else "")
                 + ")\n"
                 for x in letters
             )
@@ -332,7 +338,8 @@ def _letters(r: Published) -> list[str]:
         add("### Other ombudsman reports about the council\n")
         add(
             "".join(
-                f"- {BODIES[x['body']].name}: {escaped(x['title'])} ({x['date']})\n" for x in others
+                f"- {BODIES[x['body']].name}: {escaped(x['title'])} ({escaped(x['date'])})\n"
+                for x in others
             )
         )
     return out
@@ -344,7 +351,7 @@ def _governing_body(r: Published) -> list[str]:
     g = r["governing_body"]
     add("## Response of the governing body\n")
     if g and g.get("response"):
-        when = f" on {g['considered']}" if g.get("considered") else ""
+        when = f" on {escaped(g['considered'])}" if g.get("considered") else ""
         add(f"{escaped(g['name'])} considered this report{when}:\n\n> {escaped(g['response'])}\n")
     else:
         add(

@@ -1,29 +1,55 @@
-"""Small-number suppression for published tables, with secondary suppression that holds against
-a reader who knows the rules.
+"""Disclosure control: the one place that decides whether each published number is shown.
 
-A count from 1 to the threshold (default 4) is shown as "fewer than 5"; any other count hidden to
-protect one is shown as "hidden" (it is then 0 or more than 4, and the reader may know that). A
-table is its cells and its totals (row totals, column totals, the grand total), bound by linear
-constraints: each line of cells adds up to its total. Totals are counts like any other: one from
-1 to 4 is hidden too.
+The rule, for every count of complaints a publication shows or lets a reader work out: it is 0 or
+more than the threshold (default 4), or the reader cannot tell which number from 1 to the
+threshold it is. A count from 1 to the threshold is shown as "fewer than 5"; any other count
+hidden to protect one is shown as "hidden" (it is then 0 or more than 4, and the reader may know
+that); the labels are part of what a reader knows.
+
+A publication (`Disclosure`) declares every count it publishes, in a table, as a headline or
+behind a rate, and the identities between them that a reader knows from the definitions: each line
+of cells adds up to its total, tables that share a margin share its count (the stage 1 total of
+the service table is the stage 1 total of the month table and the headline), and a count that is
+never published (complaints taken straight to stage 2, say) is declared too, as implied, where it
+links published ones. A rate publishes two counts: its numerator and the rest of its base (a share
+of 96% of 25 says 1 was late), so both are declared with the base, and CH01 per 1,000 homes
+publishes its count, the homes being published. `decide` then hides counts until nothing hidden
+and no implied count from 1 to the threshold can be worked out, and each output (the page's
+tables and text, the CSV and JSON, the charts, drawn from the JSON) reads its numbers from that
+one decision.
+
+A rate is shown exactly when its numerator, the rest and its base are shown; when its base is
+from 1 to the threshold it is "fewer than 5 cases"; when one of its two counts is "fewer than 5",
+it is shown as the range of rates those words allow ("97.5% to 99.4%": 1 to 4 of 163), which says
+no more than "fewer than 5" does; otherwise it is "hidden". CH01 is shown the same way.
 
 After the small counts are hidden, the constraints are propagated the way a careful reader would
-(each hidden value narrowed to those consistent with every line, given what the labels reveal),
-until nothing changes. Any hidden value left with a single possibility could be worked out, so a
-further value on one of its lines is hidden (the smallest non-zero count, a cell before a total;
-anywhere in the table if its lines are hidden already), and the propagation starts again.
-Propagation works on sets of possible values held as bitmasks, so it is exact for each line and
-fast for the tables a report holds.
+(each hidden value narrowed to those consistent with every line, given what the labels reveal, and
+that a row of a breakdown is there only if it counts at least one), until nothing changes; what
+only several lines together imply is settled by searching for a second solution (changes that
+cancel out on every line). Any hidden value left with a single possibility (or an implied count
+left with a single possibility from 1 to the threshold) could be worked out, so a further count on
+one of its lines is hidden: of the few that cost a reader least (not a 0, not a margin several
+tables share, the smallest), the one that leaves least to work out. Where nothing is left to hide
+and a count is still worked out from its label alone (four "fewer than 5" cells under a "fewer
+than 5" total can only be 1 each), the label is dropped: "not shown", any number. Propagation
+works on sets of possible values held as bitmasks, so it is exact for each line, and only the
+hidden counts linked to the last one hidden are looked at again, so a whole report is decided in
+well under a second.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 DEFAULT_THRESHOLD = 4
 HIDDEN = "hidden"
+NOT_SHOWN = "not shown"  # a count shown with no label, where even a label would give it away
+LOOK_AHEAD = 4  # how many of the cheapest counts to hide are tried before one is chosen
 
 
 @dataclass(frozen=True)
@@ -32,10 +58,13 @@ class Cell:
 
     value: int
     hidden: bool = False
+    loose: bool = False  # hidden with no label: it could be any number
 
     def show(self, threshold: int = DEFAULT_THRESHOLD) -> str | int:
         if not self.hidden:
             return self.value
+        if self.loose:
+            return NOT_SHOWN
         return f"fewer than {threshold + 1}" if primary(self.value, threshold) else HIDDEN
 
 
@@ -44,127 +73,276 @@ def primary(value: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
     return 0 < value <= threshold
 
 
-K = TypeVar("K", bound=Hashable)  # a cell's key: a line's label, or a table's (row, column)
+K = TypeVar("K", bound=Hashable)  # a count's key
 Line = tuple[tuple[K, ...], K]  # the keys of a line's cells, and the key of its total
-TableKey = tuple[str | None, str | None]  # (row, column); None for the totals
 
 
 def protect(
-    values: Mapping[K, int], lines: Iterable[Line[K]], threshold: int = DEFAULT_THRESHOLD
+    values: Mapping[K, int],
+    lines: Iterable[Line[K]],
+    threshold: int = DEFAULT_THRESHOLD,
+    implied: Collection[K] = (),
+    present: Collection[K] = (),
 ) -> set[K]:
-    """The keys to hide so that no hidden count can be worked out from what is shown."""
+    """The keys to hide so that no hidden count, and no `implied` count (never published) from 1
+    to the threshold, can be worked out from what is shown. A reader knows a `present` key is not
+    0 (a row of a breakdown is there only if it counts something)."""
+    return hide(values, lines, threshold, implied, present)[0]
+
+
+def hide(
+    values: Mapping[K, int],
+    lines: Iterable[Line[K]],
+    threshold: int = DEFAULT_THRESHOLD,
+    implied: Collection[K] = (),
+    present: Collection[K] = (),
+) -> tuple[set[K], set[K]]:
+    """`protect`'s keys to hide, and those of them to show with no label at all ("not shown"):
+    where nothing is left to hide and a count is still worked out from what its label says (four
+    "fewer than 5" beside a "fewer than 5" total can only be 1, 1, 1 and 1)."""
     lines = [(tuple(members), total) for members, total in lines]
     order = {key: n for n, key in enumerate(values)}  # cells come before totals in `values`
-    hidden = {key for key, value in values.items() if primary(value, threshold)}
-    bound = max([*values.values(), 1])
+    never = set(implied)
+    hidden = {key for key, value in values.items() if primary(value, threshold)} | never
+    loose: set[K] = set()
+    reader = _Reader(values, threshold, max([*values.values(), 1]), never, set(present), loose)
+    on: dict[K, list[int]] = {key: [] for key in values}
+    for n, (members, total) in enumerate(lines):
+        for key in (*members, total):
+            on[key].append(n)
+    # hiding a key changes what a reader can work out only in the hidden keys linked to it:
+    # each group of linked hidden keys is settled once, and again only once it has changed
+    settled: dict[tuple[frozenset[K], frozenset[K]], list[K]] = {}
+
+    def settle(group: frozenset[K]) -> list[K]:
+        state = (group, frozenset(group & loose))
+        if state not in settled:
+            near = sorted({n for key in group for n in on[key]})
+            settled[state] = reader.exposed([lines[n] for n in near], group, order)
+        return settled[state]
+
+    def cost(k: K) -> tuple[bool, bool, int, int]:
+        """What a reader loses: a 0 last, then a margin several tables or figures share, then
+        the larger count, and a total after a cell."""
+        return (values[k] == 0, len(on[k]) > 2, values[k], order[k])
+
+    def after(k: K, groups: list[frozenset[K]]) -> int:
+        """How many more keys could be worked out once `k` is hidden too."""
+        group = _linked(k, hidden, lines, on)
+        return len(settle(group)) - sum(len(settle(g)) for g in groups if g & group)
+
     while True:
-        exposed = _exposed(values, lines, hidden, threshold, bound)
+        groups = _groups(hidden, lines, order)
+        exposed = [key for group in groups for key in settle(group)]
         if not exposed:
-            return hidden
-        candidates = [
+            return hidden - never, loose
+        candidates = {
             k
-            for key in sorted(exposed, key=order.__getitem__)
-            for members, total in lines
-            if key in (*members, total)
-            for k in (*members, total)
+            for key in exposed
+            for n in on[key]
+            for k in (*lines[n][0], lines[n][1])
             if k not in hidden
-        ] or [k for k in values if k not in hidden]  # its lines are all hidden: widen to the table
-        if not candidates:
-            return hidden  # everything is hidden
-        hidden.add(min(candidates, key=lambda k: (values[k] == 0, values[k], order[k])))
+        } or {  # their lines are all hidden: widen to what is linked to them
+            k
+            for group in groups
+            if group & set(exposed)
+            for key in group
+            for n in on[key]
+            for k in (*lines[n][0], lines[n][1])
+            if k not in hidden
+        }
+        if not candidates:  # everything linked to them is hidden: drop a label instead
+            labelled = [k for k in exposed if k not in loose and k not in never]
+            if not labelled:
+                return hidden - never, loose
+            loose.add(min(labelled, key=order.__getitem__))
+            continue
+
+        # of the few that cost a reader least, the one that leaves least to work out
+        options = sorted(candidates, key=cost)[:LOOK_AHEAD]
+        hidden.add(min(options, key=lambda k: (after(k, groups), cost(k))))
 
 
-def _exposed(
-    values: Mapping[K, int],
-    lines: Sequence[Line[K]],
-    hidden: Collection[K],
-    threshold: int,
-    bound: int,
-) -> list[K]:
-    """Hidden keys that propagation narrows to a single possible value."""
-    small = sum(1 << v for v in range(1, threshold + 1))
-    other = ((1 << (bound + 1)) - 1) & ~small  # 0, or more than the threshold
-    domain = {
-        key: (small if primary(value, threshold) else other) if key in hidden else 1 << value
-        for key, value in values.items()
-    }
-    changed = True
-    while changed:
-        changed = False
-        for members, total in lines:
-            if not any(k in hidden for k in (*members, total)):
-                continue
-            for key, narrowed in _narrow(members, total, domain).items():
-                if narrowed != domain[key]:
-                    domain[key] = narrowed
-                    changed = True
-    hidden = [
-        key for key in values if key in hidden
-    ]  # in table order, not a set's: the search is deterministic
-    pinned = [key for key in hidden if domain[key] & (domain[key] - 1) == 0]
-    if pinned:
-        return pinned
-    return [key for key in hidden if not _can_differ(key, values, lines, hidden, domain)]
+def _linked(key: K, hidden: Collection[K], lines: Sequence[Line[K]], on: Mapping) -> frozenset[K]:
+    """`key` and the hidden keys linked to it by lines, were it hidden too."""
+    found, todo = {key}, [key]
+    while todo:
+        for n in on[todo.pop()]:
+            for other in (*lines[n][0], lines[n][1]):
+                if other in hidden and other not in found:
+                    found.add(other)
+                    todo.append(other)
+    return frozenset(found)
+
+
+def _groups(
+    hidden: Collection[K], lines: Sequence[Line[K]], order: Mapping[K, int]
+) -> list[frozenset[K]]:
+    """The hidden keys in groups linked by lines (a shown key is a constant, and links nothing),
+    each a frozenset, in the order of their first key."""
+    parent = {key: key for key in hidden}
+
+    def root(key: K) -> K:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for members, total in lines:
+        linked = [k for k in (*members, total) if k in parent]
+        for other in linked[1:]:
+            parent[root(other)] = root(linked[0])
+    groups: dict[K, set[K]] = {}
+    for key in hidden:
+        groups.setdefault(root(key), set()).add(key)
+    found = [frozenset(group) for group in groups.values()]
+    return sorted(found, key=lambda group: min(order[k] for k in group))
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """What a reader who knows the rules knows of every count before reading the figures."""
+
+    values: Mapping
+    threshold: int
+    bound: int  # no count is larger
+    implied: Collection  # never published: 0 or more
+    present: Collection  # not 0
+    loose: Collection  # hidden with no label: 0 or more
+
+    def exposed(
+        self, lines: Sequence[Line[K]], group: frozenset[K], order: Mapping[K, int]
+    ) -> list[K]:
+        """The keys of one group of linked hidden keys that propagation narrows to a single
+        possible value (for an implied key, to a single value from 1 to the threshold), or that
+        the search finds could not differ."""
+        small = sum(1 << v for v in range(1, self.threshold + 1))
+        every = (1 << (self.bound + 1)) - 1
+        other = every & ~small  # 0, or more than the threshold
+        domain = {k: 1 << self.values[k] for line in lines for k in (*line[0], line[1])}
+        for key in group:
+            if key in self.implied or key in self.loose:
+                domain[key] = every
+            elif primary(self.values[key], self.threshold):
+                domain[key] = small
+            else:
+                domain[key] = other
+            if key in self.present:
+                domain[key] &= ~1
+        _propagate(lines, domain)
+        # in table order, not a set's: the search is deterministic
+        guarded = [
+            key
+            for key in sorted(group, key=order.__getitem__)
+            if key not in self.implied or primary(self.values[key], self.threshold)
+        ]
+        pinned = [key for key in guarded if domain[key] & (domain[key] - 1) == 0]
+        if pinned:
+            return pinned
+        return [k for k in guarded if not _can_differ(k, self.values, lines, group, domain, order)]
+
+
+def _propagate(lines: Sequence[Line[K]], domain: dict[K, int]) -> None:
+    """Narrow each key's possible values line by line until nothing changes (a line again only
+    when one of its keys has changed)."""
+    on: dict[K, list[int]] = {}
+    for n, (members, total) in enumerate(lines):
+        for key in (*members, total):
+            on.setdefault(key, []).append(n)
+    todo = deque(range(len(lines)))
+    waiting = set(todo)
+    while todo:
+        n = todo.popleft()
+        waiting.discard(n)
+        for key, narrowed in _narrow(*lines[n], domain).items():
+            if narrowed != domain[key]:
+                domain[key] = narrowed
+                for again in on[key]:
+                    if again not in waiting:
+                        waiting.add(again)
+                        todo.append(again)
 
 
 def _can_differ(
     key: K,
     values: Mapping[K, int],
     lines: Sequence[Line[K]],
-    hidden: list[K],
+    group: Collection[K],
     domain: Mapping[K, int],
+    rank: Mapping[K, int],
     budget: int = 20000,
 ) -> bool:
     """Whether some assignment consistent with every line gives `key` a value other than its own.
 
     Per-line propagation misses what only several lines together imply; this search settles it.
-    The true values are one solution, so the search starts from them and changes as little as it
-    can: each hidden value in turn (the fewest possibilities first) takes the values its lines
-    still allow, nearest its own first. If the budget runs out the answer is no: hide more rather
-    than risk it."""
-    order = [key] + sorted((k for k in hidden if k != key), key=lambda k: domain[k].bit_count())
-    low = {k: (domain[k] & -domain[k]).bit_length() - 1 for k in order}
-    high = {k: domain[k].bit_length() - 1 for k in order}
-    choice: dict[K, int] = {k: values[k] for k in values if k not in low}  # what is shown is known
-    # each hidden key's lines: (its other members, its total, it is the total)
-    involved: dict[K, list[tuple[list[K], K, bool]]] = {k: [] for k in order}
-    for members, total in lines:
-        for k in (*members, total):
-            if k in involved:
-                involved[k].append(([m for m in members if m != k], total, k == total))
+    The true values are one solution; another differs from it by changes that cancel out on every
+    line (in a table, a cycle: one more here, one fewer in the same column, one more in that row).
+    So `key` is changed, and each line left out of balance is put right by changing one more
+    hidden key on it (the line with the fewest to choose from first), each key at most once and
+    only to a value a reader would still allow, until every line balances. Any such set of changes
+    is another solution, so a True is sure; if the budget runs out the answer is no: hide more
+    rather than risk it."""
+    on: dict[K, list[tuple[int, int]]] = {k: [] for k in group}  # (line, +1 member / -1 total)
+    for n, (members, total) in enumerate(lines):
+        for k in members:
+            if k in on:
+                on[k].append((n, 1))
+        if total in on:
+            on[total].append((n, -1))
+    changed: dict[K, int] = {}
+    off: dict[int, int] = {}  # line -> members' changes less the total's, where not 0
     nodes = 0
 
-    def allowed(k: K) -> tuple[int, int]:
-        """The values of `k` its lines allow, given the choices so far: the bounds of an
-        interval."""
-        least, most = low[k], high[k]
-        for members, total, is_total in involved[k]:
-            lo = sum(choice[m] if m in choice else low[m] for m in members)
-            hi = sum(choice[m] if m in choice else high[m] for m in members)
-            if is_total:
-                least, most = max(least, lo), min(most, hi)
-            else:
-                t = choice.get(total)
-                least = max(least, (low[total] if t is None else t) - hi)
-                most = min(most, (high[total] if t is None else t) - lo)
-        return least, most
+    def change(k: K, by: int) -> None:
+        changed[k] = by
+        for n, sign in on[k]:
+            off[n] = off.get(n, 0) + sign * by
+            if off[n] == 0:
+                del off[n]
 
-    def search(n: int) -> bool:
+    def undo(k: K) -> None:
+        by = changed.pop(k)
+        for n, sign in on[k]:
+            off[n] = off.get(n, 0) - sign * by
+            if off[n] == 0:
+                del off[n]
+
+    def allows(k: K, by: int) -> bool:
+        value = values[k] + by
+        return value >= 0 and bool(domain[k] >> value & 1)
+
+    def fixes(n: int) -> list[tuple[K, int]]:
+        """The changes that would balance line `n`: one hidden key on it, not yet changed."""
+        members, total = lines[n]
+        found = [(k, -off[n]) for k in members if k in on and k not in changed]
+        if total in on and total not in changed:
+            found.append((total, off[n]))
+        return [(k, by) for k, by in found if allows(k, by)]
+
+    def balance() -> bool:
         nonlocal nodes
         nodes += 1
         if nodes > budget:
             return False
-        if n == len(order):
+        if not off:
             return True
-        k = order[n]
-        for value in _nearest(domain[k], values[k], *allowed(k), skip_own=n == 0):
-            choice[k] = value
-            if search(n + 1):
+        options = min((fixes(n) for n in sorted(off)), key=len)
+        for k, by in sorted(options, key=lambda option: rank[option[0]]):
+            change(k, by)
+            if balance():
                 return True
-        choice.pop(k, None)
+            undo(k)
         return False
 
-    return search(0)
+    own = values[key]
+    for value in itertools.islice(_nearest(domain[key], own, 0, own + 64, skip_own=True), 8):
+        change(key, value - own)
+        if balance():
+            return True
+        undo(key)
+        if nodes > budget:
+            return False
+    return False
 
 
 def _nearest(mask: int, own: int, least: int, most: int, skip_own: bool) -> Iterator[int]:
@@ -250,14 +428,254 @@ def _narrow(members: tuple[K, ...], total: K, domain: Mapping[K, int]) -> dict[K
     return result
 
 
+@dataclass(frozen=True)
+class Breakdown:
+    """The keys of a one-way table: each category's count, and its total's."""
+
+    cells: dict[str, Hashable]
+    total: Hashable
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The keys of a two-way table: its cells, row totals, column totals and grand total."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: dict[str, dict[str, Hashable]]
+    row_totals: dict[str, Hashable]
+    column_totals: dict[str, Hashable]
+    grand_total: Hashable
+
+
+class Disclosure:
+    """Every count one publication shows or implies, and the identities between them, declared
+    once and then decided once (`decide`). A key declared twice is the same count: two tables
+    that share a margin give it the same key."""
+
+    def __init__(self, threshold: int = DEFAULT_THRESHOLD) -> None:
+        self.threshold = threshold
+        self.values: dict[Hashable, int] = {}
+        self.implied: set[Hashable] = set()  # never shown: the reader knows only it is 0 or more
+        self.present: set[Hashable] = set()  # shown only where it is not 0 (a breakdown's row)
+        self.lines: list[Line[Hashable]] = []
+        self.rates: dict[Hashable, tuple[Hashable, Hashable]] = {}  # numerator -> (rest, base)
+
+    def count(self, key: Hashable, value: int, present: bool = False) -> Hashable:
+        """A count that is published (as itself, or behind a rate)."""
+        if self.values.setdefault(key, value) != value:
+            raise ValueError(f"{key!r} is declared as {self.values[key]} and {value}")
+        if present and value > 0:
+            self.present.add(key)
+        return key
+
+    def imply(self, key: Hashable, value: int) -> Hashable:
+        """A count that is never published but follows from published ones."""
+        if value < 0:
+            raise ValueError(f"{key!r} is {value}: the identity it comes from is wrong")
+        self.implied.add(key)
+        return self.count(key, value)
+
+    def line(self, members: Iterable[Hashable], total: Hashable) -> None:
+        """The members add up to the total."""
+        members = tuple(members)
+        if sum(self.values[k] for k in members) != self.values[total]:
+            raise ValueError(f"{members!r} do not add up to {total!r}")
+        self.lines.append((members, total))
+
+    def part(self, key: Hashable, value: int, whole: Hashable) -> Hashable:
+        """A published count that is part of another: the rest is implied."""
+        self.count(key, value)
+        rest = self.imply(("rest of", whole, key), self.values[whole] - value)
+        self.line((key, rest), whole)
+        return key
+
+    def share(self, key: Hashable, value: int, base: Hashable) -> Hashable:
+        """A count published as a rate of `base`: the rest of the base is published with it."""
+        self.count(key, value)
+        rest = self.count(("rest of", base, key), self.values[base] - value)
+        self.line((key, rest), base)
+        self.rates[key] = (rest, base)
+        return key
+
+    def breakdown(
+        self, name: str, counts: Mapping[str, int], total: Hashable | None = None
+    ) -> Breakdown:
+        """A one-way table of the categories present (each counts at least one) and its total."""
+        cells = {c: self.count((name, c), counts[c], counts[c] > 0) for c in sorted(counts)}
+        total = self.count((name, None) if total is None else total, sum(counts.values()))
+        self.line(cells.values(), total)
+        return Breakdown(cells, total)
+
+    def grid(
+        self,
+        name: str,
+        counts: Mapping[str, Mapping[str, int]],
+        columns: Sequence[str],
+        rows: Sequence[str] | None = None,
+        *,
+        present: bool = False,
+        row_totals: Mapping[str, Hashable] | None = None,
+        column_totals: Mapping[str, Hashable] | None = None,
+        grand_total: Hashable | None = None,
+    ) -> Grid:
+        """A two-way table with its row, column and grand totals; a total another table or a
+        headline shares is named by its key. `present`: a row (and a column) is there only if it
+        counts at least one."""
+        rows = tuple(sorted(counts) if rows is None else rows)
+
+        def value(r: str, c: str) -> int:
+            return counts.get(r, {}).get(c, 0)
+
+        cells = {r: {c: self.count((name, r, c), value(r, c)) for c in columns} for r in rows}
+        across = {
+            r: self.count(
+                (row_totals or {}).get(r, (name, r, None)),
+                sum(value(r, c) for c in columns),
+                present,
+            )
+            for r in rows
+        }
+        down = {
+            c: self.count(
+                (column_totals or {}).get(c, (name, None, c)),
+                sum(value(r, c) for r in rows),
+                present,
+            )
+            for c in columns
+        }
+        grand = self.count(
+            (name, None, None) if grand_total is None else grand_total,
+            sum(value(r, c) for r in rows for c in columns),
+        )
+        for r in rows:
+            self.line(cells[r].values(), across[r])
+        for c in columns:
+            self.line((cells[r][c] for r in rows), down[c])
+        self.line(across.values(), grand)
+        self.line(down.values(), grand)
+        return Grid(rows, tuple(columns), cells, across, down, grand)
+
+    def decide(self) -> Decided:
+        """What is shown: the small counts hidden, and what protects them."""
+        totals = {total for _, total in self.lines}
+        # cells before totals, so that of two equal counts a cell is hidden rather than a total
+        ordered = {k: v for k, v in self.values.items() if k not in totals}
+        ordered |= {k: v for k, v in self.values.items() if k in totals}
+        hidden, loose = hide(ordered, self.lines, self.threshold, self.implied, self.present)
+        return Decided(
+            dict(self.values),
+            frozenset(hidden),
+            self.threshold,
+            dict(self.rates),
+            frozenset(self.present),
+            frozenset(loose),
+        )
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A publication's numbers as shown: each count, rate and rate per 1,000 homes."""
+
+    values: Mapping[Hashable, int]
+    hidden: frozenset[Hashable]
+    threshold: int
+    rates: Mapping[Hashable, tuple[Hashable, Hashable]]
+    present: Collection[Hashable] = ()
+    loose: Collection[Hashable] = ()
+
+    def cell(self, key: Hashable) -> Cell:
+        return Cell(self.values[key], key in self.hidden, key in self.loose)
+
+    def show(self, key: Hashable) -> int | str:
+        """A count: itself, "fewer than 5" or "hidden"."""
+        return self.cell(key).show(self.threshold)
+
+    def share(self, numerator: Hashable) -> float | str | None:
+        """A rate declared with `Disclosure.share`, in percent to one decimal place: None when its
+        base is 0 (and shown)."""
+        rest, base = self.rates[numerator]
+        whole = self.values[base]
+        if base in self.hidden:  # before a base of 0, which None would give away
+            small = primary(whole, self.threshold) and base not in self.loose
+            return f"fewer than {self.threshold + 1} cases" if small else HIDDEN
+        if whole == 0:
+            return None
+        shown = self._possible(numerator, rest, whole)
+        if shown is None:
+            return HIDDEN
+        low, high = shown
+        if low == high:
+            return round(100 * low / whole, 1)
+        return f"{100 * low / whole:.1f}% to {100 * high / whole:.1f}%"
+
+    def per(self, key: Hashable, base: int, scale: int = 1000) -> float | str:
+        """A count per `scale` of a published base (CH01: complaints per 1,000 homes), to one
+        decimal place."""
+        shown = self._possible(key)
+        if shown is None:
+            return HIDDEN
+        low, high = shown
+        if low == high:
+            return round(scale * low / base, 1)
+        return f"{scale * low / base:.1f} to {scale * high / base:.1f}"
+
+    def _possible(
+        self, key: Hashable, rest: Hashable | None = None, whole: int = 0
+    ) -> tuple[int, int] | None:
+        """The least and most `key` can be by its label and its rest's (the rest being `whole`
+        minus it): the count itself if both are shown, the range "fewer than 5" allows if either
+        is, None (show nothing) if either is hidden to protect another count."""
+        keys = [key] if rest is None else [key, rest]
+        if not any(k in self.hidden for k in keys):
+            return self.values[key], self.values[key]
+        small = [
+            k
+            for k in keys
+            if k in self.hidden and k not in self.loose and primary(self.values[k], self.threshold)
+        ]
+        if not small:
+            return None
+        band = range(1, self.threshold + 1)
+        candidates = band if small[0] == key else [whole - v for v in band if v <= whole]
+        fits = [
+            v
+            for v in candidates
+            if self._fits(key, v) and (rest is None or self._fits(rest, whole - v))
+        ]
+        return min(fits), max(fits)
+
+    def _fits(self, key: Hashable, value: int) -> bool:
+        """Whether `value` agrees with what is shown for `key`."""
+        if key not in self.hidden:
+            return value == self.values[key]
+        if key in self.loose:
+            return True
+        if primary(self.values[key], self.threshold):
+            return primary(value, self.threshold)
+        return not primary(value, self.threshold) and not (value == 0 and key in self.present)
+
+
+def share(met: int, cases: int, threshold: int = DEFAULT_THRESHOLD) -> float | str | None:
+    """A rate published alone (a self-assessment's measure over the cases), in percent to one
+    decimal place, decided as every rate of the report is, its base taken as known: None with no
+    cases, "fewer than 5 cases", the range it lies in, or "hidden"."""
+    disclosure = Disclosure(threshold)
+    disclosure.share("met", met, disclosure.count("cases", cases))
+    return disclosure.decide().share("met")
+
+
 def suppress_line(
     counts: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD
 ) -> dict[str | None, Cell]:
-    """One breakdown published with its total: its cells, and its total under the key None."""
-    values: dict[str | None, int] = {key: count for key, count in counts.items()}
-    values[None] = sum(counts.values())
-    hidden = protect(values, [(tuple(counts), None)], threshold)
-    return {key: Cell(value, key in hidden) for key, value in values.items()}
+    """One breakdown published with its total, alone: its cells, and its total under the key
+    None."""
+    disclosure = Disclosure(threshold)
+    keys = disclosure.breakdown("line", counts)
+    decided = disclosure.decide()
+    cells: dict[str | None, Cell] = {c: decided.cell(key) for c, key in keys.cells.items()}
+    cells[None] = decided.cell(keys.total)
+    return cells
 
 
 @dataclass(frozen=True)
@@ -275,29 +693,16 @@ def suppress_table(
     threshold: int = DEFAULT_THRESHOLD,
     columns: Sequence[str] | None = None,
 ) -> Table:
-    """A two-way table published with its row, column and grand totals; `columns` names them
-    where a table may have no rows (a year with no complaints yet)."""
-    rows = list(counts)
+    """A two-way table published with its row, column and grand totals, alone; `columns` names
+    them where a table may have no rows (a year with no complaints yet)."""
     if columns is None:
         columns = list(dict.fromkeys(c for row in counts.values() for c in row))
-    values: dict[TableKey, int] = {(r, c): counts[r].get(c, 0) for r in rows for c in columns}
-    values |= {(r, None): sum(counts[r].get(c, 0) for c in columns) for r in rows}
-    values |= {(None, c): sum(counts[r].get(c, 0) for r in rows) for c in columns}
-    values[(None, None)] = sum(values[(None, c)] for c in columns)
-    lines: list[Line[TableKey]] = [(tuple((r, c) for c in columns), (r, None)) for r in rows]
-    lines += [(tuple((r, c) for r in rows), (None, c)) for c in columns]
-    lines += [
-        (tuple((r, None) for r in rows), (None, None)),
-        (tuple((None, c) for c in columns), (None, None)),
-    ]
-    hidden = protect(values, lines, threshold)
-
-    def cell(key: TableKey) -> Cell:
-        return Cell(values[key], key in hidden)
-
+    disclosure = Disclosure(threshold)
+    keys = disclosure.grid("table", counts, columns, list(counts))
+    decided = disclosure.decide()
     return Table(
-        cells={r: {c: cell((r, c)) for c in columns} for r in rows},
-        row_totals={r: cell((r, None)) for r in rows},
-        column_totals={c: cell((None, c)) for c in columns},
-        grand_total=cell((None, None)),
+        cells={r: {c: decided.cell(k) for c, k in row.items()} for r, row in keys.cells.items()},
+        row_totals={r: decided.cell(k) for r, k in keys.row_totals.items()},
+        column_totals={c: decided.cell(k) for c, k in keys.column_totals.items()},
+        grand_total=decided.cell(keys.grand_total),
     )

@@ -26,6 +26,7 @@ from checker.rules import (
     case_id_duplicate,
     case_id_filename,
     cases_in_public_repository,
+    category_unknown,
     code_provision_duplicate,
     code_reference_broken,
     code_unverified,
@@ -94,6 +95,7 @@ BUILT_IN: tuple[ModuleType, ...] = (
 CASE: tuple[ModuleType, ...] = (
     case_folder_year,
     case_id_filename,
+    category_unknown,
     case_dates_order,
     stage2_without_stage1,
     stage1_acknowledgement_late,

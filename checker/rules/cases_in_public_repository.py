@@ -2,10 +2,15 @@
 
 ## What it checks
 When `cases/` holds case files, the git repository that holds them (found from `cases/` upwards,
-so a separate repository or submodule for the cases counts) is read from its `config` file: each
-remote whose address is on github.com, gitlab.com, bitbucket.org or codeberg.org is reported.
-Nothing is fetched: whether that repository is private cannot be seen offline, so the finding
-asks the officer to confirm it.
+so a separate repository or submodule for the cases counts) is asked where its remotes are: each
+remote whose address, fetch or push, is on github.com, gitlab.com, bitbucket.org or codeberg.org
+is reported. The addresses are read as git and ssh use them: `pushurl` as well as `url`, after
+the `url.<base>.insteadOf` and `pushInsteadOf` rewrites of every config git reads (included files
+too), and an SSH host alias resolved through ~/.ssh/config (`Host gh` with `HostName github.com`
+makes `git@gh:council/cases` an address on github.com). Host names are compared as DNS compares
+them (`GitHub.com.` is github.com). Nothing is fetched: whether that repository is private cannot
+be seen offline, so the finding asks the officer to confirm it. A user name or password in an
+address is never shown.
 
 ## Why it matters
 Complaint records are personal data, special category where a disability is disclosed. A public
@@ -26,10 +31,10 @@ it under `explanations` in `policy/policy.yaml` with this rule, the subject the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checker.load.git import git_config
+from checker.load.remotes import Address, addresses
 from checker.load.view import View
 from checker.model.findings import Document, Problem, Severity, relative
 
@@ -41,10 +46,6 @@ PROVISIONS: tuple[str, ...] = ()
 POLICY: tuple[str, ...] = ()
 
 PUBLIC_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
-SECTION = re.compile(r'^\s*\[\s*remote\s+"([^"]*)"\s*\]', re.I)
-URL = re.compile(r"^\s*url\s*=\s*(.*?)\s*$", re.I)
-# https://host/..., ssh://user@host:22/..., git://host/..., or scp-like user@host:owner/name
-ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/]*@)?([^/:\s]+)(?::\d*)?[/:]?(.*)$", re.I)
 
 
 def check(view: View) -> Iterator[Problem]:
@@ -54,39 +55,36 @@ def check(view: View) -> Iterator[Problem]:
     config = git_config(root / "cases")
     if config is None:
         return
-    text = config.read_text(encoding="utf-8", errors="replace")
-    document = Document(relative(config, root), {}, text)
-    for name, url in remotes(text):
-        subject = public(url)
-        if subject:
+    document = Document(relative(config, root), {}, "")  # its findings are on line 1
+    reported = set()
+    for address in addresses(config):
+        subject = public(address)
+        if subject and (address.remote, subject) not in reported:
+            reported.add((address.remote, subject))
             yield Problem(
-                f"cases/ holds complaint records and the remote '{name}' is on a public host "
-                f"({subject}); make sure the repository is private (this cannot be seen offline), "
-                "then record that in policy.yaml explanations with this subject",
+                f"cases/ holds complaint records and the remote '{address.remote}'"
+                f"{_how(address)} is on a public host ({subject}); make sure the repository is "
+                "private (this cannot be seen offline), then record that in policy.yaml "
+                "explanations with this subject",
                 document,
                 subject=subject,
             )
 
 
-def remotes(text: str) -> list[tuple[str, str]]:
-    """Every (remote name, url) in a git config file."""
-    found, remote = [], None
-    for line in text.splitlines():
-        if line.lstrip().startswith("["):
-            section = SECTION.match(line)
-            remote = section[1] if section else None
-        elif remote is not None and (url := URL.match(line)):
-            found.append((remote, url[1].strip('"')))
-    return found
-
-
-def public(url: str) -> str | None:
+def public(address: Address) -> str | None:
     """`host/owner/name` when the address is on a public hosting service, else None."""
-    address = ADDRESS.match(url)
-    if not address:
-        return None
-    host = address[1].lower().removeprefix("www.")
+    host = address.host.removeprefix("www.")
     if not any(host == h or host.endswith("." + h) for h in PUBLIC_HOSTS):
         return None
-    path = address[2].strip("/").removesuffix(".git")
-    return f"{host}/{path}" if path else host
+    return f"{host}/{address.path}" if address.path else host
+
+
+def _how(address: Address) -> str:
+    """How the address was reached, when it is not simply the remote's url as written."""
+    ways = [
+        "its push address" if address.push else "",
+        "as an insteadOf rule rewrites it" if address.rewritten else "",
+        f"through the SSH host alias '{address.alias}'" if address.alias else "",
+    ]
+    said = ", ".join(way for way in ways if way)
+    return f" ({said})" if said else ""

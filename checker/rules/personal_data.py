@@ -4,7 +4,8 @@
 Every free-text value of every data file (in a case: definition, outcomes sought, reasons,
 actions, remedies, learning, explanations and the rest; in the other files: clause text,
 evidence, commentary, letters, notes) is searched for an email address, a UK phone number, a
-UK postcode and a National Insurance number. A case may hold none. The other files are published,
+UK postcode and a National Insurance number, and so is every comment of every file (git keeps
+a comment as surely as a value). A case may hold none. The other files are published,
 and may quote the council's own contact details (those under `contact` in
 `policy/council.yaml`) and the ombudsmen's and the Information Commissioner's published ones;
 anything else is reported.
@@ -86,14 +87,17 @@ def check(case: Case) -> Iterator[Problem]:
     yield from in_comments(case.document, because)
 
 
-def in_comments(document: Document, because: str) -> Iterator[Problem]:
+def in_comments(
+    document: Document, because: str, allowed: frozenset[str] | set[str] = frozenset()
+) -> Iterator[Problem]:
     """What looks like personal data in the file's comments, which git keeps as surely as its
-    values (a `#` inside a value is part of the value, which `problems_in` has looked at)."""
+    values (a `#` inside a value is part of the value, which `problems_in` has looked at); what
+    the file's own values say, or `allowed`, is not reported again."""
     text = document.text
     first = text.find("#")
     if first < 0 or text.find("#", first + 1) < 0 and text.startswith("# yaml-language-server"):
         return  # no comment but the schema line: nearly every case file
-    said: set[str] = set().union(
+    said: set[str] = set(allowed).union(
         *(
             found_keys(value)
             for _, value in free_texts(document.data, ())

@@ -21,6 +21,7 @@ from checker.rules.personal_data import (
     TITLE,
     found_keys,
     free_texts,
+    in_comments,
     problems_in,
 )
 
@@ -42,3 +43,4 @@ def check(view: View) -> Iterator[Problem]:
     for kind in FILES:
         for document in view.documents(kind):
             yield from problems_in(document, allowed, because)
+            yield from in_comments(document, because, allowed)

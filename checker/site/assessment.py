@@ -3,16 +3,18 @@ the cases can evidence it, as evidenced, with the action plan."""
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from checker.load.view import View
 from checker.measures.metrics import METRICS
 from checker.measures.scoring import score
+from checker.model.codes import BODIES
 from checker.model.findings import Document
 from checker.model.policy import clauses
 from checker.model.scores import Score
-from checker.site.text import ANSWER, anchor, cell_text, escaped
+from checker.report.plain import escaped, link
+from checker.report.suppression import DEFAULT_THRESHOLD, share
+from checker.site.text import ANSWER, anchor, cell_text
 
 
 def self_assessment_page(view: View, document: Document) -> str:
@@ -29,15 +31,20 @@ def self_assessment_page(view: View, document: Document) -> str:
         if document.data.get("approved")
         else ""
     )
+    # the title names the Code by its body (a closed list) and edition (four digits): a page's
+    # title holds no text from the data (checker/report/plain.py says why)
+    body = BODIES[document.data["code"]].name
+    the_code = f"{code['publisher']}, {code['title']} ({code['edition']})"
     out = [
-        f"# Self-assessment against the {escaped(code['publisher'])}'s {escaped(code['title'])} "
-        f"({code['edition']})\n",
-        f"{escaped(view.council.data['name'])}, {document.data['year']}. "
-        f"Status: {status}{approved}. "
-        f"Completed {document.data['completed']}. "
-        f"The Code: [{escaped(code['url'])}]({code['url']}).\n",
+        f"# Self-assessment against the {body}'s Complaint Handling Code ({code['edition']})\n",
+        f"{escaped(view.council.data['name'])}, {escaped(document.data['year'])}. "
+        f"Status: {escaped(status)}{approved}. "
+        f"Completed {escaped(document.data['completed'])}. "
+        f"The Code: {link(code['url'], the_code)}.\n",
         *_summary(result),
-        *_measured(result),
+        *_measured(
+            result, view.policy.data["rules"].get("suppression_threshold", DEFAULT_THRESHOLD)
+        ),
     ]
     for section in code["sections"]:
         out += _section(section, answers, policy_numbers)
@@ -57,7 +64,8 @@ def _summary(result: Score) -> list[str]:
     ]
     for s in result.sections:
         out.append(
-            f'<tr><th scope="row">{s.number}. {escaped(s.title)}</th><td>{s.count("yes")}</td>'
+            f'<tr><th scope="row">{escaped(s.number)}. {escaped(s.title)}</th>'
+            f"<td>{s.count('yes')}</td>"
             f"<td>{s.count('partial')}</td>"
             f"<td>{s.count('no')}</td><td>{100 * s.declared_share:.1f}%</td>"
             f"<td>{100 * s.evidenced_share:.1f}%</td></tr>"
@@ -71,7 +79,7 @@ def _summary(result: Score) -> list[str]:
     return out
 
 
-def _measured(result: Score) -> list[str]:
+def _measured(result: Score, threshold: int) -> list[str]:
     """What "on the evidence" means, and each provision the cases measure."""
     out = [
         '"On the evidence" replaces the declared answer with the measured one for provisions the '
@@ -90,10 +98,13 @@ def _measured(result: Score) -> list[str]:
         for p in measured:
             assert p.evidenced is not None  # a provision with evidence has a verdict
             for e in p.evidence:
-                rate = "no cases" if e.measure.rate is None else f"{100 * e.measure.rate:.1f}%"
+                # a rate over the cases passes the report's disclosure control
+                shown = share(e.measure.met, e.measure.applicable, threshold)
+                rate = "no cases" if shown is None else _cell_rate(shown)
                 verdict = {"met": "Met", "not-met": "Not met", "no-data": "No cases"}[p.evidenced]
                 out.append(
-                    f'<tr><th scope="row">{p.number}</th><td>{ANSWER.get(p.declared, "–")}</td>'
+                    f'<tr><th scope="row">{escaped(p.number)}</th>'
+                    f"<td>{ANSWER.get(p.declared, '–')}</td>"
                     f"<td>{escaped(METRICS[e.measure.metric].title)}</td><td>{rate}</td>"
                     f"<td>{100 * e.target:.0f}%</td><td>{verdict}</td></tr>"
                 )
@@ -108,9 +119,10 @@ def _section(
     rows = [p for p in section["provisions"] if p.get("assessed", True)]
     if not rows:
         return []
-    out = [f"## Section {section['number']}: {escaped(section['title'])}\n"]
+    heading = f"Section {escaped(section['number'])}: {escaped(section['title'])}"
+    out = [f"## {heading}\n"]
     out.append(
-        f"<table>\n<caption>Section {section['number']}: {escaped(section['title'])}</caption>\n"
+        f"<table>\n<caption>{heading}</caption>\n"
         "<thead><tr>"
         '<th scope="col">Code provision</th><th scope="col">Code requirement</th>'
         '<th scope="col">Comply</th>'
@@ -121,19 +133,17 @@ def _section(
         answer = answers.get(p["number"], {})
         evidence = escaped(answer.get("evidence", ""))
         links = []
-        for link in answer.get("links", []):
-            if "clause" in link and link["clause"] in policy_numbers:
+        for where in answer.get("links", []):
+            if "clause" in where and where["clause"] in policy_numbers:
                 links.append(
-                    f'<a href="../../policy/#{anchor(link["clause"])}">policy {link["clause"]}</a>'
+                    f'<a href="../../policy/#{anchor(where["clause"])}">'
+                    f"policy {escaped(where['clause'])}</a>"
                 )
-            elif "url" in link:
-                links.append(
-                    f'<a href="{html.escape(link["url"])}">'
-                    f"{escaped(link.get('label', link['url']))}</a>"
-                )
+            elif "url" in where:
+                links.append(link(where["url"], where.get("label", where["url"])))
         evidence = "<br>".join(x for x in (evidence, ", ".join(links)) if x)
         out.append(
-            f'<tr><th scope="row">{p["number"]}</th><td>{cell_text(p["requirement"])}</td>'
+            f'<tr><th scope="row">{escaped(p["number"])}</th><td>{cell_text(p["requirement"])}</td>'
             f"<td>{ANSWER.get(answer.get('comply'), 'Not answered')}</td><td>{evidence}</td>"
             f"<td>{cell_text(answer.get('commentary', ''))}</td></tr>"
         )
@@ -156,11 +166,16 @@ def _action_plan(result: Score) -> list[str]:
                 else ("Overdue" if a.overdue else ("No action yet" if not a.what else "Open"))
             )
             out.append(
-                f'<tr><th scope="row">{a.provision}</th><td>{ANSWER[a.declared]}</td>'
+                f'<tr><th scope="row">{escaped(a.provision)}</th><td>{ANSWER[a.declared]}</td>'
                 f"<td>{escaped(a.what or '–')}</td>"
-                f"<td>{escaped(a.owner or '–')}</td><td>{a.due or '–'}</td><td>{status}</td></tr>"
+                f"<td>{escaped(a.owner or '–')}</td><td>{escaped(a.due or '–')}</td>"
+                f"<td>{status}</td></tr>"
             )
         out.append("</tbody>\n</table>\n")
     else:
         out.append("Every provision is answered yes.\n")
     return out
+
+
+def _cell_rate(shown: float | str) -> str:
+    return f"{shown:.1f}%" if isinstance(shown, float) else escaped(shown)

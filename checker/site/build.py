@@ -8,14 +8,33 @@ from datetime import date
 
 from checker.engine.run import Run, run
 from checker.load.repository import Repository
-from checker.report.figures import Counting, Figures
-from checker.rules import case_folder_year, case_id_duplicate, file_layout, schema, yaml_syntax
+from checker.report.figures import Counting, Figures, as_at
+from checker.rules import (
+    case_folder_year,
+    case_id_duplicate,
+    category_unknown,
+    file_layout,
+    personal_data,
+    schema,
+    yaml_syntax,
+)
 from checker.site.privacy import Fingerprinting, Strings
 
-# The findings that stop a build: data the site cannot be built from. A compliance finding does
-# not (the policy must be published as it stands, and `complaints check` fails CI on it).
+# The findings that stop a build: data the site cannot be built from, or must not publish (a
+# category the council has not declared; personal data in any file, the published ones above
+# all). A compliance finding does not (the policy must be published as it stands, and
+# `complaints check` fails CI on it).
 INVALID_DATA = frozenset(
-    rule.ID for rule in (yaml_syntax, schema, file_layout, case_id_duplicate, case_folder_year)
+    rule.ID
+    for rule in (
+        yaml_syntax,
+        schema,
+        file_layout,
+        case_id_duplicate,
+        case_folder_year,
+        category_unknown,
+        personal_data,
+    )
 )
 
 
@@ -35,9 +54,15 @@ def publication(
     rules: frozenset[str] | None = INVALID_DATA,
     progress: bool = False,
 ) -> Publication:
-    """Evaluate the repository once for the site; with `rules=None`, every rule runs."""
+    """Evaluate the repository once for the site; with `rules=None`, every rule runs. A frozen
+    year's cases are counted and measured as at its date (`figures.as_at`)."""
     done = run(
-        repository, as_of, rules=rules, collectors=(Counting(), Fingerprinting()), progress=progress
+        repository,
+        as_of,
+        rules=rules,
+        collectors=(Counting(), Fingerprinting()),
+        progress=progress,
+        dates=as_at(repository),
     )
     figures, strings = done.tallies
     return Publication(done, figures, strings)

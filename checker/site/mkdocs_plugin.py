@@ -4,6 +4,13 @@
 schema, a case filed in the wrong place) fails the build with the checker's located messages;
 `mkdocs serve` rebuilds when a file under policy/ or cases/ changes. The pages themselves come
 from `checker.site.pages`, which imports nothing from MkDocs.
+
+The privacy guard (`checker.site.privacy`) reads every file the build writes, whatever its name
+(`checker.site.published_files` says how each is read): before anything is written, the docs
+folder must hold no link and every source file is checked; each page as rendered (and each theme
+template, such as the sitemap) is checked before it is written; last, every file in the output
+that is not exactly what was checked, or a file of the installed theme copied unchanged, is
+checked (the search index, say), and on a leak removed.
 """
 
 from __future__ import annotations
@@ -19,17 +26,19 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from checker.load.repository import load_repository
-from checker.model.findings import Severity
+from checker.model.findings import Severity, relative
 from checker.site.build import INVALID_DATA, publication
 from checker.site.pages import build_site
-from checker.site.privacy import leaks
+from checker.site.privacy import SiteGuard
+from checker.site.published_files import Unreadable, links, read, read_file
 
 log = get_plugin_logger(__name__)
-PUBLISHED_SUFFIXES = (".md", ".html", ".csv", ".json", ".txt", ".xml", ".svg", ".js")
+SHOWN = 50  # lines of a failure shown
 
 
 class ComplaintsConfig(Config):
@@ -52,12 +61,15 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
             f for f in found.run.findings if f.rule in INVALID_DATA and f.severity >= Severity.ERROR
         ]
         if errors or view.council is None or view.policy is None:
-            lines = "\n".join(f"  {f.location}: {f.rule} {f.message}" for f in errors[:50])
-            more = f"\n  ... and {len(errors) - 50} more" if len(errors) > 50 else ""
+            lines = "\n".join(f"  {f.location}: {f.rule} {f.message}" for f in errors[:SHOWN])
+            more = f"\n  ... and {len(errors) - SHOWN} more" if len(errors) > SHOWN else ""
             raise PluginError(
                 f"complaints: the data has {len(errors)} error(s); fix them first:\n{lines}{more}"
             )
-        self.site, self.found = build_site(view, found.figures), found
+        self.site = build_site(view, found.figures)
+        self.guard = SiteGuard(view, found.strings)
+        # what was checked (or is the installed theme's own), by the path it is written to
+        self.checked: dict[str, bytes] = {}
         if not config.nav:
             config.nav = self.site.nav
         log.info(
@@ -68,27 +80,88 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
         )
         return config
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for path, text in {**self.site.pages, **self.site.files}.items():
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # before MkDocs lists the docs folder and the theme's (following links) or copies anything
+        folders = [config.docs_dir, config.theme.custom_dir]
+        found = [line for folder in folders if folder for line in links(Path(folder), self.root)]
+        if found:
+            _fail("the docs folder holds what the site cannot publish", found)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for path, content in {**self.site.pages, **self.site.files}.items():
             existing = files.get_file_from_path(path)
             if existing is not None:  # a hand-written page of the same name wins
                 continue
-            files.append(File.generated(config, path, content=text))
-        docs = Path(config.docs_dir).resolve()
-        texts = {
-            f.src_uri: f.content_string
-            for f in files
-            if f.src_uri.endswith(PUBLISHED_SUFFIXES) and _guarded(f, docs)
-        }
+            files.append(File.generated(config, path, content=content))
+        texts: dict[str, str] = {}
+        unreadable: list[str] = []
+        for file in files:
+            name = (
+                relative(Path(file.abs_src_path), self.root) if file.abs_src_path else file.src_uri
+            )
+            source = self._source(file, config)
+            if isinstance(source, Unreadable):
+                unreadable.append(_located(name, source))
+                continue
+            data, ours = source
+            page = file.is_documentation_page()
+            if not page:  # copied as it is
+                self.checked[os.path.normpath(file.abs_dest_path)] = data
+            if not ours:
+                continue
+            text = read(data, text_only=page)
+            if isinstance(text, Unreadable):
+                unreadable.append(_located(name, text))
+            else:
+                texts[file.src_uri] = text
         # the last guard: nothing of a case leaves the repository
-        if found := leaks(self.found.run.view, self.found.strings, texts):
-            more = f"\n  ... and {len(found) - 50} more" if len(found) > 50 else ""
-            raise PluginError(
-                "complaints: the site would publish what belongs to a case; remove it:\n  "
-                + "\n  ".join(found[:50])
-                + more
+        if (found := self.guard.leaks(texts)) or unreadable:
+            _fail(
+                "the site would publish what belongs to a case or cannot be read",
+                unreadable + found,
             )
         return files
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        self._check(template_name, output_content, Path(config.site_dir) / template_name)
+        return output_content
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self._check(page.file.src_uri, output, Path(page.file.abs_dest_path))
+        return output
+
+    @event_priority(-100)  # after every other plugin has written its files (the search index)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        texts: dict[str, str] = {}
+        unreadable: dict[str, str] = {}
+        for folder, _, names in os.walk(site):
+            for name in names:
+                path = Path(os.path.normpath(os.path.join(folder, name)))
+                where = path.relative_to(site).as_posix()
+                try:
+                    data = read_file(path)
+                except OSError as error:
+                    unreadable[where] = _located(where, Unreadable("", _unreadable(error)))
+                    continue
+                if self.checked.get(str(path)) == data:
+                    continue
+                text = read(data)
+                if isinstance(text, Unreadable):
+                    unreadable[where] = _located(where, text)
+                else:
+                    texts[where] = text
+        found = self.guard.leaks(texts)
+        if found or unreadable:
+            leaked = {where for where in texts if any(f.startswith(f"{where}: ") for f in found)}
+            for where in leaked | unreadable.keys():
+                (site / where).unlink(missing_ok=True)
+            _fail(
+                f"the build wrote what belongs to a case or cannot be read (removed from {site})",
+                [*unreadable.values(), *found],
+            )
 
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]
@@ -98,11 +171,36 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
                 server.watch(str(self.root / folder))
         return server
 
+    def _source(self, file: File, config: MkDocsConfig) -> tuple[bytes, bool] | Unreadable:
+        """A file's bytes, and whether the guard reads them: a plugin generated it, or it was read
+        from the docs folder or the theme's `custom_dir`, not from the installed theme (whose files
+        hold nothing of a case)."""
+        if file.generated_by or file.abs_src_path is None:
+            return file.content_bytes, True
+        path = Path(file.abs_src_path)
+        ours = [config.docs_dir, config.theme.custom_dir]
+        if not any(folder and path.is_relative_to(folder) for folder in ours):
+            return path.read_bytes(), False
+        try:
+            return read_file(path), True  # never through a link (the docs folder holds none)
+        except OSError as error:
+            return Unreadable("", _unreadable(error))
 
-def _guarded(file: File, docs: Path) -> bool:
-    """Whether the privacy guard reads this file: a plugin generated it, or it was read from the
-    docs folder (not, say, from a theme)."""
-    if file.generated_by:
-        return True
-    assert file.abs_src_path is not None  # a file no plugin generated was read from disk
-    return Path(file.abs_src_path).resolve().is_relative_to(docs)
+    def _check(self, name: str, output: str, target: Path) -> None:
+        """Check what is about to be written (a page or template as rendered), before it is."""
+        if found := self.guard.leaks({name: output}):
+            _fail("the site would publish what belongs to a case", found)
+        self.checked[os.path.normpath(target)] = output.encode("utf-8", errors="xmlcharrefreplace")
+
+
+def _located(name: str, why: Unreadable) -> str:
+    return f"{name}:{why.where}: {why.reason}" if why.where else f"{name}: {why.reason}"
+
+
+def _unreadable(error: OSError) -> str:
+    return f"cannot be read ({error.strerror or error}): replace it with a real file"
+
+
+def _fail(what: str, lines: list[str]) -> None:
+    more = f"\n  ... and {len(lines) - SHOWN} more" if len(lines) > SHOWN else ""
+    raise PluginError(f"complaints: {what}; remove it:\n  " + "\n  ".join(lines[:SHOWN]) + more)

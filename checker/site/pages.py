@@ -21,11 +21,11 @@ from checker.report import charts
 from checker.report import publish as published
 from checker.report import render as report_format
 from checker.report.figures import Figures, years_with_cases
+from checker.report.plain import escaped
 from checker.report.publish import Published
 from checker.site.assessment import self_assessment_page
 from checker.site.policy_page import policy_page
 from checker.site.procedure import how_to_complain
-from checker.site.text import escaped
 
 # The site's navigation, as MkDocs takes it: each entry a title and its page, or a title and a
 # list of such entries.
@@ -96,19 +96,20 @@ def _code_name(view: View, code: str) -> str:
 
 
 def home_page(council: dict[str, Any], nav: Nav) -> str:
-    lines = [
-        f"# {council['name']}: complaints\n",
-        "How to complain to the council, the complaints policy, how the council measures up to the "
-        "ombudsmen's Complaint Handling Codes, and how it handled complaints each year.\n",
+    lines = [  # the title holds no text from the data (checker/report/plain.py says why)
+        "# Complaints\n",
+        f"How to complain to {escaped(council['name'])}, the complaints policy, how the council "
+        "measures up to the ombudsmen's Complaint Handling Codes, and how it handled complaints "
+        "each year.\n",
     ]
     for entry in nav[1:]:
         ((title, target),) = entry.items()
         if isinstance(target, list):
             for sub in target:
                 ((sub_title, sub_target),) = sub.items()
-                lines.append(f"- [{sub_title}]({sub_target})")
+                lines.append(f"- [{escaped(sub_title)}]({sub_target})")
         else:
-            lines.append(f"- [{title}]({target})")
+            lines.append(f"- [{escaped(title)}]({target})")
     return "\n".join(lines) + "\n"
 
 
@@ -129,7 +130,9 @@ def open_data_page(council: dict[str, Any], files: dict[str, str]) -> str:
         "anyone to reuse. "
         'They hold totals only: counts from 1 to 4 are shown as "fewer than 5", and any figure '
         "that would let "
-        'one be worked out is shown as "hidden".\n',
+        'one be worked out is shown as "hidden" (a percentage as the range it could be in), the '
+        "same as on the report's page. A year's figures are final once the report says they are "
+        "as at a date; until then it is a draft.\n",
         '<table>\n<caption>Downloads</caption>\n<thead><tr><th scope="col">File</th>'
         '<th scope="col">Format</th>'
         '<th scope="col">What it holds</th></tr></thead>\n<tbody>',

@@ -2,67 +2,63 @@
 or text, except learning marked publishable.
 
 What counts as a case's own (the reading, exactly):
-- its `id`, `complainant.ref` and every `handler`, each however short;
-- every other string in it of three words or more, written apart with spaces or line breaks (so
-  `upheld`, `large print`, service and type slugs, dates, timestamps and amounts, which the
-  report counts or which match innocently, are not);
+- its `id`, `complainant.ref` and every `handler`, each however short, wherever it is found:
+  nothing exempts one, not the policy, the council's file, a Code or a self-assessment (a case id
+  in a self-assessment's commentary is an error on the page that shows it);
+- every other string in it of three words or more, written apart with any kind of space or line
+  break (so `upheld`, `large print`, service and type slugs, dates, timestamps and amounts, which
+  the report counts or which match innocently, are not);
 - but not the text of `learning` marked `publishable: true` (the report publishes it), nor a
-  string that the standing published files (council, policy, Codes, self-assessments) or a
-  published value of the cases (route, service, type, channel) also contain: a role named in the
-  policy, or a phrase it uses, is public already. The report inputs (policy/reports/) are not
-  exempt: they are written about the year's cases, where a pasted case is most likely.
+  phrase of three to six words (PHRASE) that a parsed string value of a standing published file
+  (council, policy, Codes, self-assessments) also holds: a role the policy names or a phrase it
+  uses ("Head of Service or above", "the stage 1 response") is public already. A case string of
+  more words is a sentence of the case's own: the policy or a self-assessment holding it does not
+  make it public (pasted there, it is an error on the page that shows it), so a case that quotes a
+  long passage of the policy word for word fails the build too, and is reworded. Only parsed
+  values count: a YAML comment is never published, so it exempts nothing. The report inputs
+  (policy/reports/) exempt nothing: they are written about the year's cases, where a pasted case
+  is most likely.
 
-Text is compared as words (letters and digits, kept together across hyphens and apostrophes, in
-any case, HTML tags dropped and entities decoded), so markup, line breaks and punctuation do not
-hide a leak. Each private string is taken where its case is evaluated (`evaluate`, in worker
-processes) and kept as three numbers: the CRC-32 of its first three words, the CRC-32 of all its
-words and how many there are. A page is read once, and each of its words costs three set look-ups
-however many cases there are. The numbers only find candidates: each one is confirmed word for
-word against the case itself before it is reported, so a collision of the checksums can cost a
-little time, never a false report or a missed leak.
+Text is read as words by `checker.site.words`, the same way on both sides (typography, Unicode
+forms, escapes and markup read away); each page or file is read as plain text and as a browser
+shows it, and its path is read too.
+
+Each private string is taken where its case is evaluated (`evaluate`, in worker processes) and
+kept as four numbers: the CRC-32 of its first word, of its first three words and of all its
+words, and how many there are. Each reading of a page costs a checksum and a set look-up a word
+however many cases there are (a word that begins some private string, two more). The numbers only
+find candidates: each one is confirmed word for word against the case itself before it is
+reported, so a collision of the checksums can cost a little time, never a false report or a
+missed leak. The standing files' phrases are found the same way, once a build (`SiteGuard`).
 """
 
 from __future__ import annotations
 
-import html
 import re
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from typing import Any
 
 from checker.load.view import View
 from checker.model.case import CATEGORIES, IDENTIFIERS, Case
+from checker.site.words import plain, readings, tokens
 
-TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-TAG = re.compile(r"<[^<>]*>")
-# \w, or a gap
-ASCII_GAPS = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(256))
+GAP = re.compile(r"\s")
 PUBLISHED_FILES = ("council", "policy", "code", "self-assessment")
 MIN_WORDS = 3
+PHRASE = 6  # the most words of a case string that the standing published files can exempt
 KEY = 3  # words in the index key
 SEPARATOR = "\x1f"
-
-
-def _words(text: str) -> list[str]:
-    """A text's words, casefolded: what TOKEN finds in it (by a byte table for ASCII text with no
-    hyphen or apostrophe, which is most text and three times faster, with the same result)."""
-    if "<" in text:
-        text = TAG.sub(" ", text)
-    if "&" in text:
-        text = html.unescape(text)
-    if not text.isascii() or "-" in text or "'" in text:
-        return TOKEN.findall(text.casefold())
-    return text.encode().translate(ASCII_GAPS).decode().lower().split()
 
 
 def _strings(
     node: dict[str, Any] | list[Any], key: str = "", found: list[tuple[str, str]] | None = None
 ) -> list[tuple[str, str]]:
     """(field name, text) of each string of a case that may be private, in file order: every
-    identifier, and every other string with a space or a line break."""
+    identifier, and every other string with a gap (a space, a line break, any Unicode space)."""
     if found is None:
         found = []
     items: Iterable[tuple[str, Any]]
@@ -75,7 +71,13 @@ def _strings(
     for name, value in items:
         kind = type(value)
         if kind is str:
-            if (" " in value or "\n" in value or name in IDENTIFIERS) and name not in CATEGORIES:
+            if name not in CATEGORIES and (
+                " " in value
+                or "\n" in value
+                or name in IDENTIFIERS
+                # every space but U+0020 is unprintable: only such text pays for the search
+                or (not value.isprintable() and GAP.search(value))
+            ):
                 found.append((name, value))
         elif (
             (kind is dict or kind is list)
@@ -91,69 +93,104 @@ def _private(data: dict[str, Any]) -> list[tuple[str, list[str]]]:
     order."""
     found: list[tuple[str, list[str]]] = []
     for key, text in _strings(data):
-        words = _words(text)
+        words = tokens(plain(text) if "\\" in text or "%" in text else text)
         if words and (key in IDENTIFIERS or len(words) >= MIN_WORDS):
             found.append((key, words))
     return found
 
 
-def _checksums(words: list[str]) -> tuple[int, int]:
-    """The CRC-32 of the first KEY words, and that of all of them (continued from the first)."""
-    head = zlib.crc32(SEPARATOR.join(words[:KEY]).encode())
+def _checksums(words: list[str]) -> tuple[int, int, int]:
+    """The CRC-32 of the first word, of the first KEY words and of all of them (each continued
+    from the one before)."""
+    first = zlib.crc32(words[0].encode())
+    if len(words) == 1:
+        return first, first, first
+    head = zlib.crc32((SEPARATOR + SEPARATOR.join(words[1:KEY])).encode(), first)
     if len(words) <= KEY:
-        return head, head
-    return head, zlib.crc32((SEPARATOR + SEPARATOR.join(words[KEY:])).encode(), head)
+        return first, head, head
+    return first, head, zlib.crc32((SEPARATOR + SEPARATOR.join(words[KEY:])).encode(), head)
 
 
 class Fingerprints:
-    """The private strings of a set of cases, each as three numbers (`_checksums` and its length
-    in words), in arrays: 600,000 of them cross from the worker processes as bytes."""
+    """The private strings of a set of cases, each as four numbers (its `_checksums` and its
+    length in words), in arrays: 600,000 of them cross from the worker processes as bytes."""
 
     def __init__(self, *cases: dict[str, Any]) -> None:
-        self.heads, self.wholes, self.sizes = array("I"), array("I"), array("I")
+        self.firsts, self.heads = array("I"), array("I")
+        self.wholes, self.sizes = array("I"), array("I")
         for data in cases:
             self.add(data)
 
     def add(self, data: dict[str, Any]) -> None:
         """Every private string of one case."""
         for _, words in _private(data):
-            head, whole = _checksums(words)
+            first, head, whole = _checksums(words)
+            self.firsts.append(first)
             self.heads.append(head)
             self.wholes.append(whole)
             self.sizes.append(len(words))
 
     def extend(self, other: Fingerprints) -> None:
+        self.firsts.extend(other.firsts)
         self.heads.extend(other.heads)
         self.wholes.extend(other.wholes)
         self.sizes.extend(other.sizes)
 
 
 def public(data: object) -> Iterator[str]:
-    """The strings of a case that are published: its counted values and its publishable learning."""
+    """The text of a case that is published: its learning, when marked publishable."""
     learning = data.get("learning") if isinstance(data, dict) else None
     if isinstance(learning, dict) and learning.get("publishable") is True:
         yield str(learning.get("text", ""))
-    for name in CATEGORIES:
-        if isinstance(data, dict) and isinstance(data.get(name), str):
-            yield data[name]
+
+
+def values(node: object) -> Iterator[str]:
+    """Every string value of parsed YAML (never a key, never a comment)."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from values(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from values(value)
 
 
 class Guard:
     """Searches texts for the private strings of a set of cases."""
 
-    def __init__(self, strings: Fingerprints, published: Iterable[str] = ()) -> None:
-        """`strings` of every case; `published`, texts published anyway."""
+    def __init__(
+        self, strings: Fingerprints, standing: Iterable[str] = (), published: Iterable[str] = ()
+    ) -> None:
+        """`strings` of every case; `standing`, the string values of the standing published files
+        (a phrase of theirs is exempt); `published`, case text published anyway."""
         self.strings = strings
+        self.firsts = set(strings.firsts)
         self.heads = set(strings.heads)
         # head -> length -> wholes, for the heads met
         self.index: dict[int, dict[int, set[int]]] = {}
-        self.published = set().union(*self._found([_words(text) for text in published]))
+        phrases = self._found([words for text in standing for words in readings(text)])
+        texts = self._found([words for text in published for words in readings(text)])
+        # no run of fewer than MIN_WORDS words is exempt: each is an identifier (one word each, by
+        # the case schema), and only a longer string can be private otherwise
+        self.exempt = {run for runs in phrases for run in runs if MIN_WORDS <= len(run) <= PHRASE}
+        self.exempt.update(run for runs in texts for run in runs if len(run) >= MIN_WORDS)
 
-    def leaks(self, texts: dict[str, str]) -> dict[str, set[tuple[str, ...]]]:
-        """For each page or download that may hold a private string, the runs of words that do
-        (candidates: `leaks` confirms them against the cases)."""
-        found = zip(texts, self._found([_words(text) for text in texts.values()]))
-        return {path: left for path, runs in found if (left := runs - self.published)}
+    def leaks(self, texts: Mapping[str, str]) -> dict[str, set[tuple[str, ...]]]:
+        """For each page or download (by its path) that may hold a private string, in its text or
+        its path, the runs of words that do (candidates: `SiteGuard.leaks` confirms them against
+        the cases)."""
+        paths: list[str] = []
+        lists: list[list[str]] = []
+        for path, text in texts.items():
+            for words in (*readings(text), tokens(plain(path))):
+                paths.append(path)
+                lists.append(words)
+        found: dict[str, set[tuple[str, ...]]] = {}
+        for path, runs in zip(paths, self._found(lists)):
+            if left := runs - self.exempt:
+                found.setdefault(path, set()).update(left)
+        return found
 
     def _found(self, texts: list[list[str]]) -> list[set[tuple[str, ...]]]:
         """For each text (as words), each run of its words that has the checksums of a private
@@ -164,14 +201,18 @@ class Guard:
 
     def _heads_in(self, words: list[str]) -> list[tuple[int, int, int]]:
         """(start, length, checksum) of each run of one to KEY words that begins a private
-        string."""
+        string. Each word costs a checksum and a set look-up (in C, by `map`); only a word that
+        begins some private string costs more."""
         hits: list[tuple[int, int, int]] = []
-        for start in range(len(words)):
-            head = 0
-            for length in range(1, min(KEY, len(words) - start) + 1):
-                word = words[start + length - 1]
-                head = zlib.crc32((SEPARATOR + word if length > 1 else word).encode(), head)
-                if head in self.heads:
+        crcs = list(map(zlib.crc32, map(str.encode, words)))
+        heads, count = self.heads, len(words)
+        for start in compress(range(count), map(self.firsts.__contains__, crcs)):
+            head = crcs[start]
+            if head in heads:
+                hits.append((start, 1, head))
+            for length in range(2, min(KEY, count - start) + 1):
+                head = zlib.crc32((SEPARATOR + words[start + length - 1]).encode(), head)
+                if head in heads:
                     hits.append((start, length, head))
         return hits
 
@@ -227,14 +268,33 @@ class Fingerprinting:
         total.public.update(tally.public)
 
 
-def leaks(view: View, strings: Strings, texts: dict[str, str]) -> list[str]:
-    """What the site would publish that belongs to a case: one line per page and string, naming
-    the case file and what it is (never the text itself, which would leak it into a build log)."""
-    published = [document.text for kind in PUBLISHED_FILES for document in view.documents(kind)]
-    found = Guard(strings.private, [*published, *strings.public]).leaks(texts)
-    if not found:
-        return []
-    return _named(found, ((case.path, case.data) for case in view.documents("case")))
+class SiteGuard:
+    """The guard of one build: the exemptions worked out once, then any number of texts checked
+    (each page as MkDocs renders it, each file as it is written)."""
+
+    def __init__(self, view: View, strings: Strings) -> None:
+        standing = [
+            text
+            for kind in PUBLISHED_FILES
+            for document in view.documents(kind)
+            for text in values(document.data)
+        ]
+        self.view = view
+        self.guard = Guard(strings.private, standing, strings.public)
+
+    def leaks(self, texts: Mapping[str, str]) -> list[str]:
+        """What these texts (by path) would publish that belongs to a case: one line per path
+        and string, naming the case file and what it is (never the text itself, which would leak
+        it into a build log)."""
+        found = self.guard.leaks(texts)
+        if not found:
+            return []
+        return _named(found, ((case.path, case.data) for case in self.view.documents("case")))
+
+
+def leaks(view: View, strings: Strings, texts: Mapping[str, str]) -> list[str]:
+    """What the site would publish that belongs to a case (`SiteGuard.leaks`, for one batch)."""
+    return SiteGuard(view, strings).leaks(texts)
 
 
 def _named(

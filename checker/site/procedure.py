@@ -8,7 +8,8 @@ from typing import Any
 from checker.model.codes import BODIES
 from checker.model.policy import clauses, words
 from checker.report.charts.words import join
-from checker.site.text import WEEK, escaped, timescale_figures
+from checker.report.plain import escaped, link
+from checker.site.text import WEEK, timescale_figures
 
 
 def how_to_complain(council: dict[str, Any], policy: dict[str, Any]) -> str:
@@ -49,7 +50,7 @@ def _what_a_complaint_is(policy: dict[str, Any]) -> list[str]:
 def _how_to_make_one(contact: dict[str, Any]) -> list[str]:
     out = ["## How to make a complaint\n"]
     post = "<br>".join(escaped(line) for line in contact["post"])
-    out.append(f"- Online: [{escaped(contact['online']['label'])}]({contact['online']['url']})")
+    out.append(f"- Online: {link(contact['online']['url'], contact['online']['label'])}")
     out.append(f"- By phone: {escaped(contact['phone'])}")
     if contact.get("email"):
         out.append(f"- By email: {escaped(contact['email'])}")

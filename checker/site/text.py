@@ -1,13 +1,15 @@
-"""Text from the data as a page shows it: escaped, in table cells, and the anchors that link to
-policy clauses (one place, so that every page says a thing the same way)."""
+"""Text from the data as a page shows it: escaped (`checker.report.plain`, the one function every
+page uses for every string from the data), in table cells, and the anchors that link to policy
+clauses (one place, so that every page says a thing the same way)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, cast
 
 from checker.model.policy import figures
-from checker.report.render import escaped
+from checker.report.plain import escaped
 
 # A self-assessment's answer as a page shows it (looked up with None for an unanswered one).
 ANSWER: Mapping[str | None, str] = {"yes": "Yes", "no": "No", "partial": "Partly"}
@@ -16,7 +18,7 @@ WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 
 def anchor(number: str, seen: dict[str, int] | None = None) -> str:
     """A clause's stable anchor: 10.2.6 -> clause-10-2-6 (a repeated number gets -2, -3 ...)."""
-    base = "clause-" + number.replace(".", "-")
+    base = "clause-" + re.sub(r"[^0-9]+", "-", number).strip("-")  # digits and hyphens only
     if seen is None:
         return base
     seen[number] = seen.get(number, 0) + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checker.report.charts.look import DARK, INK, LIGHT, MID, bar, figure, grid, legend
 from checker.report.charts.svg import Chart, chart
-from checker.report.charts.words import join, number, percent
+from checker.report.charts.words import between, join, number, percent
 
 MEASURES = (  # the published figure, its label on the chart, and its phrase in the description
     ("acknowledged_in_time", "Acknowledged\nin time", "acknowledged in time"),
@@ -38,8 +38,8 @@ def draw(report: dict) -> Chart | None:
             look,
             horizontal=True,
         )
-        for y, value in zip(places, values):
-            text = "not shown" if value is None else percent(value)
+        for y, value, key in zip(places, values, (key for key, _, _ in MEASURES)):
+            text = percent(value) if value is not None else between(stage[key]) or "not shown"
             ax.text(101.5, y, text, va="center", ha="left", clip_on=False)
     ax.set_yticks(
         [j * pitch + (len(looks) - 1) / 2 for j in range(len(MEASURES))],
@@ -71,6 +71,8 @@ def describe(stages: list[dict]) -> str:
             value = stage[key]
             if number(value) is not None:
                 parts.append(f"{percent(value)} {phrase}")
+            elif between(value):
+                parts.append(f"{value} {phrase} (the exact share would give away a small number)")
             elif value is None:
                 parts.append(f"none to measure {phrase}")
             else:

@@ -9,6 +9,12 @@ def number(value: object) -> int | float | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
+def between(value: object) -> str | None:
+    """A share published as the range it lies in ("97.5% to 99.4%", where its figure would give
+    away a small count), or None."""
+    return value if isinstance(value, str) and "% to " in value else None
+
+
 def count(value: float) -> str:
     return f"{value:,.0f}"
 
