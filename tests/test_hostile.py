@@ -218,6 +218,20 @@ def test_a_case_of_thousands_of_schema_errors_lists_the_first_and_counts_the_res
     assert seconds < LIMIT_SECONDS and megabytes < LIMIT_MEGABYTES, (seconds, megabytes)
 
 
+def test_a_case_of_thousands_of_personal_comments_lists_the_first_and_counts_the_rest(
+    repo: Path,
+) -> None:
+    from checker.rules.personal_data import MAX_COMMENTS
+
+    _write_case(repo, CASE_HEAD + "".join(f"# a{n}@example.org\n" for n in range(30_000)))
+    code, result, seconds, megabytes = run_bounded(repo)
+    found = [f for f in result["findings"] if f["rule"] == "personal-data"]
+    assert code == 1 and len(found) == MAX_COMMENTS + 1
+    assert [f["line"] for f in found[1:4]] == [10, 11, 12]  # each at its own line
+    assert "and 29,950 more comments" in found[0]["message"]
+    assert seconds < LIMIT_SECONDS and megabytes < LIMIT_MEGABYTES, (seconds, megabytes)
+
+
 def test_a_list_longer_than_its_schema_allows_says_so_once(repo: Path) -> None:
     _write_case(repo, CASE_HEAD + "not_responsible_for: [" + ",".join(["x"] * 19_000) + "]\n")
     code, result, seconds, megabytes = run_bounded(repo)

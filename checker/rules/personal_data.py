@@ -66,6 +66,7 @@ DATE_VALUE = re.compile(
 NOT_TEXT = NOT_FREE_TEXT
 
 
+MAX_COMMENTS = 50  # comments reported one by one in a file; one more finding counts the rest
 # A comment: # at the start of a line or after a space (one inside a value is found again there).
 COMMENT = re.compile(r"(?:^|[ \t])#([^\n]*)", re.M)
 HAS_DIGIT_OR_AT = re.compile(r"[0-9@]")  # every pattern needs one: most text is skipped at once
@@ -104,6 +105,7 @@ def in_comments(
             if HAS_DIGIT_OR_AT.search(value)
         )
     )
+    line, counted, found = 1, 0, 0  # lines counted once, as the comments are met in order
     for comment in COMMENT.finditer(text):
         words = comment[1]
         if not HAS_DIGIT_OR_AT.search(words):
@@ -112,15 +114,25 @@ def in_comments(
             match = next((m for m in pattern.finditer(words) if _key(m[0]) not in said), None)
             if match is not None:
                 start = comment.start(1) + match.start()
-                line = text.count("\n", 0, start) + 1
-                column = start - text.rfind("\n", 0, start)
-                yield Problem(
-                    f"a comment on line {line} contains what looks like {kind}; "
-                    f"remove it: {because}",
-                    document,
-                    at=(line, column),
-                )
+                line += text.count("\n", counted, start)
+                counted = start
+                found += 1
+                if found <= MAX_COMMENTS:
+                    column = start - text.rfind("\n", 0, start)
+                    yield Problem(
+                        f"a comment on line {line} contains what looks like {kind}; "
+                        f"remove it: {because}",
+                        document,
+                        at=(line, column),
+                    )
                 break
+    if found > MAX_COMMENTS:
+        yield Problem(
+            f"and {found - MAX_COMMENTS:,} more comments that look like personal data; "
+            f"remove them all: {because}",
+            document,
+            at=(1, 1),
+        )
 
 
 def problems_in(
