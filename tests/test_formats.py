@@ -213,7 +213,7 @@ def test_explained_finding_of_the_policy_says_where_its_reason_is_not_the_reason
         explained=True,
         explanation="The template gives the Ombudsman's details",
     )
-    said = "(explained in the policy's explanations (policy/policy.yaml))"
+    said = "(explained in policy/policy.yaml, under explanations)"
     assert text.line(finding).endswith(said)
     result = Result(Path("/repo"), date(2026, 11, 23), 0, (finding,))
     for format_ in FORMATS:

@@ -1,8 +1,8 @@
 """The format for people: findings grouped by file, one line each, then a one-line summary.
 
 Each line is `path:line:col: severity rule-id message`, so editors and `grep` can jump to it; an
-explained breach ends with ` (explained in the case file)` or ` (explained in the policy's
-explanations ...)`: where its reason is, never the reason (a case's is text about the complaint,
+explained breach ends with ` (explained in the case file)` or ` (explained in policy/policy.yaml,
+under explanations)`: where its reason is, never the reason (a case's is text about the complaint,
 and no output, CI logs included, carries case text or anything typed into a reason). Files
 come in path order with a blank line between them; within a file the findings keep line order,
 whatever their severity. ANSI colour only when asked for (the CLI asks only on a terminal without
@@ -27,7 +27,7 @@ COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.IN
 # quotes a reason: a case's is text about the complaint, and CI logs are kept and shared; the
 # policy's is read where it is written, beside the breach it explains.
 IN_THE_CASE = "in the case file"
-IN_THE_POLICY = "in the policy's explanations (policy/policy.yaml)"
+IN_THE_POLICY = "in policy/policy.yaml, under explanations"
 
 
 def explanation(finding: Finding) -> str:
