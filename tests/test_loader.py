@@ -241,6 +241,7 @@ def documents(draw, depth=0):
 @example("a: which ombudsman? - the LGSCO\nb: 1e1_0")
 @example("? - a\n: b")
 @example("- ? - a\n  : b")
+@example("a:\n? \n  b: 1\n  c: []")  # a mapping as a key: a TypeError in the fast parser
 def test_the_fast_path_agrees_with_the_core_loader(text):
     assert outcome(parse, text + "\n") == outcome(parse_core, text + "\n")
 

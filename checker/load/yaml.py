@@ -314,8 +314,9 @@ def _parse(text: str) -> Any:
     if _plain(text):
         try:
             data = yaml_rs.loads(text, parse_datetime=False)
-        except (yaml_rs.YAMLDecodeError, RecursionError):
-            pass  # the core loader says what is wrong, and where
+        except (yaml_rs.YAMLDecodeError, RecursionError, TypeError, ValueError):
+            pass  # the core loader says what is wrong, and where (a mapping or a list as a key
+            # is a TypeError in the fast parser)
         else:
             if type(data) is dict and _plain_keys(data):
                 return data
