@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.calendar.workdays import WEEKDAYS
 from checker.model.codes import BODIES
 from checker.model.policy import clauses, words
 from checker.report.charts.words import join
@@ -124,7 +125,8 @@ def _if_not_satisfied(rules: dict[str, Any]) -> list[str]:
 def _working_day(calendar: dict[str, Any]) -> str:
     """What a working day is and when a complaint counts as received, from the council's calendar
     (the one place the checker's own working days come from)."""
-    days = [day.capitalize() for day in calendar["working_days"]]
+    # the checker's own default when the council states none: Monday to Friday
+    days = [day.capitalize() for day in calendar.get("working_days", WEEKDAYS[:5])]
     week = f"{days[0]} to {days[-1]}" if _consecutive(days) and len(days) > 2 else join(days)
     closing = _clock(calendar["working_hours"]["end"])
     other = (
