@@ -14,18 +14,8 @@ import pytest
 
 from checker.load.remotes import Address, SshConfig, addresses, read_config, split_url
 from tests.conftest import Run, check
+from tests.test_bad_input import CASE  # a valid case: the rule needs one case file
 
-CASE = """\
-id: CCC-2025-0001
-route: housing
-service: housing-repairs
-type: repairs-delay
-channel: webform
-received: 2025-06-02T10:15:00+01:00
-complainant:
-  ref: P-7Q2K9
-discrimination_claimed: false
-"""
 RULE = "cases-in-public-repository"
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
