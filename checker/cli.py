@@ -33,6 +33,7 @@ USAGE_ERROR = 2
 # Each command's module in checker.commands, imported only when it runs (a quick start for `check`).
 COMMANDS = {
     "check": "check",
+    "init": "init",
     "new": "new",
     "score": "score",
     "report": "report",
@@ -130,6 +131,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="evaluate every case file again, ignoring the results cache",
     )
+
+    start = commands.add_parser("init", help="start a new council's repository in an empty folder")
+    start.add_argument("folder", type=Path, help="the empty folder to make it in")
+    start.add_argument("--name", required=True, help="the council's name, as it publishes it")
+    start.add_argument("--prefix", required=True, help="case id prefix, 2 to 6 capitals: CCC")
+    start.add_argument("--website", required=True, help="the council's website (https://)")
 
     new = commands.add_parser("new", help="open the next case file and print its deadlines")
     new.add_argument("--route", required=True, choices=enum("case", "route"))
@@ -243,6 +250,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list every rule")
     explain = commands.add_parser("explain", help="explain one rule and how to fix its findings")
     explain.add_argument("rule")
+    explain.add_argument("--root", type=Path)
     return parser
 
 
@@ -333,7 +341,7 @@ def _add_step_commands(commands: argparse._SubParsersAction) -> None:
 
     step(
         "escalate",
-        "record a request to escalate a case to stage 2",
+        "record a request to escalate a case to its next stage",
         "when the request was received: a date, or a date and time like 2026-03-27T17:42:00+00:00 "
         "(after hours it counts from the next working day; default: today)",
         _moment,

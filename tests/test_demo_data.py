@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from checker.calendar import deadlines
+from checker import schemas
 from checker.calendar.periods import bounds
 from checker.calendar.workdays import Calendar, add_months, parse_timestamp
 from checker.demo.generate import generate, write
 from checker.load.validate import validate
 from checker.load.yaml import load, parse
-from checker.model import categories
+from checker.model import categories, clocks, deadlines
 from checker.model.findings import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,10 +143,10 @@ def test_every_step_is_done_by_the_end_of_october(cases):
 
 
 def breaches(case: dict, policy: dict, calendar: Calendar) -> set[str]:
-    """The timescale and extension rules a case breaks, per checker.calendar.deadlines."""
+    """The timescale and extension rules a case breaks, per checker.model.deadlines."""
     found = set()
-    timescales = policy["rules"]["timescales"]
-    for stage in deadlines.stages(case, timescales, calendar, LAST_STEP):
+    policy_clocks = clocks.of(policy["rules"], None)  # the policy's own timescales
+    for stage in deadlines.stages(case, policy_clocks, calendar, LAST_STEP):
         record = case[f"stage{stage.number}"]
         assert stage.acknowledgement.done and stage.response.done, (case["id"], "open step")
         if stage.acknowledgement.late:
@@ -155,7 +155,7 @@ def breaches(case: dict, policy: dict, calendar: Calendar) -> set[str]:
             found.add(f"stage{stage.number}-response-late")
         extension = record.get("extension")
         if extension:
-            limit = timescales[f"stage{stage.number}_extension"]["working_days"]
+            limit = policy_clocks.extensions(stage.number)[0].figure
             assert extension["days"] <= limit, case["id"]
             assert stage.extension_days == extension["days"], (case["id"], "extension agreed late")
             if not extension["ombudsman_details_given"]:
@@ -282,7 +282,8 @@ def test_write_creates_the_year_folder(repo):
     paths = write(repo, YEAR, 5, seed=3)
     assert [p.name for p in paths] == [f"CCC-2025-{n:04d}.yaml" for n in range(1, 6)]
     council, policy = data("policy/council.yaml"), data("policy/policy.yaml")
-    expected = [text for _, text in generate(council, policy, YEAR, 5, 3)]
+    header = schemas.header(repo)  # the scratch repository's own schema line
+    expected = [text for _, text in generate(council, policy, YEAR, 5, 3, header=header)]
     assert [p.read_text("utf-8") for p in paths] == expected
 
 

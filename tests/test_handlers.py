@@ -32,9 +32,11 @@ def test_new_writes_the_next_case_and_prints_its_deadlines(repo, cli):
     assert run.out.splitlines() == [
         "Opened cases/2025-26/CCC-2025-0001.yaml",
         "Counts as received: 2025-06-03",  # 17:42 is after hours
-        "Stage 1 acknowledgement due: 2025-06-10",
-        "Stage 1 response due: 2025-06-24 at the latest "
-        "(counted from the acknowledgement: sooner if it is acknowledged sooner)",
+        "Stage 1 acknowledgement due: 2025-06-10 (5 working days from receipt: the policy and "
+        "the Code)",
+        "Stage 1 response due: 2025-06-24 at the latest (10 working days from the "
+        "acknowledgement: the policy and the Code)",
+        "  (counted from the acknowledgement: sooner if it is acknowledged sooner)",
     ]
     again = cli(
         "new",

@@ -637,9 +637,10 @@ def _schema_has(schema: dict, node: dict, steps: list[str]) -> bool:
         while "$ref" in node:
             node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
         properties = node.get("properties", {})
-        if step not in properties:
+        patterns = [v for k, v in node.get("patternProperties", {}).items() if re.match(k, step)]
+        if step not in properties and not patterns:
             return False
-        node = properties[step]
+        node = properties[step] if step in properties else patterns[0]
     return True
 
 

@@ -186,7 +186,7 @@ def test_a_timescale_changed_in_the_policy_changes_every_page_and_the_checker(tm
     path.write_text(text.replace(old, "    stage2_response:\n      working_days: 15\n", 1))
     policy = load(path, "policy/policy.yaml")[0].data
     council = load(repo / "policy" / "council.yaml", "policy/council.yaml")[0].data
-    assert "final response within fifteen working days" in how_to_complain(council, policy)
+    assert "final response within fifteen working days" in how_to_complain(council, policy, {})
     assert "We should respond within 15 working days from the acknowledgement." in html.unescape(
         policy_page(policy, council)
     )

@@ -46,8 +46,8 @@ class Calendar:
         country: str = "GB",
         subdivision: str = "ENG",
         timezone: str = "Europe/London",
-        opens: time = time(9, 0),
-        closes: time = time(17, 0),
+        opens: time | None = time(9, 0),
+        closes: time | None = time(17, 0),
         working_weekdays: Iterable[str] = WEEKDAYS[:5],
         closures: Iterable[date] = (),
     ):
@@ -65,13 +65,14 @@ class Calendar:
     def from_council(cls, council: dict) -> Calendar:
         """The calendar a council's `calendar:` block describes (already schema-validated)."""
         spec = council["calendar"]
-        hours = spec["working_hours"]
+        # no working hours stated: no cut-off, a complaint counts on the working day it arrives
+        hours = spec.get("working_hours")
         return cls(
             country=spec["country"],
             subdivision=spec["subdivision"],
             timezone=spec["timezone"],
-            opens=time.fromisoformat(hours["start"]),
-            closes=time.fromisoformat(hours["end"]),
+            opens=time.fromisoformat(hours["start"]) if hours else None,
+            closes=time.fromisoformat(hours["end"]) if hours else None,
             working_weekdays=spec.get("working_days", WEEKDAYS[:5]),
             closures=[date.fromisoformat(c["date"]) for c in spec.get("closures", [])],
         )
@@ -152,7 +153,7 @@ class Calendar:
             return self.on_or_after(when)
         local = when.astimezone(self.zone) if when.tzinfo else when
         day = local.date()
-        if self.is_working_day(day) and local.time() < self.closes:
+        if self.is_working_day(day) and (self.closes is None or local.time() < self.closes):
             return day
         return self.add(day, 1)
 

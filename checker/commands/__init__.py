@@ -29,6 +29,20 @@ def write(path: Path, text: str) -> None:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
 
 
+def code_files(root: Path) -> dict[str, dict]:
+    """The Codes in policy/codes/, by name, or a usage error naming the first problem."""
+    found = {}
+    for path in sorted((root / "policy" / "codes").glob("*.yaml")):
+        shown = path.relative_to(root).as_posix()
+        document, problems = load(path, shown)
+        if document is not None:
+            problems = validate(document, "code")
+        if problems or document is None:
+            raise UsageError(f"{problems[0].location}: {problems[0].message}")
+        found[document.data["code"]] = document.data
+    return found
+
+
 def policy_file(root: Path, kind: str) -> dict:
     """The data of policy/council.yaml or policy/policy.yaml, or a usage error naming its first
     problem (for the commands that need no more of the repository than these)."""

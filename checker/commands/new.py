@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 
 from checker.calendar.workdays import Calendar
-from checker.commands import UsageError, policy_file, root
+from checker.commands import UsageError, code_files, policy_file, root
 from checker.edit.new_case import Refused, open_case
+from checker.model.deadlines import Step
+from checker.rules._timescales import describe
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,6 +19,7 @@ def run(args: argparse.Namespace) -> int:
             top,
             council,
             policy,
+            code_files(top),
             Calendar.from_council(council),
             route=args.route,
             service=args.service,
@@ -28,9 +31,28 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{error}; no case was opened") from None
     print(f"Opened {opened.path.relative_to(top).as_posix()}")
     print(f"Counts as received: {opened.received.isoformat()}")
-    print(f"Stage 1 acknowledgement due: {opened.acknowledgement_due.isoformat()}")
-    print(
-        f"Stage 1 response due: {opened.response_due_latest.isoformat()} at the latest "
-        "(counted from the acknowledgement: sooner if it is acknowledged sooner)"
-    )
+    for step in opened.stage.steps():
+        for line in deadline_lines(step):
+            print(line)
     return 0
+
+
+def deadline_lines(step: Step) -> list[str]:
+    """Stage 1's deadline for a step, once where both floors agree, else each floor's."""
+    if not step.dues:
+        return [f"Stage 1 {step.name}: no timescale applies"]
+    days = {due.day for due in step.dues}
+    lines = []
+    for due in step.dues if len(days) > 1 else step.dues[:1]:
+        whose = (
+            ("the policy" if due.clock.council else "the Code")
+            if len(days) > 1
+            else " and ".join("the policy" if d.clock.council else "the Code" for d in step.dues)
+        )
+        latest = " at the latest" if due.clock.start == "acknowledgement" else ""
+        lines.append(
+            f"Stage 1 {step.name} due: {due.day.isoformat()}{latest} ({describe(due, 1)}: {whose})"
+        )
+    if any(due.clock.start == "acknowledgement" for due in step.dues):
+        lines.append("  (counted from the acknowledgement: sooner if it is acknowledged sooner)")
+    return lines

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 from checker.demo.scalars import flag, scalar
 from checker.demo.story import Story
-from checker.load.case_schema import HEADER
 
 LEAD = "complaints-lead"
 ACKNOWLEDGEMENT_INCLUDES = {
@@ -24,7 +23,7 @@ FAULT = ("fault", "service-failure", "maladministration")  # outcomes with recom
 def header(story: Story) -> list[str]:
     """The schema line, then what the complaint is and when it arrived."""
     return [
-        HEADER,
+        story.y.header,
         f"id: {story.id}",
         f"route: {story.route}",
         f"service: {story.service_name}",

@@ -1,4 +1,4 @@
-"""One complaint's story, decided step by step on the clocks of `checker.calendar.deadlines`: what
+"""One complaint's story, decided step by step on the clocks of `checker.model.deadlines`: what
 it is about, then each stage's acknowledgement, extension, response, decision and remedies, within
 every timescale unless the case is one of the few deliberate breaches. case.py writes it out."""
 
@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from checker.calendar import deadlines
 from checker.demo.scalars import scalar
 from checker.demo.vocabulary import Weighted
 from checker.demo.year import STAFF_CONDUCT, Year
+from checker.model import deadlines
 
 FAR = date(9999, 12, 31)  # "as of" for the generator's own clock look-ups: everything has happened
 # Working days from the day a stage starts to its acknowledgement (at most the 5 allowed), and
@@ -44,15 +44,19 @@ class Story:
 
     def clock(self, number: int) -> deadlines.Stage:
         """The clocks of a stage already in the record."""
-        stage = deadlines.stage(self.record, number, self.y.timescales, self.cal, FAR)
+        stage = deadlines.stage(self.record, number, self.y.clocks[self.route], self.cal, FAR)
         assert stage is not None  # the stage is recorded, so it has started by FAR
         return stage
+
+    def due(self, step: deadlines.Step, days: int = 10) -> date:
+        """A step's deadline; where no floor sets one, `days` working days from the start."""
+        return step.due or self.cal.add(self.start, days)
 
     def stage1(self, breach: str | None, statutory: bool = False) -> dict:
         """Stage 1: acknowledged within its deadline (unless that is the breach), then answered."""
         record: dict = {}
         self.record["stage1"] = record
-        due = self.clock(1).acknowledgement.due
+        due = self.due(self.clock(1).acknowledgement, 5)
         if breach == "stage1-acknowledgement-late":
             ack = self.cal.add(due, self.rng.randint(1, 2))
         else:
@@ -63,7 +67,7 @@ class Story:
         if statutory:
             responded = self.cal.add(ack, self.rng.randint(3, 10))
             return stage | {
-                "responded": min(responded, self.clock(1).response.due),
+                "responded": min(responded, self.due(self.clock(1).response)),
                 "decision": self.words.decisions[1].pick(self.rng),
             }
         return self._respond(1, record, stage, breach, ack)
@@ -95,8 +99,10 @@ class Story:
     ) -> dict:
         """A stage's extension, response date and content, within its deadline unless breached."""
         rng, cal = self.rng, self.cal
-        unextended = self.clock(number).response_due_unextended
-        most = min(self.y.timescales[f"stage{number}_extension"]["working_days"], 10 * number)
+        clock = self.clock(number)
+        unextended = clock.response_due_unextended or self.due(clock.response)
+        limits = [e.figure for e in self.y.clocks[self.route].extensions(number) if e.figure]
+        most = min([*limits, 10 * number])
         without_details = breach == "extension-ombudsman-details-missing"
         if without_details or rng.random() < EXTENDED[number]:
             # agreed after the acknowledgement, by the deadline
@@ -106,7 +112,7 @@ class Story:
             record["extension"] = {"agreed": agreed.isoformat(), "days": days}
             reason = rng.choice(self.words.extension_reasons)
             stage["extension"] = (agreed, days, reason, not without_details)
-            due = self.clock(number).response.due
+            due = self.due(self.clock(number).response)
             responded = cal.add(unextended, rng.randint(1, days))
         else:
             due = unextended

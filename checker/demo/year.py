@@ -14,7 +14,11 @@ from datetime import date, datetime, time, timedelta
 from checker.calendar.periods import bounds
 from checker.calendar.workdays import Calendar, add_months
 from checker.demo.vocabulary import FILE, Service, Weighted, vocabulary
-from checker.model import categories
+from checker.model import categories, clocks
+from checker.model.case import ROUTES
+from checker.schemas import header_in
+
+CASE_HEADER = header_in("checker/schemas")  # a case file's schema line, in this repository
 
 STAFF_CONDUCT = "staff-conduct"  # a type of any service's complaints but the statutory ones
 
@@ -22,12 +26,27 @@ STAFF_CONDUCT = "staff-conduct"  # a type of any service's complaints but the st
 class Year:
     """One run: the reporting year's days, its arrivals, and the draws of dates every case makes."""
 
-    def __init__(self, council: dict, policy: dict, year: str, seed: int) -> None:
+    def __init__(
+        self,
+        council: dict,
+        policy: dict,
+        year: str,
+        seed: int,
+        codes: dict | None = None,
+        header: str = CASE_HEADER,
+    ) -> None:
+        self.header = header  # each case file's first line: where its schema is
         self.words = words = vocabulary()
         self.rng = random.Random(seed)
         self.calendar = Calendar.from_council(council)
-        self.timescales = policy["rules"]["timescales"]
         self.routes = policy["rules"]["routes"]
+        # each route's timescales: the policy's and its Code's (none for a route the policy lacks)
+        self.clocks = {
+            name: clocks.of(
+                policy["rules"], (codes or {}).get(self.routes.get(name, {}).get("code", ""))
+            )
+            for name in ROUTES
+        }
         self.exclusions = [e["code"] for e in policy["rules"].get("exclusions", [])]
         self.start, self.end = bounds(year, council["reporting_year"]["start_month"])
         self.limit = add_months(self.end, 7)  # every step done by then: 31 October for April years

@@ -9,11 +9,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from checker.calendar import deadlines, periods
+from checker.calendar import periods
 from checker.calendar.workdays import Calendar
 from checker.files import write_new
-from checker.load.case_schema import HEADER
-from checker.model import categories
+from checker.model import categories, clocks, deadlines
+from checker.schemas import header
 
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
@@ -30,14 +30,14 @@ class Opened:
     path: Path
     case_id: str
     received: date
-    acknowledgement_due: date
-    response_due_latest: date
+    stage: deadlines.Stage  # stage 1's deadlines under each floor, from the day it counts from
 
 
 def open_case(
     root: Path,
     council: dict[str, Any],
     policy: dict[str, Any],
+    codes: dict[str, dict[str, Any]],
     calendar: Calendar,
     *,
     route: str,
@@ -50,6 +50,9 @@ def open_case(
     """Write the next free case id's file for the reporting year the complaint counts in; Refused
     when its service, type or channel is not one the council declares, or the service is not on
     the route."""
+    routes = policy["rules"]["routes"]
+    if route not in routes:
+        raise Refused(f"the policy has no {route} route; use one of: {', '.join(sorted(routes))}")
     _check_categories(council, route, service=service, type=case_type, channel=channel)
     if isinstance(received, datetime) and received.tzinfo is None:
         received = received.replace(tzinfo=calendar.zone)  # an officer's time is council-local
@@ -57,22 +60,25 @@ def open_case(
     year = periods.label(counts_from, council["reporting_year"]["start_month"])
     folder = root / "cases" / year
     prefix = f"{council['case_prefix']}-{year[:4]}-"
-    # the clocks the new case starts, as the checker will hold it to them
-    clocks = deadlines.stage(
-        {"received": received.isoformat()}, 1, policy["rules"]["timescales"], calendar, counts_from
+    # the deadlines the new case starts, as the checker will hold it to them
+    route_clocks = clocks.of(policy["rules"], codes.get(policy["rules"]["routes"][route]["code"]))
+    stage = deadlines.stage(
+        {"received": received.isoformat()}, 1, route_clocks, calendar, counts_from
     )
-    assert clocks is not None  # stage 1 starts the day the complaint counts from
+    assert stage is not None  # stage 1 starts the day the complaint counts from
     number = _last_number(folder, prefix)
     for _ in range(attempts):
         number += 1
         case_id = f"{prefix}{number:04d}"
         path = folder / f"{case_id}.yaml"
-        text = _template(case_id, route, service, case_type, channel, received)
+        text = (
+            header(root) + "\n" + _template(case_id, route, service, case_type, channel, received)
+        )
         try:
             write_new(path, text)
         except FileExistsError:
             continue  # another handler took this id a moment ago: take the next
-        return Opened(path, case_id, counts_from, clocks.acknowledgement.due, clocks.response.due)
+        return Opened(path, case_id, counts_from, stage)
     raise FileExistsError(f"no free case id in {folder} after {attempts} attempts")
 
 
@@ -99,7 +105,6 @@ def _template(
 ) -> str:
     reference = "P-" + "".join(secrets.choice(PSEUDONYM_ALPHABET) for _ in range(6))
     return f"""\
-{HEADER}
 id: {case_id}
 route: {route}
 service: {service}

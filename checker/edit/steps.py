@@ -17,7 +17,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from checker.calendar.deadlines import Step
 from checker.edit import drafts
 from checker.edit.roundtrip import Edit, EditError, Flow, Moment
 from checker.engine.cases import check_case, explainable
@@ -30,9 +29,12 @@ from checker.load.validate import validate
 from checker.load.view import view
 from checker.load.yaml import RULE, LoadError, parse
 from checker.model.case import UNDER_A_CODE, Case
+from checker.model.categories import suggestion
+from checker.model.clocks import STAGE_NAMES
+from checker.model.deadlines import Due, Step
 from checker.model.findings import Document, Finding, Location, Severity, relative
 from checker.rules import RULES
-from checker.rules._timescales import describe
+from checker.rules._timescales import binding, describe, source
 
 
 class StepRefused(Exception):
@@ -244,23 +246,38 @@ def respond(
 
 
 def escalate(case: Case, edit: Edit, *, on: date | datetime) -> str:
-    """Record the complainant's request to escalate to stage 2."""
+    """Record the complainant's request to escalate to the next stage."""
     _still_open(case)
-    if "stage2" in case.data:
-        requested = case.record(2).get("requested")
+    current = current_stage(case)
+    number = current + 1
+    count = case.rules["stages"]
+    if number > count:
+        requested = case.record(current).get("requested")
         raise StepRefused(
-            "the complaint is already at stage 2"
+            f"the complaint is already at stage {current}"
             + (f" (requested {requested})" if requested else "")
+            + f", the last of the policy's {count}; after it the complainant may go to the "
+            "ombudsman"
         )
-    if not case.record(1).get("responded"):
+    if not case.record(current).get("responded") and not _late_escalation(case, current, on):
         raise StepRefused(
-            "stage 1 has not been responded to; stage 2 follows a stage 1 response (HO 5.3, 6.10): "
-            "record the response first (complaints respond)"
+            f"stage {current} has not been responded to; stage {number} follows a stage "
+            f"{current} response (HO 5.3, 6.10): record the response first (complaints respond)"
         )
     if isinstance(on, datetime) and on.tzinfo is None:
         on = on.replace(tzinfo=case.calendar.zone)  # an officer's time is council-local
-    edit.set(("stage2",), {"requested": _moment(on)})
-    return f"stage 2 requested {_moment(on)}"
+    edit.set((f"stage{number}",), {"requested": _moment(on)})
+    return f"stage {number} requested {_moment(on)}"
+
+
+def _late_escalation(case: Case, number: int, on: date | datetime) -> bool:
+    """Whether the policy lets the complainant escalate because the stage's response is late,
+    and it is (its deadline passed before the request)."""
+    if not (case.rules.get("escalation") or {}).get("when_response_late"):
+        return False
+    stage = case.stages.get(number)
+    day = on.date() if isinstance(on, datetime) else on
+    return bool(stage and stage.response.due and day > stage.response.due)
 
 
 def exclude(
@@ -274,12 +291,20 @@ def exclude(
 ) -> str:
     """Record that the complaint is not accepted, on one of the policy's grounds."""
     _still_open(case)
-    codes = [e["code"] for e in case.rules["exclusions"]]
+    codes = case.exclusion_grounds()
     if reason not in codes:
+        if not codes:
+            raise StepRefused(
+                "the policy states no grounds for not accepting a complaint (rules.exclusions); "
+                "a complaint can only be excluded on a ground the policy states"
+            )
+        close = suggestion(reason, codes)
+        hint = f"did you mean '{close}'? " if close else ""
         raise StepRefused(
-            f"'{reason}' is not one of the policy's exclusions; use one of: {', '.join(codes)}"
+            f"'{reason}' is not one of the policy's exclusions; {hint}"
+            f"use one of: {', '.join(codes)}"
         )
-    for number in (1, 2):
+    for number in range(1, current_stage(case) + 1):
         if case.record(number).get("responded"):
             raise StepRefused(
                 f"stage {number} was responded to on {case.record(number)['responded']}; "
@@ -322,8 +347,12 @@ def explain_breach(case: Case, edit: Edit, *, on: date, rule: str, reason: str, 
 
 
 def current_stage(case: Case) -> int:
-    """The stage a step applies to: 2 once escalated (or taken straight to stage 2), else 1."""
-    return 2 if "stage2" in case.data or case.data.get("direct_to_stage2") else 1
+    """The stage a step applies to: the last one escalated to (stage 2 if taken straight there),
+    else 1."""
+    recorded = [n for n, name in enumerate(STAGE_NAMES, 1) if name in case.data]
+    if case.data.get("direct_to_stage2"):
+        recorded.append(2)
+    return max(recorded, default=1)
 
 
 def _still_open(case: Case) -> None:
@@ -355,15 +384,16 @@ def next_steps(recorded: Recorded, as_of: date) -> list[str]:
     """The case's open steps in words, soonest first; or what ends it."""
     case = recorded.case
     lines = []
-    for number, step in sorted(recorded.open_steps, key=lambda pair: pair[1].due):
-        left = case.calendar.elapsed(as_of, step.due)
+    timed = [(n, step, due) for n, step in recorded.open_steps if (due := binding(step))]
+    for number, step, due in sorted(timed, key=lambda triple: triple[2].day):
+        left = case.calendar.elapsed(as_of, due.day)
         if left < 0:
             when = f"OVERDUE by {-left} working day{'s' if left != -1 else ''}"
         else:
             when = "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
         lines.append(
-            f"Next: stage {number} {step.name} due {step.due.isoformat()}, {when} "
-            f"({describe(case, number, step.name)})"
+            f"Next: stage {number} {step.name} due {due.day.isoformat()}, {when} "
+            f"({describe(due, number)}{other_deadlines(step, due, number)})"
         )
     if lines:
         return lines
@@ -371,9 +401,10 @@ def next_steps(recorded: Recorded, as_of: date) -> list[str]:
         return [f"No Code timescales apply to the {case.route} route."]
     if case.closed is not None and case.stages:
         last = max(case.stages)
-        if last == 1 and case.stages[1].response.done and "stage2" not in case.data:
+        more = last < case.rules["stages"] and f"stage{last + 1}" not in case.data
+        if more and case.stages[last].response.done:
             return [
-                f"Nothing is due. If the complainant asks for stage 2, record it with "
+                f"Nothing is due. If the complainant asks for stage {last + 1}, record it with "
                 f"`complaints escalate {case.id}`."
             ]
     return [
@@ -392,3 +423,14 @@ STEPS: dict[str, StepFunction] = {
     "exclude": exclude,
     "explain-breach": explain_breach,
 }
+
+
+def other_deadlines(step: Step, due: Due, number: int) -> str:
+    """The other floor's deadline for a step, where it falls on another day: a handler sees both
+    (the policy's and the Code's) and which one binds."""
+    return "".join(
+        f"; {source(other)}'s{' aim' if other.clock.advisory else ''}: "
+        f"{other.day.isoformat()} ({describe(other, number)})"
+        for other in step.dues
+        if other.day != due.day
+    )

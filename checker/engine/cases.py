@@ -66,7 +66,7 @@ def stamp(
         message=problem.message,
         location=Location(problem.document.path, line, column),
         provisions=tuple(problem.provisions if problem.provisions is not None else rule.PROVISIONS),
-        clauses=policy_clauses(rule, policy),
+        clauses=(problem.clauses if problem.clauses is not None else policy_clauses(rule, policy)),
         case_id=case_id,
         subject=problem.subject,
         path=problem.path,

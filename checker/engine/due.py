@@ -9,12 +9,15 @@ from checker.engine.cases import whole_cases
 from checker.load.repository import Repository
 from checker.load.view import view
 from checker.model.case import UNDER_A_CODE
+from checker.model.deadlines import Step
 from checker.rules import (
+    later_stage_late,
     stage1_acknowledgement_late,
     stage1_response_late,
     stage2_acknowledgement_late,
     stage2_response_late,
 )
+from checker.rules._timescales import binding
 
 RULE_AT_STAKE = {
     (1, "acknowledgement"): stage1_acknowledgement_late.ID,
@@ -36,6 +39,7 @@ class Due:
     working_days_left: int  # negative when overdue
     rule: str
     path: str
+    also: str = ""  # the other floor's deadline, where it differs
 
 
 def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
@@ -45,13 +49,16 @@ def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
         if case.route not in UNDER_A_CODE:
             continue
         for number, step in case.open_steps():
-            left = case.calendar.elapsed(as_of, step.due)
+            due = binding(step)
+            if due is None:
+                continue
+            left = case.calendar.elapsed(as_of, due.day)
             if left <= within:
                 handler = case.record(number).get("handler")
-                rule = RULE_AT_STAKE[(number, step.name)]
+                rule = RULE_AT_STAKE.get((number, step.name), later_stage_late.ID)
                 found.append(
                     Due(
-                        step.due,
+                        due.day,
                         case.id,
                         number,
                         step.name,
@@ -59,9 +66,23 @@ def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
                         left,
                         rule,
                         case.document.path,
+                        also(step, due.day),
                     )
                 )
     return sorted(found, key=lambda d: (d.due, d.case_id, d.stage))
+
+
+def also(step: Step, binding_day: date) -> str:
+    """The other floors' deadlines for a step, where they differ from the one that binds:
+    '(the policy's 2026-02-03)', '(the policy aims for 2026-01-20)'."""
+    parts = []
+    for due in step.dues:
+        if due.day == binding_day:
+            continue
+        whose = "the policy" if due.clock.council else "the Code"
+        verb = f"{whose} aims for" if due.clock.advisory else f"{whose}'s"
+        parts.append(f"{verb} {due.day.isoformat()}")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def render(items: list[Due], as_of: date, within: int) -> str:
@@ -84,7 +105,7 @@ def render(items: list[Due], as_of: date, within: int) -> str:
                 item.due.isoformat(),
                 when,
                 item.case_id,
-                f"stage {item.stage} {item.step}",
+                f"stage {item.stage} {item.step}{item.also}",
                 item.handler or "(unassigned)",
                 item.rule,
             )

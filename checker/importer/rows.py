@@ -24,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from checker import schemas
 from checker.calendar import periods
 from checker.edit import drafts
 from checker.edit.new_case import PSEUDONYM_ALPHABET
@@ -78,7 +79,7 @@ def run(
             "policy/council.yaml and policy/policy.yaml must be valid first; "
             "`complaints check` says why"
         )
-    codes = [e["code"] for e in setting.policy["rules"]["exclusions"]]
+    codes = [e["code"] for e in setting.policy["rules"].get("exclusions", [])]
     mapping = import_mapping.read(mapping_path, mapping_path.name, codes, setting.council)
     key = _key(mapping)
     header, records = exports.read(export, mapping.encoding, mapping.sheet)
@@ -145,7 +146,7 @@ def _one(
     path = root / "cases" / year / f"{case_id}.yaml"
     shown = relative(path, root)
     text = (
-        case_schema.HEADER
+        schemas.header(root)
         + "\n"
         + f"# Imported from {mapping.source}, reference {reference}.\n"
         + render(_ordered(data, ()))

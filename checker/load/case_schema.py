@@ -11,10 +11,6 @@ from functools import cache
 
 from checker.schemas import schema
 
-# The first line of every case file the tool writes: it points an editor's YAML language server at
-# the case schema, from the file's place in cases/<year>/.
-HEADER = "# yaml-language-server: $schema=../../checker/schemas/case.schema.json"
-
 
 def node(path: tuple[str, ...]) -> dict | None:
     """The schema of the value at `path` (like ("stage1", "extension", "days")), or None."""

@@ -51,7 +51,7 @@ def _step(number: int, name: str, extended: bool = True) -> Callable[[Case], Ans
         if step.done is None:
             return False if step.overdue(case.as_of) else None
         due = step.due if extended else stage.response_due_unextended
-        return step.done <= due
+        return None if due is None else step.done <= due
 
     return answer
 

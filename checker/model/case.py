@@ -8,8 +8,9 @@ from datetime import date
 from functools import cached_property
 from types import ModuleType
 
-from checker.calendar import deadlines
 from checker.calendar.workdays import Calendar
+from checker.model import clocks, deadlines
+from checker.model.clocks import STAGE_NAMES
 from checker.model.findings import Document, Problem
 from checker.schemas import enum
 
@@ -24,7 +25,6 @@ CATEGORIES = frozenset({"route", "service", "type", "channel"})
 NOT_FREE_TEXT = (
     frozenset(IDENTIFIERS) | CATEGORIES | {"received", "rule", "reviewed_by", "agreed_by"}
 )
-STAGE_KEYS = {1: "stage1", 2: "stage2"}  # a stage's record in a case file (read 20 times a case)
 
 
 @dataclass
@@ -45,9 +45,12 @@ class Case:
         self.id: str = self.data["id"]
         self.route: str = self.data["route"]
         self.rules: dict = self.policy["rules"]
-        self.timescales: dict = self.rules["timescales"]
         # None: a route the policy lacks
         self.route_rules: dict | None = self.rules["routes"].get(self.route)
+        code_name = (self.route_rules or {}).get("code")
+        self.code: dict | None = self.codes.get(code_name) if code_name else None
+        # the policy's and the Code's timescales for this route
+        self.clocks: clocks.Clocks = clocks.of(self.rules, self.code)
 
     def problems(self, rule: ModuleType) -> list[Problem]:
         """What a case rule finds in this case, found once: the checker and the metrics share it."""
@@ -57,12 +60,6 @@ class Case:
         return found
 
     @cached_property
-    def code(self) -> dict | None:
-        """The Complaint Handling Code that governs this case's route, if any."""
-        name = (self.route_rules or {}).get("code")
-        return self.codes.get(name) if name else None
-
-    @cached_property
     def received(self) -> date:
         return deadlines.received(self.data, self.calendar)
 
@@ -70,12 +67,35 @@ class Case:
     def stages(self) -> dict[int, deadlines.Stage]:
         """The clocks of each stage that has started by the as-of date."""
         return {
-            s.number: s
-            for s in deadlines.stages(self.data, self.timescales, self.calendar, self.as_of)
+            s.number: s for s in deadlines.stages(self.data, self.clocks, self.calendar, self.as_of)
         }
 
+    def time_limits(self) -> list[deadlines.TimeLimit]:
+        """The time limit for complaining under each floor, the policy's first: the day each
+        runs from and the last day a complaint is in time (none without the issue's dates)."""
+        limits = [
+            c
+            for c in (
+                self.clocks.policy("late_complaint"),
+                clocks.code_clock("late_complaint", self.code),
+            )
+            if c is not None
+        ]
+        return deadlines.time_limits(self.data.get("issue") or {}, limits, self.calendar)
+
+    def exclusion_grounds(self) -> list[str]:
+        """The codes a complaint may be refused on: the policy's exclusions, and `late` wherever a
+        time limit applies (the policy's, or where it states none, the Code's)."""
+        codes = [e["code"] for e in self.rules.get("exclusions", [])]
+        limit = self.clocks.policy("late_complaint") or clocks.code_clock(
+            "late_complaint", self.code
+        )
+        if "late" not in codes and limit is not None:
+            codes.append("late")
+        return codes
+
     def record(self, number: int) -> dict:
-        return self.data.get(STAGE_KEYS[number]) or {}
+        return self.data.get(STAGE_NAMES[number - 1]) or {}
 
     def happened(self, value: str | None) -> date | None:
         return deadlines.happened(value, self.as_of)

@@ -78,3 +78,16 @@ def governing(policy: dict) -> set[str]:
 def cite(code: str, numbers: Iterable[str]) -> tuple[str, ...]:
     """('housing-ombudsman', ['6.3']) -> ('HO 6.3',)."""
     return tuple(f"{SHORT[code]} {number}" for number in numbers)
+
+
+def counterpart(code: dict, ho_number: str) -> tuple[str, ...]:
+    """The provision of a Code that says what the Housing Ombudsman's Code says in `ho_number`:
+    that number in the HO's own Code, else each provision that `corresponds_to` it (as cited,
+    "LGSCO 6.11"); none where the Code has no counterpart."""
+    if code["code"] == "housing-ombudsman":
+        numbers = [p.number for p in provisions(code) if p.number == ho_number]
+    else:
+        numbers = [
+            p.number for p in provisions(code) if ho_number in p.data.get("corresponds_to", ())
+        ]
+    return cite(code["code"], numbers)

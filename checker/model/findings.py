@@ -88,6 +88,9 @@ class Problem:
     path: tuple = ()
     key: bool = False
     provisions: tuple[str, ...] | None = None  # more precise than the rule's own, when known
+    clauses: tuple[str, ...] | None = (
+        None  # the policy's clauses, when more precise than the rule's
+    )
     subject: str | None = None  # which instance, for a policy explanation to name
     stage: int | None = None  # the stage it is about, where a case rule checks each stage
     at: tuple[int, int] | None = None  # its line and column, for what has no YAML path (a comment)

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from checker.model.clocks import figure_of
+
 TEMPLATE = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*(?:\|\s*([a-z]+)\s*)?\}\}")
 # anything in braces, to report what TEMPLATE cannot read
 ANY_TEMPLATE = re.compile(r"\{\{(.*?)\}\}")
@@ -78,13 +80,13 @@ def clauses(policy: dict) -> list[Clause]:
     return found
 
 
-def figures(policy: dict) -> dict[str, int | None]:
-    """The figures clause text may draw on: each timescale's working days (or months)."""
-    timescales = policy["rules"]["timescales"]
+def figures(policy: dict) -> dict[str, int]:
+    """The figures clause text may draw on: each stated timescale's figure, in its own unit."""
+    timescales = policy["rules"].get("timescales") or {}
     return {
-        name: spec.get("working_days", spec.get("months"))
+        name: found[0]
         for name, spec in timescales.items()
-        if isinstance(spec, dict)
+        if isinstance(spec, dict) and (found := figure_of(spec)) is not None
     }
 
 

@@ -38,10 +38,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from checker.calendar import deadlines, periods
+from checker.calendar import periods
 from checker.load.repository import Repository
 from checker.load.view import View
 from checker.measures.scoring import latest_assessment, score
+from checker.model import deadlines
 from checker.model.case import Case
 from checker.model.outcome import case_year
 from checker.model.scores import Score
@@ -191,13 +192,7 @@ def count(
         except ValueError:
             return  # not a reporting-year folder (`case-folder-year` says so)
         figures[year] = Figures(year, start, end, case.as_of)
-    code = codes.get("housing-ombudsman")
-    _count(
-        figures[year],
-        case,
-        code["timescales"] if code else None,
-        council["reporting_year"]["start_month"],
-    )
+    _count(figures[year], case, council["reporting_year"]["start_month"])
 
 
 def merge(into: dict[str, Figures], more: dict[str, Figures]) -> None:
@@ -209,9 +204,7 @@ def merge(into: dict[str, Figures], more: dict[str, Figures]) -> None:
             into[year] = figures
 
 
-def _count(
-    f: Figures, case: Case, code_timescales: dict[str, Any] | None, start_month: int
-) -> None:
+def _count(f: Figures, case: Case, start_month: int) -> None:
     """Add one case to the figures, as it stood on the as-of date."""
     data = case.data
     if case.received > case.as_of:
@@ -261,8 +254,8 @@ def _count(
             f.recommendations += 1
             done = case.happened(recommendation.get("done"))
             f.recommendations_on_time += bool(done and done.isoformat() <= recommendation["due"])
-    if case.route == "housing" and code_timescales:
-        _tsm(f, case, code_timescales)
+    if case.route == "housing" and (case.code or {}).get("code") == "housing-ombudsman":
+        _tsm(f, case)
     learning = data.get("learning")
     responded = any(stage.response.done for stage in stages.values())
     if learning and responded and learning["publishable"] and learning["text"] not in f.learning:
@@ -276,29 +269,42 @@ def _time(t: Timeliness, case: Case, stage: deadlines.Stage) -> None:
     if stage.response.done:
         t.responded += 1
         t.responded_in_time += not stage.response.late
-        t.responded_without_extension += stage.response.done <= stage.response_due_unextended
+        unextended = stage.response_due_unextended
+        t.responded_without_extension += (
+            unextended is not None and stage.response.done <= unextended
+        )
         t.working_days.append(case.calendar.elapsed(stage.started, stage.response.done))
     t.extensions += bool(case.record(stage.number).get("extension"))
 
 
-def _tsm(f: Figures, case: Case, code_timescales: dict[str, Any]) -> None:
-    """CH01 counts and CH02 against the Housing Ombudsman's Code's own timescales."""
-    for number in case.stages:
+def _tsm(f: Figures, case: Case) -> None:
+    """CH01 counts and CH02 against the Housing Ombudsman's Code's own timescales: the same
+    deadlines the check holds the case to (`Step.due_by`), so the check and the report agree."""
+    for number, stage in case.stages.items():
+        if number > 2:
+            continue  # the Code has two stages: a third is the policy's alone
         if number == 1:
             f.housing_stage1 += 1
         else:
             f.housing_stage2 += 1
-        stage = deadlines.stage(case.data, number, code_timescales, case.calendar, case.as_of)
-        if stage is None or stage.response.done is None:
+        acknowledgement = stage.acknowledgement.due_by(False)
+        response = stage.response.due_by(False)
+        done = stage.response.done
+        if done is None or acknowledgement is None or response is None:
             continue
         extension = case.record(number).get("extension") or {}
-        allowed = code_timescales[f"stage{number}_extension"]["working_days"]
+        limit = next((e for e in case.clocks.extensions(number) if not e.council), None)
         extension_ok = (
-            not extension or extension["days"] <= allowed or extension.get("good_reason", False)
+            not extension
+            or limit is None
+            or limit.figure is None
+            or extension["days"] <= limit.figure
+            or extension.get("good_reason", False)
         )
-        acknowledged_ok = stage.acknowledgement.done is not None and not stage.acknowledgement.late
-        within = acknowledged_ok and not stage.response.late and extension_ok
-        without = acknowledged_ok and stage.response.done <= stage.response_due_unextended
+        acknowledged = stage.acknowledgement.done
+        acknowledged_ok = acknowledged is not None and acknowledged <= acknowledgement.day
+        within = acknowledged_ok and done <= response.day and extension_ok
+        without = acknowledged_ok and done <= response.unextended
         counts = f.ch02[number]
         counts[0] += within
         counts[1] += without

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.model.findings import Problem
+from checker.load.view import View
+from checker.model.codes import governing
+from checker.model.findings import Document, Problem
 
 
 @dataclass(frozen=True)
@@ -14,3 +16,32 @@ class Breach(Problem):
     advice)."""
 
     breach: str = field(kw_only=True)
+
+
+def applying(view: View) -> list[tuple[str, Document]]:
+    """The Codes the policy answers to: those that govern one of its routes (a council without a
+    housing route answers to no Housing Ombudsman's Code), each held in `policy/codes/`."""
+    if view.policy is None:
+        return []
+    names = governing(view.policy.data) & set(view.codes)
+    return [(name, view.codes[name]) for name in sorted(names)]
+
+
+def working_days_at_most(figure: int, unit: str) -> int:
+    """The most working days a timescale can hold: a week of calendar days holds five; a month,
+    twenty-three."""
+    if unit == "working_days":
+        return figure
+    if unit == "calendar_days":
+        return -(-figure * 5 // 7)
+    return figure * 23
+
+
+def working_days_at_least(figure: int, unit: str) -> int:
+    """The fewest working days a timescale can hold (a month holds at least nineteen, bank
+    holidays aside)."""
+    if unit == "working_days":
+        return figure
+    if unit == "calendar_days":
+        return figure * 5 // 7
+    return figure * 19

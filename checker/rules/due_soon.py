@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
-from checker.rules._timescales import FIELD, where
+from checker.rules._timescales import FIELD, binding, citations, where
 
 ID = "due-soon"
 TITLE = "Open steps due within two working days"
@@ -42,12 +42,18 @@ POLICY = (
 
 def check(case: Case) -> Iterator[Problem]:
     for number, step in case.open_steps():
-        left = case.calendar.elapsed(case.as_of, step.due)
-        if case.as_of <= step.due and left <= WITHIN:
+        due = binding(step)
+        if due is None or case.as_of > due.day:
+            continue
+        left = case.calendar.elapsed(case.as_of, due.day)
+        if left <= WITHIN:
             when = "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
+            provisions, clauses = citations(step, due)
             yield Problem(
-                f"stage {number} {step.name} is due {step.due.isoformat()} ({when}); "
+                f"stage {number} {step.name} is due {due.day.isoformat()} ({when}); "
                 f"send it and record {FIELD[step.name]}",
                 case.document,
                 *where(case, number),
+                provisions=provisions,
+                clauses=clauses,
             )

@@ -1,7 +1,10 @@
 """A complaint not accepted for a reason the policy does not give.
 
 ## What it checks
-`exclusion.reason` is one of the codes under the policy's `rules.exclusions`.
+`exclusion.reason` is one of the codes under the policy's `rules.exclusions`, or `late` where a
+time limit for complaining applies: the policy's (`timescales.late_complaint`) or, where the policy
+states none, the Code's (HO 2.3, LGSCO 2.2), since a rule the policy leaves out falls back to the
+Code's.
 
 ## Why it matters
 HO 2.2 and 2.5 (LGSCO 2.3, 2.5): the policy must set out when a matter will not be considered, and
@@ -36,7 +39,7 @@ def check(case: Case) -> Iterator[Problem]:
     exclusion = case.data.get("exclusion")
     if not exclusion:
         return
-    codes = [e["code"] for e in case.rules["exclusions"]]
+    codes = case.exclusion_grounds()
     if exclusion["reason"] not in codes:
         yield Problem(
             f"'{exclusion['reason']}' is not one of the policy's exclusions; use one of: "

@@ -38,10 +38,11 @@ def check(case: Case) -> Iterator[Problem]:
     for number, stage in case.stages.items():
         extension = case.record(number).get("extension")
         agreed = case.happened(extension["agreed"]) if extension else None
-        if agreed and agreed > stage.response_due_unextended:
+        deadline = stage.response_due_unextended
+        if agreed and deadline and agreed > deadline:
             yield Problem(
                 f"the stage {number} extension was agreed {agreed.isoformat()}, after the response "
-                f"deadline {stage.response_due_unextended.isoformat()} it extends; it does not "
+                f"deadline {deadline.isoformat()} it extends; it does not "
                 "move the deadline",
                 case.document,
                 (f"stage{number}", "extension", "agreed"),

@@ -22,8 +22,10 @@ If a good reason was recorded at the time, add `good_reason: true`; otherwise ex
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from checker.model.case import UNDER_A_CODE, Case
+from checker.model.clocks import Extension, amount
 from checker.model.findings import Problem, Severity
 
 ID = "extension-too-long"
@@ -36,24 +38,40 @@ POLICY = ("timescales.stage1_extension", "timescales.stage2_extension")
 
 
 def check(case: Case) -> Iterator[Problem]:
-    for number in (1, 2):
+    for number, stage in case.stages.items():
         extension = case.record(number).get("extension")
         if not extension:
             continue
-        limit = case.timescales[f"stage{number}_extension"]
-        if extension["days"] <= limit["working_days"]:
-            continue
-        if extension.get("good_reason") and limit["longer_with_good_reason"]:
-            continue
-        reason = (
-            "record good_reason: true if there was one"
-            if limit["longer_with_good_reason"]
-            else "the policy allows no longer extension"
-        )
-        yield Problem(
-            f"the stage {number} extension is {extension['days']} working days, over the "
-            f"policy's {limit['working_days']}; {reason}",
-            case.document,
-            (f"stage{number}", "extension", "days"),
-            stage=number,
-        )
+        limits = sorted(case.clocks.extensions(number), key=lambda limit: limit.council)
+        policy = next((limit for limit in limits if limit.council), None)
+        for limit in limits:  # the Code's first: one finding per extension
+            allowed = _working_days(case, stage.response_due_unextended, limit)
+            if allowed is None or extension["days"] <= allowed:
+                continue
+            if extension.get("good_reason") and limit.good_reason:
+                continue
+            whose = "policy's" if limit.council else "Code's"
+            reason = (
+                "record good_reason: true if there was one"
+                if limit.good_reason
+                else f"the {'policy' if limit.council else 'Code'} allows no longer extension"
+            )
+            yield Problem(
+                f"the stage {number} extension is {extension['days']} working days, over the "
+                f"{whose} {amount(limit.figure or 0, limit.unit)}; {reason}",
+                case.document,
+                (f"stage{number}", "extension", "days"),
+                provisions=() if limit.council else limit.cites,
+                clauses=policy.cites if policy else (),
+                stage=number,
+            )
+            break
+
+
+def _working_days(case: Case, unextended: date | None, limit: Extension) -> int | None:
+    """The working days a limit allows (a limit in calendar days counted from the deadline)."""
+    if limit.figure is None:
+        return None
+    if limit.unit == "working_days" or unextended is None:
+        return limit.figure
+    return case.calendar.elapsed(unextended, unextended + timedelta(days=limit.figure))

@@ -1,10 +1,15 @@
 """A complaint about old events, neither excluded as late nor accepted with recorded discretion.
 
 ## What it checks
-When the matter complained of happened (`issue.occurred`, or `issue.became_aware` if later) more
-than the policy's `late_complaint` months (12 in both Codes) before the complaint was received,
-the case records either an exclusion with the code `late` or `issue.discretion`: why it was
-accepted anyway, who agreed and when.
+When the matter complained of happened more than the time limit before the complaint was
+received, under both floors, the case records either an exclusion with the code `late` or
+`issue.discretion`: why it was accepted anyway, who agreed and when. The floors are the policy's
+`late_complaint`, which runs from what the policy names (`from`: the issue occurring,
+`issue.occurred`; the complainant becoming aware of it, `issue.became_aware`; or the later of the
+two), and the Code's 12 months from the later of the two. A complaint in time under either floor
+needs no discretion: within the Code's limit it must be accepted even where the policy's own
+limit is shorter (refusing it is `late-exclusion-in-time`), and within a more generous policy it
+was accepted by the policy's own rule.
 
 ## Why it matters
 HO 2.3 (LGSCO 2.2): landlords must accept complaints made within 12 months of the issue or of the
@@ -26,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from checker.calendar.workdays import add_months, parse_timestamp
+from checker.calendar.workdays import parse_timestamp
 from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
 
@@ -50,20 +55,23 @@ POLICY = ("timescales.late_complaint",)
 
 def check(case: Case) -> Iterator[Problem]:
     issue = case.data.get("issue") or {}
-    limit = case.timescales.get("late_complaint")
-    dates = [date.fromisoformat(issue[k]) for k in ("occurred", "became_aware") if k in issue]
-    if not dates or limit is None or issue.get("discretion"):
+    if issue.get("discretion") or (case.data.get("exclusion") or {}).get("reason") == "late":
         return
-    if (case.data.get("exclusion") or {}).get("reason") == "late":
-        return
-    start = max(dates)
+    limits = case.time_limits()
     received = local_date(case)
-    if add_months(start, limit["months"]) < received:
-        yield Problem(
-            f"the issue dates from {start.isoformat()}, more than {limit['months']} months before "
-            f"the complaint was received ({received.isoformat()}); record the discretion used "
-            "to accept it (issue.discretion) or exclude it as late",
-            case.document,
-            ("issue",),
-            key=True,
-        )
+    if not limits or any(received <= limit.end for limit in limits):
+        return  # in time under one floor: the policy's, or the Code's that it may not go below
+    latest = max(limits, key=lambda limit: limit.end)
+    whose = "" if latest.clock.council else " (the Code's limit)"
+    yield Problem(
+        f"the issue dates from {latest.start.isoformat()}, more than {latest.clock.amount()}"
+        f"{whose} before the complaint was received ({received.isoformat()}); record the "
+        "discretion used to accept it (issue.discretion) or exclude it as late",
+        case.document,
+        ("issue",),
+        key=True,
+        provisions=tuple(
+            c for limit in limits if not limit.clock.council for c in limit.clock.cites
+        ),
+        clauses=tuple(c for limit in limits if limit.clock.council for c in limit.clock.cites),
+    )

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
-from checker.rules._timescales import FIELD, describe, where
+from checker.rules._timescales import FIELD, binding, citations, describe, where
 
 ID = "overdue"
 TITLE = "No open step is past its deadline"
@@ -43,13 +43,17 @@ POLICY = (
 
 def check(case: Case) -> Iterator[Problem]:
     for number, step in case.open_steps():
-        if step.overdue(case.as_of):
-            days = case.calendar.elapsed(step.due, case.as_of)
+        due = binding(step)
+        if due is not None and step.overdue(case.as_of):
+            days = case.calendar.elapsed(due.day, case.as_of)
             late = f"{days} working day{'s' if days != 1 else ''} overdue" if days else "overdue"
+            provisions, clauses = citations(step, due)
             yield Problem(
-                f"stage {number} {step.name} was due {step.due.isoformat()} "
-                f"({describe(case, number, step.name)}) and is {late} as of "
+                f"stage {number} {step.name} was due {due.day.isoformat()} "
+                f"({describe(due, number)}) and is {late} as of "
                 f"{case.as_of.isoformat()}; send it and record {FIELD[step.name]}",
                 case.document,
                 *where(case, number),
+                provisions=provisions,
+                clauses=clauses,
             )

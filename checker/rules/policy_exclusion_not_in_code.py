@@ -3,7 +3,9 @@
 ## What it checks
 Each of the policy's exclusions against the acceptable exclusions of each Code governing one of
 its routes that lists them (the HO's 2.2: events more than twelve months ago, legal proceedings
-started, matters already considered under the policy). The LGSCO lists none, only a test of
+started, matters already considered under the policy), by meaning: a policy may call the Code's
+`late` `out-of-time` or `historic`, and the Code file lists those names (`aliases`). A name
+close to one of them gets a suggestion. The LGSCO lists none, only a test of
 reasonableness (2.3), so nothing is compared against it.
 
 ## Why it matters
@@ -25,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.load.view import View
+from checker.model.categories import suggestion
 from checker.model.codes import cite, governing
 from checker.model.findings import Problem, Severity
 
@@ -43,12 +46,17 @@ def check(view: View) -> Iterator[Problem]:
         accepted = view.codes[code_name].data["accepted_exclusions"]
         if not accepted["codes"]:
             continue
-        for index, exclusion in enumerate(view.policy.data["rules"]["exclusions"]):
-            if exclusion["code"] not in accepted["codes"]:
+        names = {code: code for code in accepted["codes"]}
+        for code, others in (accepted.get("aliases") or {}).items():
+            names.update(dict.fromkeys(others, code))
+        for index, exclusion in enumerate(view.policy.data["rules"].get("exclusions", [])):
+            if exclusion["code"] not in names:
+                close = suggestion(exclusion["code"], names)
+                hint = f" (if it is the Code's '{names[close]}', name it so)" if close else ""
                 yield Problem(
                     f"the exclusion '{exclusion['code']}' is not one the "
-                    f"{view.codes[code_name].data['publisher']}'s Code lists as acceptable; judge "
-                    "whether it is fair and reasonable, and record why it stays",
+                    f"{view.codes[code_name].data['publisher']}'s Code lists as acceptable{hint}; "
+                    "judge whether it is fair and reasonable, and record why it stays",
                     view.policy,
                     ("rules", "exclusions", index, "code"),
                     provisions=cite(code_name, accepted["provisions"]),

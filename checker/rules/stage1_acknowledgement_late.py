@@ -2,9 +2,13 @@
 
 ## What it checks
 Complaints must be acknowledged, defined and logged within five working days of receipt (HO 6.2;
-LGSCO 6.2). The deadline is counted in working days as the policy defines them: a complaint received
-after 17:00 or on a non-working day counts from the next working day, and the day of the event is
-day 0.
+LGSCO 6.2). The deadline is counted in working days as the council's calendar defines them: a
+complaint received after its cut-off (if it states one) or on a non-working day counts from the
+next working day, and the day of the event is day 0.
+
+Held to both floors, the policy's timescale and the Code's, as every timing rule is (README,
+"Handlers"): a missed Code deadline cites the provision, one missed only under the council's
+stricter rule cites the policy's clause alone.
 
 ## Why it matters
 Timeliness is what residents notice first and what the Ombudsman measures (TSM CH02 counts the share

@@ -2,9 +2,12 @@
 
 ## What it checks
 A full stage 1 response is due within ten working days of the acknowledgement, or by the end of a
-valid extension (HO 6.3, 6.4; LGSCO 6.3, 6.4). The deadline is counted in working days as the policy
-defines them: a complaint received after 17:00 or on a non-working day counts from the next working
-day, and the day of the event is day 0.
+valid extension (HO 6.3, 6.4; LGSCO 6.3, 6.4). The deadline is counted in working days as the
+council's calendar defines them, and the day of the event is day 0.
+
+Held to both floors, the policy's timescale and the Code's, as every timing rule is (README,
+"Handlers"): a missed Code deadline cites the provision, one missed only under the council's
+stricter rule cites the policy's clause alone.
 
 ## Why it matters
 Timeliness is what residents notice first and what the Ombudsman measures (TSM CH02 counts the

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 KINDS = ("council", "policy", "code", "self-assessment", "case", "report", "import-mapping")
 
@@ -41,3 +42,21 @@ def known_keys() -> frozenset[str]:
 def enum(kind: str, name: str) -> tuple[str, ...]:
     """The values a top-level property of a kind of file may take: `enum("case", "route")`."""
     return tuple(schema(kind)["properties"][name]["enum"])
+
+
+def folder(root: Path) -> str:
+    """Where a repository keeps the schemas its editors read, from its root: this tool's own
+    repository in checker/schemas/, a council's repository (made by `complaints init`, with the
+    tool installed as a package) in schemas/."""
+    return "checker/schemas" if (root / "checker" / "schemas").is_dir() else "schemas"
+
+
+def header(root: Path, kind: str = "case", depth: int = 2) -> str:
+    """The first line of a YAML file the tool writes `depth` folders below the root: it points an
+    editor's YAML language server at the file's schema."""
+    return header_in(folder(root), kind, depth)
+
+
+def header_in(where: str, kind: str = "case", depth: int = 2) -> str:
+    """The schema line for a repository that keeps its schemas in the folder `where`."""
+    return f"# yaml-language-server: $schema={'../' * depth}{where}/{kind}.schema.json"

@@ -21,7 +21,7 @@ from checker.report import charts
 from checker.report import publish as published
 from checker.report import render as report_format
 from checker.report.figures import Figures, years_with_cases
-from checker.report.plain import escaped
+from checker.report.plain import escaped, link
 from checker.report.publish import Published
 from checker.site.assessment import self_assessment_page
 from checker.site.policy_page import policy_page
@@ -54,7 +54,8 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
         {"How to complain": "how-to-complain.md"},
         {"Complaints policy": "policy.md"},
     ]
-    pages["how-to-complain.md"] = how_to_complain(council, policy)
+    codes = {name: document.data for name, document in view.codes.items()}
+    pages["how-to-complain.md"] = how_to_complain(council, policy, codes)
     pages["policy.md"] = policy_page(policy, council)
 
     assessments: list[dict[str, str]] = []
@@ -178,10 +179,9 @@ def accessibility_page(council: dict[str, Any]) -> str:
             "2.2 AA standard.\n",
             "## Feedback and contact information\n",
             "If you need information on these pages in a different format, such as accessible PDF, "
-            "large print, easy read, audio recording or braille, contact us by phone on "
-            f"{escaped(contact['phone'])}"
-            + (f" or by email at {escaped(contact['email'])}" if contact.get("email") else "")
-            + f", or write to us at {escaped(', '.join(contact['post']))}.\n",
+            "large print, easy read, audio recording or braille, contact us "
+            + _ways(contact)
+            + ".\n",
             "## Reporting accessibility problems with these pages\n",
             "We are always looking to improve the accessibility of these pages. If you find any "
             "problems not listed on this page or think we are not meeting accessibility "
@@ -206,6 +206,21 @@ def accessibility_page(council: dict[str, Any]) -> str:
             "it is checked to make no request to any other website.\n",
         ]
     )
+
+
+def _ways(contact: dict[str, Any]) -> str:
+    """The ways to contact the council it publishes: by phone, email or post where it gives them,
+    else online."""
+    ways = []
+    if contact.get("phone"):
+        ways.append(f"by phone on {escaped(contact['phone'])}")
+    if contact.get("email"):
+        ways.append(f"by email at {escaped(contact['email'])}")
+    if contact.get("post"):
+        ways.append(f"by writing to us at {escaped(', '.join(contact['post']))}")
+    if not ways:
+        ways.append(f"online ({link(contact['online']['url'], contact['online']['label'])})")
+    return ways[0] if len(ways) == 1 else ", ".join(ways[:-1]) + " or " + ways[-1]
 
 
 def write(site: Site, out: Path | str) -> list[Path]:

@@ -28,12 +28,14 @@ def policy_page(policy: dict[str, Any], council: dict[str, Any]) -> str:
         if FOOTNOTE_KEY.fullmatch(key)
     }
     seen: dict[str, int] = {}
-    out = [
-        "# Complaints policy\n",
-        f"{escaped(policy['title'])}, {escaped(council['name'])}. "
-        f"Version {escaped(policy['version'])}, last reviewed {escaped(policy['last_review'])}. "
-        f"Owner: {escaped(policy['owner'])}.\n",
-    ]
+    about = [f"{escaped(policy['title'])}, {escaped(council['name'])}."]
+    if policy.get("version"):
+        about.append(f"Version {escaped(policy['version'])}.")
+    if policy.get("last_review"):
+        about.append(f"Last reviewed {escaped(policy['last_review'])}.")
+    if policy.get("owner"):
+        about.append(f"Owner: {escaped(policy['owner'])}.")
+    out = ["# Complaints policy\n", " ".join(about) + "\n"]
 
     def walk(items: list[dict[str, Any]], depth: int) -> None:
         for item in items:
