@@ -73,24 +73,16 @@ class Case:
     def time_limits(self) -> list[deadlines.TimeLimit]:
         """The time limit for complaining under each floor, the policy's first: the day each
         runs from and the last day a complaint is in time (none without the issue's dates)."""
-        limits = [
-            c
-            for c in (
-                self.clocks.policy("late_complaint"),
-                clocks.code_clock("late_complaint", self.code),
-            )
-            if c is not None
-        ]
-        return deadlines.time_limits(self.data.get("issue") or {}, limits, self.calendar)
+        issue = self.data.get("issue")
+        if not issue:
+            return []
+        return deadlines.time_limits(issue, self.clocks.time_limits, self.calendar)
 
     def exclusion_grounds(self) -> list[str]:
         """The codes a complaint may be refused on: the policy's exclusions, and `late` wherever a
         time limit applies (the policy's, or where it states none, the Code's)."""
         codes = [e["code"] for e in self.rules.get("exclusions", [])]
-        limit = self.clocks.policy("late_complaint") or clocks.code_clock(
-            "late_complaint", self.code
-        )
-        if "late" not in codes and limit is not None:
+        if "late" not in codes and self.clocks.time_limits:
             codes.append("late")
         return codes
 

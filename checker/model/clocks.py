@@ -117,19 +117,24 @@ class Clocks:
         self.stages: int = rules["stages"]
         stated = rules.get("timescales") or {}
         self.stated: dict = stated
+        self._policy = {name: policy_clock(name, spec) for name, spec in stated.items()}
         self._steps: dict[tuple[int, str], tuple[Clock, ...]] = {}
         for number in range(1, MOST_STAGES + 1):
             for step in STEPS:
                 name = f"stage{number}_{step}"
-                both = (policy_clock(name, stated.get(name)), code_clock(name, code))
+                both = (self._policy.get(name), code_clock(name, code))
                 self._steps[number, step] = tuple(c for c in both if c is not None)
+        # the time limit for complaining under each floor, the policy's first
+        limits = (self._policy.get("late_complaint"), code_clock("late_complaint", code))
+        self.time_limits: tuple[Clock, ...] = tuple(c for c in limits if c is not None)
 
     def step(self, number: int, step: str) -> tuple[Clock, ...]:
         """Each floor's clock for a step: the policy's first, then the Code's (advisory too)."""
         return self._steps.get((number, step), ())
 
     def policy(self, name: str) -> Clock | None:
-        return policy_clock(name, self.stated.get(name))
+        """The policy's own timescale, where it states one."""
+        return self._policy.get(name)
 
     def extensions(self, number: int) -> tuple[Extension, ...]:
         """Each floor's limit on extending the stage's response."""

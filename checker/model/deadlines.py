@@ -130,7 +130,12 @@ def _started(case: dict, number: int, record: dict | None, calendar: Calendar) -
 
 
 def _binding(dues: list[Due]) -> Due | None:
-    return min((d for d in dues if not d.clock.advisory), default=None, key=lambda d: d.day)
+    """The earliest firm deadline (the first one found on that day)."""
+    found = None
+    for due in dues:
+        if not due.clock.advisory and (found is None or due.day < found.day):
+            found = due
+    return found
 
 
 def stage(case: dict, number: int, clocks: Clocks, calendar: Calendar, as_of: date) -> Stage | None:
@@ -141,43 +146,55 @@ def stage(case: dict, number: int, clocks: Clocks, calendar: Calendar, as_of: da
         return None
     record = record or {}
     acknowledged = happened(record.get("acknowledged"), as_of)
-    acknowledgements = [
-        Due(day, c, day, 0)
-        for c in clocks.step(number, "acknowledgement")
-        if (day := after(start, c.figure, c.unit, calendar))
-    ]
+    # the floors often agree (a policy restating the Code): each date is counted once
+    counted: dict[tuple, date] = {}
+    acknowledgements = []
+    for clock in clocks.step(number, "acknowledgement"):
+        key = (start, clock.figure, clock.unit)
+        day = counted.get(key) or counted.setdefault(
+            key, after(start, clock.figure, clock.unit, calendar)
+        )
+        acknowledgements.append(Due(day, clock, day, 0))
     extension = record.get("extension")
     responses = []
     for clock in clocks.step(number, "response"):
         if clock.start == "acknowledgement":
             # the same floor's acknowledgement deadline, else the other floor's, else receipt
-            own = [d for d in acknowledgements if d.clock.council is clock.council]
-            ack_due = (own or acknowledgements)[0].day if acknowledgements else start
+            ack_due = start
+            for due in acknowledgements:
+                if due.clock.council is clock.council:
+                    ack_due = due.day
+                    break
+            else:
+                if acknowledgements:
+                    ack_due = acknowledgements[0].day
             begin = min(acknowledged, ack_due) if acknowledged else ack_due
         else:
             begin = start
-        unextended = after(begin, clock.figure, clock.unit, calendar)
+        key = (begin, clock.figure, clock.unit)
+        unextended = counted.get(key) or counted.setdefault(
+            key, after(begin, clock.figure, clock.unit, calendar)
+        )
         days = valid_extension_days(extension, unextended, as_of)
         responses.append(Due(calendar.add(unextended, days), clock, unextended, days))
     binding_ack, binding_response = _binding(acknowledgements), _binding(responses)
-    extension_days = binding_response.extension_days if binding_response else 0
     return Stage(
-        number=number,
-        started=start,
-        acknowledgement=Step(
+        number,
+        start,
+        Step(
             "acknowledgement",
             binding_ack.day if binding_ack else None,
             acknowledged,
             tuple(acknowledgements),
         ),
-        response=Step(
+        Step(
             "response",
             binding_response.day if binding_response else None,
             happened(record.get("responded"), as_of),
             tuple(responses),
         ),
-        response_due_unextended=binding_response.unextended if binding_response else None,
-        extension_days=extension_days,
+        binding_response.unextended if binding_response else None,
+        binding_response.extension_days if binding_response else 0,
     )
 
 
@@ -221,7 +238,7 @@ def issue_start(issue: dict, limit: Clock) -> date | None:
     return max(days) if days else None
 
 
-def time_limits(issue: dict, limits: list[Clock], calendar: Calendar) -> list[TimeLimit]:
+def time_limits(issue: dict, limits: tuple[Clock, ...], calendar: Calendar) -> list[TimeLimit]:
     """Each floor's time limit for complaining about `issue` (none where its dates are missing)."""
     found = []
     for limit in limits:
