@@ -330,3 +330,26 @@ def test_the_check_and_the_reports_ch02_agree_on_every_housing_case():
             assert within is not breached, (case.id, number, [f.message for f in findings])
             compared += 1
     assert compared > 100
+
+
+def test_due_and_the_step_commands_print_both_deadlines_where_they_differ(tmp_path):
+    # a 20-working-day policy response: the Code's 18 June binds, the policy's 2 July is shown too
+    text = case("2025-06-16").replace("  responded: 2025-06-16\n  decision: upheld\n", "")
+    text = text.replace("  response_includes: [stage, definition, decision, reasons, remedy, "
+                        "outstanding-actions, escalation]\n", "")  # fmt: skip
+    repo = council(
+        tmp_path,
+        '    stage1_response:\n      working_days: 20\n      clauses: ["10.2.6", "12.1"]\n',
+        text,
+    )
+    due = run_cli("due", "--root", repo, "--as-of", "2025-06-17", "--within", "5")
+    assert "2025-06-18" in due.out
+    assert "stage 1 response (the policy's 2025-07-02)" in due.out
+    extended = run_cli(
+        "extend", "CCC-2025-0001", "--root", repo, "--days", "5", "--reason", "A survey",
+        "--on", "2025-06-17", "--as-of", "2025-06-17", "--ombudsman-details-given",
+    )  # fmt: skip
+    assert "Next: stage 1 response due 2025-06-25" in extended.out
+    assert "the policy's: 2025-07-09 (20 working days from the acknowledgement, extended by 5)" in (
+        extended.out
+    )
