@@ -1,8 +1,9 @@
 """Provisions of a Code whose text is not yet verified against the Code itself.
 
 ## What it checks
-Counts the provisions marked `verified: false` in each Code file (part of the LGSCO Code's text
-could not be confirmed when it was encoded; HO 1.1's wording likewise).
+Counts the provisions marked `verified: false` in each Code file that governs one of the policy's
+routes (part of the LGSCO Code's text could not be confirmed when it was encoded; HO 1.1's
+wording likewise). A council without a housing route is not told about the Housing Ombudsman's.
 
 ## Why it matters
 Rules may lean on an unverified provision only where other sources confirm it. An officer with
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.load.view import View
-from checker.model.codes import provisions
+from checker.model.codes import governing, provisions
 from checker.model.findings import Problem, Severity
 
 ID = "code-unverified"
@@ -34,7 +35,11 @@ POLICY: tuple[str, ...] = ()
 
 
 def check(view: View) -> Iterator[Problem]:
+    # only the Codes that govern one of the policy's routes (all of them while it is invalid)
+    applies = governing(view.policy.data) if view.policy is not None else None
     for document in view.documents("code"):
+        if applies is not None and document.data.get("code") not in applies:
+            continue
         every = provisions(document.data)
         unverified = [p.number for p in every if not p.verified]
         if unverified:
