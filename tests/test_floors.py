@@ -353,3 +353,24 @@ def test_due_and_the_step_commands_print_both_deadlines_where_they_differ(tmp_pa
     assert "the policy's: 2025-07-09 (20 working days from the acknowledgement, extended by 5)" in (
         extended.out
     )
+
+
+def test_the_report_and_the_site_take_a_third_stage_without_failing(tmp_path):
+    # the report's tables follow the Codes' two stages; a case with a third still counts in them
+    repo = council(
+        tmp_path,
+        POLICY_RESPONSE,
+        case("2025-06-16", more=STAGE2_AND_3.format(acknowledged="2025-07-21")),
+    )
+    policy = repo / "policy" / "policy.yaml"
+    body = policy.read_text()
+    for old, new in (THREE_STAGES, STAGE3):
+        body = body.replace(old, new, 1)
+    policy.write_text(body)
+    report = run_cli(
+        "report", "--root", repo, "--year", "2025-26", "--format", "json", "--as-of", "2026-11-23"
+    )
+    assert report.code in (0, 1), report.err
+    assert "Traceback" not in report.err
+    score = run_cli("score", "--root", repo, "--as-of", "2026-11-23")
+    assert "Traceback" not in score.err

@@ -221,6 +221,8 @@ def _count(f: Figures, case: Case, start_month: int) -> None:
     f.by_type[data["type"]] += 1
     f.by_channel[data["channel"]] += 1
     for number, stage in stages.items():
+        if number > 2:
+            break  # the report's tables follow the Codes' two stages: a later one is the policy's
         label = f"stage {number}"
         if number == 1:
             f.stage1 += 1
@@ -239,8 +241,9 @@ def _count(f: Figures, case: Case, start_month: int) -> None:
         for remedy in case.record(number).get("remedies", []):
             f.remedies[remedy["kind"]] += 1
             f.financial_total += remedy.get("amount", 0) if remedy["kind"] == "financial" else 0
-    final = case.record(max(stages)).get("decision") if stages else None
-    if final and stages[max(stages)].response.done:
+    last = max((n for n in stages if n <= 2), default=None)  # the Codes' final stage at most
+    final = case.record(last).get("decision") if last else None
+    if last and final and stages[last].response.done:
         f.outcomes_by_service[data["service"]][final] += 1
     ombudsman = data.get("ombudsman")
     if ombudsman and case.happened(ombudsman["referred"]):
