@@ -374,3 +374,30 @@ def test_the_report_and_the_site_take_a_third_stage_without_failing(tmp_path):
     assert "Traceback" not in report.err
     score = run_cli("score", "--root", repo, "--as-of", "2026-11-23")
     assert "Traceback" not in score.err
+
+
+def test_a_late_acknowledgement_is_one_breach_and_the_response_runs_from_it(tmp_path):
+    # received Monday 2 June: the acknowledgement was due 9 June and came 11 June, 2 working days
+    # late; the response, 10 working days after that acknowledgement, is 25 June: in time (HO 6.3
+    # "within 10 working days of the complaint being acknowledged")
+    repo = council(
+        tmp_path, POLICY_RESPONSE, case(responded="2025-06-25", acknowledged="2025-06-11")
+    )
+    found = [f for f in check(repo).findings() if f["path"].startswith("cases/")]
+    assert [f["rule"] for f in found] == ["stage1-acknowledgement-late"]
+    assert found[0]["provisions"] == ["HO 6.2"]
+
+
+def test_a_late_acknowledgement_says_when_the_response_is_still_due(tmp_path):
+    text = case("2025-06-25", acknowledged="2025-06-11")
+    text = text.replace("  responded: 2025-06-25\n  decision: upheld\n", "").replace(
+        "  response_includes: [stage, definition, decision, reasons, remedy, "
+        "outstanding-actions, escalation]\n",
+        "",
+    )
+    repo = council(tmp_path, POLICY_RESPONSE, text)
+    [found] = late(repo, "stage1-acknowledgement-late")
+    assert (
+        "the response is still due 2025-06-25 (10 working days from the acknowledgement)"
+        in (found["message"])
+    )

@@ -50,6 +50,13 @@ def late(case: Case, number: int, step_name: str) -> Iterator[Problem]:
                 f"; {source(other)}'s deadline {other.day.isoformat()} "
                 f"({describe(other, number)}) {verdict}"
             )
+    if step_name == "acknowledgement" and stage.response.done is None:
+        response = binding(stage.response)
+        if response is not None:  # a late acknowledgement moves the response's deadline with it
+            text += (
+                f"; the response is still due {response.day.isoformat()} "
+                f"({describe(response, number)})"
+            )
     provisions, clauses = citations(step, first)
     yield Problem(
         f"{text}; record an explanation if it cannot be mended",
