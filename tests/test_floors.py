@@ -89,9 +89,15 @@ def test_new_prints_both_deadlines_when_they_differ(tmp_path):
     )  # fmt: skip
     assert run.code == 0, run.err
     # not yet acknowledged: each counts from the acknowledgement's deadline, 9 June
-    assert "Stage 1 response due: 2025-07-07 at the latest (20 working days from the " in run.out
+    assert (
+        "Stage 1 response due: 2025-07-07 if acknowledged on time (20 working days from the "
+        in run.out
+    )
     assert "acknowledgement: the policy)" in run.out
-    assert "Stage 1 response due: 2025-06-23 at the latest (10 working days from the " in run.out
+    assert (
+        "Stage 1 response due: 2025-06-23 if acknowledged on time (10 working days from the "
+        in run.out
+    )
     assert "acknowledgement: the Code)" in run.out
     assert (
         "Stage 1 acknowledgement due: 2025-06-09 (5 working days from receipt: the policy and "

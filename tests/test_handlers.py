@@ -34,9 +34,9 @@ def test_new_writes_the_next_case_and_prints_its_deadlines(repo, cli):
         "Counts as received: 2025-06-03",  # 17:42 is after hours
         "Stage 1 acknowledgement due: 2025-06-10 (5 working days from receipt: the policy and "
         "the Code)",
-        "Stage 1 response due: 2025-06-24 at the latest (10 working days from the "
+        "Stage 1 response due: 2025-06-24 if acknowledged on time (10 working days from the "
         "acknowledgement: the policy and the Code)",
-        "  (counted from the acknowledgement: sooner if it is acknowledged sooner)",
+        "  (counted from the acknowledgement as sent: sooner if it is sent sooner)",
     ]
     again = cli(
         "new",

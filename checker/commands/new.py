@@ -49,10 +49,10 @@ def deadline_lines(step: Step) -> list[str]:
             if len(days) > 1
             else " and ".join("the policy" if d.clock.council else "the Code" for d in step.dues)
         )
-        latest = " at the latest" if due.clock.start == "acknowledgement" else ""
+        latest = " if acknowledged on time" if due.clock.start == "acknowledgement" else ""
         lines.append(
             f"Stage 1 {step.name} due: {due.day.isoformat()}{latest} ({describe(due, 1)}: {whose})"
         )
     if any(due.clock.start == "acknowledgement" for due in step.dues):
-        lines.append("  (counted from the acknowledgement: sooner if it is acknowledged sooner)")
+        lines.append("  (counted from the acknowledgement as sent: sooner if it is sent sooner)")
     return lines
