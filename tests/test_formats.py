@@ -20,6 +20,7 @@ from checker.formats import FORMATS, github, sarif, text
 from checker.model.findings import Finding, Location, Severity
 from checker.model.result import Result
 from checker.rules import RULES
+from tests.conftest import run_cli, scratch
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"
@@ -198,7 +199,9 @@ def test_text_explained_finding_of_a_case_says_where_its_reason_is_not_the_reaso
     """A case's explanation is text about the complaint: no CI output carries it."""
     out = FORMATS["text"](RESULT)
     line = next(line for line in out.splitlines() if "stage1-response-late" in line)
-    assert line.endswith("(5 working days late) (explained in the case file)")
+    assert line.endswith(
+        "(5 working days late) [HO 6.3, LGSCO 6.3; policy 10.2.2] (explained in the case file)"
+    )
     for format_ in FORMATS:
         assert "Contractor survey delayed" not in FORMATS[format_](RESULT), format_
 
@@ -439,3 +442,19 @@ def test_control_characters_in_a_path_or_message_are_written_as_escapes(format_)
     out = FORMATS[format_](Result(Path("/repo"), date(2026, 11, 23), 1, (finding,)))
     assert not [c for c in out if not c.isprintable() and c != "\n"], repr(out)
     assert "\\x1b" in out and "\\u202e" in out
+
+
+def test_every_text_line_cites_what_its_finding_enforces(tmp_path):
+    # the line an officer reads in CI names the Code provisions and policy clauses it enforces
+    repo = scratch(tmp_path / "repo", with_cases=True)
+    shown = run_cli("check", "--root", repo, "--as-of", "2026-11-23").out
+    findings = run_cli("check", "--root", repo, "--as-of", "2026-11-23", "--format", "json").json
+    cited = [f for f in findings["findings"] if f["provisions"] or f["clauses"]]
+    assert cited
+    for finding in cited:
+        where = f"{finding['path']}:{finding['line']}:{finding['column']}: "
+        lines = [x for x in shown.splitlines() if x.startswith(where) and finding["rule"] in x]
+        assert any(all(p in x.rpartition("[")[2] for p in finding["provisions"]) for x in lines), (
+            finding,
+            lines,
+        )

@@ -10,6 +10,7 @@ from types import ModuleType
 from checker.load.view import View
 from checker.load.yaml import locate
 from checker.model.case import ROUTES, Case
+from checker.model.codes import SHORT
 from checker.model.findings import Finding, Location, Problem, Severity
 from checker.rules import CASE, RULES, explanation_unused
 
@@ -23,8 +24,9 @@ def explainable(rule_id: str) -> bool:
 
 def check_case(case: Case, rules: frozenset[str] | None = None) -> list[Finding]:
     """One case's findings, with comply-or-explain applied; with `rules`, only those rules'."""
+    governed_by = SHORT.get((case.code or {}).get("code", ""))
     found = [
-        stamp(rule, problem, case.id, case.policy)
+        stamp(rule, problem, case.id, case.policy, governed_by)
         for rule in CASE_RULES_BY_ROUTE[case.route]
         if rules is None or rule.ID in rules
         for problem in case.problems(rule)
@@ -38,7 +40,7 @@ def check_case(case: Case, rules: frozenset[str] | None = None) -> list[Finding]
     for rule_id, (index, _) in explanations.items():
         if rule_id not in fired or not explainable(rule_id):
             problem = explanation_unused.problem(case, rule_id, index, rule_id in fired)
-            found.append(stamp(explanation_unused, problem, case.id, case.policy))
+            found.append(stamp(explanation_unused, problem, case.id, case.policy, governed_by))
     return found if rules is None else [f for f in found if f.rule in rules]
 
 
@@ -56,16 +58,24 @@ def whole_cases(view: View) -> list[Case]:
 
 
 def stamp(
-    rule: ModuleType, problem: Problem, case_id: str | None = None, policy: dict | None = None
+    rule: ModuleType,
+    problem: Problem,
+    case_id: str | None = None,
+    policy: dict | None = None,
+    governed_by: str | None = None,
 ) -> Finding:
-    """A rule's problem as a located finding carrying the rule's metadata."""
+    """A rule's problem as a located finding carrying the rule's metadata; a case's finding cites
+    only the provisions of the Code that governs its route (`governed_by`: "HO", "LGSCO")."""
     line, column = problem.at or locate(problem.document, problem.path, key=problem.key)
+    provisions = tuple(problem.provisions if problem.provisions is not None else rule.PROVISIONS)
+    if governed_by:
+        provisions = tuple(p for p in provisions if p.partition(" ")[0] == governed_by)
     return Finding(
         rule=rule.ID,
         severity=severity(rule, policy),
         message=problem.message,
         location=Location(problem.document.path, line, column),
-        provisions=tuple(problem.provisions if problem.provisions is not None else rule.PROVISIONS),
+        provisions=provisions,
         clauses=(problem.clauses if problem.clauses is not None else policy_clauses(rule, policy)),
         case_id=case_id,
         subject=problem.subject,

@@ -7,7 +7,7 @@ the summary line as plain text for the log. Explained breaches are on record, no
 
 from __future__ import annotations
 
-from checker.formats.text import ordered, printable, summary
+from checker.formats.text import cited, ordered, printable, summary
 from checker.model.findings import Finding, Severity
 from checker.model.result import Result
 
@@ -28,7 +28,7 @@ def command(finding: Finding) -> str:
     joined = ",".join(
         f"{key}={escape_property(printable(str(value)))}" for key, value in properties.items()
     )
-    message = escape_data(printable(finding.message, breaks=True))
+    message = escape_data(printable(finding.message + cited(finding), breaks=True))
     return f"::{COMMANDS[finding.severity]} {joined}::{message}"
 
 

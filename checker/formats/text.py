@@ -1,6 +1,7 @@
 """The format for people: findings grouped by file, one line each, then a one-line summary.
 
-Each line is `path:line:col: severity rule-id message`, so editors and `grep` can jump to it; an
+Each line is `path:line:col: severity rule-id message [citations]`, so editors and `grep` can jump
+to it and an officer sees which Code provisions and policy clauses it enforces; an
 explained breach ends with ` (explained in the case file)` or ` (explained in policy/policy.yaml,
 under explanations)`: where its reason is, never the reason (a case's is text about the complaint,
 and no output, CI logs included, carries case text or anything typed into a reason). Files
@@ -45,11 +46,21 @@ def render(result: Result, colour: bool = False) -> str:
     return "\n\n".join([*groups, summary(result)]) + "\n"
 
 
+def cited(finding: Finding) -> str:
+    """What a finding cites, as a line ends: ' [HO 6.3; policy 10.2.6, 12.1]' (nothing if none)."""
+    parts = []
+    if finding.provisions:
+        parts.append(", ".join(finding.provisions))
+    if finding.clauses:
+        parts.append("policy " + ", ".join(finding.clauses))
+    return f" [{'; '.join(parts)}]" if parts else ""
+
+
 def line(finding: Finding, colour: bool = False) -> str:
-    """One finding as `path:line:col: severity rule-id message`, coloured if asked."""
+    """One finding as `path:line:col: severity rule-id message [citations]`, coloured if asked."""
     loc = finding.location
     suffix = f" (explained {explanation(finding)})" if finding.explained else ""
-    message, where = printable(finding.message), printable(str(loc))
+    message, where = printable(finding.message + cited(finding)), printable(str(loc))
     if not colour:
         return f"{where}: {finding.severity} {finding.rule} {message}{suffix}"
     if finding.explained:  # dimmed as a whole: it is on record, not to be acted on
