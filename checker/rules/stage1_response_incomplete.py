@@ -4,6 +4,8 @@
 The stage 1 response's `response_includes` has every element the Code that governs the route
 lists for it: the complaint stage, the complaint definition, the decision, the reasons, any
 remedy, any outstanding actions, and how to escalate to stage 2 (HO 6.9; LGSCO 6.8).
+A Code's list not yet verified against its text (the LGSCO's, marked `verified: false` in its
+Code file) is never enforced on a case; `code-unverified` names it.
 
 ## Why it matters
 The Codes make these the minimum a resident needs to understand the answer and take it further;

@@ -6,6 +6,8 @@ stage, definition, decision, reasons, remedy, outstanding actions, and how to es
 Ombudsman), and `signposted_to` names exactly the bodies the policy routes that kind of
 complaint to: the Housing Ombudsman for the council as landlord, the LGSCO for everything else,
 the ICO and the LGSCO for data protection.
+A Code's list not yet verified against its text (the LGSCO's, marked `verified: false` in its
+Code file) is never enforced on a case; `code-unverified` names it.
 
 ## Why it matters
 A final response that sends a tenant to the LGSCO, or a council-tax payer to the Housing
