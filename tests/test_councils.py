@@ -2,9 +2,10 @@
 officer would, each held to the Codes and each with its own How to complain page.
 
 Each council's table is an expert's reading of its procedure against the Codes, one row per
-point the checker can judge: (provision, verdict, rule). Verdicts: "breach" (an error citing the
-provision), "not stated" (the policy leaves a rule out: a warning), "judge" (a warning for a
-person to judge), "complies" (no finding of the rule citing the provision). Where the checker
+point the checker can judge: (provision, verdict, rule). Verdicts: "breach" (a finding that the
+policy departs from the provision: an error or, for an LGSCO "should", a warning), "not stated"
+(the policy leaves a rule out), "judge" (for a person to judge), "complies" (no finding of the
+rule citing the provision). Where the checker
 and the expert reading still differ, the row is left out and the difference is named below.
 
 Known difference (the Codes issue): `policy-definition-missing` reports every council that does
@@ -36,6 +37,12 @@ COUNCILS = [
     "thurrock",
 ]
 NOT_JUDGED = {"policy-definition-missing", "code-unverified", "council-housing-stock-missing"}
+# the rules that put a policy's choice in front of a person, rather than find a departure
+FOR_A_PERSON = {
+    "policy-escalation-refusal",
+    "policy-exclusion-not-in-code",
+    "policy-extension-open-ended",
+}
 
 EXPECTED = {
     # Stockton-on-Tees Borough Council: LGSCO only; Early Resolution before stage 1; stage 1 in
@@ -202,9 +209,9 @@ def verdicts(council: str) -> list[tuple[str, str, str]]:
     for finding in run.json["findings"]:
         if finding["rule"] in NOT_JUDGED:
             continue
-        verdict = {"error": "breach", "warning": "judge"}[finding["severity"]]
-        if finding["rule"] == "policy-rule-not-stated":
-            verdict = "not stated"
+        verdict = "not stated" if finding["rule"] == "policy-rule-not-stated" else "breach"
+        if finding["rule"] in FOR_A_PERSON:
+            verdict = "judge"
         provisions = finding["provisions"] or ["(none)"]
         found += [(p, verdict, finding["rule"]) for p in provisions]
     return found

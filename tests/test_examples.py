@@ -87,16 +87,13 @@ def test_seed_002_fails_on_the_stage2_request_line_once_its_explanation_is_remov
 def test_seed_003_cases_meet_its_own_aims_and_explain_every_code_breach():
     # Seed 003 only aims for 20 and 40 working days: its cases are held to the LGSCO Code's 10
     # and 20, and every case answered within the council's aim but after the Code's deadline
-    # carries a reviewed explanation citing the Code.
+    # carries a reviewed explanation citing the Code. The LGSCO's Code says "should": warnings.
     run = check(SEED_003)
     assert run.json["summary"]["cases"] > 0
-    errors = [f for f in _in_cases(run.findings()) if f["severity"] == "error"]
-    assert errors and all(f["explained"] for f in errors)
-    late = [f for f in errors if f["rule"].endswith("-response-late")]
-    assert late and all(
-        set(f["provisions"]) <= {"LGSCO 6.3", "LGSCO 6.4", "LGSCO 6.13"} for f in late
-    )
-    assert all(f["provisions"] for f in late)
+    late = [f for f in _in_cases(run.findings()) if f["rule"].endswith("-response-late")]
+    assert late and all(f["explained"] and f["severity"] == "warning" for f in late)
+    assert all(f["provisions"] in (["LGSCO 6.3"], ["LGSCO 6.13"]) for f in late)
+    assert not [f for f in _in_cases(run.findings()) if f["severity"] == "error"]
 
 
 @pytest.mark.parametrize(
@@ -164,8 +161,8 @@ def test_seed_003_timescales_are_reported_as_longer_than_the_lgsco_code_allows()
     run = run_cli(
         "check", "--root", EXAMPLES / "seed-003", "--format", "json", "--as-of", "2026-11-23"
     )
-    assert run.code == 1
     longer = [f for f in run.json["findings"] if f["rule"] == "policy-timescale-longer-than-code"]
+    assert {f["severity"] for f in longer} == {"warning"}  # the LGSCO's "should"
     cited = {p for f in longer for p in f["provisions"]}
     # no housing route, so no Housing Ombudsman finding: the LGSCO's Code alone governs
     assert cited == {"LGSCO 6.3", "LGSCO 6.13"}

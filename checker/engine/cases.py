@@ -4,13 +4,14 @@ applied. `checker.engine.evaluate` calls `check_case` for every case file."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from types import ModuleType
 
 from checker.load.view import View
 from checker.load.yaml import locate
 from checker.model.case import ROUTES, Case
-from checker.model.codes import SHORT
+from checker.model.codes import SHORT, force
 from checker.model.findings import Finding, Location, Problem, Severity
 from checker.rules import CASE, RULES, explanation_unused
 
@@ -26,7 +27,7 @@ def check_case(case: Case, rules: frozenset[str] | None = None) -> list[Finding]
     """One case's findings, with comply-or-explain applied; with `rules`, only those rules'."""
     governed_by = SHORT.get((case.code or {}).get("code", ""))
     found = [
-        stamp(rule, problem, case.id, case.policy, governed_by)
+        stamp(rule, problem, case.id, case.policy, governed_by, case.codes)
         for rule in CASE_RULES_BY_ROUTE[case.route]
         if rules is None or rule.ID in rules
         for problem in case.problems(rule)
@@ -40,7 +41,9 @@ def check_case(case: Case, rules: frozenset[str] | None = None) -> list[Finding]
     for rule_id, (index, _) in explanations.items():
         if rule_id not in fired or not explainable(rule_id):
             problem = explanation_unused.problem(case, rule_id, index, rule_id in fired)
-            found.append(stamp(explanation_unused, problem, case.id, case.policy, governed_by))
+            found.append(
+                stamp(explanation_unused, problem, case.id, case.policy, governed_by, case.codes)
+            )
     return found if rules is None else [f for f in found if f.rule in rules]
 
 
@@ -63,20 +66,26 @@ def stamp(
     case_id: str | None = None,
     policy: dict | None = None,
     governed_by: str | None = None,
+    codes: Mapping[str, dict] | None = None,
 ) -> Finding:
     """A rule's problem as a located finding carrying the rule's metadata; a case's finding cites
-    only the provisions of the Code that governs its route (`governed_by`: "HO", "LGSCO")."""
+    only the provisions of the Code that governs its route (`governed_by`: "HO", "LGSCO"). Its
+    severity follows the force of what it cites (`severity`)."""
     line, column = problem.at or locate(problem.document, problem.path, key=problem.key)
     provisions = tuple(problem.provisions if problem.provisions is not None else rule.PROVISIONS)
     if governed_by:
         provisions = tuple(p for p in provisions if p.partition(" ")[0] == governed_by)
+    clauses = problem.clauses if problem.clauses is not None else policy_clauses(rule, policy)
+    # a case that misses a timescale the council's policy promises breaks the council's own
+    # promise: the rule cites that clause itself (`Problem.clauses`)
+    own = case_id is not None and bool(problem.clauses)
     return Finding(
         rule=rule.ID,
-        severity=severity(rule, policy),
+        severity=severity(rule, policy, () if own else provisions, codes),
         message=problem.message,
         location=Location(problem.document.path, line, column),
         provisions=provisions,
-        clauses=(problem.clauses if problem.clauses is not None else policy_clauses(rule, policy)),
+        clauses=clauses,
         case_id=case_id,
         subject=problem.subject,
         path=problem.path,
@@ -95,11 +104,21 @@ def restamp(finding: Finding, policy: dict | None) -> Finding:
     )
 
 
-def severity(rule: ModuleType, policy: dict | None) -> Severity:
-    """The rule's severity, raised (never lowered) where the policy's `rules.severity` says so."""
+def severity(
+    rule: ModuleType,
+    policy: dict | None,
+    provisions: tuple[str, ...] = (),
+    codes: Mapping[str, dict] | None = None,
+) -> Severity:
+    """A finding's severity: the policy's `rules.severity` for the rule where it sets one (higher
+    or lower); else the rule's own, lowered to the force of the Code provisions it cites (a
+    "should" warns, a "may" is a note, and an unverified provision is never an error)."""
     configured = ((policy or {}).get("rules", {}).get("severity") or {}).get(rule.ID)
+    if configured:
+        return Severity.parse(configured)
     default: Severity = rule.SEVERITY
-    return max(default, Severity.parse(configured)) if configured else default
+    strength = force(provisions, codes) if provisions and codes else None
+    return min(default, strength) if strength is not None else default
 
 
 def policy_clauses(rule: ModuleType, policy: dict | None) -> tuple[str, ...]:

@@ -69,8 +69,9 @@ def run(
     findings = [restamp(finding, policy) for finding in repository.findings]
     for outcome in final.outcomes:
         findings.extend(outcome.findings)
+    codes = {name: document.data for name, document in final.codes.items()}
     found = [
-        stamp(rule, problem, policy=policy)
+        stamp(rule, problem, policy=policy, codes=codes)
         for rule in REPOSITORY
         if rules is None or rule.ID in rules
         for problem in rule.check(final)

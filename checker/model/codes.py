@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from checker.model.findings import Severity
 from checker.schemas import enum
 
 
@@ -91,3 +92,49 @@ def counterpart(code: dict, ho_number: str) -> tuple[str, ...]:
             p.number for p in provisions(code) if ho_number in p.data.get("corresponds_to", ())
         ]
     return cite(code["code"], numbers)
+
+
+# How strongly a Code asks for what a provision says, as a finding's severity: a "must" (or a
+# prohibition) fails a check, a "should" (or an expectation) warns, a "may" is a note.
+FORCE = {
+    "must": Severity.ERROR,
+    "prohibition": Severity.ERROR,
+    "should": Severity.WARNING,
+    "expectation": Severity.WARNING,
+    "may": Severity.INFO,
+    "none": Severity.INFO,
+}
+_DUTIES: dict[int, tuple[dict, dict[str, Severity]]] = {}
+
+
+def force(citations: Iterable[str], codes: Mapping[str, dict]) -> Severity | None:
+    """The strongest force among cited provisions of the Codes held ("HO 6.3"); a provision not
+    yet verified against its Code's text is at most a warning. None where none is held."""
+    found = None
+    for citation in citations:
+        short, _, number = citation.partition(" ")
+        code = codes.get(BY_SHORT.get(short, ""))
+        if code is None:
+            continue
+        strength = _duties(code).get(number)
+        if strength is not None and (found is None or strength > found):
+            found = strength
+    return found
+
+
+def _duties(code: dict) -> dict[str, Severity]:
+    """Each provision's force, read once per Code (the memo keeps the Code, so its id is never
+    reused while cached)."""
+    kept = _DUTIES.get(id(code))
+    if kept is not None and kept[0] is code:
+        return kept[1]
+    duties = {
+        p.number: min(FORCE.get(p.data.get("duty", "must"), Severity.ERROR), Severity.WARNING)
+        if not p.verified
+        else FORCE.get(p.data.get("duty", "must"), Severity.ERROR)
+        for p in provisions(code)
+    }
+    if len(_DUTIES) > 16:
+        _DUTIES.clear()
+    _DUTIES[id(code)] = (code, duties)
+    return duties

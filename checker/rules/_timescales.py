@@ -71,7 +71,8 @@ def citations(step: Step, due: Due) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a finding about this deadline cites: the Code's provisions, if it is the Code's, and
     the policy's clauses for the same timescale, if the policy states it."""
     policy = step.due_by(True)
-    clauses = policy.clock.cites if policy else ()
+    # the policy's clauses where it makes the timescale a promise (an aim binds no case)
+    clauses = policy.clock.cites if policy and not policy.clock.advisory else ()
     return (() if due.clock.council else due.clock.cites), clauses
 
 
