@@ -12,13 +12,19 @@ from checker.model.clocks import START_WORDS, code_clock, policy_clock
 from checker.model.codes import SHORT, governing
 from checker.rules import RULES
 
+FORCE_NOTE = (
+    " at most: a finding is lowered to the force of the Code provision it cites (a 'should'"
+    " warns, a 'may' is a note, an unverified provision never fails), except a case that misses a"
+    " timescale the council's own policy promises; the policy's rules.severity sets it either way"
+)
+
 
 def run(args: argparse.Namespace) -> int:
     rule = RULES.get(args.rule)
     if rule is None:
         raise UsageError(f"no rule '{args.rule}'; `complaints rules` lists them")
     print(f"{rule.ID}: {rule.TITLE}")
-    print(f"severity: {rule.SEVERITY}")
+    print(f"severity: {rule.SEVERITY}{FORCE_NOTE if rule.PROVISIONS else ''}")
     if rule.PROVISIONS:
         print(f"Code provisions: {', '.join(rule.PROVISIONS)}")
     if rule.POLICY:
