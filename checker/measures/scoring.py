@@ -56,6 +56,7 @@ def score(view: View, assessment: Document, period: str | None = None) -> Score:
                 evidence=tuple(
                     Evidence(measures[m], targets.get(m, DEFAULT_TARGET))
                     for m in p.get("metrics", [])
+                    if m in measures  # an unknown metric is code-reference-broken's finding
                 ),
                 answer=answers.get(p["number"], {}),
             )
