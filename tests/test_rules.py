@@ -691,6 +691,14 @@ def test_explain_prints_the_documentation(rule_id: str) -> None:
     assert RULES[rule_id].__doc__.strip() in run.out
 
 
+@pytest.mark.parametrize("rule_id", [r for r in RULES if RULES[r].PROVISIONS])
+def test_explain_quotes_every_provision_the_rule_enforces(rule_id: str) -> None:
+    run = run_cli("explain", rule_id, "--root", ROOT)
+    quoted = run.out.partition("## The provisions it enforces\n")[2]
+    for provision in RULES[rule_id].PROVISIONS:
+        assert f"- {provision} (" in quoted, provision
+
+
 def test_explain_an_unknown_rule() -> None:
     run = run_cli("explain", "no-such-rule")
     assert run.code == 2

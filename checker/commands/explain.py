@@ -4,12 +4,15 @@ council's repository, also the council's own figures for the timescales the rule
 from __future__ import annotations
 
 import argparse
+from importlib import resources
 from pathlib import Path
+
+import yaml
 
 from checker.commands import UsageError, code_files, policy_file
 from checker.load.repository import NotARepository, find_root
 from checker.model.clocks import START_WORDS, code_clock, policy_clock
-from checker.model.codes import SHORT, governing
+from checker.model.codes import SHORT, governing, provisions
 from checker.rules import RULES
 
 FORCE_NOTE = (
@@ -31,11 +34,43 @@ def run(args: argparse.Namespace) -> int:
         print(f"policy rules: {', '.join(rule.POLICY)}")
     print()
     print((rule.__doc__ or "").strip())
+    quoted = provisions_quoted(rule.PROVISIONS, args.root)
+    if quoted:
+        print("\n## The provisions it enforces")
+        print("\n".join(quoted))
     figures = council_figures(rule.POLICY, args.root)
     if figures:
         print("\n## This council's figures")
         print("\n".join(figures))
     return 0
+
+
+def provisions_quoted(cited: tuple[str, ...], where: Path | None) -> list[str]:
+    """Each provision the rule cites, quoted from the Codes (this repository's, or those bundled
+    with the tool outside one), with its force and whether its text is verified."""
+    codes = _codes(where)
+    found = {
+        f"{SHORT[code['code']]} {p.number}": p for code in codes.values() for p in provisions(code)
+    }
+    lines = []
+    for citation in cited:
+        provision = found.get(citation)
+        if provision is None:
+            continue
+        duty = provision.data.get("duty", "must")
+        unverified = "" if provision.verified else ", wording not yet verified"
+        text = " ".join(provision.data["requirement"].split())
+        lines.append(f"- {citation} ({duty}{unverified}): {text}")
+    return lines
+
+
+def _codes(where: Path | None) -> dict[str, dict]:
+    try:
+        return code_files(find_root(where or Path.cwd()))
+    except (NotARepository, UsageError):
+        folder = resources.files("checker.edit").joinpath("templates", "codes")
+        bundled = [yaml.safe_load(f.read_text("utf-8")) for f in folder.iterdir()]
+        return {code["code"]: code for code in bundled}
 
 
 def council_figures(paths: tuple[str, ...], where: Path | None) -> list[str]:
