@@ -61,3 +61,17 @@ def test_a_should_is_a_warning_and_a_must_an_error():
         if f["rule"] == "policy-stages"
     }
     assert stages == {"HO 5.2": "error", "LGSCO 5.2": "warning"}
+
+
+def test_a_policy_finding_cites_the_clauses_it_is_about():
+    # Thurrock's time limit is stated in its clause 6.4; its demand for reasons in 3.2 and others
+    run = run_cli("check", "--root", ROOT / "examples" / "thurrock", "--format", "json")
+    for finding in run.json["findings"]:
+        if finding["rule"] in (
+            "policy-time-limit-stricter-than-code",
+            "policy-escalation-reasons-required",
+            "policy-stages",
+        ):
+            assert finding["clauses"], finding
+    limits = [f for f in run.json["findings"] if f["rule"].startswith("policy-time-limit")]
+    assert {tuple(f["clauses"]) for f in limits} == {("6.4",)}

@@ -54,6 +54,7 @@ def check(view: View) -> Iterator[Breach]:
             view.policy,
             ("rules", "escalation", "reasons_required"),
             provisions=cited,
+            clauses=tuple(escalation.get("clauses", ())),
             subject=f"{code_name}:escalation-reasons",
             breach=breach,
         )

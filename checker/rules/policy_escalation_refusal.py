@@ -51,6 +51,7 @@ def check(view: View) -> Iterator[Breach]:
                 view.policy,
                 ("rules", "escalation", "refusal_grounds", index, "text"),
                 provisions=counterpart(code.data, "5.11"),
+                clauses=tuple(grounds[index].get("clauses", ())),
                 subject=f"{code_name}:escalation-refusal:{index + 1}",
                 breach=breach,
             )

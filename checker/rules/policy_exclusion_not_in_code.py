@@ -60,5 +60,6 @@ def check(view: View) -> Iterator[Problem]:
                     view.policy,
                     ("rules", "exclusions", index, "code"),
                     provisions=cite(code_name, accepted["provisions"]),
+                    clauses=tuple(exclusion.get("clauses", ())),
                     subject=f"{code_name}:{exclusion['code']}",
                 )

@@ -59,6 +59,7 @@ def check(view: View) -> Iterator[Breach]:
                 view.policy,
                 ("rules", "timescales", name, "while_waiting_for_information"),
                 provisions=cite(code_name, theirs["provisions"]),
+                clauses=tuple(spec.get("clauses", ())),
                 subject=f"{code_name}:{name}:open-ended",
                 breach=breach,
             )

@@ -51,10 +51,11 @@ def check(view: View) -> Iterator[Breach]:
                 view.policy,
                 ("rules", "stages"),
                 provisions=cite(code_name, required["provisions"]),
+                clauses=tuple(rules.get("stages_clauses", ())),
                 subject=f"{code_name}:stages",
                 breach=breach,
             )
-        for index, _ in enumerate(rules.get("pre_stages") or []):
+        for index, step in enumerate(rules.get("pre_stages") or []):
             breach = f"the policy has a named step before stage 1 (pre_stages entry {index + 1})"
             yield Breach(
                 f"{breach}; the {code.data['publisher']}'s Code allows no extra named stage: "
@@ -62,6 +63,7 @@ def check(view: View) -> Iterator[Breach]:
                 view.policy,
                 ("rules", "pre_stages", index, "name"),
                 provisions=counterpart(code.data, "5.2"),
+                clauses=tuple(step.get("clauses", ())),
                 subject=f"{code_name}:pre-stage:{index + 1}",
                 breach=breach,
             )

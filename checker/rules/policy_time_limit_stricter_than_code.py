@@ -74,6 +74,7 @@ def check(view: View) -> Iterator[Breach]:
                 view.policy,
                 (*path, key),
                 provisions=provisions,
+                clauses=tuple(spec.get("clauses", ())),
                 subject=f"{code_name}:late_complaint:{part}",
                 breach=breach,
             )

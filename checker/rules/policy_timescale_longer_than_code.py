@@ -91,6 +91,7 @@ def check(view: View) -> Iterator[Breach]:
                 view.policy,
                 ("rules", "timescales", name, unit),
                 provisions=cite(code_name, limit["provisions"]),
+                clauses=tuple(spec.get("clauses", ())),
                 subject=f"{code_name}:{name}",
                 breach=breach,
             )
