@@ -131,3 +131,12 @@ def test_init_refuses_a_value_it_cannot_write_faithfully(tmp_path, option, value
     run_ = run_cli("init", tmp_path / "new", *[x for pair in values.items() for x in pair])
     assert run_.code == 2
     assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize("code", ["housing-ombudsman", "lgsco"])
+def test_the_bundled_codes_are_the_repositorys_codes(code):
+    # init writes the Codes bundled with the tool: the same text as policy/codes/, whose first
+    # line (the schema line) init writes for the new repository's own schemas/ folder
+    bundled = ROOT / "checker" / "edit" / "templates" / "codes" / f"{code}.yaml"
+    ours = (ROOT / "policy" / "codes" / f"{code}.yaml").read_text().split("\n", 1)[1]
+    assert bundled.read_text() == ours

@@ -10,10 +10,8 @@ Held to both floors, the policy's timescale and the Code's, as every timing rule
 "Handlers"): a missed Code deadline cites the provision, one missed only under the council's
 stricter rule cites the policy's clause alone.
 
-A late acknowledgement is one breach, this one: the response clock runs from the acknowledgement
-as it happened ("within 10 working days of the complaint being acknowledged"), so the message
-says when the response is still due, and the response is not late for the acknowledgement's
-delay. TSM CH02 still counts such a case as outside the Code's timescales.
+A late acknowledgement is one breach, this one, as at stage 1 (`complaints explain
+stage1-acknowledgement-late`): the response runs from the acknowledgement as it happened.
 
 ## Why it matters
 Timeliness is what residents notice first and what the Ombudsman measures (TSM CH02 counts the share
