@@ -21,6 +21,7 @@ from checker.calendar.workdays import FIRST_YEAR, LAST_YEAR, OutOfRange, parse_t
 from checker.commands import UsageError
 from checker.formats import FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
+from checker.formats.submission import FORMATS as SUBMISSION_FORMATS
 from checker.formats.text import printable
 from checker.load import case_schema
 from checker.load.git import GitError
@@ -37,6 +38,7 @@ COMMANDS = {
     "new": "new",
     "score": "score",
     "report": "report",
+    "submission": "submission",
     "pages": "pages",
     "demo-data": "demo_data",
     "due": "due",
@@ -188,6 +190,22 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--output", type=Path, help="write to this file instead of stdout")
     report.add_argument("--root", type=Path)
 
+    submission = commands.add_parser(
+        "submission",
+        help="what the Housing Ombudsman's annual submission form asks, and what is missing",
+    )
+    submission.add_argument(
+        "--year", type=_year, help="the reporting year it reports on (default: the last full one)"
+    )
+    submission.add_argument("--format", choices=sorted(SUBMISSION_FORMATS), default="text")
+    submission.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        help="count the days left from this date (default: today)",
+    )
+    submission.add_argument("--root", type=Path)
+
     pages = commands.add_parser(
         "pages", help="write the public site's pages and downloads to a folder"
     )
@@ -247,7 +265,19 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--as-of", type=_date, default=None)
     imports.add_argument("--root", type=Path)
 
-    commands.add_parser("rules", help="list every rule")
+    listing = commands.add_parser("rules", help="list every rule")
+    listing.add_argument(
+        "--provisions",
+        action="store_true",
+        help="instead, every provision of both Codes with the rules that evidence it, or why "
+        "none can (Markdown)",
+    )
+    listing.add_argument(
+        "--root",
+        type=Path,
+        help="the repository whose Codes to read (default: found from here upwards; outside one, "
+        "the Codes bundled with the tool)",
+    )
     explain = commands.add_parser("explain", help="explain one rule and how to fix its findings")
     explain.add_argument("rule")
     explain.add_argument("--root", type=Path)

@@ -26,7 +26,7 @@ stage1:
   acknowledged: 2025-06-04
   handler: housing-repairs-manager
   responded: 2025-06-13
-  decision: upheld
+  decision: not-upheld
   response_includes: [stage, definition, decision, reasons, remedy, outstanding-actions, escalation]
 not_responsible_for: []
 """
@@ -346,8 +346,8 @@ def test_a_year_with_no_cases_gets_a_report_not_a_traceback(repo):
         ("received: 2025-06-02T10:15:00+01:00", "received: 1066-10-14T10:15:00+01:00"),
         ("  acknowledged: 2025-06-04", "  acknowledged: 2250-06-04"),
         (
-            "  decision: upheld",
-            "  decision: upheld\n  remedies: [{kind: financial, amount: 1e308}]",
+            "  decision: not-upheld",
+            "  decision: not-upheld\n  remedies: [{kind: financial, amount: 1e308}]",
         ),
     ],
 )

@@ -36,7 +36,20 @@ COUNCILS = [
     "stockton-on-tees",
     "thurrock",
 ]
-NOT_JUDGED = {"policy-definition-missing", "code-unverified", "council-housing-stock-missing"}
+NOT_JUDGED = {
+    "policy-definition-missing",
+    "code-unverified",
+    "council-housing-stock-missing",
+    # The council's governance, not its published procedure: who handles complaints and who leads
+    # on them, its self-assessments and their submission, its significant changes. The pages
+    # encoded here say nothing of these, and no fact is invented for them.
+    "complaints-officer-not-named",
+    "complaints-leads-not-named",
+    "self-assessment-not-submitted",
+    "self-assessment-after-change-missing",
+}
+# the rules that report what a policy leaves out, rather than what it says wrongly
+NOT_STATED = {"policy-rule-not-stated", "policy-publicity-missing"}
 # the rules that put a policy's choice in front of a person, rather than find a departure
 FOR_A_PERSON = {
     "policy-escalation-refusal",
@@ -57,6 +70,9 @@ EXPECTED = {
         ("LGSCO 5.2", "breach", "policy-stages"),  # Early Resolution
         ("LGSCO 6.11", "breach", "policy-escalation-reasons-required"),
         ("LGSCO 5.7", "judge", "policy-escalation-refusal"),
+        # The page does not say how the council publicises the policy, the Ombudsman or the Code.
+        ("LGSCO 3.4", "not stated", "policy-publicity-missing"),
+        ("LGSCO 3.5", "not stated", "policy-publicity-missing"),
     ],
     # Lichfield District Council: LGSCO only; an informal stage; "normally" 20 working days
     # from receipt; the stage 2 text is cut off in every stored copy.
@@ -69,6 +85,9 @@ EXPECTED = {
         ("LGSCO 2.2", "not stated", "policy-rule-not-stated"),
         ("LGSCO 5.2", "breach", "policy-stages"),
         ("LGSCO 6.11", "complies", "policy-escalation-reasons-required"),
+        # The page does not say how the council publicises the policy, the Ombudsman or the Code.
+        ("LGSCO 3.4", "not stated", "policy-publicity-missing"),
+        ("LGSCO 3.5", "not stated", "policy-publicity-missing"),
     ],
     # Thurrock Council (the older, three-stage procedure): 6 months from the event, no
     # discretion; 28 calendar days to escalate; reasons required; silent on extensions.
@@ -87,6 +106,9 @@ EXPECTED = {
         ("LGSCO 2.2", "breach", "policy-time-limit-stricter-than-code"),  # no discretion
         ("LGSCO 6.11", "breach", "policy-escalation-reasons-required"),
         ("LGSCO 5.7", "judge", "policy-escalation-refusal"),
+        # The page does not say how the council publicises the policy, the Ombudsman or the Code.
+        ("LGSCO 3.4", "not stated", "policy-publicity-missing"),
+        ("LGSCO 3.5", "not stated", "policy-publicity-missing"),
     ],
     # Birmingham City Council (the current page): both Codes; 5 and 10 working days; silent on
     # extensions and the time limit.
@@ -106,6 +128,11 @@ EXPECTED = {
         ("HO 5.2", "complies", "policy-stages"),
         ("HO 6.12", "complies", "policy-escalation-reasons-required"),
         ("HO 2.2", "judge", "policy-exclusion-not-in-code"),
+        # The page does not say how the council publicises the policy, the Ombudsman or the Code.
+        ("HO 3.4", "not stated", "policy-publicity-missing"),
+        ("HO 3.5", "not stated", "policy-publicity-missing"),
+        ("LGSCO 3.4", "not stated", "policy-publicity-missing"),
+        ("LGSCO 3.5", "not stated", "policy-publicity-missing"),
     ],
     # Reigate and Banstead Borough Council: LGSCO only; an informal stage; 15 and 21 working
     # days; asks for reasons to escalate; no time limit, no exclusions.
@@ -117,6 +144,9 @@ EXPECTED = {
         ("LGSCO 2.2", "not stated", "policy-rule-not-stated"),
         ("LGSCO 2.3", "not stated", "policy-rule-not-stated"),
         ("LGSCO 6.11", "breach", "policy-escalation-reasons-required"),
+        # The page does not say how the council publicises the policy, the Ombudsman or the Code.
+        ("LGSCO 3.4", "not stated", "policy-publicity-missing"),
+        ("LGSCO 3.5", "not stated", "policy-publicity-missing"),
     ],
     # Guildford Borough Council: both Codes; a first point of contact before stage 1; a firm
     # 28-day appeal window; no time limit.
@@ -137,6 +167,13 @@ EXPECTED = {
         ("HO 2.2", "judge", "policy-exclusion-not-in-code"),
         ("HO 2.2", "judge", "policy-exclusion-not-in-code"),
         ("HO 2.2", "judge", "policy-exclusion-not-in-code"),
+        # The page does not say how the council publicises the policy, the Ombudsman or the Code
+        # (2.1 to 2.3 tell the reader of the Housing Ombudsman's Code and link the self-assessment,
+        # but not how any of it is made known).
+        ("HO 3.4", "not stated", "policy-publicity-missing"),
+        ("HO 3.5", "not stated", "policy-publicity-missing"),
+        ("LGSCO 3.4", "not stated", "policy-publicity-missing"),
+        ("LGSCO 3.5", "not stated", "policy-publicity-missing"),
     ],
 }
 
@@ -209,7 +246,7 @@ def verdicts(council: str) -> list[tuple[str, str, str]]:
     for finding in run.json["findings"]:
         if finding["rule"] in NOT_JUDGED:
             continue
-        verdict = "not stated" if finding["rule"] == "policy-rule-not-stated" else "breach"
+        verdict = "not stated" if finding["rule"] in NOT_STATED else "breach"
         if finding["rule"] in FOR_A_PERSON:
             verdict = "judge"
         provisions = finding["provisions"] or ["(none)"]

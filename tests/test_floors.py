@@ -40,7 +40,7 @@ stage1:
   acknowledgement_includes: [definition, outcomes-sought, not-responsible-for, process]
   handler: housing-repairs-manager
   responded: {responded}
-  decision: upheld
+  decision: not-upheld
   response_includes: [stage, definition, decision, reasons, remedy, outstanding-actions, escalation]
 {more}"""
 
@@ -292,7 +292,7 @@ WHEN_LATE = '  escalation:\n    when_response_late: true\n    clauses: ["10.3.1"
 )
 def test_escalation_before_a_late_response_follows_the_policy(tmp_path, allowed, on, escalated):
     # acknowledged 4 June, no response: the Code's deadline (binding) is 18 June
-    text = case("2025-06-16").replace("  responded: 2025-06-16\n  decision: upheld\n", "")
+    text = case("2025-06-16").replace("  responded: 2025-06-16\n  decision: not-upheld\n", "")
     text = text.replace("  response_includes: [stage, definition, decision, reasons, remedy, "
                         "outstanding-actions, escalation]\n", "")  # fmt: skip
     repo = council(tmp_path, POLICY_RESPONSE, text)
@@ -340,7 +340,7 @@ def test_the_check_and_the_reports_ch02_agree_on_every_housing_case():
 
 def test_due_and_the_step_commands_print_both_deadlines_where_they_differ(tmp_path):
     # a 20-working-day policy response: the Code's 18 June binds, the policy's 2 July is shown too
-    text = case("2025-06-16").replace("  responded: 2025-06-16\n  decision: upheld\n", "")
+    text = case("2025-06-16").replace("  responded: 2025-06-16\n  decision: not-upheld\n", "")
     text = text.replace("  response_includes: [stage, definition, decision, reasons, remedy, "
                         "outstanding-actions, escalation]\n", "")  # fmt: skip
     repo = council(
@@ -396,7 +396,7 @@ def test_a_late_acknowledgement_is_one_breach_and_the_response_runs_from_it(tmp_
 
 def test_a_late_acknowledgement_says_when_the_response_is_still_due(tmp_path):
     text = case("2025-06-25", acknowledged="2025-06-11")
-    text = text.replace("  responded: 2025-06-25\n  decision: upheld\n", "").replace(
+    text = text.replace("  responded: 2025-06-25\n  decision: not-upheld\n", "").replace(
         "  response_includes: [stage, definition, decision, reasons, remedy, "
         "outstanding-actions, escalation]\n",
         "",

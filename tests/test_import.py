@@ -21,6 +21,7 @@ import pytest
 
 from checker.importer import exports
 from checker.importer.mapping import personal
+from checker.load.yaml import load
 from tests.conftest import ROOT, Run, check, run_cli, scratch
 from tests.test_hostile import PEAK
 
@@ -69,6 +70,7 @@ SKIPPED = {
 }
 IMPORTED = 200 - len(REJECTED) - len(SKIPPED)
 # The breaches the sample really has: the check must show these and no other case finding.
+EVIDENCE_NOT_EXPORTED = {"remedy-missing", "delay-updates-missing"}
 FINDINGS = {
     ("stage1-response-late", "cases/2025-26/CCC-2025-104605.yaml"),
     ("stage1-acknowledgement-late", "cases/2025-26/CCC-2025-104711.yaml"),
@@ -163,7 +165,18 @@ def test_check_on_the_imported_cases_shows_only_the_breaches_the_sample_really_h
     result = check(repo)
     found = result.findings()
     on_cases = {(f["rule"], f["path"]) for f in found if f["path"].startswith("cases/")}
-    assert on_cases == FINDINGS
+    # The export has no columns for remedies or for the updates agreed during a delay, so every
+    # upheld stage lacks its remedy (HO 7.1, LGSCO 7.1) and every late response its update
+    # intervals (HO 5.9, LGSCO 5.5) until the council records them: gaps in the evidence, each on
+    # a case that really is upheld or late.
+    gaps = {(rule, path) for rule, path in on_cases if rule in EVIDENCE_NOT_EXPORTED}
+    assert on_cases - gaps == FINDINGS
+    late = {path for rule, path in FINDINGS if rule.endswith("-response-late")}
+    assert {path for rule, path in gaps if rule == "delay-updates-missing"} == late
+    for rule, path in gaps:
+        if rule == "remedy-missing":
+            stages = [load(repo / path, path)[0].data.get(f"stage{n}") or {} for n in (1, 2)]
+            assert {"upheld", "partly-upheld"} & {stage.get("decision") for stage in stages}
     # Beyond the cases, only what those breaches imply: the LGSCO self-assessment's "yes" to 6.5
     # (extension notices give the Ombudsman's details) and 6.13 (stage 2 on time) no longer hold
     # for the general-route cases of 2025-26. Everything else is the policy's own, as without cases.

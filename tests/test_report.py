@@ -288,6 +288,8 @@ FIXTURE = [
             "2025-06-26",
             "upheld",
             HR,
+            # HO 5.9: told on the deadline that it would be late; no update was due before 1 Jul
+            update_intervals={"agreed": "2025-06-24", "every_working_days": 5},
             remedies=[
                 {"kind": "apology"},
                 {"kind": "action", "what": "Gutter cleared", "done": "2025-07-01"},
@@ -342,7 +344,14 @@ FIXTURE = [
         f"2025-09-01T10:00:00{BST}",
         stage1("2025-09-03", "2025-09-12", "partly-upheld", HR, remedies=[{"kind": "explanation"}]),
         stage2(
-            f"2025-09-19T10:00:00{BST}", "2025-09-23", "2025-10-23", "not-upheld", HR, "housing"
+            f"2025-09-19T10:00:00{BST}",
+            "2025-09-23",
+            "2025-10-23",
+            "not-upheld",
+            HR,
+            "housing",
+            # HO 5.9: told on the deadline that it would be late; no update was due before 28 Oct
+            update_intervals={"agreed": "2025-10-21", "every_working_days": 5},
         ),
         explanations=explain("stage2-response-late", "2025-10-24"),
     ),

@@ -143,7 +143,7 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
         "--as-of",
         "2026-01-21",
         "--decision",
-        "upheld",
+        "not-upheld",
         "--includes",
         *ALL_ELEMENTS,
         "escalation",
@@ -157,7 +157,7 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     after_respond = path.read_text()
     assert _inserted(after_extend, after_respond) == [
         "  responded: 2026-01-21",
-        "  decision: upheld",
+        "  decision: not-upheld",
         "  response_includes: "
         "[stage, definition, decision, reasons, remedy, outstanding-actions, escalation]",
     ]
@@ -222,7 +222,7 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
         "--as-of",
         "2026-03-12",
         "--decision",
-        "partly-upheld",
+        "not-upheld",
         "--includes",
         *ALL_ELEMENTS,
         "ombudsman",
@@ -249,8 +249,26 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
         "--by",
         "complaints-lead",
     )
-    assert run.code == 0, run.err
+    # the late response also went without update intervals agreed (HO 5.9): still an error
+    assert run.code == 1, run.err
     assert "(explained in the case file)" in run.out
+    assert "error delay-updates-missing stage 2 responded 2026-03-12" in run.out
+    run = run_cli(
+        "explain-breach",
+        "CCC-2025-0001",
+        "delay-updates-missing",
+        "--root",
+        repo,
+        "--on",
+        "2026-03-13",
+        "--as-of",
+        "2026-03-13",
+        "--reason",
+        "No update intervals were agreed while the survey was awaited",
+        "--by",
+        "complaints-lead",
+    )
+    assert run.code == 0, run.err
 
     final = path.read_text()
     assert _comments(final) == _comments(original)
@@ -276,6 +294,8 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
         "explanations:\n"
         "  - {rule: stage2-response-late, reason: Survey delayed by storm damage, "
         "reviewed_by: complaints-lead, date: 2026-03-13}\n"
+        "  - {rule: delay-updates-missing, reason: No update intervals were agreed while the "
+        "survey was awaited, reviewed_by: complaints-lead, date: 2026-03-13}\n"
         "# End of the case file.\n"
     )
     assert check(repo).code == 0  # what the commands wrote is valid and complete

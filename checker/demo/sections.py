@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from checker.demo.scalars import flag, scalar
 from checker.demo.story import Story
+from checker.model.codes import CODES
 
 LEAD = "complaints-lead"
 ACKNOWLEDGEMENT_INCLUDES = {
@@ -16,6 +17,12 @@ ACKNOWLEDGEMENT_INCLUDES = {
 RESPONSE_INCLUDES = {
     1: "[stage, definition, decision, reasons, remedy, outstanding-actions, escalation]",
     2: "[stage, definition, decision, reasons, remedy, outstanding-actions, ombudsman]",
+}
+# The LGSCO's Code asks the response, not the acknowledgement, to say what is not the council's
+# responsibility (LGSCO 6.7, 6.17; rule responsibility-not-stated).
+RESPONSE_INCLUDES_UNDER_THE_LGSCO = {
+    number: elements.replace("definition,", "definition, not-responsible-for,")
+    for number, elements in RESPONSE_INCLUDES.items()
 }
 FAULT = ("fault", "service-failure", "maladministration")  # outcomes with recommendations
 
@@ -107,14 +114,18 @@ def stage(story: Story, number: int, decided: dict) -> list[str]:
         reason = scalar(reason, True)
         lines.append(
             f"  extension: {{agreed: {agreed}, days: {days}, reason: {reason}, "
-            f"ombudsman_details_given: {flag(given)}}}"
+            f"ombudsman_details_given: {notified(story) if given else flag(False)}}}"
         )
     if "update_intervals" in decided:
         agreed, every = decided["update_intervals"]
         lines.append(f"  update_intervals: {{agreed: {agreed}, every_working_days: {every}}}")
+        if decided["updates"]:
+            lines.append(f"  updates: [{', '.join(d.isoformat() for d in decided['updates'])}]")
     lines.append(f"  responded: {decided['responded']}")
     lines.append(f"  decision: {decided['decision']}")
-    lines.append(f"  response_includes: {RESPONSE_INCLUDES[number]}")
+    code = story.y.routes.get(story.route, {}).get("code")
+    includes = RESPONSE_INCLUDES_UNDER_THE_LGSCO if code == "lgsco" else RESPONSE_INCLUDES
+    lines.append(f"  response_includes: {includes[number]}")
     if number == 2 and story.route in story.y.routes:
         bodies = sorted(story.y.routes[story.route]["escalates_to"])
         lines.append(f"  signposted_to: [{', '.join(bodies)}]")
@@ -126,6 +137,13 @@ def stage(story: Story, number: int, decided: dict) -> list[str]:
             lines.append(f"  {key}:")
             lines.extend(f"    - {item}" for item in items)
     return lines
+
+
+def notified(story: Story) -> str:
+    """What an extension notice gave: the Ombudsman the route escalates to (HO 6.5, LGSCO 6.5:
+    the relevant Ombudsman, never the ICO), or `true` on a route the policy lacks."""
+    bodies = story.y.routes.get(story.route, {}).get("escalates_to", [])
+    return next((body for body in bodies if body in CODES), flag(True))
 
 
 def ombudsman(story: Story, responded: date) -> list[str]:

@@ -121,6 +121,7 @@ class Story:
             responded = cal.add(due, rng.randint(1, 5))
             agreed = max(cal.add(due, -rng.randint(0, 2)), cal.add(ack, 1))
             stage["update_intervals"] = (agreed, 5)  # HO 5.9: agreed once the delay was known
+            stage["updates"] = self._updates(agreed, 5, responded)
         decision = self.words.decisions[number].pick(rng)
         return stage | {
             "responded": responded,
@@ -128,6 +129,16 @@ class Story:
             "remedies": self._remedies(decision, responded),
             "actions": self._actions(decision, responded),
         }
+
+    def _updates(self, agreed: date, every: int, responded: date) -> list[date]:
+        """The updates of a delayed response: one on each day an update falls due, `every`
+        working days from the day the intervals were agreed, until the response."""
+        updates = []
+        day = self.cal.add(agreed, every)
+        while day < responded:
+            updates.append(day)
+            day = self.cal.add(day, every)
+        return updates
 
     def _remedies(self, decision: str, responded: date) -> list[str]:
         """The remedies of an upheld or partly upheld complaint, as YAML flow mappings."""

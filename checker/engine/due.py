@@ -8,7 +8,7 @@ from datetime import date
 from checker.engine.cases import whole_cases
 from checker.load.repository import Repository
 from checker.load.view import view
-from checker.model.case import UNDER_A_CODE
+from checker.model.case import UNDER_A_CODE, handler
 from checker.model.deadlines import Step
 from checker.rules import (
     later_stage_late,
@@ -54,7 +54,7 @@ def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
                 continue
             left = case.calendar.elapsed(as_of, due.day)
             if left <= within:
-                handler = case.record(number).get("handler")
+                who = handler(case.record(number))
                 rule = RULE_AT_STAKE.get((number, step.name), later_stage_late.ID)
                 found.append(
                     Due(
@@ -62,7 +62,7 @@ def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
                         case.id,
                         number,
                         step.name,
-                        handler,
+                        str(who) if who else None,
                         left,
                         rule,
                         case.document.path,

@@ -40,7 +40,9 @@ def kind(path: tuple[str, ...]) -> str | None:
     if ref in ("date", "moment", "slug", "text"):
         return ref
     if "enum" in found:
-        return "enum"
+        # true, false or a name (the Ombudsman an extension notice named): a cell is read as yes
+        # or no, and a mapping's values: give the names
+        return "boolean" if {True, False} <= set(found["enum"]) else "enum"
     if found.get("pattern"):
         return "slug" if found["pattern"] == schema("case")["$defs"]["slug"]["pattern"] else "text"
     return found.get("type")

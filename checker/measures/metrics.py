@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
 
-from checker.model.case import UNDER_A_CODE, Case
+from checker.model.case import UNDER_A_CODE, Case, handler
 from checker.model.scores import Measure
 from checker.rules import (
     actions_overdue,
@@ -158,18 +158,20 @@ METRICS: dict[str, Metric] = {
             "Stage 2 handled by someone other than stage 1's handler",
             _passes(
                 stage2_same_handler,
-                lambda c: bool(c.record(1).get("handler") and c.record(2).get("handler")),
+                lambda c: bool(handler(c.record(1)) and handler(c.record(2))),
             ),
         ),
         Metric(
             "definition-recorded",
-            "Complaint definition recorded at acknowledgement",
+            "Complaint definition set out at each stage's acknowledgement",
             _passes(definition_not_recorded, _acknowledged),
         ),
         Metric(
             "responsibility-stated",
-            "Aspects not the council's responsibility stated at acknowledgement",
-            _passes(responsibility_not_stated, _acknowledged),
+            "Aspects not the council's responsibility stated in each stage's letter",
+            _passes(
+                responsibility_not_stated, lambda case: bool(responsibility_not_stated.sent(case))
+            ),
         ),
         Metric(
             "adjustments-reviewed",

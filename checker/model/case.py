@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from types import ModuleType
+from typing import NamedTuple
 
 from checker.calendar.workdays import Calendar
 from checker.model import clocks, deadlines
@@ -20,11 +21,39 @@ UNDER_A_CODE = tuple(route for route in ROUTES if route != "statutory")
 # What each kind of value in a case file is, for the privacy checks: identifiers are never
 # published; categories come from closed lists and are counted in the report; moments and the
 # names of rules and roles are not free text; everything else may be free text.
-IDENTIFIERS = {"id": "a case id", "ref": "a complainant reference", "handler": "a handler"}
+IDENTIFIERS = {
+    "id": "a case id",
+    "ref": "a complainant reference",
+    "handler": "a handler",
+    "role": "a handler's role",
+    "person": "a handler's pseudonym",
+}
 CATEGORIES = frozenset({"route", "service", "type", "channel"})
 NOT_FREE_TEXT = (
     frozenset(IDENTIFIERS) | CATEGORIES | {"received", "rule", "reviewed_by", "agreed_by"}
 )
+
+
+class Handler(NamedTuple):
+    """Who handled a stage: a role, a person's pseudonym, or both (never a name)."""
+
+    role: str | None
+    person: str | None
+
+    def __str__(self) -> str:
+        if self.role and self.person:
+            return f"{self.role} ({self.person})"
+        return self.role or self.person or ""
+
+
+def handler(record: dict) -> Handler | None:
+    """Who handled a stage, as its record says: `handler` is a role (a slug) or
+    `{role, person}`; None where it records neither."""
+    found = record.get("handler")
+    if isinstance(found, dict):
+        role, person = found.get("role"), found.get("person")
+        return Handler(role, person) if role or person else None
+    return Handler(found, None) if found else None
 
 
 @dataclass

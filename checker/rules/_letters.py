@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from checker.model.case import Case
 from checker.model.codes import cite
 from checker.model.findings import Problem
 
 BODY = {"housing-ombudsman": "the Housing Ombudsman", "lgsco": "the LGSCO", "ico": "the ICO"}
+
+
+def _has(record: dict, element: str, responded: date) -> bool:
+    """Whether the stage has anything for the element to say: the Codes ask for "any remedy" and
+    "details of any outstanding actions", so a response with no remedy recorded, or no action
+    still to do on the day it went, cannot have left them out."""
+    if element == "remedy":
+        return bool(record.get("remedies"))
+    if element == "outstanding-actions":
+        return any(
+            not action.get("done") or date.fromisoformat(action["done"]) > responded
+            for action in record.get("actions", [])
+        )
+    return True
 
 
 def incomplete(case: Case, number: int) -> Iterator[Problem]:
@@ -23,7 +38,11 @@ def incomplete(case: Case, number: int) -> Iterator[Problem]:
     record = case.record(number)
     included = set(record.get("response_includes", []))
     verified = letter.get("verified", True)
-    missing = [element for element in required if verified and element not in included]
+    missing = [
+        element
+        for element in required
+        if verified and element not in included and _has(record, element, stage.response.done)
+    ]
     if missing:
         yield Problem(
             f"the stage {number} response does not record {', '.join(missing)}, which the "

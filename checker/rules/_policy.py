@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.load.view import View
-from checker.model.codes import governing
+from checker.model.codes import counterpart, governing
 from checker.model.findings import Document, Problem
 
 
@@ -25,6 +25,18 @@ def applying(view: View) -> list[tuple[str, Document]]:
         return []
     names = governing(view.policy.data) & set(view.codes)
     return [(name, view.codes[name]) for name in sorted(names)]
+
+
+def cited(view: View, *numbers: str) -> tuple[str, ...]:
+    """The provisions, of each Code the policy answers to, that say what the Housing Ombudsman's
+    `numbers` say ("4.1" -> "HO 4.1", "LGSCO 4.1"): what a finding about the council's governance
+    cites. Empty when the council answers to neither Code."""
+    return tuple(
+        citation
+        for _, code in applying(view)
+        for number in numbers
+        for citation in counterpart(code.data, number)
+    )
 
 
 def working_days_at_most(figure: int, unit: str) -> int:

@@ -30,7 +30,7 @@ TITLE = "Outstanding actions are completed by their dates"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
 EXPLAINABLE = True
-PROVISIONS = ("HO 6.6", "HO 6.17", "HO 7.3", "LGSCO 6.6")
+PROVISIONS = ("HO 6.6", "HO 6.17", "HO 7.3", "LGSCO 6.6", "LGSCO 6.16")
 POLICY = ("outstanding_actions",)
 
 

@@ -7,6 +7,11 @@ remedy, any outstanding actions, and how to escalate to stage 2 (HO 6.9; LGSCO 6
 A Code's list not yet verified against its text (the LGSCO's, marked `verified: false` in its
 Code file) is never enforced on a case; `code-unverified` names it.
 
+A remedy or an outstanding action is required only where the stage has one: the Codes ask for
+"any remedy" and "details of any outstanding actions", so a response that offered no remedy
+(no `remedies` at the stage) or left nothing to do (every action in `actions` done by the day
+it went) cannot have left them out.
+
 ## Why it matters
 The Codes make these the minimum a resident needs to understand the answer and take it further;
 an answer without the escalation route is the commonest reason for a premature referral.

@@ -9,6 +9,11 @@ the ICO and the LGSCO for data protection.
 A Code's list not yet verified against its text (the LGSCO's, marked `verified: false` in its
 Code file) is never enforced on a case; `code-unverified` names it.
 
+A remedy or an outstanding action is required only where the stage has one: the Codes ask for
+"any remedy" and "details of any outstanding actions", so a response that offered no remedy
+(no `remedies` at the stage) or left nothing to do (every action in `actions` done by the day
+it went) cannot have left them out.
+
 ## Why it matters
 A final response that sends a tenant to the LGSCO, or a council-tax payer to the Housing
 Ombudsman, costs them months. Canterbury's own stage 2 list (10.3.10) says "escalate ... to

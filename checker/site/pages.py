@@ -17,6 +17,7 @@ from checker.files import replace
 from checker.load.view import View
 from checker.measures.scoring import latest_assessment
 from checker.model.codes import SHORT
+from checker.model.findings import Document
 from checker.report import charts
 from checker.report import publish as published
 from checker.report import render as report_format
@@ -30,6 +31,17 @@ from checker.site.procedure import how_to_complain
 # The site's navigation, as MkDocs takes it: each entry a title and its page, or a title and a
 # list of such entries.
 Nav = list[dict[str, str | list[dict[str, str]]]]
+POLICY_PAGE = "policy.md"
+
+
+def assessment_path(document: Document) -> str:
+    """The page a self-assessment is published on (when it is its Code's latest)."""
+    return f"self-assessment/{document.data['year']}-{document.data['code']}.md"
+
+
+def report_path(year: str) -> str:
+    """The page a year's annual report is published on, with its governing body's response."""
+    return f"reports/{year}.md"
 
 
 @dataclass(frozen=True)
@@ -52,18 +64,18 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
     nav: Nav = [
         {"Home": "index.md"},
         {"How to complain": "how-to-complain.md"},
-        {"Complaints policy": "policy.md"},
+        {"Complaints policy": POLICY_PAGE},
     ]
     codes = {name: document.data for name, document in view.codes.items()}
     pages["how-to-complain.md"] = how_to_complain(council, policy, codes)
-    pages["policy.md"] = policy_page(policy, council)
+    pages[POLICY_PAGE] = policy_page(policy, council)
 
     assessments: list[dict[str, str]] = []
     for code in sorted(view.codes):
         document = latest_assessment(view, code)
         if document is None:
             continue
-        path = f"self-assessment/{document.data['year']}-{code}.md"
+        path = assessment_path(document)
         pages[path] = self_assessment_page(view, document)
         assessments.append({f"{_code_name(view, code)} {document.data['year']}": path})
     if assessments:
@@ -72,10 +84,10 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
     reports: list[dict[str, str]] = []
     for year in reversed(years_with_cases(view)):
         public = published.build(view, counted, year)
-        pages[f"reports/{year}.md"] = report_page(public, year)
+        pages[report_path(year)] = report_page(public, year)
         files[f"data/complaints-report-{year}.json"] = report_format.json_format(public)
         files[f"data/complaints-report-{year}.csv"] = report_format.csv_format(public)
-        reports.append({f"Annual report {year}": f"reports/{year}.md"})
+        reports.append({f"Annual report {year}": report_path(year)})
     if reports:
         nav.append({"Annual reports": reports})
     schema = resources.files("checker.schemas").joinpath("report-data.schema.json")
