@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         command = importlib.import_module(f"checker.commands.{COMMANDS[args.command]}")
         code: int = command.run(args)
         return code
-    except (UsageError, NotARepository, GitError, OutOfRange) as error:
+    except (UsageError, NotARepository, GitError, OutOfRange, periods.NotAYear) as error:
         print(f"complaints: {printable(str(error), breaks=True)}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:
@@ -466,10 +466,14 @@ def _working_days(text: str) -> int:
 
 
 def _year(text: str) -> str:
+    """A reporting year's label of either shape (2025-26, or 2026 for a calendar year); whether it
+    is the council's shape is checked against council.yaml where the year is used."""
     try:
-        periods.bounds(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        periods.bounds(text, 1 if len(text) == 4 else 4)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a reporting year like 2025-26 (or 2026, for a year from January)"
+        ) from None
     return text
 
 

@@ -15,7 +15,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from checker.calendar import periods
 from checker.calendar.workdays import Calendar, add_months, bank_holidays, parse_timestamp
+from tests.conftest import run_cli, scratch
 
 ROOT = Path(__file__).resolve().parent.parent
 LONDON = ZoneInfo("Europe/London")
@@ -822,3 +824,30 @@ def test_working_weekdays_other_than_monday_to_friday():
     assert tuesday_to_saturday.add(d("2025-06-06"), 2) == d(
         "2025-06-10"
     )  # Friday, Saturday, (Sunday, Monday) Tuesday
+
+
+def test_a_reporting_year_from_january_is_a_calendar_year_labelled_by_its_year() -> None:
+    assert periods.label(date(2026, 3, 31), 1) == "2026"
+    assert periods.bounds("2026", 1) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert periods.before("2026") == "2025"
+    assert periods.last_full_year(date(2026, 11, 23), 1) == "2025"
+    assert periods.bounds("2025-26") == (date(2025, 4, 1), date(2026, 3, 31))
+    for wrong, start_month in (("2025-26", 1), ("2026", 4), ("2025-27", 4)):
+        with pytest.raises(periods.NotAYear, match="labelled like"):
+            periods.bounds(wrong, start_month)
+
+
+def test_a_council_whose_year_starts_in_january_is_checked_scored_and_reported(
+    tmp_path: Path,
+) -> None:
+    repo = scratch(tmp_path / "repo", with_cases=False)
+    council = repo / "policy" / "council.yaml"
+    council.write_text(
+        council.read_text("utf-8").replace("  start_month: 4 ", "  start_month: 1 "), "utf-8"
+    )
+    for command in (("check", "--no-cache"), ("score",), ("report", "--year", "2025")):
+        run = run_cli(*command, "--root", repo, "--as-of", "2026-11-23")
+        assert run.code in (0, 1) and "Traceback" not in run.err, (command, run.err)
+    run = run_cli("report", "--year", "2025-26", "--root", repo)
+    assert run.code == 2
+    assert "labelled like 2025" in run.err

@@ -1,11 +1,17 @@
-"""Reporting years: April to March for councils, labelled like 2025-26."""
+"""Reporting years: April to March for most councils, labelled like 2025-26; a year that starts in
+January is a calendar year, labelled like 2026."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-LABEL = re.compile(r"^(\d{4})-(\d{2})$")
+
+class NotAYear(ValueError):
+    """A reporting year's label that is not the council's shape (2025-26, or 2026 from January)."""
+
+
+LABEL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
 def label(day: date, start_month: int = 4) -> str:
@@ -19,18 +25,22 @@ def label(day: date, start_month: int = 4) -> str:
 def bounds(text: str, start_month: int = 4) -> tuple[date, date]:
     """First and last day of the reporting year labelled `text`."""
     match = LABEL.match(text)
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-        raise ValueError(f"'{text}' is not a reporting year like 2025-26")
-    first = int(match.group(1))
+    first = int(match.group(1)) if match else 0
+    if not match or text != label(date(first, start_month, 1), start_month):
+        raise NotAYear(
+            f"'{text}' is not a reporting year of this council, whose years are labelled like "
+            f"{label(date(2025, 6, 1), start_month)}"
+        )
     start = date(first, start_month, 1)
     end = date(first + 1, start_month, 1).toordinal() - 1
     return start, date.fromordinal(end)
 
 
 def before(text: str) -> str:
-    """The label of the reporting year before the one labelled `text`: 2024-25 for 2025-26."""
+    """The label of the reporting year before the one labelled `text`: 2024-25 for 2025-26, 2025
+    for 2026."""
     first = int(text[:4]) - 1
-    return f"{first}-{(first + 1) % 100:02d}"
+    return str(first) if len(text) == 4 else f"{first}-{(first + 1) % 100:02d}"
 
 
 def last_full_year(day: date, start_month: int = 4) -> str:
