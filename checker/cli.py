@@ -178,7 +178,9 @@ def _parser() -> argparse.ArgumentParser:
         "report", help="the annual complaints performance and service improvement report"
     )
     report.add_argument(
-        "--year", type=_year, help="the reporting year (default: the latest with cases)"
+        "--year",
+        type=_year,
+        help="the reporting year (default: the last complete one, as score takes)",
     )
     report.add_argument("--format", choices=sorted(REPORT_FORMATS), default="markdown")
     report.add_argument(

@@ -181,56 +181,72 @@ EXPECTED = {
 MUST = {
     "stockton-on-tees": [
         'Before stage 1, our policy has a step called "Early Resolution".',
-        "We will acknowledge your complaint within one working day of receiving it.",
-        "We will send you our full response within twenty-five working days of receiving it "
-        "(the days begin the day after we receive it).",
-        "We recommend that you ask within twenty working days of our stage 1 response.",
-        "Please tell us why you are still not satisfied: our policy asks for your reasons.",
+        "We will let you know we have your complaint within 1 working day of getting it.",
+        "We will send you our full response within 25 working days. This time starts on the day "
+        "after we get your complaint.",
+        "We suggest that you ask within 20 working days of our stage 1 response.",
+        "Please tell us why you are still not happy. Our policy asks for your reasons.",
         "Our policy does not set a time limit.",
     ],
     "lichfield": [
         'Before stage 1, our policy has a step called "Informal stage".',
-        "We aim to send you our full response within twenty working days of receiving it.",
-        "We recommend that you ask within twenty working days of our stage 1 response.",
+        "We aim to send you our full response within 20 working days of getting your complaint.",
+        "We suggest that you ask within 20 working days of our stage 1 response.",
     ],
     "thurrock": [
-        "Our complaints process has three stages.",
-        "Please complain within six months of the issue happening. We will not consider a later "
+        "Our complaints process has 3 stages.",
+        "Please complain within 6 months of the problem happening. We will not look at a later "
         "complaint.",
-        "Please ask within twenty-eight calendar days of our stage 1 response.",
+        "Please ask within 28 calendar days of our stage 1 response.",
         "## Stage 3",
-        "completed all three stages of our process first",
-        "Our policy does not say how much longer a response may take.",
+        "finish all 3 stages of our process first",
+        "Our policy does not say how much more time we may take.",
     ],
     "birmingham": [
-        "We will send you our full response within ten working days of our acknowledgement.",
-        "Our policy does not say how much longer a response may take. The Complaint Handling "
-        "Code of both ombudsmen allows an extension of no more than ten working days",
-        "You do not have to explain why: the Complaint Handling Code of both ombudsmen says so",
+        "set by the Housing Ombudsman and the Local Government and Social Care Ombudsman. These "
+        'rules are their Complaint Handling Code. On this page we call it "the Code".',
+        "We will send you our full response within 10 working days. This time starts when we "
+        "let you know we have your complaint.",
+        "Our policy does not say how much more time we may take. The Code allows no more than "
+        "10 working days of extra time",
+        "You do not have to say why. The Code says so",
     ],
     "reigate-and-banstead": [
-        "We will acknowledge your request within three calendar days of receiving your request.",
-        "We will send you our final response within twenty-one working days of our "
-        "acknowledgement.",
-        "Please tell us why you are still not satisfied: our policy asks for your reasons.",
+        "We will let you know we have your request within 3 calendar days of getting it.",
+        "We will send you our final response within 21 working days. This time starts when we "
+        "let you know we have your request.",
+        "Please tell us why you are still not happy. Our policy asks for your reasons.",
     ],
     "guildford": [
-        "Please ask within twenty-eight calendar days of our stage 1 response.",
-        "We aim to send you our final response within twenty calendar days of our acknowledgement.",
+        "Please ask within 28 calendar days of our stage 1 response.",
+        "We aim to send you our final response within 20 calendar days. This time starts when we "
+        "let you know we have your request.",
         "Before stage 1, our policy has an earlier step",
     ],
 }
 MUST_NOT = {
-    "stockton-on-tees": ["of that acknowledgement", "You do not have to explain why", "5pm"],
+    "stockton-on-tees": [
+        "This time starts when we let you know we have your complaint",
+        "You do not have to say why",
+        "5pm",
+    ],
     "lichfield": [
-        "We aim to send you our full response within twenty working days of our acknowledgement",
+        "This time starts when we let you know we have your complaint",
         "5pm",
         "Please ask within",
     ],
-    "thurrock": ["both stages", "You do not have to explain why", "no more than ten working days;"],
-    "birmingham": ["Before stage 1", "Please complain within", "an extension is no more than"],
-    "reigate-and-banstead": ["an extension is no more than", "Please complain within"],
-    "guildford": ["unless there is a good reason;", "Please complain within", "5pm"],
+    "thurrock": [
+        "both stages",
+        "You do not have to say why",
+        "The extra time will be no more than 10 working days",
+    ],
+    "birmingham": [
+        "Before stage 1",
+        "Please complain within",
+        "The extra time will be no more than",
+    ],
+    "reigate-and-banstead": ["The extra time will be no more than", "Please complain within"],
+    "guildford": ["days, unless there is a good reason.", "Please complain within", "5pm"],
 }
 
 

@@ -72,10 +72,15 @@ def mkdocs_build(root: Path, out: Path, strict: bool = True) -> subprocess.Compl
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("public")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    if "built" not in _BUILT:  # built once, whichever module's copy of the fixture asks first
+        out = tmp_path_factory.mktemp("public")
+        result = mkdocs_build(ROOT, out)
+        assert result.returncode == 0, result.stdout + result.stderr
+        _BUILT["built"] = out
+    return _BUILT["built"]
+
+
+_BUILT: dict[str, Path] = {}
 
 
 def pages(site: Path) -> list[str]:
@@ -105,6 +110,7 @@ def test_the_site_builds_strictly_with_every_page(built):
     for download in (
         "data/complaints-report-2025-26.json",
         "data/complaints-report-2025-26.csv",
+        "data/complaints-report-2025-26.csv.tableschema.json",
         "data/report-data.schema.json",
     ):
         assert (built / download).is_file()
@@ -186,7 +192,7 @@ def test_a_timescale_changed_in_the_policy_changes_every_page_and_the_checker(tm
     path.write_text(text.replace(old, "    stage2_response:\n      working_days: 15\n", 1))
     policy = load(path, "policy/policy.yaml")[0].data
     council = load(repo / "policy" / "council.yaml", "policy/council.yaml")[0].data
-    assert "final response within fifteen working days" in how_to_complain(council, policy, {})
+    assert "final response within 15 working days" in how_to_complain(council, policy, {})
     assert "We should respond within 15 working days from the acknowledgement." in html.unescape(
         policy_page(policy, council)
     )
@@ -316,8 +322,16 @@ def server(built):
     httpd.shutdown()
 
 
+# One browser for the session: other test modules import these fixtures, and pytest then holds a
+# fixture per module; Playwright's sync API runs only one instance at a time.
+_RUNNING: dict[str, object] = {}
+
+
 @pytest.fixture(scope="session")
 def browser():
+    if "browser" in _RUNNING:  # started by this fixture imported into another module
+        yield _RUNNING["browser"]
+        return
     executable = (
         os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
     )
@@ -329,7 +343,9 @@ def browser():
         missing("Playwright for Python is not installed")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        _RUNNING["browser"] = browser
         yield browser
+        _RUNNING.pop("browser", None)
         browser.close()
 
 

@@ -1,5 +1,7 @@
-"""Small-number suppression: a count from 1 to 4 is shown as "fewer than 5", and no hidden count can
-be worked out from what is published with it.
+"""Small-number suppression: a protected count from 1 to 4 is shown as "fewer than 5", and no
+hidden count can be worked out from what is published with it. A publication protects every count
+(the engine's default, tested first) or only the sensitive ones (tested last): the others are
+published exactly.
 
 The attack: publish a table as the report does (`published._line_table`, `published._grid_table`),
 then enumerate every assignment of values to its hidden cells that agrees with every published
@@ -24,8 +26,12 @@ from checker.report.publish import _grid_table, _line_table
 from checker.report.suppression import (
     HIDDEN,
     NOT_SHOWN,
+    OTHER,
     Cell,
     Disclosure,
+    Sensitive,
+    grouped,
+    grouped_rows,
     primary,
     protect,
     suppress_line,
@@ -328,3 +334,75 @@ def test_a_table_is_suppressed_the_same_way_in_every_process():
         for seed in range(3)
     }
     assert len(printed) == 1, printed
+
+
+# --- only what could point at a person is protected ---------------------------------------------
+
+
+def sensitive_grid(rows: list[list[int]], touchy: set[str]) -> dict:
+    """A two-way table published alone, only the `touchy` rows' counts protected."""
+    columns = [f"c{j}" for j in range(len(rows[0]))]
+    counts = {f"r{i}": dict(zip(columns, row)) for i, row in enumerate(rows)}
+    disclosure = Disclosure(4, everything=False)
+    keys = disclosure.grid("grid", counts, columns, list(counts), sensitive=touchy)
+    return _grid_table(disclosure.decide(), keys, "grid", "Grid", "grid", fixed=True)
+
+
+def test_small_counts_that_point_at_no_one_are_published_exactly():
+    table = sensitive_grid([[8, 1], [6, 2], [4, 3]], set())
+    assert [row["values"] for row in table["rows"]] == [[8, 1], [6, 2], [4, 3]]
+    assert table["total"] == [18, 6] and table["grand_total"] == 24
+
+
+def test_a_small_sensitive_count_is_protected_and_cannot_be_worked_out():
+    table = sensitive_grid([[8, 1], [6, 2], [9, 3], [12, 7]], {"r0"})
+    assert table["rows"][0]["values"][1] == F
+    assert recoverable(table) == {} and recoverable(table, knows_rules=True) == {}
+    # what protects it is hidden, not the whole table: every other row keeps a number
+    assert all(any(type(v) is int for v in [*r["values"], r["total"]]) for r in table["rows"][1:])
+    assert any(type(v) is int for v in table["total"])
+
+
+def test_no_secondary_suppression_wipes_out_a_whole_row_or_column():
+    rng = random.Random(20)
+    checked = 0
+    for _ in range(40):
+        rows = [[rng.choice([0, 1, 2, 3, 5, 8, 13]) for _ in range(3)] for _ in range(4)]
+        table = sensitive_grid(rows, {"r0"})
+        assert recoverable(table, knows_rules=True) == {}, rows
+        for row in table["rows"][1:]:
+            assert any(type(v) is int for v in [*row["values"], row["total"]]), (rows, table)
+        columns = zip(*[row["values"] for row in table["rows"][1:]], table["total"])
+        if any(F in r["values"] for r in table["rows"]):
+            checked += 1
+        assert all(any(type(v) is int for v in column) for column in columns), (rows, table)
+    assert checked > 5
+
+
+def test_small_sensitive_categories_are_grouped_into_other():
+    counts = {"general": 40, "housing": 30, "statutory": 2, "data-protection": 3}
+    assert grouped(counts, {"statutory", "data-protection"}) == {
+        "general": 40,
+        "housing": 30,
+        OTHER: 5,
+    }
+    assert grouped({"general": 40, "statutory": 2}, {"statutory"}) == {
+        "general": 40,
+        "statutory": 2,
+    }
+    rows = {"a": {"s1": 1, "s2": 0}, "b": {"s1": 2, "s2": 1}, "c": {"s1": 9, "s2": 4}}
+    assert grouped_rows(rows, {"a", "b"}) == {"c": {"s1": 9, "s2": 4}, OTHER: {"s1": 3, "s2": 1}}
+
+
+def test_the_council_sets_what_is_sensitive_and_the_defaults_are_written_down():
+    default = Sensitive.of(None, 4, {"adult-social-care": ["statutory"], "parking": ["general"]})
+    assert default.discrimination_claimed and default.routes == {"statutory", "data-protection"}
+    assert default.services == {"adult-social-care"} and not default.everything
+    assert default.threshold == 4
+    chosen = Sensitive.of(
+        {"threshold": 9, "sensitive": {"routes": [], "tables": ["month"]}},
+        4,
+        {"adult-social-care": ["statutory"]},
+    )
+    assert chosen.threshold == 9 and chosen.services == set() and chosen.of_table("month") is True
+    assert Sensitive.of({"everything": True}).of_table("route") is True

@@ -28,7 +28,7 @@ IDENTIFIERS = {
     "role": "a handler's role",
     "person": "a handler's pseudonym",
 }
-CATEGORIES = frozenset({"route", "service", "type", "channel"})
+CATEGORIES = frozenset({"route", "service", "tenure", "type", "channel"})
 NOT_FREE_TEXT = (
     frozenset(IDENTIFIERS) | CATEGORIES | {"received", "rule", "reviewed_by", "agreed_by"}
 )

@@ -14,31 +14,58 @@ figures and no one can difference two builds. A year before a frozen year that h
 own is frozen with it, at the nearest later frozen year's date, so the later report's comparison
 with it stays fixed too. A year with no date is a draft, counted as at the build's date.
 
-Definitions (each written down because the Codes and the Regulator leave room):
-- a complaint counts in the reporting year in which it counts as received (policy 12.2);
-- "stage 1 complaints" are those accepted at stage 1; complaints not accepted (excluded) are
-  counted apart, by coded reason (HO 8.1); a direct-to-stage-2 complaint counts at stage 2 only;
-- "escalated" is a stage 2 that followed a stage 1 in the same case;
+Each event counts in the reporting year it happened in, so one case may count in several years
+(a complaint received in March and escalated in April is a stage 1 complaint of the one year and a
+stage 2 complaint of the next). For each year a case has an event in, the case is looked at as at
+that year's date (its `figures_as_at`, else the build's date) and only its events dated within the
+year are counted there. The counting rules (each written down because the Codes and the Regulator
+leave room; `METHOD` states them for the report's readers):
+- a complaint (its route, service, type, channel, discrimination claimed) counts in the year it
+  counts as received (policy 12.2); a complaint not accepted (excluded) counts in the year it was
+  received, once the decision is made, apart from the accepted ones, by coded reason (HO 8.1);
+- a stage 1 complaint counts in the year of its receipt; a stage 2 complaint in the year the
+  escalation request was received (`stage2.requested`), or, for a complaint taken straight to
+  stage 2, the year of its receipt; the monthly table puts each in the month it so counts in;
+- "escalated" is a stage 2 that followed a stage 1 in the same case, counted with the stage 2; the
+  escalation rate is the share of the year's stage 1 complaints escalated by the year's date;
+- an acknowledgement, and an extension (once agreed), counts with its stage, in the year the stage
+  counts in; a response, its timeliness, its working days, its decision and the remedies it
+  offers count in the year it was sent (`responded`); the final outcome (the stage 2 decision, or
+  the stage 1 decision of a complaint not escalated by the year's date) in the year of that
+  response; publishable learning in the year of a response;
+- an ombudsman decision, and its recommendations, count in the year it was made (an outcome
+  recorded with no date, in the year of the referral); a referral not decided by the end of the
+  year it was made in counts as pending in that year;
 - working days to respond run from the day a complaint (or escalation request) counts as
   received to the response, so they include the acknowledgement period;
-- TSM CH01 = stage 1 (stage 2) housing complaints received / homes x 1,000, to one decimal place;
-- TSM CH02 = housing complaints responded to within the Housing Ombudsman's Code timescales (the
-  Code's figures, not the policy's: acknowledgement within 5 working days of receipt and response
-  within 10, or 20 at stage 2, of the acknowledgement, plus an extension the Code allows) / those
-  responded to, as a percentage to one decimal place. It is also given without extensions, since
-  the Regulator's TSM definitions leave the treatment of extensions unsettled.
+- TSM CH01 = stage 1 (stage 2) Housing Ombudsman complaints received in the year, by the rule
+  above, / homes x 1,000, to one decimal place, for low-cost rental (LCRA) and low-cost home
+  ownership (LCHO) homes apart, each by the case's `tenure`; a housing case with no `tenure`
+  (recorded before tenure was) counts as LCRA, as every housing complaint did before, and the
+  report says how many did; leaseholders' and other tenures' complaints are reported apart, with
+  no rate (`checker.report.tsm`). Withdrawn and refused complaints are counted apart so that
+  the report inputs' `tsm` settings decide whether CH01 counts them (`publish`);
+- TSM CH02 = housing complaints responded to in the year within the Housing Ombudsman's Code
+  timescales (the Code's figures, not the policy's: acknowledgement within 5 working days of
+  receipt and response within 10, or 20 at stage 2, of the acknowledgement, plus an extension
+  the Code allows) / those responded to in the year, as a percentage to one decimal place, by
+  tenure as CH01. It is also given without extensions, since the Regulator's TSM definitions
+  leave the treatment of extensions unsettled. A complaint withdrawn before its response has
+  none, so it is never in CH02.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from checker.calendar import periods
+from checker.calendar.workdays import parse_timestamp
 from checker.load.repository import Repository
 from checker.load.view import View
 from checker.measures.scoring import latest_assessment, score
@@ -46,9 +73,28 @@ from checker.model import deadlines
 from checker.model.case import Case
 from checker.model.outcome import case_year
 from checker.model.scores import Score
+from checker.report.tsm import NOT_RECORDED, Tenure, count_response
 
 MONTHS = ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")
 DECISIONS = ("upheld", "partly-upheld", "not-upheld")
+# The counting rules, as the report's method notes state them (one per line).
+METHOD = (
+    "Each figure counts events in the year they happened in, so a complaint can count in two "
+    "years: a complaint received in March and escalated in April is a stage 1 complaint of the "
+    "one year and a stage 2 complaint of the next.",
+    "Stage 1 complaints, and complaints by route, service, type and channel, count in the year "
+    "the complaint counts as received (from the next working day when it arrives after hours).",
+    "Stage 2 complaints count in the year the request to escalate was received; a complaint taken "
+    "straight to stage 2 in the year it was received. The monthly table uses the same dates.",
+    "The escalation rate is the share of the year's stage 1 complaints that had been escalated "
+    "when the figures were taken.",
+    "Acknowledgements and extensions count with their stage. Responses, whether they were in time, "
+    "the working days they took, their outcomes and remedies count in the year the response was "
+    "sent, so the year's responses include some to complaints of the year before.",
+    "Complaints not accepted count in the year they were received.",
+    "Ombudsman decisions count in the year they were made; a referral not decided by the end of "
+    "the year it was made in is shown as pending in that year.",
+)
 
 
 @dataclass
@@ -97,7 +143,8 @@ class Figures:
     as_of: date  # the date the cases were counted as of (a frozen year's `figures_as_at`)
     stage1: int = 0
     stage2: int = 0
-    escalated: int = 0
+    escalated: int = 0  # the year's stage 2 complaints that followed a stage 1
+    stage1_escalated: int = 0  # the year's stage 1 complaints escalated by `as_of`
     by_route: Counter[str] = field(default_factory=Counter)  # stage 1 and direct stage 2 complaints
     # service -> stage
     by_service: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
@@ -121,11 +168,34 @@ class Figures:
     referrals: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     recommendations: int = 0
     recommendations_on_time: int = 0
-    housing_stage1: int = 0
-    housing_stage2: int = 0
-    # within, without ext, responded
-    ch02: dict[int, list[int]] = field(default_factory=lambda: {1: [0, 0, 0], 2: [0, 0, 0]})
+    # tenure (or NOT_RECORDED) -> its TSM counts
+    tsm: dict[str, Tenure] = field(default_factory=dict)
     learning: list[str] = field(default_factory=list)
+
+    def tenure(self, name: str) -> Tenure:
+        return self.tsm.setdefault(name, Tenure())
+
+    def measured(self, name: str) -> Tenure:
+        """The counts a measured tenure's CH01 and CH02 are taken from: LCRA's with the housing
+        complaints that record no tenure."""
+        total = Tenure()
+        for key in (name, NOT_RECORDED) if name == "lcra" else (name,):
+            total.add(self.tsm.get(key, Tenure()))
+        return total
+
+    @property
+    def housing_stage1(self) -> int:
+        """LCRA's accepted stage 1 complaints (CH01's count with the default settings)."""
+        return self.measured("lcra").received[0]
+
+    @property
+    def housing_stage2(self) -> int:
+        return self.measured("lcra").received[1]
+
+    @property
+    def ch02(self) -> dict[int, list[int]]:
+        """LCRA's CH02 counts by stage: within, within without extensions, responded."""
+        return self.measured("lcra").ch02
 
     def add(self, other: Figures) -> None:
         """Add the figures of more cases of the same year, as if they had been counted here next."""
@@ -133,12 +203,11 @@ class Figures:
             "stage1",
             "stage2",
             "escalated",
+            "stage1_escalated",
             "financial_total",
             "discrimination_claimed",
             "recommendations",
             "recommendations_on_time",
-            "housing_stage1",
-            "housing_stage2",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("by_route", "by_type", "by_channel", "excluded", "remedies"):
@@ -149,20 +218,26 @@ class Figures:
                 mine.setdefault(key, Counter()).update(counts)
         for number, timeliness in other.timeliness.items():
             self.timeliness[number].add(timeliness)
-        for number, counts in other.ch02.items():
-            self.ch02[number] = [a + b for a, b in zip(self.ch02[number], counts)]
+        for name, tenure in other.tsm.items():
+            self.tenure(name).add(tenure)
         self.learning.extend(text for text in other.learning if text not in self.learning)
 
 
+@dataclass(frozen=True)
 class Counting:
-    """The collector that counts each case into its reporting year's figures as the engine
-    evaluates it (`checker.engine.evaluate.Collector`); its tally is `{year: Figures}`."""
+    """The collector that counts each case into the figures of every reporting year it has an
+    event in, as the engine evaluates it (`checker.engine.evaluate.Collector`); its tally is
+    `{year: Figures}`. `dates` are the frozen years' dates (`as_at`), `as_of` the date every other
+    year is counted as of (the case's own, if not given)."""
+
+    as_of: date | None = None
+    dates: Mapping[str, date] = field(default_factory=dict)
 
     def start(self) -> dict[str, Figures]:
         return {}
 
     def add(self, tally: dict[str, Figures], case: Case) -> None:
-        count(tally, case, case.council, case.codes)
+        count(tally, case, case.council, case.codes, self.dates, self.as_of)
 
     def merge(self, total: dict[str, Figures], tally: dict[str, Figures]) -> None:
         merge(total, tally)
@@ -177,22 +252,65 @@ def compute(view: View, figures: dict[str, Figures], year: str) -> Figures:
     return figures[year]
 
 
+def _event_years(case: Case, start_month: int) -> list[str]:
+    """Every reporting year from the case's receipt to its last recorded date, oldest first (no
+    event the report counts comes before the receipt)."""
+    found = [case.received]
+    for value in _dates(case.data):
+        try:
+            found.append(date.fromisoformat(value[:10]))
+        except ValueError:
+            continue
+    first, last = periods.label(case.received, start_month), periods.label(max(found), start_month)
+    years = [first]
+    while years[-1] < last and len(years) < 100:
+        _, end = periods.bounds(years[-1], start_month)
+        years.append(periods.label(end + timedelta(days=1), start_month))
+    return years
+
+
+def _dates(data: Any) -> list[str]:
+    """The date-like strings of a case file (any key: a later event can only have a later date)."""
+    if isinstance(data, dict):
+        return [d for value in data.values() for d in _dates(value)]
+    if isinstance(data, list):
+        return [d for value in data for d in _dates(value)]
+    return [data] if isinstance(data, str) and DATE.match(data) else []
+
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
 def count(
     figures: dict[str, Figures],
     case: Case,
     council: dict[str, Any],
     codes: Mapping[str, dict[str, Any]],
+    dates: Mapping[str, date] | None = None,
+    as_of: date | None = None,
 ) -> None:
-    """Count one case into the figures of the reporting year whose folder it is filed in."""
-    year = case_year(case.document.path)
-    if year not in figures:
-        start_month = council["reporting_year"]["start_month"]
-        try:
-            start, end = periods.bounds(year, start_month)
-        except ValueError:
-            return  # not a reporting-year folder (`case-folder-year` says so)
-        figures[year] = Figures(year, start, end, case.as_of)
-    _count(figures[year], case, council["reporting_year"]["start_month"])
+    """Count one case's events into the figures of the reporting years they happened in, each
+    year's as the case stood on that year's date (`dates`, else `as_of`, else the case's own)."""
+    start_month = council["reporting_year"]["start_month"]
+    try:
+        periods.bounds(case_year(case.document.path), start_month)
+        years = _event_years(case, start_month)
+    except ValueError:
+        return  # not a reporting-year folder (`case-folder-year` says so)
+    for year in years:
+        when = (dates or {}).get(year) or as_of or case.as_of
+        start, end = periods.bounds(year, start_month)
+        if start > when:
+            break  # nothing of this year or a later one has happened by its date
+        seen = case if when == case.as_of else replace_as_of(case, when)
+        if year not in figures:
+            figures[year] = Figures(year, start, end, when)
+        _count(figures[year], seen, start_month)
+
+
+def replace_as_of(case: Case, when: date) -> Case:
+    """The same case as of another date."""
+    return Case(case.document, case.council, case.policy, case.codes, case.calendar, when)
 
 
 def merge(into: dict[str, Figures], more: dict[str, Figures]) -> None:
@@ -205,113 +323,108 @@ def merge(into: dict[str, Figures], more: dict[str, Figures]) -> None:
 
 
 def _count(f: Figures, case: Case, start_month: int) -> None:
-    """Add one case to the figures, as it stood on the as-of date."""
+    """Add the events of one case dated within the figures' year, as it stood on the as-of date."""
     data = case.data
+
+    def within(day: date | None) -> bool:
+        return day is not None and f.start <= day <= f.end
+
     if case.received > case.as_of:
         return  # not received yet
-    month = MONTHS[(case.received.month - start_month) % 12]
+    tsm = case.route == "housing" and (case.code or {}).get("code") == "housing-ombudsman"
+    tenure = f.tenure(data.get("tenure", NOT_RECORDED)) if tsm else None
     if data.get("exclusion"):
-        if case.happened(data["exclusion"]["decided"]):
+        if within(case.received) and case.happened(data["exclusion"]["decided"]):
             f.excluded[data["exclusion"]["reason"]] += 1
+            if tenure:
+                tenure.refused[0] += 1
         return
-    if data["discrimination_claimed"]:
-        f.discrimination_claimed += 1
-    stages = case.stages
-    f.by_route[case.route] += 1
-    f.by_type[data["type"]] += 1
-    f.by_channel[data["channel"]] += 1
+    if within(case.received):
+        f.discrimination_claimed += bool(data["discrimination_claimed"])
+        f.by_route[case.route] += 1
+        f.by_type[data["type"]] += 1
+        f.by_channel[data["channel"]] += 1
+    stages = {n: s for n, s in case.stages.items() if n <= 2}  # the Codes' two stages
+    withdrawn = case.happened(data.get("withdrawn"))
+    last = max(stages, default=None)
     for number, stage in stages.items():
-        if number > 2:
-            break  # the report's tables follow the Codes' two stages: a later one is the policy's
-        label = f"stage {number}"
-        if number == 1:
-            f.stage1 += 1
-        else:
-            f.stage2 += 1
-            if 1 in stages:
-                f.escalated += 1
-        f.by_service[data["service"]][label] += 1
-        f.by_month[month][label] += 1
-        _time(f.timeliness[number], case, stage)
-        decision = case.record(number).get("decision")
-        if not stage.response.done:
-            continue  # the outcome and remedies come with the response
-        if decision:
-            f.outcomes[number][decision] += 1
-        for remedy in case.record(number).get("remedies", []):
+        record = case.record(number)
+        if within(stage.started):
+            label = f"stage {number}"
+            if number == 1:
+                f.stage1 += 1
+                f.stage1_escalated += 2 in stages
+            else:
+                f.stage2 += 1
+                f.escalated += 1 in stages
+            f.by_service[data["service"]][label] += 1
+            f.by_month[MONTHS[(stage.started.month - start_month) % 12]][label] += 1
+            _acknowledged(f.timeliness[number], case, stage)
+            if tenure:
+                tenure.received[number - 1] += 1
+                tenure.withdrawn[number - 1] += bool(withdrawn and not stage.response.done)
+        if not within(stage.response.done):
+            continue  # the rest comes with the response, in the year it was sent
+        _responded(f.timeliness[number], case, stage)
+        if record.get("decision"):
+            f.outcomes[number][record["decision"]] += 1
+            if number == last:
+                f.outcomes_by_service[data["service"]][record["decision"]] += 1
+        for remedy in record.get("remedies", []):
             f.remedies[remedy["kind"]] += 1
             f.financial_total += remedy.get("amount", 0) if remedy["kind"] == "financial" else 0
-    last = max((n for n in stages if n <= 2), default=None)  # the Codes' final stage at most
-    final = case.record(last).get("decision") if last else None
-    if last and final and stages[last].response.done:
-        f.outcomes_by_service[data["service"]][final] += 1
-    ombudsman = data.get("ombudsman")
-    if ombudsman and case.happened(ombudsman["referred"]):
-        decided = ombudsman.get("decided")
-        # a decision dated after the as-of date is not known yet
-        known = decided is None or case.happened(decided)
-        f.referrals[ombudsman["body"]][
-            ombudsman.get("outcome", "pending") if known else "pending"
-        ] += 1
+        if tenure:
+            count_response(tenure, case, stage)
+        learning = data.get("learning")
+        first = min(n for n, s in stages.items() if s.response.done)
+        if (
+            number == first
+            and learning
+            and learning["publishable"]
+            and learning["text"] not in f.learning
+        ):
+            f.learning.append(learning["text"])
+    refusal = data.get("escalation_refused")
+    if tenure and refusal and case.happened(refusal["decided"]):
+        tenure.refused[1] += within(case.calendar.receipt(parse_timestamp(refusal["requested"])))
+    _ombudsman(f, case, within)
+
+
+def _ombudsman(f: Figures, case: Case, within: Callable[[date | None], bool]) -> None:
+    """A decision in the year it was made; a referral of the year not decided in it, as pending."""
+    ombudsman = case.data.get("ombudsman")
+    if not ombudsman:
+        return
+    referred = case.happened(ombudsman["referred"])
+    decided = case.happened(ombudsman.get("decided"))
+    if "decided" not in ombudsman and ombudsman.get("outcome", "pending") != "pending":
+        decided = referred  # an outcome with no date of its own: known since the referral
+    if within(decided):
+        f.referrals[ombudsman["body"]][ombudsman.get("outcome", "pending")] += 1
         for recommendation in ombudsman.get("recommendations", []):
             f.recommendations += 1
             done = case.happened(recommendation.get("done"))
             f.recommendations_on_time += bool(done and done.isoformat() <= recommendation["due"])
-    if case.route == "housing" and (case.code or {}).get("code") == "housing-ombudsman":
-        _tsm(f, case)
-    learning = data.get("learning")
-    responded = any(stage.response.done for stage in stages.values())
-    if learning and responded and learning["publishable"] and learning["text"] not in f.learning:
-        f.learning.append(learning["text"])
+    elif within(referred) and (decided is None or decided > f.end):
+        f.referrals[ombudsman["body"]]["pending"] += 1
 
 
-def _time(t: Timeliness, case: Case, stage: deadlines.Stage) -> None:
+def _acknowledged(t: Timeliness, case: Case, stage: deadlines.Stage) -> None:
     if stage.acknowledgement.done:
         t.acknowledged += 1
         t.acknowledged_in_time += not stage.acknowledgement.late
-    if stage.response.done:
-        t.responded += 1
-        t.responded_in_time += not stage.response.late
-        unextended = stage.response_due_unextended
-        t.responded_without_extension += (
-            unextended is not None and stage.response.done <= unextended
-        )
-        t.working_days.append(case.calendar.elapsed(stage.started, stage.response.done))
-    t.extensions += bool(case.record(stage.number).get("extension"))
+    extension = case.record(stage.number).get("extension")
+    t.extensions += bool(extension and case.happened(extension["agreed"]))
 
 
-def _tsm(f: Figures, case: Case) -> None:
-    """CH01 counts and CH02 against the Housing Ombudsman's Code's own timescales: the same
-    deadlines the check holds the case to (`Step.due_by`), so the check and the report agree."""
-    for number, stage in case.stages.items():
-        if number > 2:
-            continue  # the Code has two stages: a third is the policy's alone
-        if number == 1:
-            f.housing_stage1 += 1
-        else:
-            f.housing_stage2 += 1
-        acknowledgement = stage.acknowledgement.due_by(False)
-        response = stage.response.due_by(False)
-        done = stage.response.done
-        if done is None or acknowledgement is None or response is None:
-            continue
-        extension = case.record(number).get("extension") or {}
-        limit = next((e for e in case.clocks.extensions(number) if not e.council), None)
-        extension_ok = (
-            not extension
-            or limit is None
-            or limit.figure is None
-            or extension["days"] <= limit.figure
-            or extension.get("good_reason", False)
-        )
-        acknowledged = stage.acknowledgement.done
-        acknowledged_ok = acknowledged is not None and acknowledged <= acknowledgement.day
-        within = acknowledged_ok and done <= response.day and extension_ok
-        without = acknowledged_ok and done <= response.unextended
-        counts = f.ch02[number]
-        counts[0] += within
-        counts[1] += without
-        counts[2] += 1
+def _responded(t: Timeliness, case: Case, stage: deadlines.Stage) -> None:
+    done = stage.response.done
+    assert done is not None
+    t.responded += 1
+    t.responded_in_time += not stage.response.late
+    unextended = stage.response_due_unextended
+    t.responded_without_extension += unextended is not None and done <= unextended
+    t.working_days.append(case.calendar.elapsed(stage.started, done))
 
 
 @dataclass(frozen=True)
@@ -320,16 +433,20 @@ class Inputs:
 
     report: dict[str, Any] | None  # the YAML data of policy/reports/YEAR.yaml, if there is one
     scores: tuple[Score, ...]
+    # each scored self-assessment's status: a draft is published marked as a draft, never as final
+    statuses: Mapping[str, str] = field(default_factory=dict)
 
 
 def inputs(view: View, year: str) -> Inputs:
     report = next((d.data for d in view.documents("report") if d.data["year"] == year), None)
-    scores = tuple(
-        score(view, assessment)
+    latest = [
+        assessment
         for code in sorted(view.codes)
         if (assessment := latest_assessment(view, code)) is not None
-    )
-    return Inputs(report, scores)
+    ]
+    scores = tuple(score(view, assessment) for assessment in latest)
+    statuses = {a.data["code"]: a.data["status"] for a in latest}
+    return Inputs(report, scores, statuses)
 
 
 def as_at(repository: Repository) -> dict[str, date]:

@@ -26,6 +26,7 @@ from checker.model.codes import BODIES
 from checker.model.scores import Score
 from checker.report.figures import (
     DECISIONS,
+    METHOD,
     MONTHS,
     Figures,
     Inputs,
@@ -38,11 +39,25 @@ from checker.report.figures import (
 from checker.report.suppression import (
     DEFAULT_THRESHOLD,
     HIDDEN,
+    OTHER,
+    OTHER_LABEL,
     Breakdown,
     Decided,
     Disclosure,
     Grid,
+    Sensitive,
+    grouped,
+    grouped_rows,
     primary,
+)
+from checker.report.tsm import (
+    APART,
+    MEASURED,
+    NOT_RECORDED,
+    TENURES,
+    Tenure,
+    Treatment,
+    homes_by_tenure,
 )
 
 VERSION = 1
@@ -66,6 +81,8 @@ NOT_DECLARED = "Not a declared category"
 
 
 def _named(key: str, labels: Mapping[str, str] | None) -> str:
+    if key == OTHER:
+        return OTHER_LABEL
     return label(key) if labels is None else labels.get(key, NOT_DECLARED)
 
 
@@ -80,58 +97,96 @@ class Disclosed:
     tables: dict[str, Breakdown | Grid]
 
 
-def disclose(f: Figures, homes: int | None, threshold: int) -> Disclosed:
+def disclose(
+    f: Figures,
+    homes: int | None,
+    threshold: int,
+    sensitive: Sensitive | None = None,
+    treatment: Treatment | None = None,
+) -> Disclosed:
     """Every count the year's report publishes or implies, and how they add up, decided once.
 
     The identities, each a definition in `figures`: every complaint counted is at stage 1, or
     straight at stage 2, or at neither yet; a stage 2 follows a stage 1 (escalated) or not (direct);
     each breakdown of the complaints adds up to the same total, and each breakdown of a stage to
-    the stage's total; what is acknowledged, responded to, extended or decided at a stage is part
-    of the stage; a final outcome is the stage 2 decision, or the stage 1 decision of a complaint
-    with no stage 2; housing complaints at a stage are part of the stage and of the housing
-    route, and those responded to part of those responded to; a rate publishes its count and the
-    rest of its base."""
-    d = Disclosure(threshold)
-    tables = _volumes(d, f)
+    the stage's total; what is acknowledged or extended at a stage is part of the stage, and what
+    is decided part of what is responded to (a response counts in the year it was sent, so not as
+    part of the year's stage); a final outcome is the stage 2 decision, or the stage 1 decision
+    of a complaint with no stage 2; housing complaints at a stage are part of the stage and of the
+    housing route, and add up by tenure; those responded to are part of those responded to, and
+    add up by tenure; a rate publishes its count and the
+    rest of its base.
+
+    Exact counts are published, except where a count is `sensitive` (it could point at a person:
+    `suppression.Sensitive`), which is protected when small, with what would give it away."""
+    s = sensitive or Sensitive(threshold)
+    d = Disclosure(threshold, everything=s.everything)
+    tables = _volumes(d, f, s)
     responded = {n: _timeliness_counts(d, n, t) for n, t in sorted(f.timeliness.items())}
-    tables |= _outcome_counts(d, f, responded)
-    tables["remedies"] = d.breakdown("remedies", f.remedies)
+    tables |= _outcome_counts(d, f, responded, s)
+    tables["remedies"] = d.breakdown("remedies", f.remedies, sensitive=s.of_table("remedies"))
     columns = sorted({o for c in f.referrals.values() for o in c})
-    tables["referrals"] = d.grid("referrals", f.referrals, columns, present=True)
+    tables["referrals"] = d.grid(
+        "referrals", f.referrals, columns, present=True, sensitive=s.of_table("referrals")
+    )
     recommendations = d.count("recommendations", f.recommendations)
     d.share("recommendations on time", f.recommendations_on_time, recommendations)
     if homes:
         route = tables["route"]
         assert isinstance(route, Breakdown)
-        _tsm_counts(d, f, responded, route.cells.get("housing"))
+        _tsm_counts(d, f, responded, route.cells.get("housing"), treatment or Treatment())
     return Disclosed(d.decide(), tables)
 
 
-def _volumes(d: Disclosure, f: Figures) -> dict[str, Breakdown | Grid]:
-    """The complaints, their stages and their breakdowns."""
+def _volumes(d: Disclosure, f: Figures, s: Sensitive) -> dict[str, Breakdown | Grid]:
+    """The complaints, their stages and their breakdowns; the small sensitive routes and services
+    grouped into "other" where there are two or more."""
     complaints = d.count("complaints", sum(f.by_route.values()))
     stage1, stage2 = d.count("stage 1", f.stage1), d.count("stage 2", f.stage2)
     stages = d.count("stages", f.stage1 + f.stage2)
     d.line((stage1, stage2), stages)
-    escalated = d.share("escalated", f.escalated, stage1)
+    escalated = d.count("escalated", f.escalated)  # a stage 2 of the year that followed a stage 1
+    d.share("stage 1 escalated", f.stage1_escalated, stage1)  # the escalation rate
     direct = d.imply("direct to stage 2", f.stage2 - f.escalated)
     d.line((escalated, direct), stage2)
     neither = d.imply("at no stage yet", d.values[complaints] - f.stage1 - d.values[direct])
     d.line((stage1, direct, neither), complaints)
-    d.part("discrimination claimed", f.discrimination_claimed, complaints)
+    d.part(
+        "discrimination claimed",
+        f.discrimination_claimed,
+        complaints,
+        sensitive=s.everything or s.discrimination_claimed,
+    )
     margins = {"stage 1": stage1, "stage 2": stage2}
     not_accepted = d.count("not accepted", sum(f.excluded.values()))
     return {
-        "route": d.breakdown("route", f.by_route, complaints),
+        "route": d.breakdown(
+            "route",
+            grouped(f.by_route, s.routes, s.threshold),
+            complaints,
+            s.of_table("route", {*s.routes, OTHER}),
+        ),
         "service": d.grid(
-            "service", f.by_service, STAGES, present=True, column_totals=margins, grand_total=stages
+            "service",
+            grouped_rows(f.by_service, s.services, s.threshold),
+            STAGES,
+            present=True,
+            column_totals=margins,
+            grand_total=stages,
+            sensitive=s.of_table("service", {*s.services, OTHER}),
         ),
-        "type": d.breakdown("type", f.by_type, complaints),
-        "channel": d.breakdown("channel", f.by_channel, complaints),
+        "type": d.breakdown("type", f.by_type, complaints, s.of_table("type")),
+        "channel": d.breakdown("channel", f.by_channel, complaints, s.of_table("channel")),
         "month": d.grid(
-            "month", f.by_month, STAGES, MONTHS, column_totals=margins, grand_total=stages
+            "month",
+            f.by_month,
+            STAGES,
+            MONTHS,
+            column_totals=margins,
+            grand_total=stages,
+            sensitive=s.of_table("month"),
         ),
-        "exclusion": d.breakdown("exclusion", f.excluded, not_accepted),
+        "exclusion": d.breakdown("exclusion", f.excluded, not_accepted, s.of_table("exclusion")),
     }
 
 
@@ -140,7 +195,7 @@ def _timeliness_counts(d: Disclosure, n: int, t: Timeliness) -> Hashable:
     stage = f"stage {n}"
     acknowledged = d.part(("acknowledged", n), t.acknowledged, stage)
     d.share(("acknowledged in time", n), t.acknowledged_in_time, acknowledged)
-    responded = d.part(("responded", n), t.responded, stage)
+    responded = d.count(("responded", n), t.responded)  # in the year: not part of the stage
     in_time = d.share(("responded in time", n), t.responded_in_time, responded)
     unextended = d.share(
         ("responded without extension", n), t.responded_without_extension, responded
@@ -152,17 +207,25 @@ def _timeliness_counts(d: Disclosure, n: int, t: Timeliness) -> Hashable:
 
 
 def _outcome_counts(
-    d: Disclosure, f: Figures, responded: Mapping[int, Hashable]
+    d: Disclosure, f: Figures, responded: Mapping[int, Hashable], s: Sensitive
 ) -> dict[str, Breakdown | Grid]:
     """Outcomes by stage (each stage's decisions are part of its responses) and final outcomes
     (a stage 2 decision, or the stage 1 decision of a complaint with no stage 2)."""
     outcomes = {f"stage {n}": c for n, c in f.outcomes.items()}
-    by_stage = d.grid("outcomes-by-stage", outcomes, DECISIONS, STAGES)
+    by_stage = d.grid(
+        "outcomes-by-stage", outcomes, DECISIONS, STAGES, sensitive=s.of_table("outcomes-by-stage")
+    )
     for n, stage in zip((1, 2), STAGES):
         decided = by_stage.row_totals[stage]
         undecided = d.values[responded[n]] - d.values[decided]
         d.line((decided, d.imply(("responded, no decision", n), undecided)), responded[n])
-    final = d.grid("outcomes-by-service", f.outcomes_by_service, DECISIONS, present=True)
+    final = d.grid(
+        "outcomes-by-service",
+        grouped_rows(f.outcomes_by_service, s.services, s.threshold),
+        DECISIONS,
+        present=True,
+        sensitive=s.of_table("outcomes-by-service", {*s.services, OTHER}),
+    )
     for decision in DECISIONS:
         at_1, at_2 = (by_stage.cells[stage][decision] for stage in STAGES)
         total = final.column_totals[decision]
@@ -174,20 +237,57 @@ def _outcome_counts(
 
 
 def _tsm_counts(
-    d: Disclosure, f: Figures, responded: Mapping[int, Hashable], route: Hashable | None
+    d: Disclosure,
+    f: Figures,
+    responded: Mapping[int, Hashable],
+    route: Hashable | None,
+    treatment: Treatment,
 ) -> None:
-    """CH01's counts (published with the homes), CH02's parts and their bases."""
-    housing = {1: f.housing_stage1, 2: f.housing_stage2}
-    for n, (within, unextended, answered) in f.ch02.items():
-        stage = d.part(("housing", n), housing[n], f"stage {n}")
-        base = d.part(("housing responded", n), answered, stage)
+    """The housing complaints by tenure (each tenure's part of the stage's), CH01's counts
+    (published with the homes) under the `treatment`, and CH02's parts and bases by tenure (each
+    part of the year's responses)."""
+    for n in (1, 2):
+        stage = d.part(("housing", n), sum(t.received[n - 1] for t in f.tsm.values()), f"stage {n}")
+        d.line([_tenure_count(d, f, key, n) for key in (*TENURES, NOT_RECORDED)], stage)
+        bases = []
+        for group in (*MEASURED, *APART):
+            counts = f.measured(group) if group in MEASURED else f.tsm.get(group, Tenure())
+            within, unextended, answered = counts.ch02[n]
+            base = d.count(("housing responded", group, n), answered)
+            d.share(("housing within", group, n), within, base)
+            d.share(("housing within without extensions", group, n), unextended, base)
+            bases.append(base)
+        answered = sum(d.values[b] for b in bases)
+        housing = d.count(("housing responded", n), answered)
+        d.line(bases, housing)
         others = d.imply(("responded, not housing", n), d.values[responded[n]] - answered)
-        d.line((base, others), responded[n])
-        d.share(("housing within", n), within, base)
-        d.share(("housing within without extensions", n), unextended, base)
+        d.line((housing, others), responded[n])
+        for group in MEASURED:
+            _ch01_count(d, f, group, n, treatment)
     if route is not None:
-        rest = d.imply("housing, no stage 1", d.values[route] - f.housing_stage1)
+        rest = d.imply("housing, no stage 1", d.values[route] - d.values[("housing", 1)])
         d.line((("housing", 1), rest), route)
+
+
+def _tenure_count(d: Disclosure, f: Figures, key: str, n: int) -> Hashable:
+    return d.count(("tenure", key, n), f.tsm.get(key, Tenure()).received[n - 1])
+
+
+def _ch01_count(d: Disclosure, f: Figures, group: str, n: int, treatment: Treatment) -> None:
+    """CH01's count for a measured tenure: its accepted complaints (LCRA's with those that record
+    no tenure), less those withdrawn and plus those refused where the treatment says so."""
+    members = [("tenure", k, n) for k in ((group, NOT_RECORDED) if group == "lcra" else (group,))]
+    counts = f.measured(group)
+    value = treatment.ch01(counts, n)
+    if treatment == Treatment():  # the accepted complaints, withdrawn ones included
+        d.line(members, d.count(("CH01", group, n), value))
+        return
+    withdrawn = counts.withdrawn[n - 1] if treatment.withdrawn == "exclude" else 0
+    refused = counts.refused[n - 1] if treatment.refused == "include" else 0
+    gross = d.imply(("CH01 gross", group, n), counts.received[n - 1] + refused)
+    d.line([*members, d.imply(("CH01 refused", group, n), refused)], gross)
+    ch01 = d.count(("CH01", group, n), value)
+    d.line((ch01, d.imply(("CH01 withdrawn", group, n), withdrawn)), gross)
 
 
 def _ordered(decided: Decided, keys: Mapping[str, Any]) -> list[str]:
@@ -266,6 +366,7 @@ def publish(
     frozen: date | None = None,
     previous: Figures | None = None,
     threshold: int = DEFAULT_THRESHOLD,
+    sensitive: Sensitive | None = None,
 ) -> Published:
     """The public report for one year, as a JSON-ready dictionary; `frozen`, the date the year's
     figures are frozen at (they are final if they were counted as at it)."""
@@ -273,7 +374,9 @@ def publish(
     report = inputs.report or {}
     stock = council.get("housing_stock")
     homes = stock["homes"] if stock else None
-    disclosed = disclose(f, homes, threshold)
+    s = sensitive or Sensitive(threshold)
+    treatment = Treatment.of(report)
+    disclosed = disclose(f, homes, s.threshold, s, treatment)
     decided, tables = disclosed.decided, disclosed.tables
 
     def line(
@@ -305,17 +408,27 @@ def publish(
         "period": {"start": f.start.isoformat(), "end": f.end.isoformat()},
         "as_of": f.as_of.isoformat(),
         "frozen": f.as_of == frozen,
+        "method": list(METHOD),
         "suppression": {
             "threshold": threshold,
             "shown_as": f"fewer than {threshold + 1}",
             "secondary_shown_as": HIDDEN,
+            "sensitive": {
+                "discrimination_claimed": s.discrimination_claimed,
+                "routes": sorted(s.routes),
+                "services": sorted(s.services),
+                "tables": sorted(s.tables),
+                "everything": s.everything,
+            },
         },
-        "self_assessment": [_score(s) for s in inputs.scores],
+        "self_assessment": [
+            _score(s) | {"status": inputs.statuses.get(s.code, "published")} for s in inputs.scores
+        ],
         "totals": {
             "stage1": decided.show("stage 1"),
             "stage2": decided.show("stage 2"),
             "escalated": decided.show("escalated"),
-            "escalation_rate": decided.share("escalated"),
+            "escalation_rate": decided.share("stage 1 escalated"),
             "not_accepted": decided.show("not accepted"),
             "discrimination_claimed": decided.show("discrimination claimed"),
         },
@@ -371,8 +484,8 @@ def publish(
             "recommendations": decided.show("recommendations"),
             "recommendations_complied_on_time": decided.share("recommendations on time"),
         },
-        "tsm": _tsm(decided, stock),
-        "previous_year": _previous(previous, stock, threshold) if previous else None,
+        "tsm": _tsm(decided, stock, treatment),
+        "previous_year": _previous(previous, stock, s, treatment) if previous else None,
         "learning": {
             "from_cases": list(f.learning),
             "service_improvements": [
@@ -415,36 +528,80 @@ def _timeliness(number: int, t: Timeliness, decided: Decided) -> Published:
         "responded_in_time": decided.share(("responded in time", number)),
         "responded_without_extension": decided.share(("responded without extension", number)),
         "extensions": decided.show(("extensions", number)),
-        "median_working_days": None if unshown else t.median,
-        "p90_working_days": None if unshown else t.p90,
+        # always decimals, as a median of an even number of responses may be a half
+        "median_working_days": None if unshown or t.median is None else float(t.median),
+        "p90_working_days": None if unshown or t.p90 is None else float(t.p90),
     }
 
 
-def _tsm(decided: Decided, stock: dict[str, Any] | None) -> Published | None:
+TENURE_LABELS = {
+    "lcra": "Low-cost rental accommodation (LCRA)",
+    "lcho": "Low-cost home ownership (LCHO)",
+    "leaseholder": "Leaseholders",
+    "other": "Other tenures",
+}
+
+
+def _tsm(decided: Decided, stock: dict[str, Any] | None, treatment: Treatment) -> Published | None:
+    """CH01 and CH02 for LCRA (at the top, as before tenures were recorded) and LCHO, each with its
+    own homes; leaseholders' and other tenures' complaints apart; the treatment of what the
+    Regulator's text leaves open."""
     if not stock:
         return None
-    homes = stock["homes"]
-    return {
-        "homes": homes,
-        "homes_as_of": stock["as_of"],
-        "homes_example": stock.get("example", False),
-        "CH01": {f"stage{n}_per_1000_homes": decided.per(("housing", n), homes) for n in (1, 2)},
-        "CH02": {
+    homes = homes_by_tenure(stock)
+
+    def ch02(group: str) -> Published:
+        return {
             f"stage{n}": {
-                "responded": decided.show(("housing responded", n)),
-                "within_timescales": decided.share(("housing within", n)),
+                "responded": decided.show(("housing responded", group, n)),
+                "within_timescales": decided.share(("housing within", group, n)),
                 "within_timescales_without_extensions": decided.share(
-                    ("housing within without extensions", n)
+                    ("housing within without extensions", group, n)
                 ),
             }
             for n in (1, 2)
+        }
+
+    def measure(group: str) -> Published:
+        base = homes[group]
+        return {
+            "tenure": group,
+            "label": TENURE_LABELS[group],
+            "homes": base,
+            "CH01": {
+                f"stage{n}_per_1000_homes": decided.per(("CH01", group, n), base) if base else None
+                for n in (1, 2)
+            },
+            "CH02": ch02(group),
+        }
+
+    return {
+        **measure("lcra"),
+        "homes_as_of": stock["as_of"],
+        "homes_example": stock.get("example", False),
+        "lcho": measure("lcho"),
+        "apart": [
+            {
+                "tenure": group,
+                "label": TENURE_LABELS[group],
+                **{f"stage{n}": decided.show(("tenure", group, n)) for n in (1, 2)},
+                "CH02": ch02(group),
+            }
+            for group in APART
+        ],
+        # counted as LCRA (`figures`): how many, so a reader can weigh the LCRA figures
+        "tenure_not_recorded": {
+            f"stage{n}": decided.show(("tenure", NOT_RECORDED, n)) for n in (1, 2)
         },
+        "treatment": {"withdrawn": treatment.withdrawn, "refused": treatment.refused},
     }
 
 
-def _previous(f: Figures, stock: dict[str, Any] | None, threshold: int) -> Published:
-    """The previous year's headline figures, as its own report decides them."""
-    decided = disclose(f, stock["homes"] if stock else None, threshold).decided
+def _previous(
+    f: Figures, stock: dict[str, Any] | None, s: Sensitive, treatment: Treatment
+) -> Published:
+    """The previous year's headline figures, decided as this year's are."""
+    decided = disclose(f, stock["homes"] if stock else None, s.threshold, s, treatment).decided
     return {
         "year": f.year,
         "stage1": decided.show("stage 1"),
@@ -452,7 +609,7 @@ def _previous(f: Figures, stock: dict[str, Any] | None, threshold: int) -> Publi
         "not_accepted": decided.show("not accepted"),
         "stage1_responded_in_time": decided.share(("responded in time", 1)),
         "stage2_responded_in_time": decided.share(("responded in time", 2)),
-        "tsm": _tsm(decided, stock),
+        "tsm": _tsm(decided, stock, treatment),
     }
 
 
@@ -480,11 +637,19 @@ def build(view: View, figures: dict[str, Figures], year: str) -> Published:
     threshold = view.policy.data["rules"].get("suppression_threshold", DEFAULT_THRESHOLD)
     before = periods.before(year)
     previous = compute(view, figures, before) if before in years_with_cases(view) else None
+    given = inputs(view, year)
+    council = view.council.data
+    sensitive = Sensitive.of(
+        (given.report or {}).get("disclosure"),
+        threshold,
+        {s: categories.routes(council, s) for s in categories.declared(council, "service")},
+    )
     return publish(
         compute(view, figures, year),
-        inputs(view, year),
+        given,
         view.council.data,
         as_at(view.repository).get(year),
         previous,
-        threshold,
+        sensitive.threshold,
+        sensitive,
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -67,6 +68,7 @@ def markdown(report: Published, charts: Mapping[str, str] | None = None) -> str:
     r = report
     out = [
         *_opening(r),
+        *_method(r),
         *_self_assessment(r),
         *_volumes(r, charts),
         *_timeliness(r, charts),
@@ -98,13 +100,52 @@ def _opening(r: Published) -> list[str]:
             else f"This is a draft: figures as at {r['as_of']}, which will change until the "
             "year's figures are frozen."
         )
-        + f" Counts from 1 to {r['suppression']['threshold']} are shown "
-        f'as "{r["suppression"]["shown_as"]}", and a figure that would let one be worked out '
-        f'from the other figures is shown as "{r["suppression"]["secondary_shown_as"]}"; a '
-        "percentage that would give away such a count is shown as the range it could be in, "
-        'or hidden; a count that even these words would give away is "not shown".\n'
+        + " "
+        + _disclosure_note(r["suppression"])
+        + "\n"
     )
     return out
+
+
+def _disclosure_note(s: Published) -> str:
+    """The method note on disclosure control: what is exact, what is protected and how."""
+    sensitive = s.get("sensitive") or {}
+    if sensitive.get("everything"):
+        what = "every count"
+    else:
+        parts = []
+        if sensitive.get("discrimination_claimed", True):
+            parts.append("complaints claiming discrimination")
+        if sensitive.get("routes"):
+            routes = " and ".join(_route_name(r) for r in sensitive["routes"])
+            parts.append(f"the {routes} routes")
+        if sensitive.get("services"):
+            parts.append("the services on them")
+        if sensitive.get("tables"):
+            parts.append("the tables " + ", ".join(sensitive["tables"]))
+        what = ", ".join(parts) or "no count"
+    return (
+        "Counts are exact, as the ombudsmen publish theirs, except those that could point at a "
+        f"person: {escaped(what)}. Such a count from 1 to {s['threshold']} is shown as "
+        f'"{s["shown_as"]}" (several small ones are combined as "other"), and a figure that '
+        "would let one be worked out from the others is shown as "
+        f'"{s["secondary_shown_as"]}"; a percentage that would give one away is shown as the '
+        "range it could be in, or hidden; a count that even these words would give away is "
+        '"not shown".'
+    )
+
+
+def _route_name(route: str) -> str:
+    return {"statutory": "social care (statutory)", "data-protection": "data protection"}.get(
+        route, route.replace("-", " ")
+    )
+
+
+def _method(r: Published) -> list[str]:
+    """The counting rules: which year each figure counts in."""
+    if not r.get("method"):
+        return []
+    return ["### How the figures are counted\n", "".join(f"- {escaped(m)}\n" for m in r["method"])]
 
 
 def _self_assessment(r: Published) -> list[str]:
@@ -114,7 +155,9 @@ def _self_assessment(r: Published) -> list[str]:
     if r["self_assessment"]:
         rows = "".join(
             f'<tr><th scope="row">{escaped(s["title"])} '
-            f"({BODIES[s['code']].short} {s['edition']})</th>"
+            f"({BODIES[s['code']].short} {s['edition']})"
+            + (" (draft)" if s.get("status") == "draft" else "")
+            + "</th>"
             f"<td>{s['yes']}</td><td>{s['partial']}</td><td>{s['no']}</td>"
             f"<td>{s['declared_share']:.1f}%</td><td>{s['evidenced_share']:.1f}%</td>"
             f"<td>{s['actions']}</td></tr>"
@@ -129,6 +172,12 @@ def _self_assessment(r: Published) -> list[str]:
             f'<th scope="col">Actions</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n'
         )
         for s in r["self_assessment"]:
+            if s.get("status") == "draft":
+                add(
+                    f"The self-assessment against the {BODIES[s['code']].name}'s Code is a draft: "
+                    "it has not been approved, so its answers are not the council's final "
+                    "assessment and may change.\n"
+                )
             if s["contradicted"]:
                 add(
                     f"The cases of {s['period']} do not bear out the answers to provisions "
@@ -149,12 +198,15 @@ def _volumes(r: Published, charts: Mapping[str, str] | None) -> list[str]:
     add("### Volumes\n")
     add(
         f"- Complaints received at stage 1: {_cell(t['stage1'])}\n"
-        f"- Escalated to stage 2: {_cell(t['escalated'])} "
-        f"({_pct(t['escalation_rate'])} of stage 1 complaints); "
-        f"complaints at stage 2 in all: {_cell(t['stage2'])}\n"
+        f"- Complaints at stage 2: {_cell(t['stage2'])}, of which escalated from stage 1: "
+        f"{_cell(t['escalated'])}\n"
+        f"- Stage 1 complaints of the year escalated to stage 2: "
+        f"{_pct(t['escalation_rate'])}\n"
         f"- Complaints not accepted: {_cell(t['not_accepted'])}\n"
         f"- Complaints in which discrimination was claimed: {_cell(t['discrimination_claimed'])}\n"
     )
+    if (t["stage1"], t["stage2"], t["not_accepted"]) == (0, 0, 0):
+        add(f"No complaint was received in this year by {r['as_of']}.\n")
     for breakdown in r["volumes"]:
         add(table(breakdown, charts))
     add("### Complaints not accepted\n")
@@ -169,6 +221,11 @@ def _timeliness(r: Published, charts: Mapping[str, str] | None) -> list[str]:
     out: list[str] = []
     add = out.append
     add("### Timeliness\n")
+    if all(s["responded"] == 0 for s in r["timeliness"]):
+        add(
+            f"No complaint was responded to in this year by {r['as_of']}, so there is no "
+            "timeliness or outcome to report yet.\n"
+        )
     rows = "".join(
         f'<tr><th scope="row">Stage {s["stage"]}</th><td>{_pct(s["acknowledged_in_time"])}</td>'
         f"<td>{_pct(s['responded_in_time'])}</td><td>{_pct(s['responded_without_extension'])}</td>"
@@ -224,31 +281,75 @@ def _referrals(r: Published, charts: Mapping[str, str] | None) -> list[str]:
 def _tsm(r: Published) -> list[str]:
     out: list[str] = []
     add = out.append
-    if r["tsm"]:
-        s = r["tsm"]
-        example = " (an example figure)" if s["homes_example"] else ""
-        add("### Tenant Satisfaction Measures\n")
-        add(
-            f"Measured for the council's {s['homes']:,} homes{example} "
-            f"at {escaped(s['homes_as_of'])}, "
-            "for housing complaints, against the Housing Ombudsman's Code timescales.\n"
-        )
-        ch01, ch02 = s["CH01"], s["CH02"]
-        add(
-            "<table>\n<caption>Tenant Satisfaction Measures CH01 and CH02</caption>\n<thead><tr>"
-            '<th scope="col">Measure</th><th scope="col">Stage 1</th>'
-            '<th scope="col">Stage 2</th></tr></thead>\n<tbody>\n'
-            '<tr><th scope="row">CH01 complaints per 1,000 homes</th>'
+    if not r["tsm"]:
+        return out
+    s = r["tsm"]
+    example = " (example figures)" if s["homes_example"] else ""
+    add("### Tenant Satisfaction Measures\n")
+    add(
+        "For housing complaints, against the Housing Ombudsman's Code timescales, for low-cost "
+        "rental accommodation (LCRA) and low-cost home ownership (LCHO) homes apart, each per "
+        f"1,000 of its own homes at {escaped(s['homes_as_of'])}{example}.\n"
+    )
+    rows = []
+    for m in (s, s["lcho"]):
+        ch01, ch02 = m["CH01"], m["CH02"]
+        homes = f"{m['homes']:,}" if m["homes"] else "not given"
+        rows.append(
+            f'<tr><th scope="row">{escaped(m["label"])}</th><td>{homes}</td>'
             f"<td>{_cell(ch01['stage1_per_1000_homes'])}</td>"
-            f"<td>{_cell(ch01['stage2_per_1000_homes'])}</td></tr>\n"
-            f'<tr><th scope="row">CH02 responded to within the Code timescales</th>'
+            f"<td>{_cell(ch01['stage2_per_1000_homes'])}</td>"
             f"<td>{_pct(ch02['stage1']['within_timescales'])}</td>"
-            f"<td>{_pct(ch02['stage2']['within_timescales'])}</td></tr>\n"
-            f'<tr><th scope="row">CH02 without extensions</th>'
+            f"<td>{_pct(ch02['stage2']['within_timescales'])}</td>"
             f"<td>{_pct(ch02['stage1']['within_timescales_without_extensions'])}</td>"
-            f"<td>{_pct(ch02['stage2']['within_timescales_without_extensions'])}</td></tr>\n"
-            "</tbody>\n</table>\n"
+            f"<td>{_pct(ch02['stage2']['within_timescales_without_extensions'])}</td></tr>"
         )
+    add(
+        "<table>\n<caption>Tenant Satisfaction Measures CH01 and CH02</caption>\n"
+        '<thead><tr><th scope="col">Tenure</th><th scope="col">Homes</th>'
+        '<th scope="col">CH01 stage 1 complaints per 1,000 homes</th>'
+        '<th scope="col">CH01 stage 2 complaints per 1,000 homes</th>'
+        '<th scope="col">CH02 stage 1 responded to within the Code timescales</th>'
+        '<th scope="col">CH02 stage 2 responded to within the Code timescales</th>'
+        '<th scope="col">CH02 stage 1 without extensions</th>'
+        '<th scope="col">CH02 stage 2 without extensions</th></tr></thead>\n'
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+    )
+    apart = "".join(
+        f'<tr><th scope="row">{escaped(a["label"])}</th><td>{_cell(a["stage1"])}</td>'
+        f"<td>{_cell(a['stage2'])}</td>"
+        f"<td>{_pct(a['CH02']['stage1']['within_timescales'])}</td>"
+        f"<td>{_pct(a['CH02']['stage2']['within_timescales'])}</td></tr>"
+        for a in s["apart"]
+    )
+    add(
+        "<table>\n<caption>Housing complaints of other tenures, reported apart "
+        "(no rate per home)</caption>\n"
+        '<thead><tr><th scope="col">Tenure</th><th scope="col">Stage 1 complaints</th>'
+        '<th scope="col">Stage 2 complaints</th>'
+        '<th scope="col">Stage 1 responded to within the Code timescales</th>'
+        '<th scope="col">Stage 2 responded to within the Code timescales</th></tr></thead>\n'
+        f"<tbody>\n{apart}\n</tbody>\n</table>\n"
+    )
+    unknown, t = s["tenure_not_recorded"], s["treatment"]
+    add(
+        f"Housing complaints that record no tenure are counted as LCRA: "
+        f"{_cell(unknown['stage1'])} at stage 1 and {_cell(unknown['stage2'])} at stage 2 this "
+        "year. "
+        + (
+            "Complaints withdrawn before their response count in CH01, as complaints received; "
+            if t["withdrawn"] == "include"
+            else "Complaints withdrawn before their response are left out of CH01; "
+        )
+        + (
+            "matters not accepted as complaints, and refused escalations, do not: they are "
+            "counted apart, by reason. "
+            if t["refused"] == "exclude"
+            else "matters not accepted as complaints, and refused escalations, count in CH01. "
+        )
+        + "CH02 counts only complaints responded to in the year. The Regulator's text on these "
+        "points could not be confirmed, so the council sets them in its report inputs.\n"
+    )
     return out
 
 
@@ -364,52 +465,186 @@ def json_format(report: Published) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
-CSV_COLUMNS = ("year", "section", "table", "row", "column", "value")
+CSV_COLUMNS = (
+    "year",
+    "section",
+    "table",
+    "row",
+    "column",
+    "value",
+    "unit",
+    "status",
+    "low",
+    "high",
+)
+
+# What the CSV's `status` says of a figure: its value is given only when it is "published"; a
+# range gives its least and most in `low` and `high`.
+STATUSES = {
+    "published": "the exact figure, in value",
+    "fewer than threshold": "a protected count from 1 to the threshold ('fewer than 5')",
+    "withheld": "a figure withheld so that a protected count cannot be worked out ('hidden')",
+    "not shown": "a figure not shown at all: it could be any number",
+    "small base": "a percentage of a protected count from 1 to the threshold",
+    "range": "a percentage or rate given only as the range in low and high",
+    "not applicable": "nothing to count or divide by (no responses, say)",
+}
+UNITS = ("complaints", "percent", "per 1,000 homes", "working days", "GBP", "homes", "remedies")
+RANGE = re.compile(r"^(\d+(?:\.\d+)?)%? to (\d+(?:\.\d+)?)%?$")
+
+
+def _unit(key: str, table: str = "") -> str:
+    """The unit of a figure, from its name: one place, so the Table Schema can list them."""
+    if key.endswith("per_1000_homes"):
+        return "per 1,000 homes"
+    if key.endswith("working_days"):
+        return "working days"
+    if key == "financial_total":
+        return "GBP"
+    if key == "homes":
+        return "homes"
+    if key.endswith(("_rate", "_in_time", "_extension", "on_time", "within_timescales")) or (
+        key.startswith("within_timescales")
+    ):
+        return "percent"
+    return "remedies" if table == "remedies" else "complaints"
+
+
+def _status(value: object) -> tuple[object, str, object, object]:
+    """A published figure as (value, status, low, high): the value only where it is exact."""
+    if isinstance(value, bool) or value is None:
+        return "", "not applicable", "", ""
+    if isinstance(value, (int, float)):
+        return value, "published", "", ""
+    text = str(value)
+    if match := RANGE.match(text):
+        return "", "range", float(match[1]), float(match[2])
+    if text.startswith("fewer than") and text.endswith("cases"):
+        return "", "small base", "", ""
+    if text.startswith("fewer than"):
+        return "", "fewer than threshold", "", ""
+    if text.startswith("not shown"):
+        return "", "not shown", "", ""
+    return "", "withheld", "", ""
 
 
 def csv_format(report: Published) -> str:
-    """Every published figure, one per row: stable columns for reuse."""
+    """Every published figure, one per row: stable columns for reuse, the value numeric (or empty)
+    and what was withheld said in `status` (the Table Schema, `csv_table_schema`, describes it)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     year = report["year"]
+
+    def row(section: str, table: str, key: str, column: str, value: object, unit: str) -> None:
+        writer.writerow((year, section, table, key, column, *_with_unit(value, unit)))
+
     for key, value in report["totals"].items():
-        writer.writerow((year, "totals", "totals", key, "", value))
+        row("totals", "totals", key, "", value, _unit(key))
     tables = [("volumes", t) for t in report["volumes"]] + [
         ("not_accepted", report["not_accepted"])
     ]
     tables += [("outcomes", report["outcomes"][k]) for k in ("by_stage", "by_service", "remedies")]
     tables += [("ombudsman", report["ombudsman"]["referrals"])]
     for section, t in tables:
-        for row in t["rows"]:
-            for column, value in zip(t["columns"], row["values"]):
-                writer.writerow((year, section, t["id"], row["key"], column, value))
+        unit = _unit("", t["id"])
+        for r in t["rows"]:
+            for column, value in zip(t["columns"], r["values"]):
+                row(section, t["id"], r["key"], column, value, unit)
         for column, value in zip(t["columns"], t["total"]):
-            writer.writerow((year, section, t["id"], "total", column, value))
+            row(section, t["id"], "total", column, value, unit)
         if "grand_total" in t:
-            writer.writerow((year, section, t["id"], "total", "Total", t["grand_total"]))
+            row(section, t["id"], "total", "Total", t["grand_total"], unit)
     for stage in report["timeliness"]:
         for key, value in stage.items():
             if key != "stage":
-                writer.writerow((year, "timeliness", f"stage{stage['stage']}", key, "", value))
-    writer.writerow(
-        (
-            year,
-            "outcomes",
-            "remedies",
-            "financial_total",
-            "",
-            report["outcomes"]["financial_remedies_total"],
-        )
-    )
-    if report["tsm"]:
-        tsm = report["tsm"]
-        for key, value in tsm["CH01"].items():
-            writer.writerow((year, "tsm", "CH01", key, "", value))
-        for stage, values in tsm["CH02"].items():
-            for key, value in values.items():
-                writer.writerow((year, "tsm", "CH02", stage, key, value))
+                row("timeliness", f"stage{stage['stage']}", key, "", value, _unit(key))
+    total = report["outcomes"]["financial_remedies_total"]
+    row("outcomes", "remedies", "financial_total", "", total, "GBP")
+    m = report["ombudsman"]
+    row("ombudsman", "recommendations", "recommendations", "", m["recommendations"], "complaints")
+    on_time = m["recommendations_complied_on_time"]
+    row("ombudsman", "recommendations", "complied_on_time", "", on_time, "percent")
+    for path, value in _leaves(report["tsm"] or {}):
+        row("tsm", path[0], ".".join(path[1:-1]), path[-1], value, _unit(path[-1]))
     return out.getvalue()
+
+
+def _with_unit(value: object, unit: str) -> tuple[object, ...]:
+    number, status, low, high = _status(value)
+    if unit == "working days" and isinstance(number, int):
+        number = float(number)  # a median may be a half: every number of days is a decimal
+    return number, unit, status, low, high
+
+
+def _leaves(node: object, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], object]]:
+    """The TSM figures (numbers, and the words standing for withheld ones) with their paths; its
+    text (labels, dates, settings) is not a figure."""
+    if isinstance(node, dict):
+        return [leaf for k, v in node.items() for leaf in _leaves(v, (*path, str(k)))]
+    if isinstance(node, list):
+        found = []
+        for n, item in enumerate(node):
+            name = item.get("tenure", str(n)) if isinstance(item, dict) else str(n)
+            found += _leaves(item, (*path, name))
+        return found
+    if len(path) < 2 or isinstance(node, bool) or path[-1] in _TSM_TEXT:
+        return []
+    if isinstance(node, str) and _status(node)[1] == "withheld" and not _is_label(node):
+        return []
+    return [(path, node)]
+
+
+_TSM_TEXT = {"tenure", "label", "homes_as_of", "homes_example", "withdrawn", "refused"}
+
+
+def _is_label(text: str) -> bool:
+    """Whether a TSM string is one of the words disclosure control writes for a figure."""
+    return text in ("hidden", "not shown") or text.startswith(("fewer than", "not shown"))
+
+
+def csv_table_schema(report: Published) -> str:
+    """A Frictionless Table Schema (v1) of the CSV (`csv_format`): its columns, their types, units
+    and statuses, for tools that read open data."""
+    threshold = report["suppression"]["threshold"]
+
+    def field(name: str, kind: str, description: str, **constraints: object) -> dict[str, object]:
+        found: dict[str, object] = {"name": name, "type": kind, "description": description}
+        if constraints:
+            found["constraints"] = constraints
+        return found
+
+    schema = {
+        "$schema": "https://datapackage.org/profiles/1.0/tableschema.json",
+        "title": f"Annual complaints report {report['year']}: every published figure",
+        "description": (
+            f"{report['council']}'s annual complaints report figures as at {report['as_of']}, "
+            "one per row. A figure withheld by disclosure control has an empty value and says why "
+            f"in status (counts from 1 to {threshold} that could point at a person are protected)."
+        ),
+        "fields": [
+            field("year", "string", "The reporting year.", required=True, pattern=r"\d{4}-\d{2}"),
+            field("section", "string", "The part of the report.", required=True),
+            field("table", "string", "The table or group of figures.", required=True),
+            field("row", "string", "The row: a category's key, 'total', or a figure's name."),
+            field("column", "string", "The column: a stage, a decision, or empty."),
+            field("value", "number", "The figure, where it is published exactly."),
+            field("unit", "string", "What the figure counts.", required=True, enum=list(UNITS)),
+            field(
+                "status",
+                "string",
+                "Whether the figure is published and if not why: "
+                + "; ".join(f"{k}: {v}" for k, v in STATUSES.items()),
+                required=True,
+                enum=list(STATUSES),
+            ),
+            field("low", "number", "The least the figure can be, where it is given as a range."),
+            field("high", "number", "The most the figure can be, where it is given as a range."),
+        ],
+        "missingValues": [""],
+        "primaryKey": ["year", "section", "table", "row", "column"],
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def markdown_with_charts(report: Published) -> str:

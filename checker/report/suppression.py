@@ -1,10 +1,29 @@
 """Disclosure control: the one place that decides whether each published number is shown.
 
-The rule, for every count of complaints a publication shows or lets a reader work out: it is 0 or
+What is protected. The privacy duty is about what identifies a complainant, not about counts:
+councils' annual reports and the ombudsmen themselves publish exact small counts of complaints by
+stage, service, outcome and ombudsman decision. So the report publishes exact counts, and protects
+only a count that could point at a person (`Sensitive`, set by the council in its report inputs,
+`disclosure`), with these defaults and reasons:
+- discrimination claimed: a claim of discrimination implies a protected characteristic, special
+  category data (UK GDPR article 9); so does any breakdown by a protected characteristic;
+- the statutory route (the social care complaints procedures) and the services the council
+  declares for it: such a complaint is about the care of one child or adult, few in a year;
+- the data protection route and its services: a complaint about a person's own records;
+- any table the council marks, or every count (`everything`, for a very small council);
+- the threshold 4 ("fewer than 5"), the common convention for small numbers in official
+  statistics, and the policy's `suppression_threshold` where it sets one.
+Two or more small sensitive categories of a table are grouped into one "other" row rather than
+hidden. A count hidden only to protect another is shown again if no protected count needs it, or
+if a reader could work it out anyway, so secondary suppression never wipes out a whole row or
+column it is not needed for.
+
+The rule, for every protected count a publication shows or lets a reader work out: it is 0 or
 more than the threshold (default 4), or the reader cannot tell which number from 1 to the
-threshold it is. A count from 1 to the threshold is shown as "fewer than 5"; any other count
-hidden to protect one is shown as "hidden" (it is then 0 or more than 4, and the reader may know
-that); the labels are part of what a reader knows.
+threshold it is (a `Disclosure` made with `everything=True`, the default, protects every count).
+A count from 1 to the threshold is shown as "fewer than 5"; any other count hidden to protect
+one is shown as "hidden" (it is then 0 or more than 4, and the reader may know that); the labels
+are part of what a reader knows.
 
 A publication (`Disclosure`) declares every count it publishes, in a table, as a headline or
 behind a rate, and the identities between them that a reader knows from the definitions: each line
@@ -83,11 +102,13 @@ def protect(
     threshold: int = DEFAULT_THRESHOLD,
     implied: Collection[K] = (),
     present: Collection[K] = (),
+    protected: Collection[K] | None = None,
 ) -> set[K]:
     """The keys to hide so that no hidden count, and no `implied` count (never published) from 1
     to the threshold, can be worked out from what is shown. A reader knows a `present` key is not
-    0 (a row of a breakdown is there only if it counts something)."""
-    return hide(values, lines, threshold, implied, present)[0]
+    0 (a row of a breakdown is there only if it counts something). Only the `protected` keys'
+    small counts are protected (None: every key's)."""
+    return hide(values, lines, threshold, implied, present, protected)[0]
 
 
 def hide(
@@ -96,6 +117,7 @@ def hide(
     threshold: int = DEFAULT_THRESHOLD,
     implied: Collection[K] = (),
     present: Collection[K] = (),
+    protected: Collection[K] | None = None,
 ) -> tuple[set[K], set[K]]:
     """`protect`'s keys to hide, and those of them to show with no label at all ("not shown"):
     where nothing is left to hide and a count is still worked out from what its label says (four
@@ -103,9 +125,19 @@ def hide(
     lines = [(tuple(members), total) for members, total in lines]
     order = {key: n for n, key in enumerate(values)}  # cells come before totals in `values`
     never = set(implied)
-    hidden = {key for key, value in values.items() if primary(value, threshold)} | never
+    guarded = set(values) if protected is None else set(protected)
+    hidden = {k for k, v in values.items() if primary(v, threshold) and k in guarded} | never
     loose: set[K] = set()
-    reader = _Reader(values, threshold, max([*values.values(), 1]), never, set(present), loose)
+    reader = _Reader(
+        values,
+        threshold,
+        max([*values.values(), 1]),
+        never,
+        set(present),
+        loose,
+        guarded,
+        protected is None,
+    )
     on: dict[K, list[int]] = {key: [] for key in values}
     for n, (members, total) in enumerate(lines):
         for key in (*members, total):
@@ -121,21 +153,49 @@ def hide(
             settled[state] = reader.exposed([lines[n] for n in near], group, order)
         return settled[state]
 
-    def cost(k: K) -> tuple[bool, bool, int, int]:
+    def cost(k: K) -> tuple[bool, bool, bool, int, int]:
         """What a reader loses: a 0 last, then a margin several tables or figures share, then
-        the larger count, and a total after a cell."""
-        return (values[k] == 0, len(on[k]) > 2, values[k], order[k])
+        (where only some counts are protected) a small count, whose "fewer than 5" would need
+        protecting in turn, then the larger count, and a total after a cell."""
+        small = protected is not None and primary(values[k], threshold)
+        return (values[k] == 0, len(on[k]) > 2, small, values[k], order[k])
 
     def after(k: K, groups: list[frozenset[K]]) -> int:
         """How many more keys could be worked out once `k` is hidden too."""
         group = _linked(k, hidden, lines, on)
         return len(settle(group)) - sum(len(settle(g)) for g in groups if g & group)
 
+    def finish() -> tuple[set[K], set[K]]:
+        """Where only some counts are protected: a count hidden for another that no protected
+        count needs after all is shown (totals tried first, then cells, the smallest first), and
+        so is one a reader can work out all the same (it protects nothing)."""
+        if protected is None:
+            return hidden - never, loose
+        for key in sorted(hidden - never - guarded, key=lambda k: (-order[k], values[k])):
+            hidden.discard(key)
+            if any(settle(group) for group in _groups(hidden, lines, order)):
+                hidden.add(key)
+        while True:
+            spare = [
+                key
+                for group in _groups(hidden, lines, order)
+                for key in reader.exposed(
+                    [lines[n] for n in sorted({n for k in group for n in on[k]})],
+                    group,
+                    order,
+                    secondary=True,
+                )
+                if key not in never and not (key in guarded and primary(values[key], threshold))
+            ]
+            if not spare:
+                return hidden - never, loose
+            hidden.difference_update(spare)
+
     while True:
         groups = _groups(hidden, lines, order)
         exposed = [key for group in groups for key in settle(group)]
         if not exposed:
-            return hidden - never, loose
+            return finish()
         candidates = {
             k
             for key in exposed
@@ -154,7 +214,7 @@ def hide(
         if not candidates:  # everything linked to them is hidden: drop a label instead
             labelled = [k for k in exposed if k not in loose and k not in never]
             if not labelled:
-                return hidden - never, loose
+                return finish()
             loose.add(min(labelled, key=order.__getitem__))
             continue
 
@@ -209,9 +269,15 @@ class _Reader:
     implied: Collection  # never published: 0 or more
     present: Collection  # not 0
     loose: Collection  # hidden with no label: 0 or more
+    protected: Collection  # the keys whose small counts are protected
+    every: bool  # every count hidden is guarded, not only the protected small ones
 
     def exposed(
-        self, lines: Sequence[Line[K]], group: frozenset[K], order: Mapping[K, int]
+        self,
+        lines: Sequence[Line[K]],
+        group: frozenset[K],
+        order: Mapping[K, int],
+        secondary: bool | None = None,
     ) -> list[K]:
         """The keys of one group of linked hidden keys that propagation narrows to a single
         possible value (for an implied key, to a single value from 1 to the threshold), or that
@@ -231,10 +297,12 @@ class _Reader:
                 domain[key] &= ~1
         _propagate(lines, domain)
         # in table order, not a set's: the search is deterministic
+        others = self.every if secondary is None else secondary  # a count hidden for another
         guarded = [
             key
             for key in sorted(group, key=order.__getitem__)
-            if key not in self.implied or primary(self.values[key], self.threshold)
+            if (others and key not in self.implied)
+            or (key in self.protected and primary(self.values[key], self.threshold))
         ]
         pinned = [key for key in guarded if domain[key] & (domain[key] - 1) == 0]
         if pinned:
@@ -453,20 +521,27 @@ class Disclosure:
     once and then decided once (`decide`). A key declared twice is the same count: two tables
     that share a margin give it the same key."""
 
-    def __init__(self, threshold: int = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, threshold: int = DEFAULT_THRESHOLD, everything: bool = True) -> None:
         self.threshold = threshold
+        self.everything = everything  # every small count protected, not only the sensitive
+        self.sensitive: set[Hashable] = set()  # the counts whose small values are protected
         self.values: dict[Hashable, int] = {}
         self.implied: set[Hashable] = set()  # never shown: the reader knows only it is 0 or more
         self.present: set[Hashable] = set()  # shown only where it is not 0 (a breakdown's row)
         self.lines: list[Line[Hashable]] = []
         self.rates: dict[Hashable, tuple[Hashable, Hashable]] = {}  # numerator -> (rest, base)
 
-    def count(self, key: Hashable, value: int, present: bool = False) -> Hashable:
-        """A count that is published (as itself, or behind a rate)."""
+    def count(
+        self, key: Hashable, value: int, present: bool = False, sensitive: bool = False
+    ) -> Hashable:
+        """A count that is published (as itself, or behind a rate); a `sensitive` one (it could
+        point at a person) is protected when it is small."""
         if self.values.setdefault(key, value) != value:
             raise ValueError(f"{key!r} is declared as {self.values[key]} and {value}")
         if present and value > 0:
             self.present.add(key)
+        if sensitive:
+            self.sensitive.add(key)
         return key
 
     def imply(self, key: Hashable, value: int) -> Hashable:
@@ -483,9 +558,9 @@ class Disclosure:
             raise ValueError(f"{members!r} do not add up to {total!r}")
         self.lines.append((members, total))
 
-    def part(self, key: Hashable, value: int, whole: Hashable) -> Hashable:
+    def part(self, key: Hashable, value: int, whole: Hashable, sensitive: bool = False) -> Hashable:
         """A published count that is part of another: the rest is implied."""
-        self.count(key, value)
+        self.count(key, value, sensitive=sensitive)
         rest = self.imply(("rest of", whole, key), self.values[whole] - value)
         self.line((key, rest), whole)
         return key
@@ -499,11 +574,23 @@ class Disclosure:
         return key
 
     def breakdown(
-        self, name: str, counts: Mapping[str, int], total: Hashable | None = None
+        self,
+        name: str,
+        counts: Mapping[str, int],
+        total: Hashable | None = None,
+        sensitive: Collection[str] | bool = (),
     ) -> Breakdown:
-        """A one-way table of the categories present (each counts at least one) and its total."""
-        cells = {c: self.count((name, c), counts[c], counts[c] > 0) for c in sorted(counts)}
-        total = self.count((name, None) if total is None else total, sum(counts.values()))
+        """A one-way table of the categories present (each counts at least one) and its total;
+        the `sensitive` categories' counts (True: the whole table's) are protected."""
+        everything = sensitive is True
+        touchy = set() if isinstance(sensitive, bool) else set(sensitive)
+        cells = {
+            c: self.count((name, c), counts[c], counts[c] > 0, everything or c in touchy)
+            for c in sorted(counts)
+        }
+        total = self.count(
+            (name, None) if total is None else total, sum(counts.values()), sensitive=everything
+        )
         self.line(cells.values(), total)
         return Breakdown(cells, total)
 
@@ -518,21 +605,32 @@ class Disclosure:
         row_totals: Mapping[str, Hashable] | None = None,
         column_totals: Mapping[str, Hashable] | None = None,
         grand_total: Hashable | None = None,
+        sensitive: Collection[str] | bool = (),
     ) -> Grid:
         """A two-way table with its row, column and grand totals; a total another table or a
         headline shares is named by its key. `present`: a row (and a column) is there only if it
-        counts at least one."""
+        counts at least one. The `sensitive` rows' counts (True: the whole table's) are
+        protected."""
+        everything = sensitive is True
+        touchy = set() if isinstance(sensitive, bool) else set(sensitive)
         rows = tuple(sorted(counts) if rows is None else rows)
 
         def value(r: str, c: str) -> int:
             return counts.get(r, {}).get(c, 0)
 
-        cells = {r: {c: self.count((name, r, c), value(r, c)) for c in columns} for r in rows}
+        cells = {
+            r: {
+                c: self.count((name, r, c), value(r, c), sensitive=everything or r in touchy)
+                for c in columns
+            }
+            for r in rows
+        }
         across = {
             r: self.count(
                 (row_totals or {}).get(r, (name, r, None)),
                 sum(value(r, c) for c in columns),
                 present,
+                everything or r in touchy,
             )
             for r in rows
         }
@@ -541,12 +639,14 @@ class Disclosure:
                 (column_totals or {}).get(c, (name, None, c)),
                 sum(value(r, c) for r in rows),
                 present,
+                everything,
             )
             for c in columns
         }
         grand = self.count(
             (name, None, None) if grand_total is None else grand_total,
             sum(value(r, c) for r in rows for c in columns),
+            sensitive=everything,
         )
         for r in rows:
             self.line(cells[r].values(), across[r])
@@ -562,7 +662,10 @@ class Disclosure:
         # cells before totals, so that of two equal counts a cell is hidden rather than a total
         ordered = {k: v for k, v in self.values.items() if k not in totals}
         ordered |= {k: v for k, v in self.values.items() if k in totals}
-        hidden, loose = hide(ordered, self.lines, self.threshold, self.implied, self.present)
+        protected = None if self.everything else self.sensitive
+        hidden, loose = hide(
+            ordered, self.lines, self.threshold, self.implied, self.present, protected=protected
+        )
         return Decided(
             dict(self.values),
             frozenset(hidden),
@@ -706,3 +809,85 @@ def suppress_table(
         column_totals={c: decided.cell(k) for c, k in keys.column_totals.items()},
         grand_total=decided.cell(keys.grand_total),
     )
+
+
+# What can point at a person, unless the council's report inputs say otherwise (see the module
+# docstring for the reasons): a claim of discrimination (it implies a protected characteristic),
+# complaints about social care under the statutory procedures (about the care of one child or
+# adult) and about a person's own data (data protection).
+SENSITIVE_ROUTES = ("data-protection", "statutory")
+OTHER = "combined"  # the key of the row that small sensitive categories are grouped into
+OTHER_LABEL = "Other (small numbers combined)"
+
+
+@dataclass(frozen=True)
+class Sensitive:
+    """What a council's report protects: `disclosure` in policy/reports/YEAR.yaml."""
+
+    threshold: int = DEFAULT_THRESHOLD
+    discrimination_claimed: bool = True
+    protected_characteristics: bool = True
+    routes: frozenset[str] = frozenset(SENSITIVE_ROUTES)
+    services: frozenset[str] = frozenset()
+    tables: frozenset[str] = frozenset()
+    everything: bool = False  # every small count protected, as in a very small council
+
+    @classmethod
+    def of(
+        cls,
+        settings: Mapping | None,
+        threshold: int = DEFAULT_THRESHOLD,
+        service_routes: Mapping[str, Collection[str]] | None = None,
+    ) -> Sensitive:
+        """The settings as written (each left out takes its default); by default a service is
+        sensitive when the council declares it for a sensitive route (`service_routes`)."""
+        settings = settings or {}
+        marked = settings.get("sensitive", {})
+        routes = frozenset(marked.get("routes", SENSITIVE_ROUTES))
+        on_routes = {s for s, on in (service_routes or {}).items() if routes & set(on)}
+        return cls(
+            threshold=settings.get("threshold", threshold),
+            discrimination_claimed=marked.get("discrimination_claimed", True),
+            protected_characteristics=marked.get("protected_characteristics", True),
+            routes=routes,
+            services=frozenset(marked.get("services", on_routes)),
+            tables=frozenset(marked.get("tables", ())),
+            everything=settings.get("everything", False),
+        )
+
+    def of_table(self, table: str, categories: Collection[str] = ()) -> Collection[str] | bool:
+        """What of a table is sensitive: all of it (True), or these categories."""
+        return self.everything or table in self.tables or frozenset(categories)
+
+
+def grouped(
+    counts: Mapping[str, int], sensitive: Collection[str], threshold: int = DEFAULT_THRESHOLD
+) -> dict[str, int]:
+    """A breakdown with its small sensitive categories grouped into one "other" row, where there
+    are two or more of them (one alone is protected as it is)."""
+    small = [c for c, n in counts.items() if c in sensitive and primary(n, threshold)]
+    if len(small) < 2 or OTHER in counts:
+        return dict(counts)
+    out = {c: n for c, n in counts.items() if c not in small}
+    out[OTHER] = sum(counts[c] for c in small)
+    return out
+
+
+def grouped_rows(
+    counts: Mapping[str, Mapping[str, int]],
+    sensitive: Collection[str],
+    threshold: int = DEFAULT_THRESHOLD,
+) -> dict[str, dict[str, int]]:
+    """A two-way table with its sensitive rows of small totals grouped into one "other" row,
+    where there are two or more of them."""
+    totals = {r: sum(row.values()) for r, row in counts.items()}
+    small = [r for r in counts if r in sensitive and primary(totals[r], threshold)]
+    if len(small) < 2 or OTHER in counts:
+        return {r: dict(row) for r, row in counts.items()}
+    out = {r: dict(row) for r, row in counts.items() if r not in small}
+    other: dict[str, int] = {}
+    for r in small:
+        for c, n in counts[r].items():
+            other[c] = other.get(c, 0) + n
+    out[OTHER] = other
+    return out

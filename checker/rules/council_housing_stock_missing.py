@@ -5,8 +5,9 @@ When the policy has a housing route (the council is a landlord under the Housing
 Code), `policy/council.yaml` gives `housing_stock`: the number of homes and the date it counts.
 
 ## Why it matters
-The Regulator of Social Housing's TSM CH01 is complaints per 1,000 homes; without the stock the
-annual report cannot state it, and the HO Code's annual submission needs it.
+The Regulator of Social Housing's TSM CH01 is complaints per 1,000 homes, for low-cost rental
+(LCRA) and low-cost home ownership (LCHO) homes apart; without the stock the annual report cannot
+state it, and the HO Code's annual submission needs it.
 
 ## Example
     routes:
@@ -14,7 +15,9 @@ annual report cannot state it, and the HO Code's annual submission needs it.
     # council.yaml has no housing_stock
 
 ## How to fix
-Add `housing_stock: {homes: ..., as_of: YYYY-MM-DD}` from the council's stock records.
+Add `housing_stock: {homes: ..., lcra: ..., lcho: ..., as_of: YYYY-MM-DD}` from the council's
+stock records: every home it owns, and its LCRA and LCHO homes (without them, `homes` is taken as
+the LCRA figure).
 """
 
 from __future__ import annotations

@@ -41,6 +41,14 @@ def self_assessment_page(view: View, document: Document) -> str:
         f"Status: {escaped(status)}{approved}. "
         f"Completed {escaped(document.data['completed'])}. "
         f"The Code: {link(code['url'], the_code)}.\n",
+        *(
+            [
+                "**Draft.** This self-assessment has not been approved, so its answers are not "
+                "the council's final assessment and may change.\n"
+            ]
+            if status == "draft"
+            else []
+        ),
         *_summary(result),
         *_measured(
             result, view.policy.data["rules"].get("suppression_threshold", DEFAULT_THRESHOLD)

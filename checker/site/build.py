@@ -56,13 +56,14 @@ def publication(
 ) -> Publication:
     """Evaluate the repository once for the site; with `rules=None`, every rule runs. A frozen
     year's cases are counted and measured as at its date (`figures.as_at`)."""
+    dates = as_at(repository)
     done = run(
         repository,
         as_of,
         rules=rules,
-        collectors=(Counting(), Fingerprinting()),
+        collectors=(Counting(as_of, dates), Fingerprinting()),
         progress=progress,
-        dates=as_at(repository),
+        dates=dates,
     )
     figures, strings = done.tallies
     return Publication(done, figures, strings)

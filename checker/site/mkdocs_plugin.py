@@ -3,7 +3,9 @@
 `plugins: [complaints]` in mkdocs.yml. Invalid data (a file that does not load or match its
 schema, a case filed in the wrong place) fails the build with the checker's located messages;
 `mkdocs serve` rebuilds when a file under policy/ or cases/ changes. The pages themselves come
-from `checker.site.pages`, which imports nothing from MkDocs.
+from `checker.site.pages`, which imports nothing from MkDocs. Each page's tables are labelled for
+narrow screens (`checker.site.tables`), and each annual report, once built, is printed to a PDF
+among the downloads (`checker.site.pdf`; `pdf: false` builds without it).
 
 The privacy guard (`checker.site.privacy`) reads every file the build writes, whatever its name
 (`checker.site.published_files` says how each is read): before anything is written, the docs
@@ -16,6 +18,7 @@ checked (the search index, say), and on a leak removed.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -33,17 +36,24 @@ from mkdocs.structure.pages import Page
 from checker.load.repository import load_repository
 from checker.model.findings import Severity, relative
 from checker.site.build import INVALID_DATA, publication
-from checker.site.pages import build_site
+from checker.site.pages import build_site, report_path
+from checker.site.pdf import NotPrinted, pdf_path, print_pdf, unavailable
 from checker.site.privacy import SiteGuard
 from checker.site.published_files import Unreadable, links, read, read_file
+from checker.site.tables import label_tables
 
 log = get_plugin_logger(__name__)
 SHOWN = 50  # lines of a failure shown
+REPORT_DATA = re.compile(r"data/complaints-report-(.+)\.json")  # a year's report, as data
+# The site's own stylesheets, registered here if mkdocs.yml does not list them (a council's
+# mkdocs.yml made before one was added still gets it).
+STYLESHEETS = ("assets/a11y.css", "assets/tables.css", "assets/print.css")
 
 
 class ComplaintsConfig(Config):
     root = config_options.Optional(config_options.Type(str))  # default: the folder of mkdocs.yml
     as_of = config_options.Optional(config_options.Type(str))  # default: COMPLAINTS_AS_OF, or today
+    pdf = config_options.Type(bool, default=True)  # each annual report printed to a PDF too
 
 
 class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
@@ -67,11 +77,27 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
                 f"complaints: the data has {len(errors)} error(s); fix them first:\n{lines}{more}"
             )
         self.site = build_site(view, found.figures)
+        # each report page's source, by its year: printed to a PDF once the site is built
+        years = (m[1] for path in self.site.files if (m := REPORT_DATA.fullmatch(path)))
+        self.printed = {
+            report_path(year): year
+            for year in sorted(years)
+            if self.config.pdf and report_path(year) in self.site.pages
+        }
+        if self.printed and (reason := unavailable()):
+            if os.environ.get("CI"):
+                raise PluginError(f"complaints: no PDF of the annual report: {reason}")
+            log.info("complaints: the site is built without the report's PDF: %s", reason)
+            self.printed = {}
+        self.built_pages: dict[str, Path] = {}  # each of those pages, as written
         self.guard = SiteGuard(view, found.strings)
         # what was checked (or is the installed theme's own), by the path it is written to
         self.checked: dict[str, bytes] = {}
         if not config.nav:
             config.nav = self.site.nav
+        for stylesheet in STYLESHEETS:
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
         log.info(
             "complaints: %d pages from %d cases as of %s",
             len(self.site.pages),
@@ -93,6 +119,9 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
             if existing is not None:  # a hand-written page of the same name wins
                 continue
             files.append(File.generated(config, path, content=content))
+        for year in self.printed.values():  # written once the site is built (on_post_build)
+            if files.get_file_from_path(pdf_path(year)) is None:
+                files.append(File.generated(config, pdf_path(year), content=b""))
         texts: dict[str, str] = {}
         unreadable: list[str] = []
         for file in files:
@@ -122,6 +151,22 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
             )
         return files
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        year = self.printed.get(page.file.src_uri)
+        if year is None:
+            return markdown
+        return (  # the link is relative to the page's source, reports/YEAR.md
+            f"{markdown}\nThe whole report is also available to print or keep: "
+            f"[the annual complaints report {year} as a PDF](../{pdf_path(year)}).\n"
+        )
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        return label_tables(html)  # each cell labelled with its column, for narrow screens
+
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
@@ -130,11 +175,21 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         self._check(page.file.src_uri, output, Path(page.file.abs_dest_path))
+        if page.file.src_uri in self.printed:
+            self.built_pages[page.file.src_uri] = Path(page.file.abs_dest_path)
         return output
 
     @event_priority(-100)  # after every other plugin has written its files (the search index)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        for source, year in self.printed.items():  # checked below, with every file written
+            if source not in self.built_pages:  # not rebuilt (mkdocs serve --dirty)
+                continue
+            try:
+                printed = print_pdf(self.built_pages[source], site)
+            except NotPrinted as error:
+                raise PluginError(f"complaints: no PDF of {source}: {error}") from error
+            (site / pdf_path(year)).write_bytes(printed)
         texts: dict[str, str] = {}
         unreadable: dict[str, str] = {}
         for folder, _, names in os.walk(site):

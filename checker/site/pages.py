@@ -8,6 +8,8 @@ never a case file's content.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Any
 from checker.files import replace
 from checker.load.view import View
 from checker.measures.scoring import latest_assessment
-from checker.model.codes import SHORT
+from checker.model.codes import BODIES
 from checker.model.findings import Document
 from checker.report import charts
 from checker.report import publish as published
@@ -77,7 +79,7 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
             continue
         path = assessment_path(document)
         pages[path] = self_assessment_page(view, document)
-        assessments.append({f"{_code_name(view, code)} {document.data['year']}": path})
+        assessments.append({f"{_code_name(view, code)}, {document.data['year']}": path})
     if assessments:
         nav.append({"Self-assessments": assessments})
 
@@ -87,6 +89,9 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
         pages[report_path(year)] = report_page(public, year)
         files[f"data/complaints-report-{year}.json"] = report_format.json_format(public)
         files[f"data/complaints-report-{year}.csv"] = report_format.csv_format(public)
+        files[f"data/complaints-report-{year}.csv.tableschema.json"] = (
+            report_format.csv_table_schema(public)
+        )
         reports.append({f"Annual report {year}": report_path(year)})
     if reports:
         nav.append({"Annual reports": reports})
@@ -105,7 +110,8 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
 
 
 def _code_name(view: View, code: str) -> str:
-    return f"{SHORT[code]} Code" if code in SHORT else code
+    """A Code as the menu names it: spelled out ("Housing Ombudsman's Code"), never initials."""
+    return f"{BODIES[code].name}'s Code" if code in BODIES else code
 
 
 def home_page(council: dict[str, Any], nav: Nav) -> str:
@@ -130,47 +136,97 @@ def report_page(public: Published, year: str) -> str:
     rendered = {key: charts.html(chart) for key, chart in charts.render(public).items()}
     downloads = (
         f"\nThe figures in this report are also available as open data: "
-        f"[JSON](../data/complaints-report-{year}.json) and "
-        f"[CSV](../data/complaints-report-{year}.csv).\n"
+        f"[the {year} figures as JSON](../data/complaints-report-{year}.json) and "
+        f"[the {year} figures as CSV](../data/complaints-report-{year}.csv), under the "
+        f"[Open Government Licence v3.0]({OGL}).\n"
     )
     return report_format.markdown(public, rendered) + downloads
 
 
+OGL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+
+
 def open_data_page(council: dict[str, Any], files: dict[str, str]) -> str:
+    """The downloads, each with what it holds, its figures' date and its size, under the Open
+    Government Licence."""
     out = [
         "# Open data\n",
         f"{escaped(council['name'])} publishes the figures of its annual complaints reports for "
-        "anyone to reuse. "
-        'They hold totals only: counts from 1 to 4 are shown as "fewer than 5", and any figure '
-        "that would let "
-        'one be worked out is shown as "hidden" (a percentage as the range it could be in), the '
-        "same as on the report's page. A year's figures are final once the report says they are "
-        "as at a date; until then it is a draft.\n",
+        "anyone to reuse, under the "
+        + link(OGL, "Open Government Licence v3.0")
+        + ". They hold totals only, the same as on each report's page: counts are exact, except "
+        "those that could point at a person (such as complaints claiming discrimination, or "
+        'about social care), which are shown as "fewer than 5" when small, with any figure that '
+        'would let one be worked out shown as "hidden". In the CSV every value is a number or '
+        "empty, and the status column says why a figure is withheld; the Table Schema beside it "
+        "describes its columns. A year's figures are final once the report says they are as at "
+        "a date; until then it is a draft.\n",
         '<table>\n<caption>Downloads</caption>\n<thead><tr><th scope="col">File</th>'
-        '<th scope="col">Format</th>'
+        '<th scope="col">Format</th><th scope="col">Figures as at</th>'
+        '<th scope="col">Size</th>'
         '<th scope="col">What it holds</th></tr></thead>\n<tbody>',
     ]
     for path in sorted(files):
         name = path.rsplit("/", 1)[-1]
-        kind = "JSON Schema" if name.endswith(".schema.json") else name.rsplit(".", 1)[-1].upper()
-        what = (
-            "the structure of the JSON files, for validating and reusing them"
-            if kind == "JSON Schema"
-            else "every figure of the report, one per row: year, section, table, row, column, value"
-            if kind == "CSV"
-            else "the whole report: every figure, in the structure the JSON Schema describes"
+        kind = (
+            "Table Schema"
+            if name.endswith(".tableschema.json")
+            else "JSON Schema"
+            if name.endswith(".schema.json")
+            else name.rsplit(".", 1)[-1].upper()
         )
+        what = {
+            "JSON Schema": "the structure of the JSON files, for validating and reusing them",
+            "Table Schema": "the columns of the CSV beside it, their types, units and statuses "
+            "(Frictionless Table Schema)",
+            "CSV": "every figure of the report, one per row: year, section, table, row, column, "
+            "value, unit, status (and a range's low and high)",
+        }.get(kind, "the whole report: every figure, in the structure the JSON Schema describes")
         out.append(
             f'<tr><th scope="row"><a href="../{path}">{escaped(name)}</a></th>'
-            f"<td>{kind}</td><td>{what}</td></tr>"
+            f"<td>{kind}</td><td>{_as_of(path, files)}</td>"
+            f"<td>{_size(len(files[path].encode('utf-8')))}</td><td>{what}</td></tr>"
         )
     out.append("</tbody>\n</table>\n")
     return "\n".join(out)
 
 
+def _as_of(path: str, files: dict[str, str]) -> str:
+    """The date a report file's figures are as at (and whether they are still a draft)."""
+    match = re.match(r"data/complaints-report-(.+?)\.(json|csv|csv\.tableschema\.json)$", path)
+    data = files.get(f"data/complaints-report-{match[1]}.json") if match else None
+    if data is None:
+        return "–"
+    try:
+        report = json.loads(data)
+    except ValueError:
+        return "–"
+    draft = "" if report.get("frozen") else " (draft)"
+    return f"{escaped(str(report.get('as_of', '–')))}{draft}"
+
+
+def _size(size: int) -> str:
+    """A file's size as a reader reads it: 812 bytes, 14 KB, 1.2 MB."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{round(size / 1000):,} KB"
+    return f"{size / 1_000_000:.1f} MB"
+
+
+# When this statement was prepared and last reviewed, and when the pages it describes were last
+# tested as it says (tests/test_site.py, tests/test_keyboard.py and tests/test_readability.py on
+# the example council and the councils under examples/). Change them when the statement or the
+# pages' templates, styles or scripts change, and test again.
+STATEMENT_PREPARED = "4 December 2026"
+STATEMENT_REVIEWED = "4 December 2026"
+PAGES_TESTED = "4 December 2026"
+
+
 def accessibility_page(council: dict[str, Any]) -> str:
     """The accessibility statement, in the form the Public Sector Bodies Accessibility
-    Regulations 2018 require."""
+    Regulations 2018 require (the GOV.UK model statement): what was tested, how and when, and
+    what is known not to comply, so that it is true of the pages it describes."""
     name = escaped(council["name"])
     contact = council["contact"]
     return "\n".join(
@@ -180,15 +236,26 @@ def accessibility_page(council: dict[str, Any]) -> str:
             f"{name}: how to complain, the complaints policy, the self-assessments against the "
             "ombudsmen's Complaint Handling Codes, the annual complaints reports and their open "
             "data.\n",
-            "We want as many people as possible to be able to use these pages. You should be able "
-            "to change colours, contrast levels and fonts using your browser or device settings, "
-            "zoom in up to 400% without the text spilling off the screen, navigate the pages using "
-            "just a keyboard, navigate them using speech recognition software, and listen to them "
-            "using a screen reader. We have also made the text as simple as we can. Every chart "
-            "has a text description and a table of the same figures.\n",
+            "We want as many people as possible to be able to use these pages. For example, you "
+            "should be able to:\n",
+            "- change colours, contrast levels and fonts using your browser or device settings",
+            "- zoom in up to 400% without the text spilling off the screen",
+            "- use every link, button and menu with just a keyboard, and always see where you are",
+            "- turn off animation, by asking your device for reduced motion\n",
+            "The How to complain page is written in plain English. We check that it reads at a "
+            "Flesch-Kincaid grade of 6 or below, a reading age of about 11. Every chart has a text "
+            "description and a table of the same figures.\n",
             "## How accessible these pages are\n",
-            "These pages are fully compliant with the Web Content Accessibility Guidelines version "
-            "2.2 AA standard.\n",
+            "We know some parts of these pages are not fully accessible:\n",
+            "- on a small screen, or zoomed in, the text in charts gets smaller with the chart",
+            "- without JavaScript, on a small screen or zoomed in to 200% or more, the menu and "
+            "search cannot be opened with a keyboard",
+            "- the complaints policy is our own document: parts of it are long and hard to read, "
+            'and some of its links use short forms such as "HO" and "LGO"',
+            "- we have not yet checked whether the PDF of each annual report is accessible "
+            "(the report's web page has the same content)",
+            "- we have not yet tested these pages with a screen reader or with speech recognition "
+            "software\n",
             "## Feedback and contact information\n",
             "If you need information on these pages in a different format, such as accessible PDF, "
             "large print, easy read, audio recording or braille, contact us "
@@ -209,13 +276,53 @@ def accessibility_page(council: dict[str, Any]) -> str:
             "Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations "
             "2018.\n",
             "### Compliance status\n",
-            "These pages are fully compliant with the Web Content Accessibility Guidelines version "
-            "2.2 AA standard.\n",
+            "These pages are partially compliant with the Web Content Accessibility Guidelines "
+            "version 2.2 AA standard, due to the non-compliances listed below.\n",
+            "### Non-accessible content\n",
+            "The content listed below is non-accessible for the following reasons.\n",
+            "#### Non-compliance with the accessibility regulations\n",
+            "- Text in charts is drawn inside each chart's picture and shrinks with it. On a "
+            "screen 320 pixels wide, or at 400% zoom, it can be much smaller than the rest of the "
+            "text. This fails WCAG 2.2 success criterion 1.4.4 (Resize text). The same figures "
+            "are in the table under each chart, which can be resized.",
+            "- The menu, search and menu section buttons are made usable by keyboard and named "
+            "for assistive technology by a script. Without JavaScript, below 1220 pixels wide "
+            "(a phone, or a laptop zoomed to 110% or more) the menu cannot be opened with a "
+            "keyboard. This fails WCAG 2.2 success criteria 2.1.1 (Keyboard) and 4.1.2 (Name, "
+            "role, value) when JavaScript is off.",
+            "- Some links in the complaints policy use short forms of the ombudsmen's names, such "
+            'as "HO Complaint Handling Code". The full names are given elsewhere in the policy. '
+            "This may fail WCAG 2.2 success criterion 2.4.4 (Link purpose, in context).",
+            "- The PDF of each annual report has not been checked for accessibility. It may fail "
+            "several WCAG 2.2 success criteria. The report's web page has the same content and is "
+            "the version we test.\n",
+            "We plan to fix these problems. We will update this statement when we do.\n",
+            "#### Disproportionate burden\n",
+            "We are not claiming disproportionate burden for any of these pages.\n",
+            "#### Content that is not within the scope of the accessibility regulations\n",
+            "Links to other websites, such as the ombudsmen's, go to content we do not control.\n",
+            "## How we tested these pages\n",
+            f"These pages were last tested on {PAGES_TESTED}. We tested an example council's "
+            "site, made by the same software, with the same templates, styles and scripts, as "
+            "these pages. The same tests run every time that software changes. We tested:\n",
+            "- every page with the axe-core accessibility engine, against WCAG 2.0, 2.1 and 2.2 "
+            "levels A and AA, 1280 and 390 pixels wide, in the Chromium browser",
+            "- every page with a keyboard alone, in Chromium, 320 pixels wide (a 1280 pixel screen "
+            "at 400% zoom) and 1280 pixels wide, tabbing forwards and backwards through every "
+            "link and control: each one must be visible, inside the window and not hidden by the "
+            "page header, with a focus outline of at least 3:1 contrast",
+            "- that the menu opens with the Enter or Space key and closes with Escape, and that "
+            "search opens and closes from the keyboard",
+            "- the reading level of the How to complain page, made from the example council's "
+            "policy and from other councils' policies",
+            "- that the HTML of every page is valid, and that no page loads anything from another "
+            "website\n",
+            "These tests are automated. They were written after a person checked the pages with a "
+            "keyboard and with browser zoom, and found problems that automated checkers miss. "
+            "We have not tested with screen readers or speech recognition software.\n",
             "## Preparation of this accessibility statement\n",
-            "This statement is generated with the pages. The pages are tested every time they are "
-            "built: each page is checked with the axe-core accessibility engine against WCAG 2.0, "
-            "2.1 and 2.2 levels A and AA at desktop and phone widths, its HTML is validated, and "
-            "it is checked to make no request to any other website.\n",
+            f"This statement was prepared on {STATEMENT_PREPARED}. It was last reviewed on "
+            f"{STATEMENT_REVIEWED}.\n",
         ]
     )
 

@@ -6,6 +6,12 @@ its start events, units and advisory figures, its pre-stages and number of stage
 limit, what happens if the council needs longer and whether reasons for escalating are asked for.
 Where the policy is silent and a Code governs one of its routes, the page states the Code's floor
 and says that it is the Code's; where neither says anything, the page says nothing.
+
+The page is written in plain English, for a reading age of about 11 (a Flesch-Kincaid grade of at
+most 6, which tests/test_readability.py measures for every example council): one idea a sentence,
+numerals for every figure, "we" for the council and "you" for the reader, everyday words
+("getting" rather than "receipt"), and the ombudsmen's Complaint Handling Code named in full once,
+then "the Code".
 """
 
 from __future__ import annotations
@@ -15,12 +21,11 @@ from typing import Any
 from checker.calendar.workdays import WEEKDAYS
 from checker.model.clocks import figure_of
 from checker.model.codes import BODIES, counterpart, governing
-from checker.model.policy import clauses, words
+from checker.model.policy import clauses
 from checker.report.charts.words import join
 from checker.report.plain import escaped, link
 from checker.site.text import WEEK
 
-ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 UNIT = {"working_days": "working day", "calendar_days": "calendar day", "months": "month"}
 
 
@@ -33,13 +38,14 @@ def how_to_complain(
     count = policy["rules"]["stages"]
     out = [
         "# How to complain\n",
-        "What happens when you make a complaint, how long each step takes, and who to go to if "
-        "you are not happy with our response.\n",
+        "This page tells you how to complain. It says what happens at each step and how long it "
+        "takes. It also says who can help if you are still not happy.\n",
+        *_the_code(floor),
         *_what_a_complaint_is(policy, floor),
         *_how_to_make_one(council["contact"]),
         *_time_limit(floor),
         *_pre_stages(policy["rules"], floor),
-        f"Our complaints process has {words(count)} stage{'s' if count != 1 else ''}.\n",
+        f"Our complaints process has {count} stage{'s' if count != 1 else ''}.\n",
     ]
     for number in range(1, count + 1):
         out += _stage(number, policy["rules"], floor)
@@ -68,20 +74,32 @@ class Floor:
         return any(counterpart(code, ho_number) for code in self.codes)
 
     def whose(self, capital: bool = False) -> str:
-        """How the page names the Codes: the one that governs, or both."""
-        the = "The" if capital else "the"
-        if len(self.codes) == 1:
-            return f"{the} {BODIES[self.codes[0]['code']].name}'s Complaint Handling Code"
-        return f"{the} Complaint Handling Code of both ombudsmen"
+        """How the page names the governing Code once `_the_code` has named it in full."""
+        return "The Code" if capital else "the Code"
+
+    def bodies(self) -> str:
+        """The ombudsmen whose Codes govern: "the Housing Ombudsman and the ..."."""
+        return " and ".join(f"the {BODIES[c['code']].name}" for c in self.codes)
 
 
 def amount(spec: dict[str, Any]) -> str:
-    """'five working days', '28 calendar days', 'one month'."""
+    """'5 working days', '28 calendar days', '1 month': numerals, as plain English has them."""
     found = figure_of(spec)
     if found is None:
         return ""
     figure, unit = found
-    return f"{words(figure)} {UNIT[unit]}{'s' if figure != 1 else ''}"
+    return f"{figure} {UNIT[unit]}{'s' if figure != 1 else ''}"
+
+
+def _the_code(floor: Floor) -> list[str]:
+    """The governing Codes, named in full once: the page calls them "the Code" after."""
+    if not floor.codes:
+        return []
+    whose = "its" if len(floor.codes) == 1 else "their"
+    return [
+        f"We follow rules for handling complaints set by {floor.bodies()}. These rules are "
+        f'{whose} Complaint Handling Code. On this page we call it "the Code".\n'
+    ]
 
 
 def _what_a_complaint_is(policy: dict[str, Any], floor: Floor) -> list[str]:
@@ -95,16 +113,17 @@ def _what_a_complaint_is(policy: dict[str, Any], floor: Floor) -> list[str]:
     )
     out = ["## What a complaint is\n"]
     if definition:
-        out.append(f"We define a complaint as:\n\n> {escaped(definition.strip(chr(39)))}\n")
+        out.append(f"Our policy says a complaint is:\n\n> {escaped(definition.strip(chr(39)))}\n")
     elif floor.codes and floor.codes[0].get("definition"):
         out.append(
-            f"Our policy does not define a complaint. {floor.whose(capital=True)} defines it "
-            f"as:\n\n> {escaped(floor.codes[0]['definition']['text'])}\n"
+            f"Our policy does not say what a complaint is. {floor.whose(capital=True)} says it "
+            f"is:\n\n> {escaped(floor.codes[0]['definition']['text'])}\n"
         )
     out.append(
-        'You do not have to use the word "complaint". A request for a service (for example, '
-        "reporting a missed bin once) is not a complaint, but if we fail to put it right, or you "
-        "are unhappy with how we handled it, you can complain.\n"
+        'You do not have to use the word "complaint". Asking us to do something is not a '
+        "complaint. For example, you might tell us once that we missed your bin. That is a "
+        "request. If we do not put it right, you can complain. You can also complain if you are "
+        "not happy with how we dealt with it.\n"
     )
     return out
 
@@ -124,8 +143,8 @@ def _how_to_make_one(contact: dict[str, Any]) -> list[str]:
     if contact.get("notes"):
         out.append(f"\n{escaped(contact['notes'].strip())}")
     out.append(
-        "\nSomeone else, such as a family member, an advocate or your councillor, can complain "
-        "for you with your consent.\n"
+        "\nSomeone else can complain for you if you agree. This could be a family member, a "
+        "friend, an advocate or your councillor.\n"
     )
     return out
 
@@ -134,25 +153,30 @@ def _time_limit(floor: Floor) -> list[str]:
     spec = floor.policy("late_complaint")
     if spec is not None and figure_of(spec) is not None:
         since = {
-            "the-event": "of the issue happening",
-            "becoming-aware": "of you becoming aware of the issue",
-        }.get(spec.get("from", ""), "of the issue happening, or of you becoming aware of it")
-        text = f"Please complain within {amount(spec)} {since}."
+            "the-event": "of the problem happening.",
+            "becoming-aware": "of when you found out about the problem.",
+        }.get(
+            spec.get("from", ""),
+            "of the problem happening. Or it can be within "
+            f"{amount(spec)} of when you found out about it.",
+        )
+        text = f"Please complain within {amount(spec)} {since}"
         if spec.get("discretion") is True:
             text += (
-                " We may still consider a later complaint if there is a good reason for the delay."
+                " We may still look at a later complaint if there is a good reason for the delay."
             )
         elif spec.get("discretion") is False:
-            text += " We will not consider a later complaint."
+            text += " We will not look at a later complaint."
         return ["## When to complain\n", text + "\n"]
     code = floor.code("late_complaint")
     if code is None:
         return []
     return [
         "## When to complain\n",
-        f"Our policy does not set a time limit. {floor.whose(capital=True)} asks councils to "
-        f"accept complaints made within {amount(code)} of the issue happening, or of you becoming "
-        "aware of it, and to consider later ones where there is a good reason.\n",
+        f"Our policy does not set a time limit. {floor.whose(capital=True)} says councils should "
+        f"accept a complaint made within {amount(code)} of the problem happening. Or it can be "
+        f"within {amount(code)} of when you found out about it. The Code also says councils "
+        "should look at a later complaint if there is a good reason.\n",
     ]
 
 
@@ -174,35 +198,34 @@ def _pre_stages(rules: dict[str, Any], floor: Floor) -> list[str]:
         out += [f"## {name}\n", text + "\n"]
     if steps and floor.codes:
         out.append(
-            f"{floor.whose(capital=True)} does not allow a step before stage 1: its timescales "
-            "for stage 1 run from the day we receive your complaint, and you can ask for stage 1 "
-            "at any time.\n"
+            f"{floor.whose(capital=True)} does not allow a step before stage 1. Under the Code, "
+            "the time for stage 1 starts on the day we get your complaint. You can ask for stage "
+            "1 at any time.\n"
         )
     return out
 
 
 def _stage(number: int, rules: dict[str, Any], floor: Floor) -> list[str]:
     out = [f"## Stage {number}\n"]
-    received = "receiving it" if number == 1 else "receiving your request"
+    what = "complaint" if number == 1 else "request"
     if number > 1:
         out.append(_asking(number, rules, floor))
     ack = _sentence(
         floor,
         f"stage{number}_acknowledgement",
         lambda verb, spec: (
-            f"{verb} acknowledge your {'complaint' if number == 1 else 'request'} within "
-            f"{amount(spec)} of {_start(spec, received)}."
+            f"{verb} let you know we have your {what} within {amount(spec)}" + _start(spec, what)
         ),
-        "how soon we acknowledge it",
+        f"how soon we let you know we have your {what}",
     )
     response = _sentence(
         floor,
         f"stage{number}_response",
         lambda verb, spec: (
             f"{verb} send you our {'full' if number < rules['stages'] else 'final'} response "
-            f"within {amount(spec)} of {_start(spec, received, respond=True)}."
+            f"within {amount(spec)}" + _start(spec, what, respond=True)
         ),
-        "how soon we respond",
+        "how soon we send our response",
     )
     out += [line for line in (ack, response) if line]
     extension = _extension(number, floor)
@@ -211,13 +234,15 @@ def _stage(number: int, rules: dict[str, Any], floor: Floor) -> list[str]:
     return out
 
 
-def _start(spec: dict[str, Any], received: str, respond: bool = False) -> str:
+def _start(spec: dict[str, Any], what: str, respond: bool = False) -> str:
+    """The end of a timescale's sentence: when its time starts (one more sentence unless it is
+    from the day the complaint or request reaches us)."""
     start = spec.get("from", "acknowledgement" if respond else "receipt")
     if start == "acknowledgement":
-        return "our acknowledgement"
+        return f". This time starts when we let you know we have your {what}."
     if start == "day-after-receipt":
-        return f"{received} (the days begin the day after we receive it)"
-    return received
+        return f". This time starts on the day after we get your {what}."
+    return " of getting it." if not respond else f" of getting your {what}."
 
 
 def _sentence(floor: Floor, name: str, say: Any, subject: str) -> str:
@@ -229,33 +254,30 @@ def _sentence(floor: Floor, name: str, say: Any, subject: str) -> str:
     code = floor.code(name)
     if code is None:
         return ""
-    text = say("we must", code)
-    return (
-        f"Our policy does not say {subject}: {floor.whose()} says {text[:-1]} "
-        "(the Code's timescale).\n"
-    )
+    said = say("we must", code)
+    return f"Our policy does not say {subject}. {floor.whose(capital=True)} says {said}\n"
 
 
 def _asking(number: int, rules: dict[str, Any], floor: Floor) -> str:
     previous = number - 1
     text = (
-        f"If you are not satisfied with our stage {previous} response, you can ask for your "
-        f"complaint to be reviewed at stage {number}."
+        f"If you are not happy with our stage {previous} response, you can ask for stage "
+        f"{number}. At stage {number} we look at your complaint again."
     )
     window = floor.policy(f"stage{number}_request_window")
     if window is not None and figure_of(window) is not None:
         since = 1 if window.get("from") == "stage1-response" else previous
-        ask = "We recommend that you ask" if window.get("advisory") else "Please ask"
+        ask = "We suggest that you ask" if window.get("advisory") else "Please ask"
         text += f" {ask} within {amount(window)} of our stage {since} response."
     escalation = rules.get("escalation") or {}
     if escalation.get("reasons_required") is True:
-        text += " Please tell us why you are still not satisfied: our policy asks for your reasons."
+        text += " Please tell us why you are still not happy. Our policy asks for your reasons."
     elif escalation.get("reasons_required") is False:
-        text += " You do not have to explain why."
+        text += " You do not have to say why."
     elif floor.says("6.12"):
         text += (
-            f" You do not have to explain why: {floor.whose()} says so, and our policy does not "
-            "say otherwise."
+            f" You do not have to say why. {floor.whose(capital=True)} says so, and our policy "
+            "does not say otherwise."
         )
     if escalation.get("when_response_late"):
         text += (
@@ -266,13 +288,14 @@ def _asking(number: int, rules: dict[str, Any], floor: Floor) -> str:
         said = ground["text"].strip()
         stop = "" if said.endswith((".", "!", "?")) else "."
         text += (
-            f' Our policy says we may decline to take a complaint further: "{escaped(said)}"{stop}'
+            " Our policy gives a reason we may not take a complaint to the next stage: "
+            f'"{escaped(said)}"{stop}'
         )
 
     if number == 2 and floor.says("6.13"):
         text += (
-            f" {floor.whose(capital=True)} says that someone who was not involved at stage "
-            f"{previous} must consider it."
+            f" {floor.whose(capital=True)} says stage {number} must be done by someone who was "
+            f"not involved at stage {previous}."
         )
     return text + "\n"
 
@@ -281,23 +304,27 @@ def _extension(number: int, floor: Floor) -> str:
     spec = floor.policy(f"stage{number}_extension")
     code = floor.code(f"stage{number}_extension")
     if spec is not None:
-        text = "If we need longer, we will tell you why and when to expect our response"
+        text = (
+            "If we need more time, we will tell you why. We will also tell you when to expect "
+            "our response."
+        )
         if figure_of(spec) is not None:
-            unless = " unless there is a good reason" if spec.get("longer_with_good_reason") else ""
-            text += f"; an extension is no more than {amount(spec)}{unless}"
-        text += "."
+            unless = (
+                ", unless there is a good reason" if spec.get("longer_with_good_reason") else ""
+            )
+            text += f" The extra time will be no more than {amount(spec)}{unless}."
         if spec.get("while_waiting_for_information"):
-            text += " If we are waiting for information from you, the time we wait does not count."
+            text += " If we are waiting for information from you, that time does not count."
         if code is not None:
             text += " We will also tell you how to contact the ombudsman."
         return text + "\n"
     if code is None:
         return ""
     return (
-        "Our policy does not say how much longer a response may take. "
-        f"{floor.whose(capital=True)} allows an extension of no more than {amount(code)} unless "
-        "there is a good reason, and says we must tell you why, when to expect our response and "
-        "how to contact the ombudsman.\n"
+        "Our policy does not say how much more time we may take. "
+        f"{floor.whose(capital=True)} allows no more than {amount(code)} of extra time, unless "
+        "there is a good reason. It says we must tell you why we need more time. We must also "
+        "tell you when to expect our response, and how to contact the ombudsman.\n"
     )
 
 
@@ -310,11 +337,12 @@ def _if_not_satisfied(rules: dict[str, Any]) -> list[str]:
         out.append(f"- {escaped(spec['description'])}: {bodies}.")
     count = rules["stages"]
     process = {1: "our process", 2: "both stages of our process"}.get(
-        count, f"all {words(count)} stages of our process"
+        count, f"all {count} stages of our process"
     )
     out.append(
-        "\nThe ombudsmen are independent of the council. They usually expect you to have completed "
-        f"{process} first, but you can contact them if we do not meet our timescales.\n"
+        "\nThe ombudsmen are independent. They do not work for the council. They usually expect "
+        f"you to finish {process} first. But you can contact them if we do not keep to our "
+        "timescales.\n"
     )
     return out
 
@@ -329,20 +357,20 @@ def _working_day(calendar: dict[str, Any]) -> str:
         "a weekend or bank holiday" if days == list(WEEK[:5]) else "a day that is not a working day"
     )
     closures = calendar.get("closures") or []
-    text = f"A working day is {week}, excluding bank holidays"
+    text = f"A working day is {week}, but not a bank holiday."
     if closures:
-        text += " and the days we close: " + join(
+        text += " We are also closed on these days: " + join(
             [f"{escaped(c['reason'])} ({c['date']})" for c in closures]
         )
-    text += "."
+        text += "."
     hours = calendar.get("working_hours")
     if hours:
         text += (
-            f" A complaint that reaches us after {_clock(hours['end'])}, or on {other}, counts "
-            "from the next working day."
+            f" If your complaint reaches us after {_clock(hours['end'])}, we count it from the "
+            f"next working day. The same is true if it reaches us on {other}."
         )
     else:
-        text += f" A complaint that reaches us on {other} counts from the next working day."
+        text += f" If your complaint reaches us on {other}, we count it from the next working day."
     return "## Working days\n\n" + text + "\n"
 
 
