@@ -1216,6 +1216,7 @@ EXPECTED = {
         "considered": "2026-09-20",
         "response": "Fixture response of the committee.",
     },
+    "introduction": None,  # the fixture's report inputs write none
 }
 
 # The breaches in the fixture, each explained on purpose (comply or explain).
@@ -1436,7 +1437,8 @@ def outputs(tmp_path_factory) -> dict[str, str]:
     return result
 
 
-SECTIONS = [  # policy 15.1, in its order, then the governing body's response (15.4; HO 8.2)
+SECTIONS = [  # the year in brief; policy 15.1, in its order; the governing body's response
+    "## In brief",
     "## 1. Self-assessment against the Complaint Handling Codes",
     "## 2. Complaint handling performance",
     "## 3. Findings of non-compliance with the Codes",
@@ -1463,19 +1465,29 @@ def test_the_example_year_markdown_follows_policy_15_1(outputs):
     )
     headings = [line for line in text.splitlines() if re.match(r"## ", line)]
     assert headings == SECTIONS
-    performance = text[text.index(SECTIONS[1]) : text.index(SECTIONS[2])]
+    performance = text[text.index(SECTIONS[2]) : text.index(SECTIONS[3])]
     assert [line for line in performance.splitlines() if line.startswith("### ")] == PERFORMANCE
     # each section holds what it promises, from the report inputs (policy/reports/2025-26.yaml)
     inputs = parse((ROOT / "policy" / "reports" / "2025-26.yaml").read_text("utf-8"))
     sections = [
         html.unescape(text[text.index(a) : text.index(b)]) for a, b in zip(SECTIONS, SECTIONS[1:])
     ]
-    assert "<caption>Self-assessment summary</caption>" in sections[0]
-    assert "<caption>Tenant Satisfaction Measures CH01 and CH02</caption>" in sections[1]
+    # the council's introduction opens the report, and the year in brief gives its figures first
+    assert inputs["introduction"] in html.unescape(text[: text.index(SECTIONS[0])])
+    report = json.loads(outputs["json"])
+    brief = sections[0]
+    assert f"- {report['totals']['stage1']} complaints at stage 1" in brief
+    for number in (1, 2):
+        in_time = report["timeliness"][number - 1]["responded_in_time"]
+        assert f"Stage {number} responses sent in time: {in_time:.1f}%" in brief
+    assert "63 provisions met, 0 in part and 9 not, with 9 actions" in brief
+    assert "Local Government and Social Care Ombudsman's Code (a draft)" in brief
+    assert "<caption>Self-assessment summary</caption>" in sections[1]
+    assert "<caption>Tenant Satisfaction Measures CH01 and CH02</caption>" in sections[2]
     assert inputs["service_improvements"]
     for item in inputs["service_improvements"]:
-        assert item["improvement"] in sections[3]
-    for index, body in ((4, "lgsco"), (5, "housing-ombudsman")):
+        assert item["improvement"] in sections[4]
+    for index, body in ((5, "lgsco"), (6, "housing-ombudsman")):
         letters = [x["summary"] for x in inputs["ombudsman_letters"] if x["body"] == body]
         assert letters and all(summary in sections[index] for summary in letters)
 
@@ -2180,6 +2192,7 @@ def _whole(year_label: str, expected: dict, **more) -> dict:
         "method": list(METHOD),
         "ombudsman": NO_REFERRALS,  # no case was referred
         "previous_year": None,
+        "introduction": None,  # the fixture's report inputs write none
         **expected,
         **more,
     }

@@ -502,6 +502,7 @@ def publish(
         "non_compliance_findings": report.get("non_compliance_findings", []),
         "other_publications": report.get("other_publications", []),
         "governing_body": report.get("governing_body"),
+        "introduction": report.get("introduction"),
     }
 
 

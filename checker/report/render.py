@@ -68,6 +68,7 @@ def markdown(report: Published, charts: Mapping[str, str] | None = None) -> str:
     r = report
     out = [
         *_opening(r),
+        *_in_brief(r),
         *_method(r),
         *_self_assessment(r),
         *_volumes(r, charts),
@@ -104,7 +105,48 @@ def _opening(r: Published) -> list[str]:
         + _disclosure_note(r["suppression"])
         + "\n"
     )
+    if r.get("introduction"):
+        add(f"{escaped(r['introduction'])}\n")
     return out
+
+
+def _in_brief(r: Published) -> list[str]:
+    """The year in a few lines, first: what a committee member or a resident reads if nothing else,
+    each figure the one the report gives below (with last year's beside it, where the report has
+    it), and what the self-assessments say must be fixed."""
+    t, p = r["totals"], r["previous_year"]
+    last = (lambda key: f" (last year: {_cell(p[key])})") if p else (lambda key: "")
+    lines = [
+        f"{_cell(t['stage1'])} complaints at stage 1{last('stage1')} and {_cell(t['stage2'])} "
+        f"at stage 2{last('stage2')}; {_cell(t['not_accepted'])} not accepted.",
+    ]
+    for number, stage in enumerate(r["timeliness"], start=1):
+        before = f" (last year: {_pct(p[f'stage{number}_responded_in_time'])})" if p else ""
+        lines.append(
+            f"Stage {number} responses sent in time: {_pct(stage['responded_in_time'])} of "
+            f"{_cell(stage['responded'])}{before}."
+        )
+    if r["tsm"]:
+        ch02 = r["tsm"]["CH02"]["stage1"]
+        lines.append(
+            f"Housing (low-cost rental homes): {_cell(r['tsm']['CH01']['stage1_per_1000_homes'])} "
+            f"stage 1 complaints per 1,000 homes (TSM CH01); {_pct(ch02['within_timescales'])} "
+            "answered within the Housing Ombudsman's Code timescales (TSM CH02)."
+        )
+    for s in r["self_assessment"]:
+        draft = " (a draft)" if s.get("status") == "draft" else ""
+        fix = (
+            f"; the cases do not bear out provision{'s' if len(s['contradicted']) > 1 else ''} "
+            f"{escaped(', '.join(s['contradicted']))}"
+            if s["contradicted"]
+            else ""
+        )
+        lines.append(
+            f"Self-assessment against the {BODIES[s['code']].name}'s Code{draft}: "
+            f"{s['yes']} provisions met, {s['partial']} in part and {s['no']} not, with "
+            f"{s['actions']} actions{fix}."
+        )
+    return ["## In brief\n", "".join(f"- {line}\n" for line in lines)]
 
 
 def _disclosure_note(s: Published) -> str:
