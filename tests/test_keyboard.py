@@ -273,6 +273,7 @@ def test_the_menu_opens_from_the_keyboard_holds_focus_and_closes_with_escape(
         assert closed["role"] == "button" and closed["expanded"] == "false"
         assert not closed["drawerShown"]
         page.keyboard.press(key)
+        page.wait_for_function("() => document.getElementById('__drawer').checked", timeout=5000)
         page.wait_for_timeout(400)  # the drawer slides in
         opened = _focused(page)
         assert opened["inDrawer"] and opened["drawerShown"], opened
@@ -288,7 +289,8 @@ def test_the_menu_opens_from_the_keyboard_holds_focus_and_closes_with_escape(
             judged = page.evaluate(JUDGE)
             assert judged is None or judged[1] == [], judged
         page.keyboard.press("Escape")
-        page.wait_for_timeout(400)
+        page.wait_for_function("() => !document.getElementById('__drawer').checked", timeout=5000)
+        page.wait_for_timeout(400)  # the drawer slides out
         back = _focused(page)
         assert back["label"] == "Menu" and back["expanded"] == "false", back
         assert not back["drawerShown"]
@@ -313,10 +315,11 @@ def test_search_opens_from_the_keyboard_and_closes_with_escape(
         else:  # the search field is in the header
             _tab_to(page, "Search")
         assert page.evaluate("() => document.activeElement.matches('.md-search__input')")
-        assert page.evaluate("() => document.getElementById('__search').checked")
+        # the theme opens and closes search in its own handlers: wait for them (a loaded machine
+        # runs them later), up to a bound, rather than for a fixed time
+        page.wait_for_function("() => document.getElementById('__search').checked", timeout=5000)
         page.keyboard.press("Escape")
-        page.wait_for_timeout(400)
-        assert not page.evaluate("() => document.getElementById('__search').checked")
+        page.wait_for_function("() => !document.getElementById('__search').checked", timeout=5000)
         if width < 960:  # focus is back on the button that opened the panel
             assert page.evaluate(
                 "() => document.activeElement.matches('.md-header label[for=__search]')"
