@@ -40,6 +40,7 @@ from collections.abc import Iterator
 
 from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
+from checker.rules._notices import untold
 
 ID = "escalation-refused-incomplete"
 TITLE = "Escalation is refused only on the policy's grounds, explained"
@@ -65,14 +66,9 @@ def check(case: Case) -> Iterator[Problem]:
             ("escalation_refused", "reason"),
             provisions=GROUND,
         )
-    missing = []
-    if not case.happened(refused.get("explained")):
-        missing.append("the date the reasons were sent to the complainant (explained)")
-    if refused.get("ombudsman_right_given") is not True:
-        missing.append(
-            "that they were told of their right to go to the Ombudsman "
-            "(ombudsman_right_given: true)"
-        )
+    missing = untold(
+        case, refused, "explained", "the date the reasons were sent to the complainant"
+    )
     if missing:
         yield Problem(
             f"the escalation was refused but the case does not record {' or '.join(missing)}; "

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Problem, Severity
+from checker.rules._notices import untold
 
 ID = "exclusion-incomplete"
 TITLE = "Complaints not accepted are explained, with the right to the Ombudsman"
@@ -38,13 +39,7 @@ def check(case: Case) -> Iterator[Problem]:
     exclusion = case.data.get("exclusion")
     if not exclusion or not case.happened(exclusion["decided"]):
         return
-    missing = []
-    if not exclusion.get("explained"):
-        missing.append("the date the reasons were explained (explained)")
-    if not exclusion.get("ombudsman_right_given"):
-        missing.append(
-            "that the right to go to the Ombudsman was given (ombudsman_right_given: true)"
-        )
+    missing = untold(case, exclusion, "explained", "the date the reasons were explained")
     if missing:
         yield Problem(
             f"the complaint was not accepted but the case does not record {' or '.join(missing)}; "

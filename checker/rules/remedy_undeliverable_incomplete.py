@@ -33,6 +33,7 @@ from collections.abc import Iterator
 
 from checker.model.case import Case
 from checker.model.findings import Problem, Severity
+from checker.rules._notices import untold
 
 ID = "remedy-undeliverable-incomplete"
 TITLE = "Undeliverable remedies are explained, with the right to the Ombudsman"
@@ -49,14 +50,7 @@ def check(case: Case) -> Iterator[Problem]:
             undeliverable = remedy.get("undeliverable")
             if undeliverable is None or remedy.get("done"):
                 continue
-            missing = []
-            if not case.happened(undeliverable.get("told")):
-                missing.append("when the complainant was told why (told)")
-            if undeliverable.get("ombudsman_right_given") is not True:
-                missing.append(
-                    "that they were reminded of their right to complain to the Ombudsman "
-                    "(ombudsman_right_given: true)"
-                )
+            missing = untold(case, undeliverable, "told", "when the complainant was told why")
             if missing:
                 yield Problem(
                     f"the stage {number} {remedy['kind']} remedy is recorded as undeliverable "
