@@ -852,6 +852,19 @@ F, H = (
     "hidden",
 )  # a count of 1 to 4; a count hidden so that one cannot be worked out
 
+
+def quarter(s1: int, s2: int, r1: int, t1: float, r2: int, t2: float | None) -> dict:
+    """A row of the quarterly table: complaints at each stage, responses sent and in time."""
+    return {
+        "stage1": s1,
+        "stage2": s2,
+        "stage1_responded": r1,
+        "stage1_responded_in_time": t1,
+        "stage2_responded": r2,
+        "stage2_responded_in_time": t2,
+    }
+
+
 EXPECTED = {
     "version": 1,
     "council": "Canterbury City Council",
@@ -903,27 +916,28 @@ EXPECTED = {
         },
         # stage 1 / stage 2: housing repairs 8/4, council tax 6/0, parking 4/1, housing management
         # 4/0, information governance 3/0. Only information governance (data protection) is
-        # sensitive: its 3 is protected by hiding council tax's 6 (and the row totals).
+        # sensitive: its 3 is protected by hiding council tax's 6. No row totals: a complaint
+        # escalated counts at both stages, so stage 1 and stage 2 are not added together; rows by
+        # the stage 1 count shown, largest first (ties in key order), then the withheld.
         {
             "id": "service",
             "title": "Complaints by service and stage",
             "dimension": "service",
             "columns": ["Stage 1", "Stage 2"],
             "rows": [
-                {"key": HR, "label": "Housing repairs", "values": [8, 4], "total": 12},
-                {"key": PK, "label": "Parking", "values": [4, 1], "total": 5},
-                {"key": HM, "label": "Housing management", "values": [4, 0], "total": 4},
-                {"key": CT, "label": "Council Tax", "values": [6, 0], "total": 6},
-                {"key": IG, "label": "Information governance", "values": [3, 0], "total": 3},
+                {"key": HR, "label": "Housing repairs", "values": [8, 4]},
+                {"key": HM, "label": "Housing management", "values": [4, 0]},
+                {"key": PK, "label": "Parking", "values": [4, 1]},
+                {"key": CT, "label": "Council Tax", "values": [6, 0]},
+                {"key": IG, "label": "Information governance", "values": [3, 0]},
             ],
             "total": [25, 5],
-            "grand_total": 30,
         },
         # repairs-delay 8, billing 6, enforcement 5 (with the direct stage 2), tenancy-management 4,
         # data-handling 3: not sensitive, all exact, largest first.
         {
             "id": "type",
-            "title": "Complaints by type",
+            "title": "Complaints by type: the 10 most common",
             "dimension": "type",
             "columns": ["Complaints"],
             "rows": [
@@ -960,23 +974,38 @@ EXPECTED = {
             "dimension": "month",
             "columns": ["Stage 1", "Stage 2"],
             "rows": [
-                {"key": "Apr", "label": "Apr", "values": [5, 1], "total": 6},
-                {"key": "May", "label": "May", "values": [2, 0], "total": 2},
-                {"key": "Jun", "label": "Jun", "values": [7, 2], "total": 9},
-                {"key": "Jul", "label": "Jul", "values": [6, 0], "total": 6},
-                {"key": "Aug", "label": "Aug", "values": [0, 0], "total": 0},
-                {"key": "Sep", "label": "Sep", "values": [3, 1], "total": 4},
-                {"key": "Oct", "label": "Oct", "values": [0, 0], "total": 0},
-                {"key": "Nov", "label": "Nov", "values": [0, 0], "total": 0},
-                {"key": "Dec", "label": "Dec", "values": [2, 1], "total": 3},
-                {"key": "Jan", "label": "Jan", "values": [0, 0], "total": 0},
-                {"key": "Feb", "label": "Feb", "values": [0, 0], "total": 0},
-                {"key": "Mar", "label": "Mar", "values": [0, 0], "total": 0},
+                {"key": "Apr", "label": "Apr", "values": [5, 1]},
+                {"key": "May", "label": "May", "values": [2, 0]},
+                {"key": "Jun", "label": "Jun", "values": [7, 2]},
+                {"key": "Jul", "label": "Jul", "values": [6, 0]},
+                {"key": "Aug", "label": "Aug", "values": [0, 0]},
+                {"key": "Sep", "label": "Sep", "values": [3, 1]},
+                {"key": "Oct", "label": "Oct", "values": [0, 0]},
+                {"key": "Nov", "label": "Nov", "values": [0, 0]},
+                {"key": "Dec", "label": "Dec", "values": [2, 1]},
+                {"key": "Jan", "label": "Jan", "values": [0, 0]},
+                {"key": "Feb", "label": "Feb", "values": [0, 0]},
+                {"key": "Mar", "label": "Mar", "values": [0, 0]},
             ],
             "total": [25, 5],
-            "grand_total": 30,
         },
     ],
+    # By quarter: complaints as by month (Q1 Apr-Jun 14/3, Q2 Jul-Sep 9/1, Q3 Oct-Dec 2/1, Q4 0/0);
+    # responses in the quarter sent. Stage 1: Q1 0001, 0002, 0003, 0004, 0005 (late), 0008, 0009,
+    # 0010, 0013, 0014, 0019, 0020, 0024 = 13, 12 in time (92.3%); Q2 0006, 0007, 0011, 0012,
+    # 0015, 0016, 0017, 0021, 0025 = 9; Q3 0018 (15 Oct), 0026 = 2; Q4 0022 (2 Jan 2026) = 1.
+    # Stage 2: Q1 0002; Q2 0003, 0004; Q3 0007 (late), 0023 (50.0%); Q4 none (no rate).
+    "quarters": {
+        "id": "quarter",
+        "title": "Complaints and responses in time, by quarter",
+        "rows": [
+            {"key": "Q1", "label": "Q1: Apr to Jun", **quarter(14, 3, 13, 92.3, 1, 100.0)},
+            {"key": "Q2", "label": "Q2: Jul to Sep", **quarter(9, 1, 9, 100.0, 2, 100.0)},
+            {"key": "Q3", "label": "Q3: Oct to Dec", **quarter(2, 1, 2, 100.0, 2, 50.0)},
+            {"key": "Q4", "label": "Q4: Jan to Mar", **quarter(0, 0, 1, 100.0, 0, None)},
+        ],
+        "total": quarter(25, 5, 25, 96.0, 5, 80.0),
+    },
     "not_accepted": {
         "id": "exclusion",
         "title": "Complaints not accepted, by reason",
@@ -1025,9 +1054,8 @@ EXPECTED = {
         },
     ],
     "outcomes": {
-        # stage 1: upheld 10, partly 3, not upheld 12; stage 2: 0, 1 (0003), 4. Small cells: s1
-        # partly (3), s2 partly (1), s2 not upheld (4); then s1 upheld (10) for row 1, s2 upheld (0)
-        # for the upheld column, s1 not upheld (12) for the not-upheld column.
+        # stage 1: upheld 10, partly 3, not upheld 12; stage 2: 0, 1 (0003), 4: exact. No column
+        # totals: a complaint decided at both stages has two decisions.
         "by_stage": {
             "id": "outcomes-by-stage",
             "title": "Outcomes by stage",
@@ -1037,8 +1065,6 @@ EXPECTED = {
                 {"key": "stage 1", "label": "Stage 1", "values": [10, 3, 12], "total": 25},
                 {"key": "stage 2", "label": "Stage 2", "values": [0, 1, 4], "total": 5},
             ],
-            "total": [10, 4, 16],
-            "grand_total": 30,
         },
         # The final decision of each case (stage 2 where there is one): housing repairs 4/1/3,
         # council tax 2/1/3, parking 1/0/4, housing management 2/0/2, information governance 1/1/1.
@@ -1063,21 +1089,30 @@ EXPECTED = {
         # apology 7 (0001, 0005, 0006, 0008, 0012, 0013, 0021), action 5 (0001, 0005, 0009, 0018,
         # 0003 at stage 2), financial 5, explanation 2 (0007, 0025): exact, largest first (then
         # in key order).
+        # by stage: every remedy at stage 1 but 0003's action and payment at stage 2.
         "remedies": {
             "id": "remedies",
-            "title": "Remedies by kind",
+            "title": "Remedies by kind and stage",
             "dimension": "remedy",
-            "columns": ["Remedies"],
+            "columns": ["Stage 1", "Stage 2"],
             "rows": [
-                {"key": "apology", "label": "Apology", "values": [7]},
-                {"key": "action", "label": "Action", "values": [5]},
-                {"key": "financial", "label": "Financial", "values": [5]},
-                {"key": "explanation", "label": "Explanation", "values": [2]},
+                {"key": "apology", "label": "Apology", "values": [7, 0], "total": 7},
+                {"key": "action", "label": "Action", "values": [4, 1], "total": 5},
+                {"key": "financial", "label": "Financial", "values": [4, 1], "total": 5},
+                {"key": "explanation", "label": "Explanation", "values": [2, 0], "total": 2},
             ],
-            "total": [19],
+            "total": [17, 2],
+            "grand_total": 19,
         },
-        # 50 + 25.50 + 100 + 75 + 250 (0001, 0006, 0012, 0024, 0003 at stage 2)
+        # 50 + 25.50 + 100 + 75 = 250.50 at stage 1 (0001, 0006, 0012, 0024), 250 at stage 2
+        # (0003): 500.50 over 5 payments, 100.10 on average. Neither stage's sum is shown: 4 and 1
+        # payments are fewer than 5.
         "financial_remedies_total": 500.5,
+        "financial_remedies_average": 100.1,
+        "financial_remedies_by_stage": {
+            "stage1": "not shown: fewer than 5 payments",
+            "stage2": "not shown: fewer than 5 payments",
+        },
     },
     "ombudsman": {
         # Each decision in the year it was made, a referral of the year undecided at its end as
@@ -1386,7 +1421,11 @@ def test_a_small_sensitive_cell_of_the_fixture_year_is_suppressed_and_cannot_be_
         rows = {row["key"]: row for row in tables[title]["rows"]}
         assert F in rows[IG]["values"] and not any(type(v) is int and v for v in rows[IG]["values"])
         assert recoverable(tables[title]) == {}, title
-    for title in ("Complaints by type", "Complaints by channel", "Remedies by kind"):
+    for title in (
+        "Complaints by type: the 10 most common",
+        "Complaints by channel",
+        "Remedies by kind and stage",
+    ):
         values = [v for row in tables[title]["rows"] for v in row["values"]]
         assert all(type(v) is int for v in values) and any(1 <= v <= 4 for v in values), title
 
@@ -1396,9 +1435,7 @@ def test_a_reader_who_knows_the_rules_cannot_work_out_a_small_cell_of_the_fixtur
 
     published = report(year, "json").json
     month = published["volumes"][4]
-    assert (
-        agrees(month["rows"][0], {"key": "Apr", "label": "Apr", "values": [5, 1], "total": 6}) == []
-    )
+    assert agrees(month["rows"][0], {"key": "Apr", "label": "Apr", "values": [5, 1]}) == []
     assert recoverable(month, knows_rules=True) == {}
 
 
@@ -1406,8 +1443,9 @@ def test_the_column_totals_of_breakdowns_with_nothing_sensitive_are_exact(year):
     """Outcomes by stage and ombudsman decisions are published exactly, small counts included,
     as the ombudsmen publish theirs."""
     published = report(year, "json").json
-    grids = [published["outcomes"]["by_stage"], published["ombudsman"]["referrals"]]
-    totals = [value for t in grids for value in [*t["total"], t["grand_total"]]]
+    by_stage, referrals = published["outcomes"]["by_stage"], published["ombudsman"]["referrals"]
+    totals = [row["total"] for row in by_stage["rows"]]
+    totals += [*referrals["total"], referrals["grand_total"]]
     assert all(type(v) is int for v in totals) and any(1 <= v <= 4 for v in totals)
 
 
@@ -1833,19 +1871,47 @@ def _line(table_id, title, dimension, rows, total, column="Complaints") -> dict:
     }
 
 
-def _grid(table_id, title, dimension, columns, rows, total, grand) -> dict:
-    return {
+def _grid(table_id, title, dimension, columns, rows, total, grand, across=True, down=True) -> dict:
+    """A two-way table as published: by stage, with no row totals (`across`: a complaint may be
+    at both stages); of decisions by stage, with no column totals (`down`)."""
+    table = {
         "id": table_id,
         "title": title,
         "dimension": dimension,
         "columns": columns,
         "rows": [
-            {"key": k, "label": label, "values": values, "total": sum(values)}
+            {"key": k, "label": label, "values": values}
+            | ({"total": sum(values)} if across else {})
             for k, label, values in rows
         ],
-        "total": total,
-        "grand_total": grand,
     }
+    if down:
+        table["total"] = total
+    if across and down:
+        table["grand_total"] = grand
+    return table
+
+
+def _stages(table_id, title, dimension, rows, total) -> dict:
+    """A table of complaints by stage."""
+    return _grid(table_id, title, dimension, STAGES_COLUMNS, rows, total, None, across=False)
+
+
+def _quarters(rows: dict[str, tuple], total: tuple) -> dict:
+    """The quarterly table: rows by quarter (the rest nothing), and the year."""
+    labels = {"Q1": "Apr to Jun", "Q2": "Jul to Sep", "Q3": "Oct to Dec", "Q4": "Jan to Mar"}
+    return {
+        "id": "quarter",
+        "title": "Complaints and responses in time, by quarter",
+        "rows": [
+            {"key": q, "label": f"{q}: {months}", **quarter(*rows.get(q, NO_QUARTER))}
+            for q, months in labels.items()
+        ],
+        "total": quarter(*total),
+    }
+
+
+NO_QUARTER = (0, 0, 0, None, 0, None)
 
 
 def _months(counts: dict[str, list[int]]) -> list:
@@ -1854,6 +1920,12 @@ def _months(counts: dict[str, list[int]]) -> list:
 
 
 STAGES_COLUMNS = ["Stage 1", "Stage 2"]
+# one payment, at stage 1: no sum or average is shown over fewer than 5 payments; none at stage 2
+FEW_PAYMENTS = {
+    "financial_remedies_total": "not shown: fewer than 5 payments",
+    "financial_remedies_average": "not shown: fewer than 5 payments",
+    "financial_remedies_by_stage": {"stage1": "not shown: fewer than 5 payments", "stage2": 0.0},
+}
 DECISION_COLUMNS = ["Upheld", "Partly upheld", "Not upheld"]
 
 # 2025-26, as at 23 November 2026 (a draft: no figures_as_at).
@@ -1876,11 +1948,10 @@ TENURE_2025 = {
             [("housing", "Housing", 6), ("general", "General", 1)],
             7,
         ),
-        _grid(
+        _stages(
             "service",
             "Complaints by service and stage",
             "service",
-            STAGES_COLUMNS,
             [
                 ("housing-repairs", "Housing repairs", [3, 0]),  # A, D, H
                 ("housing-management", "Housing management", [2, 0]),  # B, E
@@ -1888,22 +1959,20 @@ TENURE_2025 = {
                 ("leasehold-services", "Leasehold services", [1, 0]),  # C
             ],
             [7, 0],
-            7,
         ),
         _line(
             "type",
-            "Complaints by type",
+            "Complaints by type: the 10 most common",
             "type",
             [("repairs-delay", "Repairs delay", 6), ("billing-error", "Billing error", 1)],
             7,
         ),
         _line("channel", "Complaints by channel", "channel", [("email", "Email", 7)], 7),
         # Sep C, Oct D, Nov E, Jan F, Feb H, Mar A and B
-        _grid(
+        _stages(
             "month",
             "Complaints by month and stage",
             "month",
-            STAGES_COLUMNS,
             _months(
                 {
                     "Sep": [1, 0],
@@ -1915,9 +1984,15 @@ TENURE_2025 = {
                 }
             ),
             [7, 0],
-            7,
         ),
     ],
+    # Complaints as by month; responses in the quarter sent: C (15 Sep) in Q2, D (10 Oct) and E
+    # (24 Nov) in Q3, F (14 Jan) and A (16 Mar) in Q4, all in time.
+    "quarters": _quarters(
+        {"Q2": (1, 0, 1, 100.0, 0, None), "Q3": (2, 0, 2, 100.0, 0, None)}
+        | {"Q4": (4, 0, 2, 100.0, 0, None)},
+        (7, 0, 5, 100.0, 0, None),
+    ),
     "not_accepted": _line(
         "exclusion", "Complaints not accepted, by reason", "exclusion", [("late", "Late", 1)], 1
     ),
@@ -1958,6 +2033,7 @@ TENURE_2025 = {
             [("stage 1", "Stage 1", [3, 0, 2]), ("stage 2", "Stage 2", [0, 0, 0])],
             [3, 0, 2],
             5,
+            down=False,
         ),
         # final outcomes: not A's stage 1 (escalated by the as-of date): C, D, E, F
         "by_service": _grid(
@@ -1974,17 +2050,19 @@ TENURE_2025 = {
             [2, 0, 2],
             4,
         ),
-        # A's apology, D's apology and payment of 50 (B's 100 came with its April answer)
-        "remedies": _line(
+        # A's apology, D's apology and payment of 50 (B's 100 came with its April answer), all at
+        # stage 1
+        "remedies": _grid(
             "remedies",
-            "Remedies by kind",
+            "Remedies by kind and stage",
             "remedy",
-            [("apology", "Apology", 2), ("financial", "Financial", 1)],
+            STAGES_COLUMNS,
+            [("apology", "Apology", [2, 0]), ("financial", "Financial", [1, 0])],
+            [3, 0],
             3,
-            column="Remedies",
         ),
         # the sum of 50 is over one payment: withheld, as any sum over fewer than 5 payments is
-        "financial_remedies_total": "not shown: fewer than 5 payments",
+        **FEW_PAYMENTS,
     },
     "tsm": {
         # LCRA stage 1: A, D, H and E (no tenure: counted as LCRA), the withdrawn H included = 4;
@@ -2043,27 +2121,22 @@ TENURE_2026 = {
     # repairs) counts in April, the month of its request
     "volumes": [
         _line("route", "Complaints by route", "route", [], 0),
-        _grid(
+        _stages(
             "service",
             "Complaints by service and stage",
             "service",
-            STAGES_COLUMNS,
             [("housing-repairs", "Housing repairs", [0, 1])],
             [0, 1],
-            1,
         ),
-        _line("type", "Complaints by type", "type", [], 0),
+        _line("type", "Complaints by type: the 10 most common", "type", [], 0),
         _line("channel", "Complaints by channel", "channel", [], 0),
-        _grid(
-            "month",
-            "Complaints by month and stage",
-            "month",
-            STAGES_COLUMNS,
-            _months({"Apr": [0, 1]}),
-            [0, 1],
-            1,
+        _stages(
+            "month", "Complaints by month and stage", "month", _months({"Apr": [0, 1]}), [0, 1]
         ),
     ],
+    # A's stage 2 in April; B's late stage 1 answer (2 Apr) and A's stage 2 answer (28 Apr, in
+    # time), both in Q1
+    "quarters": _quarters({"Q1": (0, 1, 1, 0.0, 1, 100.0)}, (0, 1, 1, 0.0, 1, 100.0)),
     "not_accepted": _line("exclusion", "Complaints not accepted, by reason", "exclusion", [], 0),
     "outcomes": {
         # B's stage 1 answer (partly upheld, final: never escalated) and A's stage 2 (not upheld)
@@ -2075,6 +2148,7 @@ TENURE_2026 = {
             [("stage 1", "Stage 1", [0, 1, 0]), ("stage 2", "Stage 2", [0, 0, 1])],
             [0, 1, 1],
             2,
+            down=False,
         ),
         "by_service": _grid(
             "outcomes-by-service",
@@ -2088,16 +2162,17 @@ TENURE_2026 = {
             [0, 1, 1],
             2,
         ),
-        # B's payment of 100, with its answer
-        "remedies": _line(
+        # B's payment of 100, with its stage 1 answer
+        "remedies": _grid(
             "remedies",
-            "Remedies by kind",
+            "Remedies by kind and stage",
             "remedy",
-            [("financial", "Financial", 1)],
+            STAGES_COLUMNS,
+            [("financial", "Financial", [1, 0])],
+            [1, 0],
             1,
-            column="Remedies",
         ),
-        "financial_remedies_total": "not shown: fewer than 5 payments",
+        **FEW_PAYMENTS,
     },
     "timeliness": [
         # B's answer of 2 Apr: late, 13 working days

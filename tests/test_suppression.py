@@ -125,14 +125,20 @@ def _domain(label, knows_rules: bool):
 def recoverable(table: dict, knows_rules: bool = True) -> dict:
     """Hidden values of a published table with fewer than two possible values, and what they are."""
     rows = table["rows"]
+    # the totals the table publishes: a table by stage has no row totals, one of decisions by
+    # stage no column totals (a complaint may be at both stages), and only a table with both a
+    # grand total
     two_way = "grand_total" in table
-    row_totals = [_domain(row["total"], knows_rules) for row in rows] if two_way else None
-    column_totals = [_domain(v, knows_rules) for v in table["total"]]
+    across = bool(rows) and all("total" in row for row in rows)
+    row_totals = [_domain(row["total"], knows_rules) for row in rows] if across else []
+    column_totals = [_domain(v, knows_rules) for v in table.get("total", [])]
     grand = _domain(table["grand_total"], knows_rules) if two_way else None
 
     def cap(i, j):  # no cell exceeds a total it is part of
-        caps = [max(column_totals[j])] + ([max(row_totals[i]), max(grand)] if two_way else [])
-        return min(caps)
+        caps = [max(column_totals[j])] if column_totals else []
+        caps += [max(row_totals[i])] if across else []
+        caps += [max(grand)] if grand else []
+        return min(caps, default=BOUND)
 
     cells = [
         [
@@ -148,9 +154,10 @@ def recoverable(table: dict, knows_rules: bool = True) -> dict:
         ([(i, j) for i in range(len(rows))], column_totals[j]) for j in range(len(column_totals))
     ]
     line_of = [("total", j) for j in range(len(column_totals))]
-    if two_way:
+    if across:
         lines += [([(i, j) for j in range(len(cells[i]))], row_totals[i]) for i in range(len(rows))]
         line_of += [(i, "total") for i in range(len(rows))]
+    if grand:
         lines.append(([(i, j) for i in range(len(rows)) for j in range(len(cells[i]))], grand))
         line_of.append(None)
     low = {(i, j): min(d) for i, row in enumerate(cells) for j, d in enumerate(row)}
@@ -168,8 +175,10 @@ def recoverable(table: dict, knows_rules: bool = True) -> dict:
                 return False
         return True
 
-    hidden_totals = {("total", j) for j, v in enumerate(table["total"]) if not isinstance(v, int)}
-    if two_way:
+    hidden_totals = {
+        ("total", j) for j, v in enumerate(table.get("total", [])) if not isinstance(v, int)
+    }
+    if across:
         hidden_totals |= {
             (i, "total") for i, row in enumerate(rows) if not isinstance(row["total"], int)
         }
@@ -179,7 +188,7 @@ def recoverable(table: dict, knows_rules: bool = True) -> dict:
             ("total", j): sum(choice[(i, j)] for i in range(len(rows)))
             for j in range(len(column_totals))
         }
-        if two_way:
+        if across:
             out |= {
                 (i, "total"): sum(choice[(i, j)] for j in range(len(cells[i])))
                 for i in range(len(rows))

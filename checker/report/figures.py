@@ -75,7 +75,26 @@ from checker.model.outcome import case_year
 from checker.model.scores import Score
 from checker.report.tsm import NOT_RECORDED, Tenure, count_response
 
-MONTHS = ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+
+
+def months(start_month: int) -> tuple[str, ...]:
+    """The reporting year's months in order, from the month it starts in."""
+    return tuple(MONTHS[(start_month - 1 + n) % 12] for n in range(12))
+
+
+def quarter(day: date, start_month: int) -> str:
+    """The quarter of the reporting year a day falls in: Q1 is its first three months."""
+    return QUARTERS[(day.month - start_month) % 12 // 3]
+
+
+def quarter_months(start_month: int) -> dict[str, tuple[str, ...]]:
+    """Each quarter's months."""
+    year = months(start_month)
+    return {q: year[3 * n : 3 * n + 3] for n, q in enumerate(QUARTERS)}
+
+
 DECISIONS = ("upheld", "partly-upheld", "not-upheld")
 # The counting rules, as the report's method notes state them (one per line).
 METHOD = (
@@ -85,12 +104,14 @@ METHOD = (
     "Stage 1 complaints, and complaints by route, service, type and channel, count in the year "
     "the complaint counts as received (from the next working day when it arrives after hours).",
     "Stage 2 complaints count in the year the request to escalate was received; a complaint taken "
-    "straight to stage 2 in the year it was received. The monthly table uses the same dates.",
+    "straight to stage 2 in the year it was received. The quarterly and monthly figures use the "
+    "same dates.",
     "The escalation rate is the share of the year's stage 1 complaints that had been escalated "
     "when the figures were taken.",
     "Acknowledgements and extensions count with their stage. Responses, whether they were in time, "
     "the working days they took, their outcomes and remedies count in the year the response was "
-    "sent, so the year's responses include some to complaints of the year before.",
+    "sent, so the year's responses include some to complaints of the year before; the quarterly "
+    "table counts each response in the quarter it was sent.",
     "Complaints not accepted count in the year they were received.",
     "Ombudsman decisions count in the year they were made; a referral not decided by the end of "
     "the year it was made in is shown as pending in that year.",
@@ -152,6 +173,10 @@ class Figures:
     by_channel: Counter[str] = field(default_factory=Counter)
     # month -> stage
     by_month: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    # quarter -> "stage n" responded and "stage n in time", in the quarter the response was sent
+    responses_by_quarter: dict[str, Counter[str]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
     excluded: Counter[str] = field(default_factory=Counter)  # by coded reason
     timeliness: dict[int, Timeliness] = field(
         default_factory=lambda: {1: Timeliness(), 2: Timeliness()}
@@ -161,8 +186,9 @@ class Figures:
     outcomes_by_service: dict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
     )
-    remedies: Counter[str] = field(default_factory=Counter)
-    financial_total: float = 0.0
+    # kind -> stage
+    remedies: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    financial: Counter[str] = field(default_factory=Counter)  # stage -> amount
     discrimination_claimed: int = 0
     # body -> outcome
     referrals: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
@@ -204,15 +230,22 @@ class Figures:
             "stage2",
             "escalated",
             "stage1_escalated",
-            "financial_total",
             "discrimination_claimed",
             "recommendations",
             "recommendations_on_time",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("by_route", "by_type", "by_channel", "excluded", "remedies"):
+        for name in ("by_route", "by_type", "by_channel", "excluded", "financial"):
             getattr(self, name).update(getattr(other, name))
-        for name in ("by_service", "by_month", "outcomes_by_service", "referrals", "outcomes"):
+        for name in (
+            "by_service",
+            "by_month",
+            "responses_by_quarter",
+            "outcomes_by_service",
+            "referrals",
+            "outcomes",
+            "remedies",
+        ):
             mine = getattr(self, name)
             for key, counts in getattr(other, name).items():
                 mine.setdefault(key, Counter()).update(counts)
@@ -358,21 +391,26 @@ def _count(f: Figures, case: Case, start_month: int) -> None:
                 f.stage2 += 1
                 f.escalated += 1 in stages
             f.by_service[data["service"]][label] += 1
-            f.by_month[MONTHS[(stage.started.month - start_month) % 12]][label] += 1
+            f.by_month[MONTHS[stage.started.month - 1]][label] += 1
             _acknowledged(f.timeliness[number], case, stage)
             if tenure:
                 tenure.received[number - 1] += 1
                 tenure.withdrawn[number - 1] += bool(withdrawn and not stage.response.done)
-        if not within(stage.response.done):
+        sent_on = stage.response.done
+        if sent_on is None or not within(sent_on):
             continue  # the rest comes with the response, in the year it was sent
         _responded(f.timeliness[number], case, stage)
+        sent = f.responses_by_quarter[quarter(sent_on, start_month)]
+        sent[f"stage {number}"] += 1
+        sent[f"stage {number} in time"] += not stage.response.late
         if record.get("decision"):
             f.outcomes[number][record["decision"]] += 1
             if number == last:
                 f.outcomes_by_service[data["service"]][record["decision"]] += 1
         for remedy in record.get("remedies", []):
-            f.remedies[remedy["kind"]] += 1
-            f.financial_total += remedy.get("amount", 0) if remedy["kind"] == "financial" else 0
+            f.remedies[remedy["kind"]][f"stage {number}"] += 1
+            if remedy["kind"] == "financial":
+                f.financial[f"stage {number}"] += remedy.get("amount", 0)
         if tenure:
             count_response(tenure, case, stage)
         learning = data.get("learning")

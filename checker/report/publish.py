@@ -14,6 +14,7 @@ will change.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -27,13 +28,15 @@ from checker.model.scores import Score
 from checker.report.figures import (
     DECISIONS,
     METHOD,
-    MONTHS,
+    QUARTERS,
     Figures,
     Inputs,
     Timeliness,
     as_at,
     compute,
     inputs,
+    months,
+    quarter_months,
     years_with_cases,
 )
 from checker.report.suppression import (
@@ -42,6 +45,7 @@ from checker.report.suppression import (
     OTHER,
     OTHER_LABEL,
     Breakdown,
+    Cell,
     Decided,
     Disclosure,
     Grid,
@@ -78,15 +82,28 @@ def label(slug: str) -> str:
 # What a service, type or channel the council has not declared is shown as (only a repository
 # that fails the check has one): never its slug, which may be anything typed.
 NOT_DECLARED = "Not a declared category"
+REST_LABEL = "All other types"
 
 
 def _named(key: str, labels: Mapping[str, str] | None) -> str:
     if key == OTHER:
         return OTHER_LABEL
+    if key == REST:
+        return REST_LABEL
     return label(key) if labels is None else labels.get(key, NOT_DECLARED)
 
 
 STAGES = ("stage 1", "stage 2")
+TOP = 10  # complaint types shown by name; the rest are one row
+REST = "rest"  # the key of that row
+
+
+def top(counts: Mapping[str, int], n: int = TOP) -> dict[str, int]:
+    """The `n` largest categories (ties in key order), the rest added up as one row."""
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    if len(ranked) <= n + 1:
+        return dict(counts)
+    return {c: counts[c] for c in ranked[:n]} | {REST: sum(counts[c] for c in ranked[n:])}
 
 
 @dataclass(frozen=True)
@@ -123,8 +140,11 @@ def disclose(
     d = Disclosure(threshold, everything=s.everything)
     tables = _volumes(d, f, s)
     responded = {n: _timeliness_counts(d, n, t) for n, t in sorted(f.timeliness.items())}
+    _quarter_counts(d, f, responded)
     tables |= _outcome_counts(d, f, responded, s)
-    tables["remedies"] = d.breakdown("remedies", f.remedies, sensitive=s.of_table("remedies"))
+    tables["remedies"] = d.grid(
+        "remedies", f.remedies, STAGES, present=True, sensitive=s.of_table("remedies")
+    )
     columns = sorted({o for c in f.referrals.values() for o in c})
     tables["referrals"] = d.grid(
         "referrals", f.referrals, columns, present=True, sensitive=s.of_table("referrals")
@@ -174,20 +194,52 @@ def _volumes(d: Disclosure, f: Figures, s: Sensitive) -> dict[str, Breakdown | G
             column_totals=margins,
             grand_total=stages,
             sensitive=s.of_table("service", {*s.services, OTHER}),
+            across=False,
         ),
-        "type": d.breakdown("type", f.by_type, complaints, s.of_table("type")),
+        "type": d.breakdown("type", top(f.by_type), complaints, s.of_table("type")),
         "channel": d.breakdown("channel", f.by_channel, complaints, s.of_table("channel")),
         "month": d.grid(
             "month",
             f.by_month,
             STAGES,
-            MONTHS,
+            months(f.start.month),
             column_totals=margins,
             grand_total=stages,
             sensitive=s.of_table("month"),
+            across=False,
+        ),
+        "quarter": d.grid(
+            "quarter",
+            {
+                q: {st: sum(f.by_month.get(m, Counter())[st] for m in ms) for st in STAGES}
+                for q, ms in quarter_months(f.start.month).items()
+            },
+            STAGES,
+            QUARTERS,
+            column_totals=margins,
+            grand_total=stages,
+            sensitive=s.of_table("month") or s.of_table("quarter"),
+            across=False,
         ),
         "exclusion": d.breakdown("exclusion", f.excluded, not_accepted, s.of_table("exclusion")),
     }
+
+
+def _quarter_counts(d: Disclosure, f: Figures, responded: Mapping[int, Hashable]) -> None:
+    """Each quarter's complaints are its months' (declared with the tables), and each stage's
+    responses and those in time add up over the quarters they were sent in to the year's."""
+    for q, ms in quarter_months(f.start.month).items():
+        for stage in STAGES:
+            d.line([("month", m, stage) for m in ms], ("quarter", q, stage))
+    for n, year in responded.items():
+        bases, in_time = [], []
+        for q in QUARTERS:
+            sent = f.responses_by_quarter.get(q, Counter())
+            bases.append(d.count(("responded", n, q), sent[f"stage {n}"]))
+            on_time = sent[f"stage {n} in time"]
+            in_time.append(d.share(("responded in time", n, q), on_time, bases[-1]))
+        d.line(bases, year)
+        d.line(in_time, ("responded in time", n))
 
 
 def _timeliness_counts(d: Disclosure, n: int, t: Timeliness) -> Hashable:
@@ -213,7 +265,12 @@ def _outcome_counts(
     (a stage 2 decision, or the stage 1 decision of a complaint with no stage 2)."""
     outcomes = {f"stage {n}": c for n, c in f.outcomes.items()}
     by_stage = d.grid(
-        "outcomes-by-stage", outcomes, DECISIONS, STAGES, sensitive=s.of_table("outcomes-by-stage")
+        "outcomes-by-stage",
+        outcomes,
+        DECISIONS,
+        STAGES,
+        sensitive=s.of_table("outcomes-by-stage"),
+        down=False,
     )
     for n, stage in zip((1, 2), STAGES):
         decided = by_stage.row_totals[stage]
@@ -336,11 +393,17 @@ def _grid_table(
     dimension: str,
     fixed: bool = False,
     labels: Mapping[str, str] | None = None,
+    across: bool = True,
+    down: bool = True,
 ) -> Published:
-    """A two-way breakdown with its row, column and grand totals, as decided; its rows in their
-    own order if `fixed`, else largest first."""
-    rows = list(keys.rows) if fixed else _ordered(decided, keys.row_totals)
-    return {
+    """A two-way breakdown, as decided, with its row totals (`across`), its column totals (`down`)
+    and, with both, its grand total; its rows in their own order if `fixed`, else largest first.
+    A total that would add a stage 1 to a stage 2 count is left out: one complaint may be in
+    both."""
+    # largest first by a published figure: the row total, or in a table by stage the stage 1 count
+    basis = keys.row_totals if across else {r: keys.cells[r][keys.columns[0]] for r in keys.rows}
+    rows = list(keys.rows) if fixed else _ordered(decided, basis)
+    table: Published = {
         "id": table_id,
         "title": title,
         "dimension": dimension,
@@ -350,13 +413,16 @@ def _grid_table(
                 "key": r,
                 "label": _named(r, labels),
                 "values": [decided.show(keys.cells[r][c]) for c in keys.columns],
-                "total": decided.show(keys.row_totals[r]),
             }
+            | ({"total": decided.show(keys.row_totals[r])} if across else {})
             for r in rows
         ],
-        "total": [decided.show(keys.column_totals[c]) for c in keys.columns],
-        "grand_total": decided.show(keys.grand_total),
     }
+    if down:
+        table["total"] = [decided.show(keys.column_totals[c]) for c in keys.columns]
+    if across and down:
+        table["grand_total"] = decided.show(keys.grand_total)
+    return table
 
 
 def publish(
@@ -396,10 +462,12 @@ def publish(
         dimension: str,
         fixed: bool = False,
         labels: Mapping[str, str] | None = None,
+        across: bool = True,
+        down: bool = True,
     ) -> Published:
         keys = tables[table_id]
         assert isinstance(keys, Grid)
-        return _grid_table(decided, keys, table_id, title, dimension, fixed, labels)
+        return _grid_table(decided, keys, table_id, title, dimension, fixed, labels, across, down)
 
     return {
         "version": VERSION,
@@ -439,8 +507,14 @@ def publish(
                 "Complaints by service and stage",
                 "service",
                 labels=categories.labels(council, "service"),
+                across=False,
             ),
-            line("type", "Complaints by type", "type", labels=categories.labels(council, "type")),
+            line(
+                "type",
+                f"Complaints by type: the {TOP} most common",
+                "type",
+                labels=categories.labels(council, "type"),
+            ),
             line(
                 "channel",
                 "Complaints by channel",
@@ -452,9 +526,11 @@ def publish(
                 "Complaints by month and stage",
                 "month",
                 fixed=True,
-                labels={m: m for m in MONTHS},
+                labels={m: m for m in months(f.start.month)},
+                across=False,
             ),
         ],
+        "quarters": _quarters(decided, f),
         "not_accepted": line("exclusion", "Complaints not accepted, by reason", "exclusion"),
         "timeliness": [_timeliness(n, t, decided) for n, t in sorted(f.timeliness.items())],
         "outcomes": {
@@ -464,6 +540,7 @@ def publish(
                 "stage",
                 fixed=True,
                 labels={"stage 1": "Stage 1", "stage 2": "Stage 2"},
+                down=False,
             ),
             "by_service": grid(
                 "outcomes-by-service",
@@ -471,8 +548,8 @@ def publish(
                 "service",
                 labels=categories.labels(council, "service"),
             ),
-            "remedies": line("remedies", "Remedies by kind", "remedy", column="Remedies"),
-            "financial_remedies_total": _financial(f, decided, tables["remedies"]),
+            "remedies": grid("remedies", "Remedies by kind and stage", "remedy"),
+            **_financial(f, decided, tables["remedies"]),
         },
         "ombudsman": {
             "referrals": grid(
@@ -506,16 +583,59 @@ def publish(
     }
 
 
-def _financial(f: Figures, decided: Decided, remedies: Breakdown | Grid) -> float | str:
-    """The sum of financial remedies, unless it is over a number of payments the report hides."""
-    assert isinstance(remedies, Breakdown)
-    key = remedies.cells.get("financial")
-    payments = decided.cell(key) if key is not None else None
-    if payments is not None and payments.loose:
-        return "not shown: the number of payments is not shown"
-    if payments is not None and primary(payments.value, decided.threshold):
-        return f"not shown: fewer than {decided.threshold + 1} payments"
-    return round(f.financial_total, 2)
+def _financial(f: Figures, decided: Decided, remedies: Breakdown | Grid) -> Published:
+    """The sum of financial remedies, at each stage and in all, and the average payment; each
+    only over a number of payments the report shows, and more than the threshold (a sum of one or
+    two payments is what one or two people were paid)."""
+    assert isinstance(remedies, Grid)
+
+    def amount(key: Hashable | None, value: float, average: bool = False) -> float | str | None:
+        payments = decided.cell(key) if key is not None else Cell(0)
+        if payments.hidden:  # first: its value may be 0
+            shown = payments.show(decided.threshold)
+            return f"not shown: the number of payments is {shown}"
+        if payments.value == 0:
+            return None if average else 0.0
+        if primary(payments.value, decided.threshold):  # a sum of so few is near one person's
+            return f"not shown: fewer than {decided.threshold + 1} payments"
+        return round(float(value) / payments.value if average else float(value), 2)
+
+    cells = remedies.cells.get("financial", {})
+    total = sum(f.financial.values())
+    return {
+        "financial_remedies_total": amount(remedies.row_totals.get("financial"), total),
+        "financial_remedies_average": amount(
+            remedies.row_totals.get("financial"), total, average=True
+        ),
+        "financial_remedies_by_stage": {
+            stage.replace(" ", ""): amount(cells.get(stage), f.financial.get(stage, 0.0))
+            for stage in STAGES
+        },
+    }
+
+
+def _quarters(decided: Decided, f: Figures) -> Published:
+    """Complaints at each stage and responses in time, quarter by quarter."""
+    named = quarter_months(f.start.month)
+
+    def row(q: str | None) -> Published:
+        found: Published = {}
+        for n in (1, 2):
+            found[f"stage{n}"] = decided.show(("quarter", q, f"stage {n}") if q else f"stage {n}")
+        for n in (1, 2):
+            at = (n, q) if q else (n,)
+            found[f"stage{n}_responded"] = decided.show(("responded", *at))
+            found[f"stage{n}_responded_in_time"] = decided.share(("responded in time", *at))
+        return found
+
+    return {
+        "id": "quarter",
+        "title": "Complaints and responses in time, by quarter",
+        "rows": [
+            {"key": q, "label": f"{q}: {ms[0]} to {ms[-1]}", **row(q)} for q, ms in named.items()
+        ],
+        "total": row(None),
+    }
 
 
 def _timeliness(number: int, t: Timeliness, decided: Decided) -> Published:

@@ -45,16 +45,48 @@ def table(t: Published, charts: Mapping[str, str] | None = None) -> str:
         cells = "".join(f"<td>{_cell(v)}</td>" for v in row["values"])
         cells += f"<td>{_cell(row['total'])}</td>" if has_totals else ""
         rows.append(f'<tr><th scope="row">{escaped(row["label"])}</th>{cells}</tr>')
-    total_cells = "".join(f"<td>{_cell(v)}</td>" for v in t["total"])
-    total_cells += f"<td>{_cell(t.get('grand_total'))}</td>" if has_totals else ""
-    rows.append(f'<tr><th scope="row">Total</th>{total_cells}</tr>')
+    if "total" in t:
+        total_cells = "".join(f"<td>{_cell(v)}</td>" for v in t["total"])
+        total_cells += f"<td>{_cell(t.get('grand_total'))}</td>" if has_totals else ""
+        rows.append(f'<tr><th scope="row">Total</th>{total_cells}</tr>')
     chart = (charts or {}).get(t["id"], "")
+    counts = COUNTS.get(t["id"])
     return (
         f"{chart}<table>\n<caption>{escaped(t['title'])}</caption>\n"
         f'<thead><tr><th scope="col">{escaped(t["dimension"].capitalize())}</th>'
         f"{head}</tr></thead>\n"
-        f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        f"<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>\n"
+        + (f"\n{counts}\n" if counts else "")
     )
+
+
+# What each table counts, said under it, so that its totals can be read against the others'.
+COUNTS = {
+    "route": "Each complaint received in the year, counted once, whatever stage it reached.",
+    "service": (
+        "Complaints at each stage in the year. A complaint escalated to stage 2 counts at both "
+        "stages, so the stages are not added together."
+    ),
+    "type": (
+        "Each complaint received in the year, counted once, by its main type; the types after "
+        "the ten most common are added together."
+    ),
+    "channel": "Each complaint received in the year, counted once, by how it reached the council.",
+    "month": "Complaints at each stage, by the month the stage began.",
+    "exclusion": "Matters the council did not accept as complaints, by the reason it gave.",
+    "outcomes-by-stage": (
+        "The decisions of the responses sent in the year. A complaint decided at both stages has "
+        "a decision at each, so the stages are not added together."
+    ),
+    "outcomes-by-service": (
+        "Each complaint's final decision: at stage 2 if it went there, else at stage 1; counted "
+        "in the year the decision was sent."
+    ),
+    "remedies": "Each remedy given in a response sent in the year; a response may give several.",
+    "referrals": "Each ombudsman decision made in the year, and each referral not yet decided.",
+}
 
 
 def _pct(value: int | float | str | None) -> str:
@@ -250,13 +282,61 @@ def _volumes(r: Published, charts: Mapping[str, str] | None) -> list[str]:
     if (t["stage1"], t["stage2"], t["not_accepted"]) == (0, 0, 0):
         add(f"No complaint was received in this year by {r['as_of']}.\n")
     for breakdown in r["volumes"]:
+        if breakdown["id"] == "month":  # in the open data and its chart; the page gives quarters
+            add((charts or {}).get("month", ""))
+            continue
         add(table(breakdown, charts))
+        if breakdown["id"] == "route":
+            add(_reconciled(r))
+    add(_quarter_table(r["quarters"]))
     add("### Complaints not accepted\n")
     add(
         "The Housing Ombudsman's Code asks for a summary of the types of complaint refused (8.1).\n"
     )
     add(table(r["not_accepted"], charts) if r["not_accepted"]["rows"] else "None this year.\n")
     return out
+
+
+def _reconciled(r: Published) -> str:
+    """Why the complaints by route are not the complaints at stage 1, where the figures say."""
+    t = r["totals"]
+    every = next(v["total"][0] for v in r["volumes"] if v["id"] == "route")
+    figures = (every, t["stage1"], t["stage2"], t["escalated"])
+    if not all(isinstance(n, int) for n in figures) or every == t["stage1"]:
+        return ""
+    direct = t["stage2"] - t["escalated"]
+    neither = every - t["stage1"] - direct
+    return (
+        f"The {every:,} complaints received in the year are the {t['stage1']:,} at stage 1, "
+        f"{direct:,} taken straight to stage 2"
+        + (f" and {neither:,} not yet at either stage" if neither else "")
+        + f"; the {t['stage2']:,} at stage 2 include {t['escalated']:,} escalated from stage 1.\n"
+    )
+
+
+def _quarter_table(q: Published) -> str:
+    rows = "".join(
+        f'<tr><th scope="row">{escaped(row["label"])}</th>'
+        + "".join(
+            f"<td>{_cell(row[f'stage{n}'])}</td>"
+            f"<td>{_cell(row[f'stage{n}_responded'])}</td>"
+            f"<td>{_pct(row[f'stage{n}_responded_in_time'])}</td>"
+            for n in (1, 2)
+        )
+        + "</tr>\n"
+        for row in [*q["rows"], {"label": "The year", **q["total"]}]
+    )
+    head = "".join(
+        f'<th scope="col">Stage {n} complaints</th><th scope="col">Stage {n} responses</th>'
+        f'<th scope="col">Stage {n} responses in time</th>'
+        for n in (1, 2)
+    )
+    return (
+        f"<table>\n<caption>{escaped(q['title'])}</caption>\n"
+        f'<thead><tr><th scope="col">Quarter</th>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n'
+        "</table>\n\nComplaints count in the quarter their stage began; responses in the quarter "
+        "they were sent, whatever quarter the complaint came in.\n"
+    )
 
 
 def _timeliness(r: Published, charts: Mapping[str, str] | None) -> list[str]:
@@ -297,10 +377,19 @@ def _outcomes(r: Published, charts: Mapping[str, str] | None) -> list[str]:
     add(table(o["by_stage"], charts))
     add(table(o["by_service"], charts))
     add(table(o["remedies"], charts))
-    total = o["financial_remedies_total"]
-    paid = "£" + format(total, ",.2f") if isinstance(total, (int, float)) else escaped(total)
-    add(f"Financial remedies paid or offered in all: {paid}.\n")
+    by_stage = o["financial_remedies_by_stage"]
+    add(
+        f"Financial remedies paid or offered: {_money(o['financial_remedies_total'])} in all, "
+        f"{_money(by_stage['stage1'])} at stage 1 and {_money(by_stage['stage2'])} at stage 2; "
+        f"on average {_money(o['financial_remedies_average'])} a payment.\n"
+    )
     return out
+
+
+def _money(value: float | str | None) -> str:
+    if value is None:
+        return "none"
+    return "£" + format(value, ",.2f") if isinstance(value, (int, float)) else escaped(value)
 
 
 def _referrals(r: Published, charts: Mapping[str, str] | None) -> list[str]:
@@ -587,13 +676,19 @@ def csv_format(report: Published) -> str:
         ("not_accepted", report["not_accepted"])
     ]
     tables += [("outcomes", report["outcomes"][k]) for k in ("by_stage", "by_service", "remedies")]
+    for q in [*report["quarters"]["rows"], {"key": "total", **report["quarters"]["total"]}]:
+        for key, value in q.items():
+            if key not in ("key", "label"):
+                row("volumes", "quarter", q["key"], key, value, _unit(key))
     tables += [("ombudsman", report["ombudsman"]["referrals"])]
     for section, t in tables:
         unit = _unit("", t["id"])
         for r in t["rows"]:
             for column, value in zip(t["columns"], r["values"]):
                 row(section, t["id"], r["key"], column, value, unit)
-        for column, value in zip(t["columns"], t["total"]):
+            if "total" in r:
+                row(section, t["id"], r["key"], "Total", r["total"], unit)
+        for column, value in zip(t["columns"], t.get("total", ())):
             row(section, t["id"], "total", column, value, unit)
         if "grand_total" in t:
             row(section, t["id"], "total", "Total", t["grand_total"], unit)
@@ -601,8 +696,11 @@ def csv_format(report: Published) -> str:
         for key, value in stage.items():
             if key != "stage":
                 row("timeliness", f"stage{stage['stage']}", key, "", value, _unit(key))
-    total = report["outcomes"]["financial_remedies_total"]
-    row("outcomes", "remedies", "financial_total", "", total, "GBP")
+    o = report["outcomes"]
+    row("outcomes", "remedies", "financial_total", "", o["financial_remedies_total"], "GBP")
+    row("outcomes", "remedies", "financial_average", "", o["financial_remedies_average"], "GBP")
+    for stage, amount in o["financial_remedies_by_stage"].items():
+        row("outcomes", "remedies", "financial_total", stage, amount, "GBP")
     m = report["ombudsman"]
     row("ombudsman", "recommendations", "recommendations", "", m["recommendations"], "complaints")
     on_time = m["recommendations_complied_on_time"]

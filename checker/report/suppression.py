@@ -606,11 +606,14 @@ class Disclosure:
         column_totals: Mapping[str, Hashable] | None = None,
         grand_total: Hashable | None = None,
         sensitive: Collection[str] | bool = (),
+        across: bool = True,
+        down: bool = True,
     ) -> Grid:
         """A two-way table with its row, column and grand totals; a total another table or a
         headline shares is named by its key. `present`: a row (and a column) is there only if it
         counts at least one. The `sensitive` rows' counts (True: the whole table's) are
-        protected."""
+        protected. A table that publishes no row totals (`across`) or no column totals (`down`)
+        leaves them, and its own grand total, implied."""
         everything = sensitive is True
         touchy = set() if isinstance(sensitive, bool) else set(sensitive)
         rows = tuple(sorted(counts) if rows is None else rows)
@@ -625,7 +628,7 @@ class Disclosure:
             }
             for r in rows
         }
-        across = {
+        totals = {
             r: self.count(
                 (row_totals or {}).get(r, (name, r, None)),
                 sum(value(r, c) for c in columns),
@@ -634,7 +637,7 @@ class Disclosure:
             )
             for r in rows
         }
-        down = {
+        ends = {
             c: self.count(
                 (column_totals or {}).get(c, (name, None, c)),
                 sum(value(r, c) for r in rows),
@@ -648,13 +651,20 @@ class Disclosure:
             sum(value(r, c) for r in rows for c in columns),
             sensitive=everything,
         )
+        # of the table's own totals (not those shared with another table), those not published
+        own: list[Hashable] = [
+            (name, r, None) for r in rows if not across and r not in (row_totals or {})
+        ]
+        own += [(name, None, c) for c in columns if not down and c not in (column_totals or {})]
+        own += [(name, None, None)] if not (across and down) and grand_total is None else []
+        self.implied.update(own)
         for r in rows:
-            self.line(cells[r].values(), across[r])
+            self.line(cells[r].values(), totals[r])
         for c in columns:
-            self.line((cells[r][c] for r in rows), down[c])
-        self.line(across.values(), grand)
-        self.line(down.values(), grand)
-        return Grid(rows, tuple(columns), cells, across, down, grand)
+            self.line((cells[r][c] for r in rows), ends[c])
+        self.line(totals.values(), grand)
+        self.line(ends.values(), grand)
+        return Grid(rows, tuple(columns), cells, totals, ends, grand)
 
     def decide(self) -> Decided:
         """What is shown: the small counts hidden, and what protects them."""

@@ -75,6 +75,7 @@ def bar(
     look: Look,
     bottom: list | None = None,
     horizontal: bool = False,
+    width: float = 0.7,
 ) -> None:
     """Bars outlined in ink, so their edge contrasts with the page whatever the fill."""
     if not places:
@@ -88,7 +89,7 @@ def bar(
     if horizontal:
         ax.barh(places, sizes, height=0.8, left=bottom, **style)
     else:
-        ax.bar(places, sizes, width=0.7, bottom=bottom, **style)
+        ax.bar(places, sizes, width=width, bottom=bottom, **style)
 
 
 def on_bar(ax: Axes, x: float, y: float, text: str, look: Look) -> None:
