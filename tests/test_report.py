@@ -831,12 +831,14 @@ def untagged(stage1: int, stage2: int) -> dict:
     return {
         "tenure": "lcra",
         "label": "Low-cost rental accommodation (LCRA)",
+        "TP09": None,  # the fixture's report inputs give no survey figure
         "lcho": {
             "tenure": "lcho",
             "label": "Low-cost home ownership (LCHO)",
             "homes": 120,  # the example council's LCHO homes
             "CH01": {"stage1_per_1000_homes": 0.0, "stage2_per_1000_homes": 0.0},
             "CH02": NO_CH02,
+            "TP09": None,
         },
         "apart": [
             {"tenure": t, "label": label, "stage1": 0, "stage2": 0, "CH02": NO_CH02}
@@ -1189,6 +1191,7 @@ EXPECTED = {
         "not_accepted": 0,
         "stage1_responded_in_time": 80.0,
         "stage2_responded_in_time": None,
+        "source": "cases",  # counted from the 2024-25 cases, as this year's are
         "tsm": {
             **untagged(3, 0),
             "homes": 4980,
@@ -1252,6 +1255,13 @@ EXPECTED = {
         "response": "Fixture response of the committee.",
     },
     "introduction": None,  # the fixture's report inputs write none
+    "example": False,
+    # the council's, by title (policy/council.yaml), never a person's name
+    "member_responsible": {
+        "kind": "member",
+        "title": "Cabinet Member for Corporate Governance",
+        "example": True,
+    },
 }
 
 # The breaches in the fixture, each explained on purpose (comply or explain).
@@ -2075,6 +2085,7 @@ TENURE_2025 = {
         "CH02": {"stage1": _ch02(3, 66.7, 66.7), "stage2": _ch02(0)},
         "homes_as_of": "2026-03-31",
         "homes_example": False,
+        "TP09": None,
         # LCHO stage 1: B (G was refused: not counted) = 1; 1 / 400 x 1,000 = 2.5. B's answer came
         # in 2026-27: none answered in this year.
         "lcho": {
@@ -2083,6 +2094,7 @@ TENURE_2025 = {
             "homes": 400,
             "CH01": {"stage1_per_1000_homes": 2.5, "stage2_per_1000_homes": 0.0},
             "CH02": NOTHING,
+            "TP09": None,
         },
         # C, the leaseholder's: 1 at stage 1, answered within the Code's timescales
         "apart": [
@@ -2209,6 +2221,7 @@ TENURE_2026 = {
         "CH02": {"stage1": _ch02(0), "stage2": _ch02(1, 100.0, 100.0)},
         "homes_as_of": "2026-03-31",
         "homes_example": False,
+        "TP09": None,
         # LCHO: B's late answer, 0 of 1 within
         "lcho": {
             "tenure": "lcho",
@@ -2216,6 +2229,7 @@ TENURE_2026 = {
             "homes": 400,
             "CH01": {"stage1_per_1000_homes": 0.0, "stage2_per_1000_homes": 0.0},
             "CH02": {"stage1": _ch02(1, 0.0, 0.0), "stage2": _ch02(0)},
+            "TP09": None,
         },
         "apart": [
             {
@@ -2268,6 +2282,8 @@ def _whole(year_label: str, expected: dict, **more) -> dict:
         "ombudsman": NO_REFERRALS,  # no case was referred
         "previous_year": None,
         "introduction": None,  # the fixture's report inputs write none
+        "example": False,
+        "member_responsible": EXPECTED["member_responsible"],
         **expected,
         **more,
     }
@@ -2300,6 +2316,7 @@ def test_each_event_counts_in_its_own_year_and_the_tsms_by_tenure(repo):
         "stage1_responded_in_time": 100.0,
         "stage2_responded_in_time": None,
         "tsm": TENURE_2025["tsm"],
+        "source": "cases",
     }
     assert later == _whole(
         "2026-27",

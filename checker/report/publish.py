@@ -379,7 +379,8 @@ def _line_table(
         "columns": [column],
         "rows": [
             {"key": key, "label": _named(key, labels), "values": [decided.show(keys.cells[key])]}
-            for key in _ordered(decided, keys.cells)
+            # the categories largest first, and those added up as one row after them
+            for key in sorted(_ordered(decided, keys.cells), key=lambda k: k == REST)
         ],
         "total": [decided.show(keys.total)],
     }
@@ -442,6 +443,7 @@ def publish(
     homes = stock["homes"] if stock else None
     s = sensitive or Sensitive(threshold)
     treatment = Treatment.of(report)
+    tsm_inputs = report.get("tsm") or {}
     disclosed = disclose(f, homes, s.threshold, s, treatment)
     decided, tables = disclosed.decided, disclosed.tables
 
@@ -561,8 +563,12 @@ def publish(
             "recommendations": decided.show("recommendations"),
             "recommendations_complied_on_time": decided.share("recommendations on time"),
         },
-        "tsm": _tsm(decided, stock, treatment),
-        "previous_year": _previous(previous, stock, s, treatment) if previous else None,
+        "tsm": _tsm(decided, stock, treatment, tsm_inputs.get("tp09")),
+        "previous_year": (
+            _previous(previous, stock, s, treatment)
+            if previous
+            else _previous_given(report.get("previous_year"))
+        ),
         "learning": {
             "from_cases": list(f.learning),
             "service_improvements": [
@@ -579,7 +585,9 @@ def publish(
         "non_compliance_findings": report.get("non_compliance_findings", []),
         "other_publications": report.get("other_publications", []),
         "governing_body": report.get("governing_body"),
+        "member_responsible": _member(council.get("member_responsible")),
         "introduction": report.get("introduction"),
+        "example": report.get("example", False),
     }
 
 
@@ -663,7 +671,12 @@ TENURE_LABELS = {
 }
 
 
-def _tsm(decided: Decided, stock: dict[str, Any] | None, treatment: Treatment) -> Published | None:
+def _tsm(
+    decided: Decided,
+    stock: dict[str, Any] | None,
+    treatment: Treatment,
+    tp09: Mapping[str, float] | None = None,
+) -> Published | None:
     """CH01 and CH02 for LCRA (at the top, as before tenures were recorded) and LCHO, each with its
     own homes; leaseholders' and other tenures' complaints apart; the treatment of what the
     Regulator's text leaves open."""
@@ -694,6 +707,8 @@ def _tsm(decided: Decided, stock: dict[str, Any] | None, treatment: Treatment) -
                 for n in (1, 2)
             },
             "CH02": ch02(group),
+            # the tenant perception survey's figure, as given in the report inputs
+            "TP09": (tp09 or {}).get(group),
         }
 
     return {
@@ -731,6 +746,41 @@ def _previous(
         "stage1_responded_in_time": decided.share(("responded in time", 1)),
         "stage2_responded_in_time": decided.share(("responded in time", 2)),
         "tsm": _tsm(decided, stock, treatment),
+        "source": "cases",
+    }
+
+
+def _previous_given(given: Mapping[str, Any] | None) -> Published | None:
+    """Last year's headline figures as its published report gave them (report inputs), where
+    last year's cases are not in the repository; what was not given is None."""
+    if not given:
+        return None
+    return {
+        "year": given["year"],
+        **{key: given.get(key) for key in PREVIOUS},
+        "tsm": None,
+        "source": "published report",
+        **({"url": given["url"]} if "url" in given else {}),
+    }
+
+
+PREVIOUS = (
+    "stage1",
+    "stage2",
+    "not_accepted",
+    "stage1_responded_in_time",
+    "stage2_responded_in_time",
+)
+
+
+def _member(member: Mapping[str, Any] | None) -> Published | None:
+    """The Member Responsible for Complaints, by title (never a person's name)."""
+    if not member:
+        return None
+    return {
+        "kind": member["kind"],
+        "title": member["title"],
+        "example": member.get("example", False),
     }
 
 
@@ -747,6 +797,22 @@ def _score(s: Score) -> Published:
         "evidenced_share": round(100 * s.evidenced_share, 1),
         "contradicted": [p.number for p in s.contradictions],
         "actions": len(s.actions),
+        # each provision not met (answered no or partly, or yes where the cases show otherwise),
+        # with the actions the self-assessment sets for it
+        "not_met": [
+            {
+                "provision": p.number,
+                "answer": p.declared,
+                "cases_show": p.evidenced if p.evidenced in ("met", "not-met") else None,
+                "actions": [
+                    {"what": a.what, "due": a.due, "done": a.done, "overdue": a.overdue}
+                    for a in s.actions
+                    if a.provision == p.number
+                ],
+            }
+            for p in s.provisions
+            if p.declared in ("no", "partial") or p.contradiction == "yes-contradicted"
+        ],
     }
 
 

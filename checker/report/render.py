@@ -95,14 +95,19 @@ def _pct(value: int | float | str | None) -> str:
     return f"{value:.1f}%" if isinstance(value, (int, float)) else escaped(str(value))
 
 
-def markdown(report: Published, charts: Mapping[str, str] | None = None) -> str:
-    """The report as a Markdown page."""
+def markdown(
+    report: Published,
+    charts: Mapping[str, str] | None = None,
+    assessments: Mapping[str, str] | None = None,
+) -> str:
+    """The report as a Markdown page; `assessments`, each Code's self-assessment page as a link
+    from it, where there is one."""
     r = report
     out = [
         *_opening(r),
         *_in_brief(r),
         *_method(r),
-        *_self_assessment(r),
+        *_self_assessment(r, assessments or {}),
         *_volumes(r, charts),
         *_timeliness(r, charts),
         *_outcomes(r, charts),
@@ -137,6 +142,12 @@ def _opening(r: Published) -> list[str]:
         + _disclosure_note(r["suppression"])
         + "\n"
     )
+    if r.get("example"):
+        add(
+            "This is the worked example's report: its introduction, the ombudsmen's letters, the "
+            "governing body's response and the figures given for the year before are "
+            "illustrations, not the council's.\n"
+        )
     if r.get("introduction"):
         add(f"{escaped(r['introduction'])}\n")
     return out
@@ -145,40 +156,83 @@ def _opening(r: Published) -> list[str]:
 def _in_brief(r: Published) -> list[str]:
     """The year in a few lines, first: what a committee member or a resident reads if nothing else,
     each figure the one the report gives below (with last year's beside it, where the report has
-    it), and what the self-assessments say must be fixed."""
-    t, p = r["totals"], r["previous_year"]
-    last = (lambda key: f" (last year: {_cell(p[key])})") if p else (lambda key: "")
+    it), then what went better and what must be fixed."""
+    t, p = r["totals"], r["previous_year"] or {}
+    better: list[str] = []
+    worse: list[str] = []
+
+    def last(key: str, now: int | float | str | None, what: str, rate: bool = False) -> str:
+        """Last year's figure beside this year's; a rate that rose or fell is said to."""
+        before = p.get(key)
+        if before is None:
+            return ""
+        if (
+            rate
+            and isinstance(now, (int, float))
+            and isinstance(before, (int, float))
+            and (now != before)
+        ):
+            (better if now > before else worse).append(
+                f"{what}: {_pct(now)}, {'up' if now > before else 'down'} from {_pct(before)}."
+            )
+        return f" (last year: {_pct(before) if rate else _cell(before)})"
+
     lines = [
-        f"{_cell(t['stage1'])} complaints at stage 1{last('stage1')} and {_cell(t['stage2'])} "
-        f"at stage 2{last('stage2')}; {_cell(t['not_accepted'])} not accepted.",
+        f"{_cell(t['stage1'])} complaints at stage 1{last('stage1', t['stage1'], '')} and "
+        f"{_cell(t['stage2'])} at stage 2{last('stage2', t['stage2'], '')}; "
+        f"{_cell(t['not_accepted'])} not accepted{last('not_accepted', t['not_accepted'], '')}.",
     ]
     for number, stage in enumerate(r["timeliness"], start=1):
-        before = f" (last year: {_pct(p[f'stage{number}_responded_in_time'])})" if p else ""
-        lines.append(
-            f"Stage {number} responses sent in time: {_pct(stage['responded_in_time'])} of "
-            f"{_cell(stage['responded'])}{before}."
-        )
+        now = stage["responded_in_time"]
+        what = f"Stage {number} responses sent in time"
+        before = last(f"stage{number}_responded_in_time", now, what, rate=True)
+        lines.append(f"{what}: {_pct(now)} of {_cell(stage['responded'])}{before}.")
+        if isinstance(now, (int, float)) and now < 100:
+            worse.append(f"{what}: {_pct(now)}; the Codes expect every response in time.")
+    total = r["outcomes"]["financial_remedies_total"]
+    if isinstance(total, (int, float)) and total:
+        lines.append(f"Financial remedies paid or offered: {_money(total)}.")
     if r["tsm"]:
         ch02 = r["tsm"]["CH02"]["stage1"]
         lines.append(
             f"Housing (low-cost rental homes): {_cell(r['tsm']['CH01']['stage1_per_1000_homes'])} "
             f"stage 1 complaints per 1,000 homes (TSM CH01); {_pct(ch02['within_timescales'])} "
-            "answered within the Housing Ombudsman's Code timescales (TSM CH02)."
+            "answered within the Housing Ombudsman's Code timescales (TSM CH02)"
+            + (
+                f"; {_pct(r['tsm']['TP09'])} of tenants who complained satisfied with how it "
+                "was handled (TSM TP09)"
+                if r["tsm"].get("TP09") is not None
+                else ""
+            )
+            + "."
         )
     for s in r["self_assessment"]:
         draft = " (a draft)" if s.get("status") == "draft" else ""
-        fix = (
-            f"; the cases do not bear out provision{'s' if len(s['contradicted']) > 1 else ''} "
-            f"{escaped(', '.join(s['contradicted']))}"
-            if s["contradicted"]
-            else ""
-        )
         lines.append(
             f"Self-assessment against the {BODIES[s['code']].name}'s Code{draft}: "
             f"{s['yes']} provisions met, {s['partial']} in part and {s['no']} not, with "
-            f"{s['actions']} actions{fix}."
+            f"{s['actions']} actions."
         )
-    return ["## In brief\n", "".join(f"- {line}\n" for line in lines)]
+        if s["contradicted"]:
+            worse.append(
+                f"The cases do not bear out the answer to the {BODIES[s['code']].name}'s Code "
+                f"provision{'s' if len(s['contradicted']) > 1 else ''} "
+                f"{escaped(', '.join(s['contradicted']))}."
+            )
+        late = [
+            x["provision"] for x in s.get("not_met", []) if any(a["overdue"] for a in x["actions"])
+        ]
+        if late:
+            worse.append(
+                f"Actions past their date in the self-assessment against the "
+                f"{BODIES[s['code']].name}'s Code, for provisions {escaped(', '.join(late))}."
+            )
+    out = ["## In brief\n", "".join(f"- {line}\n" for line in lines)]
+    if better:
+        out += ["### Better than last year\n", "".join(f"- {line}\n" for line in better)]
+    if worse:
+        out += ["### To put right\n", "".join(f"- {line}\n" for line in worse)]
+    return out
 
 
 def _disclosure_note(s: Published) -> str:
@@ -222,7 +276,7 @@ def _method(r: Published) -> list[str]:
     return ["### How the figures are counted\n", "".join(f"- {escaped(m)}\n" for m in r["method"])]
 
 
-def _self_assessment(r: Published) -> list[str]:
+def _self_assessment(r: Published, pages: Mapping[str, str]) -> list[str]:
     out: list[str] = []
     add = out.append
     add("## 1. Self-assessment against the Complaint Handling Codes\n")
@@ -259,9 +313,43 @@ def _self_assessment(r: Published) -> list[str]:
                     f"{BODIES[s['code']].name}'s Code; "
                     "the self-assessment page gives the figures.\n"
                 )
+            add(_not_met(s, pages.get(s["code"])))
     else:
         add("No self-assessment is recorded yet.\n")
     return out
+
+
+ANSWERS = {"no": "No", "partial": "Partly", "yes": "Yes"}
+
+
+def _not_met(s: Published, page: str | None) -> str:
+    """The provisions of one Code not met, each with its actions and their dates."""
+    name = f"{BODIES[s['code']].name}'s Code"
+    full = f" The [self-assessment against the {name}]({page}) gives every answer." if page else ""
+    if not s.get("not_met"):
+        return f"Every provision of the {name} is met.{full}\n"
+    rows = []
+    for x in s["not_met"]:
+        shown = {"met": "met", "not-met": "not met"}.get(x["cases_show"] or "", "–")
+        actions = "; ".join(_action(a) for a in x["actions"]) or "No action recorded."
+        rows.append(
+            f'<tr><th scope="row">{escaped(x["provision"])}</th>'
+            f"<td>{ANSWERS.get(x['answer'] or '', '–')}</td><td>{shown}</td>"
+            f"<td>{escaped(actions)}</td></tr>"
+        )
+    return (
+        f"<table>\n<caption>Provisions of the {name} not met, and what the council is doing"
+        "</caption>\n"
+        '<thead><tr><th scope="col">Provision</th><th scope="col">Answer</th>'
+        '<th scope="col">The cases show</th><th scope="col">What the council is doing, and when'
+        "</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n"
+        f"</table>\n{full}\n"
+    )
+
+
+def _action(a: Published) -> str:
+    when = f"done {a['done']}" if a["done"] else f"by {a['due']}" if a["due"] else "no date set"
+    return f"{a['what'] or 'An action'} ({when}{', overdue' if a['overdue'] else ''})"
 
 
 def _volumes(r: Published, charts: Mapping[str, str] | None) -> list[str]:
@@ -446,6 +534,13 @@ def _tsm(r: Published) -> list[str]:
         '<th scope="col">CH02 stage 2 without extensions</th></tr></thead>\n'
         "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
     )
+    surveyed = [(m["label"], m["TP09"]) for m in (s, s["lcho"]) if m.get("TP09") is not None]
+    if surveyed:
+        add(
+            "TSM TP09, from the tenant perception survey: of the tenants who had complained, "
+            + " and ".join(f"{_pct(v)} in {escaped(name)}" for name, v in surveyed)
+            + " were satisfied with the council's approach to complaints handling.\n"
+        )
     apart = "".join(
         f'<tr><th scope="row">{escaped(a["label"])}</th><td>{_cell(a["stage1"])}</td>'
         f"<td>{_cell(a['stage2'])}</td>"
@@ -511,6 +606,14 @@ def _previous_year(r: Published, charts: Mapping[str, str] | None) -> list[str]:
             f"<td>{_pct(r['timeliness'][1]['responded_in_time'])}</td></tr>\n"
             "</tbody>\n</table>\n"
         )
+        if p.get("source") == "published report":
+            add(
+                f"The {escaped(p['year'])} figures are those the council published in its report "
+                "for that year"
+                + (f" ({link(p['url'], 'the report')})" if p.get("url") else "")
+                + "; its cases are not in this record. "
+                "They were counted under that year's rules, which may differ.\n"
+            )
     else:
         add(
             "No cases are recorded for the previous year, so there is nothing to compare with "
@@ -561,6 +664,7 @@ def _letters(r: Published) -> list[str]:
                 f"{escaped(x['summary'])} ({escaped(x['date'])}"
                 + (f", {link(x['url'], 'the letter')}" if x.get("url") else "")
                 + ")\n"
+                + _letter_figures(x)
                 for x in letters
             )
             or "No annual letter has been received for this year.\n"
@@ -577,11 +681,75 @@ def _letters(r: Published) -> list[str]:
     return out
 
 
+# The figures an ombudsman's letter gives, as the report names them: (key, what, the average's key)
+LETTER_FIGURES = (
+    ("received", "Complaints and enquiries received", None),
+    ("decided", "Decisions made", None),
+    ("investigated", "Detailed investigations", None),
+    ("upheld", "Investigations upheld", None),
+    ("upheld_rate", "Upheld rate (%)", "average_upheld_rate"),
+    ("upheld_per_100000", "Upheld decisions per 100,000 residents", "average_upheld_per_100000"),
+    ("recommendations_complied", "Recommendations complied with (%)", None),
+    ("satisfactory_remedy", "Upheld, remedied by the council before the Ombudsman", None),
+    ("determinations", "Determinations", None),
+    ("maladministration_rate", "Maladministration rate (%)", "average_maladministration_rate"),
+    ("orders", "Orders made", None),
+    ("compensation_ordered", "Compensation ordered (£)", None),
+)
+FINDINGS = (
+    "severe-maladministration",
+    "maladministration",
+    "service-failure",
+    "reasonable-redress",
+    "no-maladministration",
+    "outside-jurisdiction",
+)
+
+
+def _letter_figures(letter: Published) -> str:
+    """The ombudsman's own figures for the council, as its letter gives them, beside the average
+    for similar councils where it gives one."""
+    given = letter.get("figures") or {}
+    rows = [(what, given[key], given.get(avg)) for key, what, avg in LETTER_FIGURES if key in given]
+    rows += [
+        (f"Findings of {label(f).lower()}", given["findings"][f], None)
+        for f in FINDINGS
+        if f in given.get("findings", {})
+    ]
+    if not rows:
+        return ""
+    averages = any(a is not None for _, _, a in rows)
+    body = "".join(
+        f'<tr><th scope="row">{escaped(what)}</th><td>{_cell(value)}</td>'
+        + (f"<td>{_cell(average)}</td>" if averages else "")
+        + "</tr>\n"
+        for what, value, average in rows
+    )
+    return (
+        f"\n<table>\n<caption>The {BODIES[letter['body']].name}'s figures for the council, as "
+        "its letter gives them</caption>\n"
+        '<thead><tr><th scope="col">Figure</th><th scope="col">The council</th>'
+        + ('<th scope="col">Average of similar councils</th>' if averages else "")
+        + f"</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+    )
+
+
+def label(slug: str) -> str:
+    return slug.replace("-", " ").capitalize()
+
+
 def _governing_body(r: Published) -> list[str]:
     out: list[str] = []
     add = out.append
     g = r["governing_body"]
     add("## Response of the governing body\n")
+    member = r.get("member_responsible")
+    if member:
+        add(
+            f"The council's Member Responsible for Complaints: {escaped(member['title'])}"
+            + (" (an example title)" if member.get("example") else "")
+            + ".\n"
+        )
     if g and g.get("response"):
         when = f" on {escaped(g['considered'])}" if g.get("considered") else ""
         add(f"{escaped(g['name'])} considered this report{when}:\n\n> {escaped(g['response'])}\n")
@@ -635,7 +803,7 @@ def _unit(key: str, table: str = "") -> str:
     if key == "homes":
         return "homes"
     if key.endswith(("_rate", "_in_time", "_extension", "on_time", "within_timescales")) or (
-        key.startswith("within_timescales")
+        key.startswith("within_timescales") or key == "TP09"
     ):
         return "percent"
     return "remedies" if table == "remedies" else "complaints"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -73,6 +74,7 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
     pages[POLICY_PAGE] = policy_page(policy, council)
 
     assessments: list[dict[str, str]] = []
+    from_reports: dict[str, str] = {}  # each Code's self-assessment page, linked from a report
     for code in sorted(view.codes):
         document = latest_assessment(view, code)
         if document is None:
@@ -80,13 +82,14 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
         path = assessment_path(document)
         pages[path] = self_assessment_page(view, document)
         assessments.append({f"{_code_name(view, code)}, {document.data['year']}": path})
+        from_reports[code] = f"../{path}"
     if assessments:
         nav.append({"Self-assessments": assessments})
 
     reports: list[dict[str, str]] = []
     for year in reversed(years_with_cases(view)):
         public = published.build(view, counted, year)
-        pages[report_path(year)] = report_page(public, year)
+        pages[report_path(year)] = report_page(public, year, from_reports)
         files[f"data/complaints-report-{year}.json"] = report_format.json_format(public)
         files[f"data/complaints-report-{year}.csv"] = report_format.csv_format(public)
         files[f"data/complaints-report-{year}.csv.tableschema.json"] = (
@@ -132,7 +135,7 @@ def home_page(council: dict[str, Any], nav: Nav) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report_page(public: Published, year: str) -> str:
+def report_page(public: Published, year: str, assessments: Mapping[str, str]) -> str:
     rendered = {key: charts.html(chart) for key, chart in charts.render(public).items()}
     downloads = (
         f"\nThe figures in this report are also available as open data: "
@@ -140,7 +143,7 @@ def report_page(public: Published, year: str) -> str:
         f"[the {year} figures as CSV](../data/complaints-report-{year}.csv), under the "
         f"[Open Government Licence v3.0]({OGL}).\n"
     )
-    return report_format.markdown(public, rendered) + downloads
+    return report_format.markdown(public, rendered, assessments) + downloads
 
 
 OGL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
