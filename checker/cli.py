@@ -42,6 +42,8 @@ COMMANDS = {
     "pages": "pages",
     "demo-data": "demo_data",
     "due": "due",
+    "show": "show",
+    "list": "list_cases",
     "schema": "schema",
     "workdays": "workdays",
     "import": "import_cases",
@@ -225,8 +227,12 @@ def _parser() -> argparse.ArgumentParser:
 
     due = commands.add_parser("due", help="list what is due or overdue, soonest first")
     due.add_argument("--within", type=int, default=5, help="working days ahead (default 5)")
+    due.add_argument(
+        "--handler", type=_handler, help="only the stages this role or pseudonym handles"
+    )
     due.add_argument("--as-of", type=_date, default=None)
     due.add_argument("--root", type=Path)
+    _add_case_commands(commands)
 
     show = commands.add_parser("schema", help="print the JSON Schema of a kind of file")
     show.add_argument("kind", choices=KINDS)
@@ -284,6 +290,49 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("rule")
     explain.add_argument("--root", type=Path)
     return parser
+
+
+def _add_case_commands(commands: argparse._SubParsersAction) -> None:
+    """show and list: one case, or the cases, as a handler reads them."""
+    show = commands.add_parser(
+        "show", help="one case: its timeline, what is due next and its findings"
+    )
+    show.add_argument(
+        "case_id", metavar="ID", help="the case: CCC-2025-0142, or 142 in the current year"
+    )
+    show.add_argument("--format", choices=["text", "json"], default="text")
+    show.add_argument("--as-of", type=_date, default=None)
+    show.add_argument("--root", type=Path)
+
+    cases = commands.add_parser(
+        "list", help="the cases, a line each, by next deadline; narrowed by filters"
+    )
+    state = cases.add_mutually_exclusive_group()
+    state.add_argument(
+        "--open", dest="state", action="store_const", const="open", help="only open cases"
+    )
+    state.add_argument(
+        "--closed",
+        dest="state",
+        action="store_const",
+        const="closed",
+        help="only cases whose process has ended (a final response, exclusion or withdrawal)",
+    )
+    cases.add_argument("--stage", type=int, help="only cases at this stage")
+    cases.add_argument("--overdue", action="store_true", help="only cases with a step overdue")
+    cases.add_argument(
+        "--due-within",
+        type=int,
+        metavar="N",
+        help="only cases with a step due within N working days, or overdue",
+    )
+    cases.add_argument("--handler", type=_handler, help="a role or pseudonym")
+    cases.add_argument("--service", type=_slug)
+    cases.add_argument("--route", choices=enum("case", "route"))
+    cases.add_argument("--year", type=_year, help="the reporting year of receipt, like 2025-26")
+    cases.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    cases.add_argument("--as-of", type=_date, default=None)
+    cases.add_argument("--root", type=Path)
 
 
 def _add_step_commands(commands: argparse._SubParsersAction) -> None:
@@ -446,6 +495,15 @@ def _slug(text: str) -> str:
             f"'{text}' should be lower-case words joined by hyphens, like housing-repairs"
         )
     return text
+
+
+def _handler(text: str) -> str:
+    """A handler as the case files record one: a role (a slug) or a pseudonym (P-7Q2K9)."""
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*|[Pp]-[A-Za-z0-9]{4,12}", text):
+        return text
+    raise argparse.ArgumentTypeError(
+        f"'{text}' is not a role like housing-repairs-manager or a pseudonym like P-7Q2K9"
+    )
 
 
 def _case_id(text: str) -> str:

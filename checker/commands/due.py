@@ -13,6 +13,6 @@ from checker.load.repository import load_repository
 
 def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
-    items = open_steps(load_repository(root(args)), as_of, args.within)
-    sys.stdout.write(render(items, as_of, args.within))
+    items = open_steps(load_repository(root(args)), as_of, args.within, args.handler)
+    sys.stdout.write(render(items, as_of, args.within, args.handler))
     return 0

@@ -8,7 +8,7 @@ from datetime import date
 from checker.engine.cases import whole_cases
 from checker.load.repository import Repository
 from checker.load.view import view
-from checker.model.case import UNDER_A_CODE, handler
+from checker.model.case import UNDER_A_CODE, Handler, handler
 from checker.model.deadlines import Step
 from checker.rules import (
     later_stage_late,
@@ -42,8 +42,11 @@ class Due:
     also: str = ""  # the other floor's deadline, where it differs
 
 
-def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
-    """Every open step due within `within` working days of `as_of`, or overdue, soonest first."""
+def open_steps(
+    repository: Repository, as_of: date, within: int, handled: str | None = None
+) -> list[Due]:
+    """Every open step due within `within` working days of `as_of`, or overdue, soonest first;
+    with `handled`, only those of the stages that role or pseudonym handles."""
     found = []
     for case in whole_cases(view(repository, as_of)):
         if case.route not in UNDER_A_CODE:
@@ -53,8 +56,8 @@ def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
             if due is None:
                 continue
             left = case.calendar.elapsed(as_of, due.day)
-            if left <= within:
-                who = handler(case.record(number))
+            who = handler(case.record(number))
+            if left <= within and (handled is None or handled_by(who, handled)):
                 rule = RULE_AT_STAKE.get((number, step.name), later_stage_late.ID)
                 found.append(
                     Due(
@@ -72,6 +75,12 @@ def open_steps(repository: Repository, as_of: date, within: int) -> list[Due]:
     return sorted(found, key=lambda d: (d.due, d.case_id, d.stage))
 
 
+def handled_by(who: Handler | None, wanted: str) -> bool:
+    """Whether a stage's handler is `wanted`: its role or its person's pseudonym, in any case."""
+    names = (who.role, who.person) if who else ()
+    return any(name and name.casefold() == wanted.casefold() for name in names)
+
+
 def also(step: Step, binding_day: date) -> str:
     """The other floors' deadlines for a step, where they differ from the one that binds:
     '(the policy's 2026-02-03)', '(the policy aims for 2026-01-20)'."""
@@ -85,11 +94,12 @@ def also(step: Step, binding_day: date) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
-def render(items: list[Due], as_of: date, within: int) -> str:
-    """A table a handler reads at a glance."""
+def render(items: list[Due], as_of: date, within: int, handled: str | None = None) -> str:
+    """A table a handler reads at a glance (`handled`: the handler it was narrowed to)."""
     if not items:
+        whose = f" for {handled}" if handled else ""
         return (
-            f"Nothing due within {within} working days of {as_of.isoformat()}, "
+            f"Nothing due{whose} within {within} working days of {as_of.isoformat()}, "
             "and nothing overdue.\n"
         )
     rows = [("due", "when", "case", "step", "handler", "rule at stake")]

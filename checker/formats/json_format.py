@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 
+from checker.model.findings import Finding
 from checker.model.result import Result
 
 VERSION = 1
@@ -36,30 +37,30 @@ def render(result: Result, colour: bool = False) -> str:
         "explained": result.explained,
     }
     findings = ",\n".join(
-        "    "
-        + json.dumps(
-            {
-                "rule": f.rule,
-                "severity": str(f.severity),
-                "message": f.message,
-                "path": f.location.path,
-                "line": f.location.line,
-                "column": f.location.column,
-                "provisions": list(f.provisions),
-                "clauses": list(f.clauses),
-                "case_id": f.case_id,
-                "subject": f.subject,
-                "explained": f.explained,
-            },
-            ensure_ascii=False,
-        )
-        for f in result.findings
+        "    " + json.dumps(record(f), ensure_ascii=False) for f in result.findings
     )
     return escaped(
         f'{{\n  "version": {VERSION},\n  "as_of": {json.dumps(result.as_of.isoformat())},\n'
         f'  "summary": {json.dumps(summary)},\n'
         + (f'  "findings": [\n{findings}\n  ]\n}}\n' if findings else '  "findings": []\n}\n')
     )
+
+
+def record(f: Finding) -> dict:
+    """One finding as the document gives it (keys in this order)."""
+    return {
+        "rule": f.rule,
+        "severity": str(f.severity),
+        "message": f.message,
+        "path": f.location.path,
+        "line": f.location.line,
+        "column": f.location.column,
+        "provisions": list(f.provisions),
+        "clauses": list(f.clauses),
+        "case_id": f.case_id,
+        "subject": f.subject,
+        "explained": f.explained,
+    }
 
 
 def escaped(document: str) -> str:
