@@ -37,7 +37,7 @@ SERVICES = (  # service, route, type
 CHANNELS = ("webform", "email", "phone", "letter")
 DECISIONS = ("upheld", "partly-upheld", "not-upheld")
 OUTCOMES = {  # an ombudsman's decisions, as the fixture year records them
-    "housing": ("housing-ombudsman", ("maladministration", "premature", "no-fault")),
+    "housing": ("housing-ombudsman", ("maladministration", "premature", "no-maladministration")),
     "general": ("lgsco", ("fault", "no-fault", "premature")),
     "data-protection": ("lgsco", ("no-fault", "not-investigated")),
 }

@@ -48,6 +48,7 @@ from checker.calendar import periods
 from checker.engine.run import evaluated
 from checker.load.repository import load_repository
 from checker.measures.scoring import latest_assessment, score
+from checker.model.codes import UNDECIDED
 from checker.report import charts, publish, suppression
 from checker.report.figures import DECISIONS, Counting, Figures, as_at, compute, months
 from checker.site.build import publication
@@ -374,13 +375,17 @@ def attack_of(report: dict, b: Build) -> Attack:
         a.sum([only_1, f"then stage 2 {d}"], at_1)
     a.table(o["remedies"], lambda k, j: f.remedies[k][stages[j]])
     m = report["ombudsman"]
-    columns = sorted({x for c in f.referrals.values() for x in c})
-    a.table(
-        m["referrals"],
-        lambda k, j: f.referrals[k][columns[j]],
-        present=True,
-        columns_present=True,
-    )
+    # each body's decisions in its categories; the Housing Ombudsman's on the merits, by type,
+    # are all its decisions but those not on the merits
+    for t in m["decisions"]:
+        body = t["id"].removeprefix("ombudsman-")
+        a.table(t, lambda k, j, body=body: f.referrals[body][k])
+    a.table(m["themes"], lambda k, j: f.ho_themes[k])
+    ho = next((t for t in m["decisions"] if t["id"] == "ombudsman-housing-ombudsman"), None)
+    if ho:
+        name = ho["id"]
+        undecided = [f"{name} {r['key']} 0" for r in ho["rows"] if r["key"] in UNDECIDED]
+        a.sum([*undecided, "ombudsman-themes total 0"], f"{name} total 0")
     a.add("recommendations", f.recommendations, m["recommendations"])
     a.rate(
         "on time",
@@ -743,11 +748,13 @@ def csv_value(report: dict, row: list[str]) -> object:
         return (q["total"] if key == "total" else next(r for r in q["rows"] if r["key"] == key))[
             column
         ]
+    if key == "compensation_ordered":
+        return report["ombudsman"]["compensation_ordered"]
     if table == "recommendations":
         m = report["ombudsman"]
         return m["recommendations"] if key == "recommendations" else m[f"recommendations_{key}"]
     tables = [*report["volumes"], report["not_accepted"], *report["outcomes"].values()]
-    tables.append(report["ombudsman"]["referrals"])
+    tables += [*report["ombudsman"]["decisions"], report["ombudsman"]["themes"]]
     t = next(t for t in tables if isinstance(t, dict) and t.get("id") == table)
     if key == "total":
         return t["grand_total"] if column == "Total" else t["total"][t["columns"].index(column)]
@@ -844,7 +851,7 @@ def test_no_secondary_suppression_wipes_out_a_row_or_column(
     marked = report["suppression"]["sensitive"]
     touchy = {*marked["routes"], *marked["services"], "combined"}
     tables = [*report["volumes"], report["outcomes"]["by_service"]]
-    tables += [report["outcomes"]["by_stage"], report["ombudsman"]["referrals"]]
+    tables += [report["outcomes"]["by_stage"]]
     for t in tables:
         if t["id"] in marked["tables"] or len(t["columns"]) < 2:
             continue

@@ -855,6 +855,17 @@ F, H = (
 )  # a count of 1 to 4; a count hidden so that one cannot be worked out
 
 
+def _line(table_id, title, dimension, rows, total, column="Complaints") -> dict:
+    return {
+        "id": table_id,
+        "title": title,
+        "dimension": dimension,
+        "columns": [column],
+        "rows": [{"key": k, "label": label, "values": [v]} for k, label, v in rows],
+        "total": [total],
+    }
+
+
 def quarter(s1: int, s2: int, r1: int, t1: float, r2: int, t2: float | None) -> dict:
     """A row of the quarterly table: complaints at each stage, responses sent and in time."""
     return {
@@ -1122,31 +1133,48 @@ EXPECTED = {
         # LGSCO: no fault (0015), fault (0018), pending (0023: referred 20 Jan 2026, decided 10
         # April 2026, in 2026-27); ICO: not investigated (0026, no date of decision: known since
         # its referral). Largest first, then in key order.
-        "referrals": {
-            "id": "referrals",
-            "title": "Ombudsman referrals by body and decision",
-            "dimension": "body",
-            "columns": [
-                "Fault",
-                "Maladministration",
-                "No fault",
-                "Not investigated",
-                "Pending",
-                "Premature",
-            ],
-            "rows": [
-                {
-                    "key": "housing-ombudsman",
-                    "label": "Housing Ombudsman",
-                    "values": [0, 1, 0, 0, 1, 1],
-                    "total": 3,
-                },
-                {"key": "lgsco", "label": "LGSCO", "values": [1, 0, 1, 0, 1, 0], "total": 3},
-                {"key": "ico", "label": "ICO", "values": [0, 0, 0, 1, 0, 0], "total": 1},
-            ],
-            "total": [1, 1, 1, 1, 2, 1],
-            "grand_total": 7,
-        },
+        # Each body's table in its own categories, in the order the case schema lists them (the
+        # findings on the merits first, then those not on the merits, then pending).
+        "decisions": [
+            _line(
+                "ombudsman-housing-ombudsman",
+                "Housing Ombudsman: decisions in its own categories",
+                "decision",
+                [
+                    ("maladministration", "Maladministration", 1),
+                    ("premature", "Premature: referred back to the council", 1),
+                    ("pending", "Not yet decided", 1),
+                ],
+                3,
+            ),
+            _line(
+                "ombudsman-lgsco",
+                "Local Government and Social Care Ombudsman: decisions in its own categories",
+                "decision",
+                [
+                    ("fault", "Fault found (upheld)", 1),
+                    ("no-fault", "No fault found (not upheld)", 1),
+                    ("pending", "Not yet decided", 1),
+                ],
+                3,
+            ),
+            _line(
+                "ombudsman-ico",
+                "Information Commissioner's Office: decisions in its own categories",
+                "decision",
+                [("not-investigated", "Not investigated", 1)],
+                1,
+            ),
+        ],
+        # the Housing Ombudsman's one decision on the merits: 0003, a repairs delay
+        "themes": _line(
+            "ombudsman-themes",
+            "Housing Ombudsman decisions on the merits, by the type of complaint",
+            "type",
+            [("repairs-delay", "Repairs delay", 1)],
+            1,
+        ),
+        "compensation_ordered": 0.0,  # no decision ordered any
         # 3 recommendations (two on 0003, one on 0018), 2 on time: exact
         "recommendations": 3,
         "recommendations_complied_on_time": 66.7,
@@ -1410,7 +1438,8 @@ def _tables(published: dict) -> list[dict]:
         published["outcomes"]["by_stage"],
         published["outcomes"]["by_service"],
         published["outcomes"]["remedies"],
-        published["ombudsman"]["referrals"],
+        *published["ombudsman"]["decisions"],
+        published["ombudsman"]["themes"],
     ]
 
 
@@ -1453,9 +1482,9 @@ def test_the_column_totals_of_breakdowns_with_nothing_sensitive_are_exact(year):
     """Outcomes by stage and ombudsman decisions are published exactly, small counts included,
     as the ombudsmen publish theirs."""
     published = report(year, "json").json
-    by_stage, referrals = published["outcomes"]["by_stage"], published["ombudsman"]["referrals"]
+    by_stage, decisions = published["outcomes"]["by_stage"], published["ombudsman"]["decisions"]
     totals = [row["total"] for row in by_stage["rows"]]
-    totals += [*referrals["total"], referrals["grand_total"]]
+    totals += [t["total"][0] for t in decisions]
     assert all(type(v) is int for v in totals) and any(1 <= v <= 4 for v in totals)
 
 
@@ -1870,17 +1899,6 @@ def _ch02(responded, within=None, without=None) -> dict:
 NOTHING = {"stage1": _ch02(0), "stage2": _ch02(0)}
 
 
-def _line(table_id, title, dimension, rows, total, column="Complaints") -> dict:
-    return {
-        "id": table_id,
-        "title": title,
-        "dimension": dimension,
-        "columns": [column],
-        "rows": [{"key": k, "label": label, "values": [v]} for k, label, v in rows],
-        "total": [total],
-    }
-
-
 def _grid(table_id, title, dimension, columns, rows, total, grand, across=True, down=True) -> dict:
     """A two-way table as published: by stage, with no row totals (`across`: a complaint may be
     at both stages); of decisions by stage, with no column totals (`down`)."""
@@ -2254,15 +2272,15 @@ TENURE_2026 = {
 
 
 NO_REFERRALS = {
-    "referrals": {
-        "id": "referrals",
-        "title": "Ombudsman referrals by body and decision",
-        "dimension": "body",
-        "columns": [],
-        "rows": [],
-        "total": [],
-        "grand_total": 0,
-    },
+    "decisions": [],
+    "themes": _line(
+        "ombudsman-themes",
+        "Housing Ombudsman decisions on the merits, by the type of complaint",
+        "type",
+        [],
+        0,
+    ),
+    "compensation_ordered": 0.0,
     "recommendations": 0,
     "recommendations_complied_on_time": None,
 }

@@ -195,3 +195,59 @@ def test_without_a_survey_figure_there_is_no_tp09(tmp_path: Path):
     (root / INPUTS).write_text(text[:start] + text[text.index("lcho: 29.5\n") + 11 :], "utf-8")
     run = report(root, "markdown")
     assert "TP09" not in run.out.split("### Tenant Satisfaction Measures")[1].split("###")[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "outcome", "valid"),
+    [
+        ("housing-ombudsman", "reasonable-redress", True),
+        ("housing-ombudsman", "severe-maladministration", True),
+        ("housing-ombudsman", "no-fault", False),  # the LGSCO's words, not the HO's
+        ("lgsco", "fault-remedied", True),
+        ("lgsco", "maladministration", False),  # the HO's words, not the LGSCO's
+        ("ico", "no-maladministration", False),
+    ],
+)
+def test_each_ombudsman_decides_in_its_own_categories(tmp_path: Path, body, outcome, valid):
+    from tests.conftest import check
+
+    root = scratch(tmp_path / "example", with_cases=True)
+    path = root / "cases" / "2025-26" / "CCC-2025-0080.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  body: housing-ombudsman\n", f"  body: {body}\n")
+    path.write_text(text.replace("  outcome: no-maladministration\n", f"  outcome: {outcome}\n"))
+    schema = [f for f in check(root).findings("schema") if f["path"].endswith("CCC-2025-0080.yaml")]
+    assert (schema == []) is valid, schema
+    if not valid:  # located, and naming the body's own categories (never echoing the value)
+        own = "reasonable-redress" if body == "housing-ombudsman" else "fault-remedied"
+        assert schema[0]["line"] == 40 and own in schema[0]["message"]
+
+
+def test_the_ombudsmen_s_decisions_are_counted_in_their_year_and_categories(published):
+    from checker.model.codes import UNDECIDED, outcomes
+
+    decided: dict[str, Counter] = {}
+    themes: Counter = Counter()
+    ordered, orders = 0.0, 0
+    for case in cases():
+        o = case.get("ombudsman")
+        if not o or not "2025-04-01" <= str(o.get("decided", "")) <= "2026-03-31":
+            continue
+        decided.setdefault(o["body"], Counter())[o["outcome"]] += 1
+        if o["body"] == "housing-ombudsman" and o["outcome"] not in UNDECIDED:
+            themes[case["type"]] += 1
+        ordered += o.get("compensation_ordered", 0)
+        orders += "compensation_ordered" in o
+    m = published["ombudsman"]
+    for table in m["decisions"]:
+        body = table["id"].removeprefix("ombudsman-")
+        rows = [r["key"] for r in table["rows"]]
+        assert rows == [o for o in outcomes(body) if o in rows]  # the body's own order
+        shown = {r["key"]: r["values"][0] for r in table["rows"] if r["key"] != "pending"}
+        assert shown == dict(decided.get(body, {})), body
+    assert {r["key"]: r["values"][0] for r in m["themes"]["rows"]} == dict(themes)
+    # a sum over 1 to 4 decisions is near what one person was awarded: not shown
+    assert orders > 0
+    assert m["compensation_ordered"] == (
+        ordered if orders > 4 else "not shown: ordered in fewer than 5 decisions"
+    )

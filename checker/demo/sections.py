@@ -24,7 +24,8 @@ RESPONSE_INCLUDES_UNDER_THE_LGSCO = {
     number: elements.replace("definition,", "definition, not-responsible-for,")
     for number, elements in RESPONSE_INCLUDES.items()
 }
-FAULT = ("fault", "service-failure", "maladministration")  # outcomes with recommendations
+FAULT = ("fault", "service-failure", "maladministration", "severe-maladministration")  # with orders
+ORDERED = {"service-failure": 150, "maladministration": 400, "severe-maladministration": 1000}
 
 
 def header(story: Story) -> list[str]:
@@ -176,6 +177,8 @@ def ombudsman(story: Story, responded: date) -> list[str]:
         f"  decided: {decided}",
         f"  outcome: {outcome}",
     ]
+    if outcome in ORDERED:  # a fixed sum by finding: the same example whatever else is drawn
+        lines.append(f"  compensation_ordered: {ORDERED[outcome]}")
     if outcome in FAULT:
         lines.append("  recommendations:")
         for what in rng.sample(story.words.recommendations, rng.choice((1, 2))):

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from checker.model.findings import Severity
-from checker.schemas import enum
+from checker.schemas import enum, schema
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,38 @@ BODIES = {
     ),
 }
 CODES = enum("code", "code")  # the bodies whose Complaint Handling Code a route follows
+# How the report names each ombudsman decision (the case schema lists each body's own categories).
+OUTCOME_LABELS = {
+    "pending": "Not yet decided",
+    "premature": "Premature: referred back to the council",
+    "not-investigated": "Not investigated",
+    "outside-jurisdiction": "Outside jurisdiction",
+    "withdrawn": "Withdrawn",
+    "severe-maladministration": "Severe maladministration",
+    "maladministration": "Maladministration",
+    "service-failure": "Service failure",
+    "reasonable-redress": "Reasonable redress",
+    "no-maladministration": "No maladministration",
+    "fault": "Fault found (upheld)",
+    "fault-remedied": "Fault the council had already remedied (upheld)",
+    "no-fault": "No fault found (not upheld)",
+}
+# Not a decision on the complaint's merits: what the Housing Ombudsman's themes leave out.
+UNDECIDED = ("pending", "premature", "not-investigated", "outside-jurisdiction", "withdrawn")
+
+
+def outcomes(body: str) -> tuple[str, ...]:
+    """A body's decisions in its own categories and order, as the case schema lists them (its
+    `allOf` on the ombudsman's body), or every outcome where it lists none for the body."""
+    node = schema("case")["properties"]["ombudsman"]
+    for clause in node.get("allOf", []):
+        named = clause["if"]["properties"]["body"]
+        if body == named.get("const") or body in named.get("enum", ()):
+            ref = clause["then"]["properties"]["outcome"]["$ref"].rsplit("/", 1)[-1]
+            return tuple(schema("case")["$defs"][ref]["enum"])
+    return tuple(node["properties"]["outcome"]["enum"])
+
+
 SHORT = {code: BODIES[code].short for code in CODES}  # how a rule cites a Code's provisions
 BY_SHORT = {short: code for code, short in SHORT.items()}
 

@@ -71,6 +71,7 @@ from checker.load.view import View
 from checker.measures.scoring import latest_assessment, score
 from checker.model import deadlines
 from checker.model.case import Case
+from checker.model.codes import UNDECIDED
 from checker.model.outcome import case_year
 from checker.model.scores import Score
 from checker.report.tsm import NOT_RECORDED, Tenure, count_response
@@ -192,6 +193,10 @@ class Figures:
     discrimination_claimed: int = 0
     # body -> outcome
     referrals: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    compensation_ordered: float = 0.0  # by the ombudsmen's decisions of the year
+    compensation_orders: int = 0  # the decisions that ordered it
+    # the Housing Ombudsman's decisions on the merits, by the complaint's type (its themes)
+    ho_themes: Counter[str] = field(default_factory=Counter)
     recommendations: int = 0
     recommendations_on_time: int = 0
     # tenure (or NOT_RECORDED) -> its TSM counts
@@ -233,9 +238,11 @@ class Figures:
             "discrimination_claimed",
             "recommendations",
             "recommendations_on_time",
+            "compensation_ordered",
+            "compensation_orders",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("by_route", "by_type", "by_channel", "excluded", "financial"):
+        for name in ("by_route", "by_type", "by_channel", "excluded", "financial", "ho_themes"):
             getattr(self, name).update(getattr(other, name))
         for name in (
             "by_service",
@@ -438,7 +445,13 @@ def _ombudsman(f: Figures, case: Case, within: Callable[[date | None], bool]) ->
     if "decided" not in ombudsman and ombudsman.get("outcome", "pending") != "pending":
         decided = referred  # an outcome with no date of its own: known since the referral
     if within(decided):
-        f.referrals[ombudsman["body"]][ombudsman.get("outcome", "pending")] += 1
+        outcome = ombudsman.get("outcome", "pending")
+        f.referrals[ombudsman["body"]][outcome] += 1
+        if ombudsman["body"] == "housing-ombudsman" and outcome not in UNDECIDED:
+            f.ho_themes[case.data["type"]] += 1
+        if ombudsman.get("compensation_ordered"):
+            f.compensation_ordered += ombudsman["compensation_ordered"]
+            f.compensation_orders += 1
         for recommendation in ombudsman.get("recommendations", []):
             f.recommendations += 1
             done = case.happened(recommendation.get("done"))

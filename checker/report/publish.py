@@ -23,7 +23,7 @@ from typing import Any
 from checker.calendar import periods
 from checker.load.view import View
 from checker.model import categories
-from checker.model.codes import BODIES
+from checker.model.codes import BODIES, OUTCOME_LABELS, UNDECIDED, outcomes
 from checker.model.scores import Score
 from checker.report.figures import (
     DECISIONS,
@@ -145,10 +145,7 @@ def disclose(
     tables["remedies"] = d.grid(
         "remedies", f.remedies, STAGES, present=True, sensitive=s.of_table("remedies")
     )
-    columns = sorted({o for c in f.referrals.values() for o in c})
-    tables["referrals"] = d.grid(
-        "referrals", f.referrals, columns, present=True, sensitive=s.of_table("referrals")
-    )
+    tables |= _ombudsman_counts(d, f, s)
     recommendations = d.count("recommendations", f.recommendations)
     d.share("recommendations on time", f.recommendations_on_time, recommendations)
     if homes:
@@ -347,6 +344,26 @@ def _ch01_count(d: Disclosure, f: Figures, group: str, n: int, treatment: Treatm
     d.line((ch01, d.imply(("CH01 withdrawn", group, n), withdrawn)), gross)
 
 
+def _ombudsman_counts(d: Disclosure, f: Figures, s: Sensitive) -> dict[str, Breakdown | Grid]:
+    """Each ombudsman's decisions of the year (and referrals still pending) in its own
+    categories; the Housing Ombudsman's decisions on the merits by type (its themes), which with
+    those not on the merits are all its decisions. The council marks them all sensitive as
+    "referrals"."""
+    tables: dict[str, Breakdown | Grid] = {}
+    for body in BODIES:
+        counts = f.referrals.get(body, Counter())
+        tables[f"ombudsman-{body}"] = d.breakdown(
+            f"ombudsman-{body}", counts, sensitive=s.of_table("referrals")
+        )
+    ho = tables["ombudsman-housing-ombudsman"]
+    assert isinstance(ho, Breakdown)
+    themes = d.breakdown("ombudsman-themes", f.ho_themes, sensitive=s.of_table("referrals"))
+    undecided = [ho.cells[o] for o in UNDECIDED if o in ho.cells]
+    d.line([*undecided, themes.total], ho.total)
+    tables["ombudsman-themes"] = themes
+    return tables
+
+
 def _ordered(decided: Decided, keys: Mapping[str, Any]) -> list[str]:
     """Rows in an order that says nothing hidden: the shown counts largest first, then those
     shown as "hidden", then "fewer than 5", then "not shown", each in key order."""
@@ -370,8 +387,13 @@ def _line_table(
     dimension: str,
     column: str = "Complaints",
     labels: Mapping[str, str] | None = None,
+    order: tuple[str, ...] = (),
 ) -> Published:
-    """A one-way breakdown with its total, as decided; its rows named by `labels` if given."""
+    """A one-way breakdown with its total, as decided; its rows named by `labels` if given, in
+    the `order` given (an ombudsman's categories), else largest first."""
+    ranked = _ordered(decided, keys.cells)
+    if order:
+        ranked = [k for k in order if k in keys.cells] + [k for k in ranked if k not in order]
     return {
         "id": table_id,
         "title": title,
@@ -380,7 +402,7 @@ def _line_table(
         "rows": [
             {"key": key, "label": _named(key, labels), "values": [decided.show(keys.cells[key])]}
             # the categories largest first, and those added up as one row after them
-            for key in sorted(_ordered(decided, keys.cells), key=lambda k: k == REST)
+            for key in sorted(ranked, key=lambda k: k == REST)
         ],
         "total": [decided.show(keys.total)],
     }
@@ -453,10 +475,11 @@ def publish(
         dimension: str,
         column: str = "Complaints",
         labels: Mapping[str, str] | None = None,
+        order: tuple[str, ...] = (),
     ) -> Published:
         keys = tables[table_id]
         assert isinstance(keys, Breakdown)
-        return _line_table(decided, keys, table_id, title, dimension, column, labels)
+        return _line_table(decided, keys, table_id, title, dimension, column, labels, order)
 
     def grid(
         table_id: str,
@@ -554,12 +577,24 @@ def publish(
             **_financial(f, decided, tables["remedies"]),
         },
         "ombudsman": {
-            "referrals": grid(
-                "referrals",
-                "Ombudsman referrals by body and decision",
-                "body",
-                labels={body: about.label for body, about in BODIES.items()},
+            "decisions": [
+                line(
+                    f"ombudsman-{body}",
+                    f"{about.name}: decisions in its own categories",
+                    "decision",
+                    labels=OUTCOME_LABELS,
+                    order=outcomes(body),
+                )
+                for body, about in BODIES.items()
+                if f.referrals.get(body)
+            ],
+            "themes": line(
+                "ombudsman-themes",
+                "Housing Ombudsman decisions on the merits, by the type of complaint",
+                "type",
+                labels=categories.labels(council, "type"),
             ),
+            "compensation_ordered": _compensation(f, decided.threshold),
             "recommendations": decided.show("recommendations"),
             "recommendations_complied_on_time": decided.share("recommendations on time"),
         },
@@ -620,6 +655,14 @@ def _financial(f: Figures, decided: Decided, remedies: Breakdown | Grid) -> Publ
             for stage in STAGES
         },
     }
+
+
+def _compensation(f: Figures, threshold: int) -> float | str:
+    """The compensation the ombudsmen ordered in the year's decisions, unless so few ordered it
+    that the sum is near what one person was awarded."""
+    if primary(f.compensation_orders, threshold):
+        return f"not shown: ordered in fewer than {threshold + 1} decisions"
+    return round(f.compensation_ordered, 2)
 
 
 def _quarters(decided: Decided, f: Figures) -> Published:

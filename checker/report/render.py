@@ -85,7 +85,16 @@ COUNTS = {
         "in the year the decision was sent."
     ),
     "remedies": "Each remedy given in a response sent in the year; a response may give several.",
-    "referrals": "Each ombudsman decision made in the year, and each referral not yet decided.",
+    **{
+        f"ombudsman-{body}": "Each decision the ombudsman made in the year, and each complaint "
+        "referred to it in the year and not yet decided."
+        for body in BODIES
+    },
+    "ombudsman-themes": (
+        "The Housing Ombudsman's decisions of the year on the merits of a complaint (not those it "
+        "did not investigate, found premature or outside its jurisdiction, or that were "
+        "withdrawn), by the type of the complaint."
+    ),
 }
 
 
@@ -486,10 +495,17 @@ def _referrals(r: Published, charts: Mapping[str, str] | None) -> list[str]:
     m = r["ombudsman"]
     add("### Ombudsman referrals\n")
     add(
-        table(m["referrals"], charts)
-        if m["referrals"]["rows"]
-        else "No complaint was referred to an ombudsman.\n"
+        "Each ombudsman's decisions are counted in its own categories: the Housing Ombudsman's "
+        "determinations by their most serious finding, the Local Government and Social Care "
+        "Ombudsman's and the Information Commissioner's as fault found or not.\n"
     )
+    for decisions in m["decisions"]:
+        add(table(decisions, charts))
+    if not m["decisions"]:
+        add("No complaint was referred to an ombudsman.\n")
+    if m["themes"]["rows"]:
+        add(table(m["themes"], charts))
+    add(f"Compensation the ombudsmen ordered: {_money(m['compensation_ordered'] or None)}.\n")
     add(
         f"Ombudsman recommendations: {_cell(m['recommendations'])}; complied with by the date set: "
         f"{_pct(m['recommendations_complied_on_time'])}.\n"
@@ -848,7 +864,8 @@ def csv_format(report: Published) -> str:
         for key, value in q.items():
             if key not in ("key", "label"):
                 row("volumes", "quarter", q["key"], key, value, _unit(key))
-    tables += [("ombudsman", report["ombudsman"]["referrals"])]
+    tables += [("ombudsman", t) for t in report["ombudsman"]["decisions"]]
+    tables += [("ombudsman", report["ombudsman"]["themes"])]
     for section, t in tables:
         unit = _unit("", t["id"])
         for r in t["rows"]:
@@ -870,6 +887,7 @@ def csv_format(report: Published) -> str:
     for stage, amount in o["financial_remedies_by_stage"].items():
         row("outcomes", "remedies", "financial_total", stage, amount, "GBP")
     m = report["ombudsman"]
+    row("ombudsman", "compensation", "compensation_ordered", "", m["compensation_ordered"], "GBP")
     row("ombudsman", "recommendations", "recommendations", "", m["recommendations"], "complaints")
     on_time = m["recommendations_complied_on_time"]
     row("ombudsman", "recommendations", "complied_on_time", "", on_time, "percent")
