@@ -149,6 +149,7 @@ HR, HM, CT, PK, IG = (
     "parking",
     "information-governance",
 )
+LS = "leasehold-services"
 BST, GMT = "+01:00", "+00:00"
 
 FIXTURE = [
@@ -866,6 +867,16 @@ def _line(table_id, title, dimension, rows, total, column="Complaints") -> dict:
     }
 
 
+def responses(r1: int, t1: float | str | None, r2: int, t2: float | None) -> dict:
+    """A service's responses at each stage and the share in time."""
+    return {
+        "stage1_responded": r1,
+        "stage1_responded_in_time": t1,
+        "stage2_responded": r2,
+        "stage2_responded_in_time": t2,
+    }
+
+
 def quarter(s1: int, s2: int, r1: int, t1: float, r2: int, t2: float | None) -> dict:
     """A row of the quarterly table: complaints at each stage, responses sent and in time."""
     return {
@@ -1019,6 +1030,21 @@ EXPECTED = {
         ],
         "total": quarter(25, 5, 25, 96.0, 5, 80.0),
     },
+    # Responses of the year by service: housing repairs 8 at stage 1 (0005 late: 7/8 = 87.5%) and
+    # 4 at stage 2 (0007 late: 3/4 = 75.0%); housing management 4 and parking 4 at stage 1, all in
+    # time, and parking's 0023 at stage 2; council tax's 6 hidden to protect information
+    # governance's 3 (sensitive), as in the volumes table. Rows by the stage 1 count shown.
+    "timeliness_by_service": {
+        "id": "timeliness-by-service",
+        "title": "Responses in time, by service",
+        "rows": [
+            {"key": HR, "label": "Housing repairs", **responses(8, 87.5, 4, 75.0)},
+            {"key": HM, "label": "Housing management", **responses(4, 100.0, 0, None)},
+            {"key": PK, "label": "Parking", **responses(4, 100.0, 1, 100.0)},
+            {"key": CT, "label": "Council Tax", **responses(6, H, 0, None)},
+            {"key": IG, "label": "Information governance", **responses(3, F + " cases", 0, None)},
+        ],
+    },
     "not_accepted": {
         "id": "exclusion",
         "title": "Complaints not accepted, by reason",
@@ -1091,9 +1117,9 @@ EXPECTED = {
             "columns": ["Upheld", "Partly upheld", "Not upheld"],
             "rows": [
                 {"key": HR, "label": "Housing repairs", "values": [4, 1, 3], "total": 8},
+                {"key": CT, "label": "Council Tax", "values": [2, 1, 3], "total": 6},
                 {"key": PK, "label": "Parking", "values": [1, 0, 4], "total": 5},
                 {"key": HM, "label": "Housing management", "values": [2, 0, 2], "total": 4},
-                {"key": CT, "label": "Council Tax", "values": [2, 1, 3], "total": 6},
                 {"key": IG, "label": "Information governance", "values": [1, 1, 1], "total": 3},
             ],
             "total": [10, 3, 13],
@@ -2014,6 +2040,18 @@ TENURE_2025 = {
             [7, 0],
         ),
     ],
+    # Responses by service: housing repairs A and D, council tax F, housing management E,
+    # leasehold C, all in time (E by the policy's reckoning); rows by count, then in key order.
+    "timeliness_by_service": {
+        "id": "timeliness-by-service",
+        "title": "Responses in time, by service",
+        "rows": [
+            {"key": "housing-repairs", "label": "Housing repairs", **responses(2, 100.0, 0, None)},
+            {"key": "council-tax", "label": "Council Tax", **responses(1, 100.0, 0, None)},
+            {"key": HM, "label": "Housing management", **responses(1, 100.0, 0, None)},
+            {"key": LS, "label": "Leasehold services", **responses(1, 100.0, 0, None)},
+        ],
+    },
     # Complaints as by month; responses in the quarter sent: C (15 Sep) in Q2, D (10 Oct) and E
     # (24 Nov) in Q3, F (14 Jan) and A (16 Mar) in Q4, all in time.
     "quarters": _quarters(
@@ -2164,6 +2202,16 @@ TENURE_2026 = {
             "month", "Complaints by month and stage", "month", _months({"Apr": [0, 1]}), [0, 1]
         ),
     ],
+    # B's late stage 1 answer (housing management, named though it had no complaint this year)
+    # and A's stage 2 answer (housing repairs, in time)
+    "timeliness_by_service": {
+        "id": "timeliness-by-service",
+        "title": "Responses in time, by service",
+        "rows": [
+            {"key": HM, "label": "Housing management", **responses(1, 0.0, 0, None)},
+            {"key": "housing-repairs", "label": "Housing repairs", **responses(0, None, 1, 100.0)},
+        ],
+    },
     # A's stage 2 in April; B's late stage 1 answer (2 Apr) and A's stage 2 answer (28 Apr, in
     # time), both in Q1
     "quarters": _quarters({"Q1": (0, 1, 1, 0.0, 1, 100.0)}, (0, 1, 1, 0.0, 1, 100.0)),

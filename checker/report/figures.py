@@ -178,6 +178,10 @@ class Figures:
     responses_by_quarter: dict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
     )
+    # service -> "stage n" responded and "stage n in time", in the year the response was sent
+    responses_by_service: dict[str, Counter[str]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
     excluded: Counter[str] = field(default_factory=Counter)  # by coded reason
     timeliness: dict[int, Timeliness] = field(
         default_factory=lambda: {1: Timeliness(), 2: Timeliness()}
@@ -248,6 +252,7 @@ class Figures:
             "by_service",
             "by_month",
             "responses_by_quarter",
+            "responses_by_service",
             "outcomes_by_service",
             "referrals",
             "outcomes",
@@ -407,9 +412,12 @@ def _count(f: Figures, case: Case, start_month: int) -> None:
         if sent_on is None or not within(sent_on):
             continue  # the rest comes with the response, in the year it was sent
         _responded(f.timeliness[number], case, stage)
-        sent = f.responses_by_quarter[quarter(sent_on, start_month)]
-        sent[f"stage {number}"] += 1
-        sent[f"stage {number} in time"] += not stage.response.late
+        for sent in (
+            f.responses_by_quarter[quarter(sent_on, start_month)],
+            f.responses_by_service[data["service"]],
+        ):
+            sent[f"stage {number}"] += 1
+            sent[f"stage {number} in time"] += not stage.response.late
         if record.get("decision"):
             f.outcomes[number][record["decision"]] += 1
             if number == last:

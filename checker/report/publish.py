@@ -112,6 +112,7 @@ class Disclosed:
 
     decided: Decided
     tables: dict[str, Breakdown | Grid]
+    responding: tuple[str, ...] = ()  # the services (or "other") with responses in the year
 
 
 def disclose(
@@ -141,6 +142,9 @@ def disclose(
     tables = _volumes(d, f, s)
     responded = {n: _timeliness_counts(d, n, t) for n, t in sorted(f.timeliness.items())}
     _quarter_counts(d, f, responded)
+    service = tables["service"]
+    assert isinstance(service, Grid)
+    responding = tuple(sorted(_service_responses(d, f, responded, s, service)))
     tables |= _outcome_counts(d, f, responded, s)
     tables["remedies"] = d.grid(
         "remedies", f.remedies, STAGES, present=True, sensitive=s.of_table("remedies")
@@ -152,7 +156,7 @@ def disclose(
         route = tables["route"]
         assert isinstance(route, Breakdown)
         _tsm_counts(d, f, responded, route.cells.get("housing"), treatment or Treatment())
-    return Disclosed(d.decide(), tables)
+    return Disclosed(d.decide(), tables, responding)
 
 
 def _volumes(d: Disclosure, f: Figures, s: Sensitive) -> dict[str, Breakdown | Grid]:
@@ -220,6 +224,37 @@ def _volumes(d: Disclosure, f: Figures, s: Sensitive) -> dict[str, Breakdown | G
         ),
         "exclusion": d.breakdown("exclusion", f.excluded, not_accepted, s.of_table("exclusion")),
     }
+
+
+def _service_responses(
+    d: Disclosure, f: Figures, responded: Mapping[int, Hashable], s: Sensitive, shown: Grid
+) -> dict[str, Counter[str]]:
+    """Each service's responses of the year at each stage, and those in time, adding up to the
+    year's; a sensitive service's protected when small; the services the volumes table groups
+    into "other" grouped the same way (the by-service tables name the same services)."""
+    combined = set(f.by_service) - set(shown.rows)
+    by: dict[str, Counter[str]] = {}
+    for service, counts in f.responses_by_service.items():
+        by.setdefault(OTHER if service in combined else service, Counter()).update(counts)
+    touchy = s.of_table("service", {*s.services, OTHER})
+    for n, year in responded.items():
+        bases, in_time = [], []
+        for service in sorted(by):
+            sent = by[service]
+            sensitive = touchy if isinstance(touchy, bool) else service in touchy
+            bases.append(
+                d.count(("responded", n, "service", service), sent[f"stage {n}"], True, sensitive)
+            )
+            in_time.append(
+                d.share(
+                    ("responded in time", n, "service", service),
+                    sent[f"stage {n} in time"],
+                    bases[-1],
+                )
+            )
+        d.line(bases, year)
+        d.line(in_time, ("responded in time", n))
+    return by
 
 
 def _quarter_counts(d: Disclosure, f: Figures, responded: Mapping[int, Hashable]) -> None:
@@ -556,6 +591,9 @@ def publish(
             ),
         ],
         "quarters": _quarters(decided, f),
+        "timeliness_by_service": _by_service(
+            decided, disclosed.responding, categories.labels(council, "service")
+        ),
         "not_accepted": line("exclusion", "Complaints not accepted, by reason", "exclusion"),
         "timeliness": [_timeliness(n, t, decided) for n, t in sorted(f.timeliness.items())],
         "outcomes": {
@@ -654,6 +692,29 @@ def _financial(f: Figures, decided: Decided, remedies: Breakdown | Grid) -> Publ
             stage.replace(" ", ""): amount(cells.get(stage), f.financial.get(stage, 0.0))
             for stage in STAGES
         },
+    }
+
+
+def _by_service(
+    decided: Decided, services: tuple[str, ...], labels: Mapping[str, str]
+) -> Published:
+    """Each service's responses of the year at each stage and the share in time, the services
+    with the most stage 1 responses shown first (then those withheld)."""
+
+    def row(service: str) -> Published:
+        found: Published = {"key": service, "label": _named(service, labels)}
+        for n in (1, 2):
+            found[f"stage{n}_responded"] = decided.show(("responded", n, "service", service))
+            found[f"stage{n}_responded_in_time"] = decided.share(
+                ("responded in time", n, "service", service)
+            )
+        return found
+
+    order = _ordered(decided, {x: ("responded", 1, "service", x) for x in services})
+    return {
+        "id": "timeliness-by-service",
+        "title": "Responses in time, by service",
+        "rows": [row(x) for x in sorted(order, key=lambda x: x == OTHER)],
     }
 
 

@@ -463,7 +463,34 @@ def _timeliness(r: Published, charts: Mapping[str, str] | None) -> list[str]:
         '<th scope="col">90th percentile working days</th>'
         f"</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"
     )
+    add(_service_timeliness(r["timeliness_by_service"]))
     return out
+
+
+def _service_timeliness(t: Published) -> str:
+    """Each service's responses at each stage, and the share in time."""
+    if not t["rows"]:
+        return ""
+    rows = "".join(
+        f'<tr><th scope="row">{escaped(row["label"])}</th>'
+        + "".join(
+            f"<td>{_cell(row[f'stage{n}_responded'])}</td>"
+            f"<td>{_pct(row[f'stage{n}_responded_in_time'])}</td>"
+            for n in (1, 2)
+        )
+        + "</tr>\n"
+        for row in t["rows"]
+    )
+    head = "".join(
+        f'<th scope="col">Stage {n} responses</th><th scope="col">Stage {n} in time</th>'
+        for n in (1, 2)
+    )
+    return (
+        f"<table>\n<caption>{escaped(t['title'])}</caption>\n"
+        f'<thead><tr><th scope="col">Service</th>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n'
+        "</table>\n\nThe responses each service sent in the year, and how many of them were in "
+        "time (with any agreed extension).\n"
+    )
 
 
 def _outcomes(r: Published, charts: Mapping[str, str] | None) -> list[str]:
@@ -860,6 +887,10 @@ def csv_format(report: Published) -> str:
         ("not_accepted", report["not_accepted"])
     ]
     tables += [("outcomes", report["outcomes"][k]) for k in ("by_stage", "by_service", "remedies")]
+    for x in report["timeliness_by_service"]["rows"]:
+        for key, value in x.items():
+            if key not in ("key", "label"):
+                row("timeliness", "service", x["key"], key, value, _unit(key))
     for q in [*report["quarters"]["rows"], {"key": "total", **report["quarters"]["total"]}]:
         for key, value in q.items():
             if key not in ("key", "label"):
