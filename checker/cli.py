@@ -51,7 +51,11 @@ COMMANDS = {
     "explain": "explain",
     **{
         step: "step"
-        for step in ("acknowledge", "extend", "respond", "escalate", "exclude", "explain-breach")
+        for step in (
+            *("acknowledge", "extend", "respond", "escalate", "exclude", "explain-breach"),
+            *("remedy", "remedy-done", "action", "action-done", "update", "refuse-escalation"),
+            *("withdraw", "refer", "ombudsman-decision", "learning", "discrimination", "amend"),
+        )
     },
 }
 
@@ -343,14 +347,15 @@ def _add_step_commands(commands: argparse._SubParsersAction) -> None:
     def step(
         name: str,
         help_text: str,
-        on_help: str = "the date it happened (default: today)",
+        on_help: str | None = "the date it happened (default: today)",
         on_type: Callable[[str], date | datetime] = _date,
     ) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument(
             "case_id", metavar="ID", type=_case_id, help="the case, like CCC-2025-0142"
         )
-        command.add_argument("--on", type=on_type, default=None, help=on_help)
+        if on_help is not None:
+            command.add_argument("--on", type=on_type, default=None, help=on_help)
         command.add_argument(
             "--as-of", type=_date, default=None, help="today, for the check (default: today)"
         )
@@ -464,6 +469,119 @@ def _add_step_commands(commands: argparse._SubParsersAction) -> None:
     explain.add_argument(
         "--by", required=True, type=_slug, help="who reviewed it: a role, never a name"
     )
+    _add_case_steps(step)
+    _add_amend(step)
+
+
+def _add_case_steps(step: Callable[..., argparse.ArgumentParser]) -> None:
+    """The rest of a case: remedies, actions, updates, refusal, withdrawal, ombudsman, learning."""
+    remedies = case_schema.node(("stage1", "remedies")) or {}
+    kinds = tuple(remedies.get("items", {}).get("properties", {}).get("kind", {}).get("enum", ()))
+    remedy = step("remedy", "add a remedy to a stage's response", None)
+    remedy.add_argument("--kind", required=True, choices=kinds)
+    remedy.add_argument("--amount", type=_pounds, help="for a financial remedy, in pounds")
+    remedy.add_argument("--by", type=_date, help="the day it is to be delivered by")
+    remedy.add_argument("--what", type=_text, help="what the remedy is")
+    remedy.add_argument("--stage", type=_number, help="the stage (default: the current one)")
+    action = step("action", "add an outstanding action a stage's response promised", None)
+    action.add_argument("--what", required=True, type=_text, help="what is to be done")
+    action.add_argument("--by", required=True, type=_date, help="the day it is due")
+    action.add_argument("--stage", type=_number, help="the stage (default: the current one)")
+    for name, noun in (("remedy-done", "a remedy"), ("action-done", "an outstanding action")):
+        done = step(name, f"record the day {noun} was done", "the day it was done (default: today)")
+        done.add_argument(
+            "number", metavar="N", type=_number, help="which of the stage's, from 1 as listed"
+        )
+        done.add_argument("--stage", type=_number, help="the stage (default: the current one)")
+
+    update = step(
+        "update", "record an update sent on a delayed response, or (--every) the intervals agreed"
+    )
+    update.add_argument(
+        "--every",
+        type=_working_days,
+        metavar="N",
+        help="instead, the working days between updates, agreed with the complainant on --on",
+    )
+    refuse = step(
+        "refuse-escalation",
+        "record that the council refused to escalate a complaint",
+        "the date of the decision (default: today)",
+    )
+    refuse.add_argument(
+        "--requested", required=True, type=_moment, help="when the escalation was requested"
+    )
+    refuse.add_argument(
+        "--reason", required=True, type=_slug, metavar="CODE", help="one of the policy's exclusions"
+    )
+    refuse.add_argument(
+        "--explained-on", dest="explained", type=_date, help="when the reasons were sent"
+    )
+    refuse.add_argument(
+        "--ombudsman-right-given",
+        action="store_true",
+        help="the letter gave the right to take the refusal to the Ombudsman",
+    )
+    step("withdraw", "record that the complainant withdrew a complaint")
+
+    refer = step("refer", "record a referral to an ombudsman", "the date of the referral")
+    refer.add_argument("--body", required=True, choices=case_schema.enum(("ombudsman", "body")))
+    decision = step(
+        "ombudsman-decision", "record an ombudsman's decision", "the date of the decision"
+    )
+    decision.add_argument(
+        "--outcome",
+        required=True,
+        type=_slug,
+        help="in the body's own categories, as the case schema lists them for it",
+    )
+    decision.add_argument("--compensation", type=_pounds, help="compensation ordered, in pounds")
+    decision.add_argument(
+        "--recommendation",
+        dest="recommendations",
+        action="append",
+        type=_text,
+        metavar="TEXT",
+        help="a recommendation; repeat for each, each followed by its --by",
+    )
+    decision.add_argument(
+        "--by", action="append", type=_date, help="the day the recommendation before it is due"
+    )
+
+    learning = step("learning", "record what the council learned from a complaint", None)
+    learning.add_argument("--text", required=True, type=_text)
+    publish = learning.add_mutually_exclusive_group(required=True)
+    publish.add_argument("--publishable", dest="publishable", action="store_true")
+    publish.add_argument("--private", dest="publishable", action="store_false")
+    discrimination = step("discrimination", "record whether discrimination is claimed", None)
+    claimed = discrimination.add_mutually_exclusive_group(required=True)
+    claimed.add_argument("--claimed", dest="claimed", action="store_true")
+    claimed.add_argument("--not-claimed", dest="claimed", action="store_false")
+
+
+def _add_amend(step: Callable[..., argparse.ArgumentParser]) -> None:
+    """amend: correct a value a step recorded, as if it had been recorded right."""
+    amend = step(
+        "amend",
+        "correct a value a step recorded (acknowledge, extend, respond, escalate)",
+        "the corrected date (a date and time for escalate)",
+        _moment,
+    )
+    amend.add_argument(
+        "amended", metavar="STEP", choices=("acknowledge", "extend", "respond", "escalate")
+    )
+    amend.add_argument("--stage", type=_number, help="the stage (default: the current one)")
+    amend.add_argument("--days", type=_working_days, help="extend: the working days")
+    amend.add_argument("--reason", type=_text, help="extend: why more time is needed")
+    amend.add_argument("--decision", choices=case_schema.enum(("stage1", "decision")))
+    amend.add_argument(
+        "--includes",
+        nargs="+",
+        choices=case_schema.enum(("stage1", "response_includes")),
+        metavar="ELEMENT",
+        help="respond: what the letter contained",
+    )
+    amend.add_argument("--handler", type=_slug, help="acknowledge, respond: a role")
 
 
 def _date(text: str) -> date:
@@ -523,6 +641,23 @@ def _working_days(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of working days like 10")
     return int(text)
+
+
+def _number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number like 1")
+    return int(text)
+
+
+def _pounds(text: str) -> float | int:
+    """An amount in pounds, written as a whole number where it is one (150, not 150.0)."""
+    try:
+        amount = float(text.lstrip("£"))
+    except ValueError:
+        amount = -1.0
+    if not 0 <= amount <= 10_000_000:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"'{text}' is not an amount in pounds like 150 or 75.50")
+    return int(amount) if amount.is_integer() else amount
 
 
 def _year(text: str) -> str:

@@ -1,5 +1,6 @@
 """Recording each step of a complaint in its case file: acknowledge, extend, respond, escalate,
-exclude, explain a breach.
+exclude, explain a breach (the rest of a case is in `checker.edit.more_steps`, corrections in
+`checker.edit.amend`).
 
 Each step first asks whether the case's state allows it (no response before an acknowledgement,
 no escalation of a complaint that was not accepted, one extension per stage) and refuses, changing
@@ -152,11 +153,14 @@ def acknowledge(
     includes: list[str] | None = None,
 ) -> str:
     """Record the acknowledgement of the current stage, with the complaint definition (HO 5.6)."""
-    _still_open(case)
+    still_open(case)
     number = current_stage(case)
     record = case.record(number)
     if record.get("acknowledged"):
-        raise StepRefused(f"stage {number} was already acknowledged on {record['acknowledged']}")
+        raise StepRefused(
+            f"stage {number} was already acknowledged on {record['acknowledged']}; "
+            f"correct it with `complaints amend {case.id} acknowledge`"
+        )
     for key, given, option in (
         ("definition", definition, "--definition"),
         ("outcomes_sought", outcomes, "--outcomes"),
@@ -194,7 +198,7 @@ def extend(
     ombudsman_details_given: bool = False,
 ) -> str:
     """Record an extension of the current stage's response deadline, agreed with the complainant."""
-    _still_open(case)
+    still_open(case)
     number = current_stage(case)
     record = _acknowledged(case, number, "extended")
     if record.get("responded"):
@@ -207,7 +211,7 @@ def extend(
         raise StepRefused(
             f"stage {number} already has an extension (agreed {extension['agreed']}, "
             f"{extension['days']} working days); a stage records one extension: "
-            "correct it in the file if it changed"
+            f"correct it with `complaints amend {case.id} extend`"
         )
     extension = Flow(agreed=on, days=days, reason=reason)
     if good_reason:
@@ -229,11 +233,14 @@ def respond(
 ) -> str:
     """Record the response of the current stage: its date, decision and what the letter
     contained."""
-    _still_open(case)
+    still_open(case)
     number = current_stage(case)
     record = _acknowledged(case, number, "responded to")
     if record.get("responded"):
-        raise StepRefused(f"stage {number} was already responded to on {record['responded']}")
+        raise StepRefused(
+            f"stage {number} was already responded to on {record['responded']}; "
+            f"correct it with `complaints amend {case.id} respond`"
+        )
     stage = f"stage{number}"
     if handler:
         edit.set((stage, "handler"), handler)
@@ -247,7 +254,7 @@ def respond(
 
 def escalate(case: Case, edit: Edit, *, on: date | datetime) -> str:
     """Record the complainant's request to escalate to the next stage."""
-    _still_open(case)
+    still_open(case)
     current = current_stage(case)
     number = current + 1
     count = case.rules["stages"]
@@ -266,8 +273,8 @@ def escalate(case: Case, edit: Edit, *, on: date | datetime) -> str:
         )
     if isinstance(on, datetime) and on.tzinfo is None:
         on = on.replace(tzinfo=case.calendar.zone)  # an officer's time is council-local
-    edit.set((f"stage{number}",), {"requested": _moment(on)})
-    return f"stage {number} requested {_moment(on)}"
+    edit.set((f"stage{number}",), {"requested": moment(on)})
+    return f"stage {number} requested {moment(on)}"
 
 
 def _late_escalation(case: Case, number: int, on: date | datetime) -> bool:
@@ -290,7 +297,7 @@ def exclude(
     ombudsman_right_given: bool = False,
 ) -> str:
     """Record that the complaint is not accepted, on one of the policy's grounds."""
-    _still_open(case)
+    still_open(case)
     codes = case.exclusion_grounds()
     if reason not in codes:
         if not codes:
@@ -355,7 +362,8 @@ def current_stage(case: Case) -> int:
     return max(recorded, default=1)
 
 
-def _still_open(case: Case) -> None:
+def still_open(case: Case) -> None:
+    """Refuse any step on a complaint that was withdrawn or not accepted."""
     if case.data.get("withdrawn"):
         raise StepRefused(f"the complaint was withdrawn on {case.data['withdrawn']}")
     exclusion = case.data.get("exclusion")
@@ -376,7 +384,8 @@ def _acknowledged(case: Case, number: int, verb: str) -> dict[str, Any]:
     return record
 
 
-def _moment(on: date | datetime) -> Moment | date:
+def moment(on: date | datetime) -> Moment | date:
+    """A date as it is written, or a date and time written plain (a Moment)."""
     return Moment(on.isoformat()) if isinstance(on, datetime) else on
 
 
