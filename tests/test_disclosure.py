@@ -383,6 +383,7 @@ def attack_of(report: dict, b: Build) -> Attack:
         body = t["id"].removeprefix("ombudsman-")
         a.table(t, lambda k, j, body=body: f.referrals[body][k])
     a.table(m["themes"], lambda k, j: f.ho_themes[k])
+    a.table(report["learning"]["themes"], lambda k, j: f.learning_themes[k])
     ho = next((t for t in m["decisions"] if t["id"] == "ombudsman-housing-ombudsman"), None)
     if ho:
         name = ho["id"]
@@ -787,6 +788,7 @@ def csv_value(report: dict, row: list[str]) -> object:
         return m["recommendations"] if key == "recommendations" else m[f"recommendations_{key}"]
     tables = [*report["volumes"], report["not_accepted"], *report["outcomes"].values()]
     tables += [*report["ombudsman"]["decisions"], report["ombudsman"]["themes"]]
+    tables.append(report["learning"]["themes"])
     t = next(t for t in tables if isinstance(t, dict) and t.get("id") == table)
     if key == "total":
         return t["grand_total"] if column == "Total" else t["total"][t["columns"].index(column)]

@@ -178,6 +178,7 @@ FIXTURE = [
         ),
         learning={
             "text": "Repairs reported twice are now inspected by a surveyor.",
+            "theme": "quality-of-service",
             "publishable": True,
         },
         explanations=explain("stage1-acknowledgement-late", "2025-04-29"),
@@ -305,6 +306,7 @@ FIXTURE = [
         },
         learning={
             "text": "Fixture private learning the contractor missed the visit.",
+            "theme": "contractor-management",
             "publishable": False,
         },
         explanations=explain("stage1-response-late", "2025-06-27"),
@@ -331,6 +333,7 @@ FIXTURE = [
         ),
         learning={
             "text": "Repairs reported twice are now inspected by a surveyor.",
+            "theme": "quality-of-service",
             "publishable": True,
         },
     ),
@@ -1267,6 +1270,19 @@ EXPECTED = {
         },
     },
     "learning": {
+        # Themes (every case's learning, published or not, in the year of its first response):
+        # quality of service 0001 and 0006, contractor management 0005, not recorded 0013.
+        "themes": _line(
+            "learning-themes",
+            "Complaints with learning recorded, by theme",
+            "theme",
+            [
+                ("quality-of-service", "Quality of service", 2),
+                ("contractor-management", "Contractor management", 1),
+                ("not-recorded", "Not recorded", 1),
+            ],
+            4,
+        ),
         # publishable learning once each (0001 and 0006 share a text), not 0005's private learning
         "from_cases": [
             "Repairs reported twice are now inspected by a surveyor.",
@@ -2319,6 +2335,9 @@ TENURE_2026 = {
 }
 
 
+NO_LEARNING = _line(
+    "learning-themes", "Complaints with learning recorded, by theme", "theme", [], 0
+)
 NO_REFERRALS = {
     "decisions": [],
     "themes": _line(
@@ -2366,6 +2385,7 @@ def test_each_event_counts_in_its_own_year_and_the_tsms_by_tenure(repo):
         "2025-26",
         TENURE_2025,
         learning={
+            "themes": NO_LEARNING,
             "from_cases": [],
             "service_improvements": EXPECTED["learning"]["service_improvements"],
         },
@@ -2388,7 +2408,7 @@ def test_each_event_counts_in_its_own_year_and_the_tsms_by_tenure(repo):
         "2026-27",
         TENURE_2026,
         previous_year=previous,
-        learning={"from_cases": [], "service_improvements": []},
+        learning={"themes": NO_LEARNING, "from_cases": [], "service_improvements": []},
         governing_body=None,
         ombudsman_letters=[],
         non_compliance_findings=[],

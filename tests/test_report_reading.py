@@ -251,3 +251,36 @@ def test_the_ombudsmen_s_decisions_are_counted_in_their_year_and_categories(publ
     assert m["compensation_ordered"] == (
         ordered if orders > 4 else "not shown: ordered in fewer than 5 decisions"
     )
+
+
+def test_learning_is_counted_by_theme_beside_what_changed(published, page):
+    counted: Counter = Counter()
+    for case in cases():
+        learning = case.get("learning")
+        responses = [
+            str(case[s]["responded"])[:10]
+            for s in ("stage1", "stage2")
+            if case.get(s, {}).get("responded")
+        ]
+        if learning and responses and "2025-04-01" <= min(responses) <= "2026-03-31":
+            counted[learning.get("theme", "not-recorded")] += 1
+    themes = published["learning"]["themes"]
+    assert {r["key"]: r["values"][0] for r in themes["rows"]} == dict(counted)
+    section = html.unescape(page[page.index("## 4. Service improvements") : page.index("## 5.")])
+    for item in inputs()["service_improvements"]:
+        row = next(line for line in section.splitlines() if item["improvement"] in line)
+        assert f"<td>{counted[item['theme']]}</td>" in row and item["root_cause"] in row
+        assert "<td>Done</td>" in row
+
+
+def test_a_learning_theme_is_from_the_closed_list(tmp_path: Path):
+    from tests.conftest import check
+
+    root = scratch(tmp_path / "example", with_cases=True)
+    path = next(
+        p for p in sorted((root / "cases" / "2025-26").glob("*.yaml")) if "theme: " in p.read_text()
+    )
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"theme: [a-z-]+", "theme: Mr Smith's rudeness", text, count=1))
+    found = [f for f in check(root).findings("schema") if f["path"].endswith(path.name)]
+    assert found and "Smith" not in found[0]["message"]

@@ -94,8 +94,10 @@ def text(story: Story) -> str:
         lines.extend(sections.ombudsman(story, stage2["responded"]))
     final = (stage2 or stage1 or {}).get("decision")
     if final in ("upheld", "partly-upheld") and rng.random() < 1 / 3:
-        learning = scalar(rng.choice(story.service.learning + words.learning), True)
-        lines.append(f"learning: {{text: {learning}, publishable: {flag(rng.random() < 2 / 3)}}}")
+        learned = rng.choice(story.service.learning + words.learning)
+        text, theme = scalar(learned, True), words.learning_themes[learned]
+        publishable = flag(rng.random() < 2 / 3)
+        lines.append(f"learning: {{text: {text}, theme: {theme}, publishable: {publishable}}}")
     if breach:
         lines.extend(sections.explanation(story, breach, stage1, stage2))
     return "\n".join(lines) + "\n"

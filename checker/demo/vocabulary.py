@@ -83,6 +83,7 @@ class Vocabulary:
     services: Mapping[str, Service]
     types: Mapping[str, ComplaintType]
     learning: tuple[str, ...]  # any service's, besides its own
+    learning_themes: Mapping[str, str]  # each piece of learning's theme
     needs: tuple[str, ...]
     extension_reasons: tuple[str, ...]
     discretion_reasons: tuple[str, ...]
@@ -121,6 +122,7 @@ def parse(data: dict[str, Any]) -> Vocabulary:
             }
         ),
         learning=tuple(data["learning"]),
+        learning_themes=MappingProxyType(dict(data["learning_themes"])),
         needs=tuple(data["needs"]),
         extension_reasons=tuple(data["extension_reasons"]),
         discretion_reasons=tuple(data["discretion_reasons"]),

@@ -206,6 +206,7 @@ class Figures:
     # tenure (or NOT_RECORDED) -> its TSM counts
     tsm: dict[str, Tenure] = field(default_factory=dict)
     learning: list[str] = field(default_factory=list)
+    learning_themes: Counter[str] = field(default_factory=Counter)  # every case's, published or not
 
     def tenure(self, name: str) -> Tenure:
         return self.tsm.setdefault(name, Tenure())
@@ -246,7 +247,15 @@ class Figures:
             "compensation_orders",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("by_route", "by_type", "by_channel", "excluded", "financial", "ho_themes"):
+        for name in (
+            "by_route",
+            "by_type",
+            "by_channel",
+            "excluded",
+            "financial",
+            "ho_themes",
+            "learning_themes",
+        ):
             getattr(self, name).update(getattr(other, name))
         for name in (
             "by_service",
@@ -430,13 +439,10 @@ def _count(f: Figures, case: Case, start_month: int) -> None:
             count_response(tenure, case, stage)
         learning = data.get("learning")
         first = min(n for n, s in stages.items() if s.response.done)
-        if (
-            number == first
-            and learning
-            and learning["publishable"]
-            and learning["text"] not in f.learning
-        ):
-            f.learning.append(learning["text"])
+        if number == first and learning:
+            f.learning_themes[learning.get("theme", NOT_RECORDED)] += 1
+            if learning["publishable"] and learning["text"] not in f.learning:
+                f.learning.append(learning["text"])
     refusal = data.get("escalation_refused")
     if tenure and refusal and case.happened(refusal["decided"]):
         tenure.refused[1] += within(case.calendar.receipt(parse_timestamp(refusal["requested"])))

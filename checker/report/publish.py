@@ -150,6 +150,9 @@ def disclose(
         "remedies", f.remedies, STAGES, present=True, sensitive=s.of_table("remedies")
     )
     tables |= _ombudsman_counts(d, f, s)
+    tables["learning-themes"] = d.breakdown(
+        "learning-themes", f.learning_themes, sensitive=s.of_table("learning")
+    )
     recommendations = d.count("recommendations", f.recommendations)
     d.share("recommendations on time", f.recommendations_on_time, recommendations)
     if homes:
@@ -643,6 +646,12 @@ def publish(
             else _previous_given(report.get("previous_year"))
         ),
         "learning": {
+            "themes": line(
+                "learning-themes",
+                "Complaints with learning recorded, by theme",
+                "theme",
+                labels={**{t: label(t) for t in f.learning_themes}, NOT_RECORDED: "Not recorded"},
+            ),
             "from_cases": list(f.learning),
             "service_improvements": [
                 {
@@ -650,6 +659,7 @@ def publish(
                     or NOT_DECLARED,
                     "improvement": item["improvement"],
                     "date": item.get("date"),
+                    **{k: item[k] for k in ("theme", "root_cause", "status") if k in item},
                 }
                 for item in report.get("service_improvements", [])
             ],

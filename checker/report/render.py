@@ -686,14 +686,55 @@ def _improvements(r: Published) -> list[str]:
     out: list[str] = []
     add = out.append
     add("## 4. Service improvements from learning\n")
-    improvements = r["learning"]["service_improvements"]
-    add("".join(f"- {escaped(i['service'])}: {escaped(i['improvement'])}\n" for i in improvements))
-    if r["learning"]["from_cases"]:
+    learning = r["learning"]
+    improvements = learning["service_improvements"]
+    themed = [i for i in improvements if i.get("theme")]
+    if learning["themes"]["rows"] or themed:
+        add(_theme_table(learning["themes"], themed))
+    rest = [i for i in improvements if not i.get("theme")]
+    add("".join(f"- {escaped(i['service'])}: {escaped(i['improvement'])}\n" for i in rest))
+    if learning["from_cases"]:
         add("\nLearning recorded on complaints this year:\n\n")
-        add("".join(f"- {escaped(text)}\n" for text in r["learning"]["from_cases"]))
-    if not improvements and not r["learning"]["from_cases"]:
+        add("".join(f"- {escaped(text)}\n" for text in learning["from_cases"]))
+    if not improvements and not learning["from_cases"] and not learning["themes"]["rows"]:
         add("None recorded.\n")
     return out
+
+
+STATUS = {"planned": "Planned", "in-progress": "In progress", "done": "Done"}
+
+
+def _theme_table(themes: Published, improvements: list[Published]) -> str:
+    """Learning by theme: how many complaints taught it, and what the council changed (its root
+    cause, what changed, when, and where it stands)."""
+    counts = {row["key"]: row for row in themes["rows"]}
+    keys = [*counts, *dict.fromkeys(i["theme"] for i in improvements if i["theme"] not in counts)]
+    rows = []
+    for key in keys:
+        changes = [i for i in improvements if i["theme"] == key]
+        name = counts[key]["label"] if key in counts else label(key)
+        cells = [
+            _cell(counts[key]["values"][0]) if key in counts else "0",
+            "; ".join(escaped(i.get("root_cause") or "–") for i in changes) or "–",
+            "; ".join(f"{escaped(i['service'])}: {escaped(i['improvement'])}" for i in changes)
+            or "–",
+            "; ".join(escaped(i.get("date") or "–") for i in changes) or "–",
+            "; ".join(STATUS.get(i.get("status") or "", "–") for i in changes) or "–",
+        ]
+        rows.append(
+            f'<tr><th scope="row">{escaped(name)}</th>'
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr>\n"
+        )
+    return (
+        "<table>\n<caption>Learning by theme, and what changed</caption>\n"
+        '<thead><tr><th scope="col">Theme</th><th scope="col">Complaints</th>'
+        '<th scope="col">Root cause</th><th scope="col">What changed</th>'
+        '<th scope="col">When</th><th scope="col">Status</th></tr></thead>\n'
+        f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n\n"
+        "Complaints counts the complaints whose learning was recorded with their first response "
+        "in the year, by the theme recorded; the rest of each row is what the council changed.\n"
+    )
 
 
 def _letters(r: Published) -> list[str]:
@@ -897,6 +938,7 @@ def csv_format(report: Published) -> str:
                 row("volumes", "quarter", q["key"], key, value, _unit(key))
     tables += [("ombudsman", t) for t in report["ombudsman"]["decisions"]]
     tables += [("ombudsman", report["ombudsman"]["themes"])]
+    tables += [("learning", report["learning"]["themes"])]
     for section, t in tables:
         unit = _unit("", t["id"])
         for r in t["rows"]:
