@@ -200,6 +200,28 @@ def _headings(built: Path) -> set[str]:
     return {" ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split()) for _, text in found}
 
 
+def test_the_pdf_is_tagged_for_screen_readers(built):
+    """PDF/UA: a structure tree of the page's headings, tables and text, marked as tagged, with
+    the document's language and its title shown as the window's title."""
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(built / "data" / f"complaints-report-{YEAR}.pdf")
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+    assert str(root["/Lang"]).startswith("en")
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert reader.metadata.title.startswith(f"Annual report {YEAR}")
+    kinds = set()
+    stack = [root["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            kinds.add(str(node.get("/S", "")))
+            kids = node.get("/K", [])
+            stack.extend(kids if isinstance(kids, list) else [kids])
+    assert {"/H1", "/Table", "/TH", "/TD"} <= kinds, kinds
+
+
 def test_the_report_pdf_is_linked_from_its_page(built):
     page = (built / "reports" / YEAR / "index.html").read_text()
     assert f'href="../../data/complaints-report-{YEAR}.pdf"' in page

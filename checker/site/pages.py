@@ -255,7 +255,8 @@ def accessibility_page(council: dict[str, Any]) -> str:
             "search cannot be opened with a keyboard",
             "- the complaints policy is our own document: parts of it are long and hard to read, "
             'and some of its links use short forms such as "HO" and "LGO"',
-            "- we have not yet checked whether the PDF of each annual report is accessible "
+            "- the PDF of each annual report is tagged for screen readers (PDF/UA), with its "
+            "language, title and headings, but we have not yet tested it with a screen reader "
             "(the report's web page has the same content)",
             "- we have not yet tested these pages with a screen reader or with speech recognition "
             "software\n",

@@ -65,7 +65,7 @@ def print_pdf(page: Path, site: Path) -> bytes:
     fetcher = SiteFiles(allowed_protocols={"file", "data"})
     try:
         document = weasyprint.HTML(filename=str(page), url_fetcher=fetcher, media_type="print")
-        pdf: bytes = document.write_pdf()
+        pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")  # tagged, for screen readers
     except Exception as error:  # a failure of the engine's, reported as a message, not a traceback
         raise NotPrinted(f"WeasyPrint could not print {page.name}: {error}") from error
     return pdf
