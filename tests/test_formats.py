@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -320,7 +322,7 @@ def test_sarif_validates_and_lists_every_registry_rule():
 
 
 def test_sarif_results_locations_and_suppressions():
-    log = _validate_sarif(sarif.render(RESULT, rules=STUB_RULES))
+    log = _validate_sarif(sarif.render(RESULT, rules=STUB_RULES, include_explained=True))
     [run] = log["runs"]
     assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///repo/"}}
     results = {r["ruleId"]: r for r in run["results"]}
@@ -332,7 +334,7 @@ def test_sarif_results_locations_and_suppressions():
     ]
     location = late["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": EXPLAINED_CASE, "uriBaseId": "%SRCROOT%"}
-    assert location["region"] == {"startLine": 21, "startColumn": 5}
+    assert location["region"] == {"startLine": 21, "startColumn": 5, "endLine": 21, "endColumn": 6}
     assert results["code-unverified"]["level"] == "note"
     assert "suppressions" not in results["case-folder-year"]
     assert "ruleIndex" not in results["stray-file"]
@@ -351,11 +353,31 @@ def test_sarif_explained_without_words_and_awkward_paths():
         Location("cases/2025-26/a b#1.yaml", 1, 1),
         explained=True,
     )
-    log = _validate_sarif(sarif.render(Result(Path("/repo"), date(2026, 11, 23), 1, (finding,))))
+    result_ = Result(Path("/repo"), date(2026, 11, 23), 1, (finding,))
+    assert _validate_sarif(sarif.render(result_))["runs"][0]["results"] == []  # not an alert
+    log = _validate_sarif(sarif.render(result_, include_explained=True))
     [result] = log["runs"][0]["results"]
     assert result["suppressions"][0]["justification"] == "explained in the case file"
     uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "cases/2025-26/a%20b%231.yaml"
+
+
+def test_sarif_leaves_explained_breaches_out_and_fingerprints_every_result():
+    """GitHub code scanning ignores suppressions: an explained breach is left out unless asked
+    for. Each result's fingerprint is its rule, file, case, subject and YAML path, not its line."""
+    run = _validate_sarif(sarif.render(RESULT, rules=STUB_RULES))["runs"][0]
+    assert run["results"] and all("suppressions" not in r for r in run["results"])
+    assert len(run["results"]) == sum(not f.explained for f in RESULT.findings)
+    prints = [r["partialFingerprints"]["complaintsFinding/v1"] for r in run["results"]]
+    assert all(re.fullmatch(r"[0-9a-f]{32}", p) for p in prints)
+    finding = next(f for f in RESULT.findings if not f.explained)
+    moved = replace(finding, location=replace(finding.location, line=finding.location.line + 9))
+    assert sarif.fingerprint(moved) == sarif.fingerprint(finding)
+    assert sarif.fingerprint(replace(finding, path=("stage2",))) != sarif.fingerprint(finding)
+    assert run["automationDetails"] == {"id": "complaints/check/"}
+    assert run["tool"]["driver"]["fullName"].startswith("complaints (complaints-as-code) ")
+    for rule in _validate_sarif(FORMATS["sarif"](RESULT))["runs"][0]["tool"]["driver"]["rules"]:
+        assert rule["name"].lower() != rule["id"].lower(), rule["id"]  # SARIF1001
 
 
 def test_sarif_version_falls_back_when_not_installed(monkeypatch):
@@ -386,6 +408,36 @@ def test_github_annotates_unexplained_findings_with_file_and_line():
     assert not any("stage1-response-late" in line for line in lines)  # explained
     assert len(lines) == 6
     assert lines[-1].startswith("Checked 7 files")
+
+
+def _many(n: int) -> Result:
+    findings = tuple(
+        Finding(
+            "case-folder-year", Severity.ERROR, f"m|{i} *x*", Location(f"cases/c{i:02}.yaml", i)
+        )
+        for i in range(1, n + 1)
+    )
+    return Result(Path("/repo"), date(2026, 11, 23), n, findings)
+
+
+def test_github_annotates_ten_of_a_kind_and_says_how_many_it_did_not():
+    """GitHub shows ten annotations of each kind a step: the other 15 of 25 are in the log as
+    plain lines (never read as commands), and a notice says how many were not annotated."""
+    lines = github.render(_many(25)).splitlines()
+    assert sum(line.startswith("::error ") for line in lines) == 10
+    plain = [line for line in lines if line.startswith("  cases/c")]
+    assert len(plain) == 15
+    notice = next(line for line in lines if line.startswith("::notice title=complaints::"))
+    assert "15 errors not shown as annotations" in notice
+
+
+def test_the_job_summary_counts_by_rule_and_lists_every_finding():
+    text = github.job_summary(_many(25))
+    assert "| `case-folder-year` | error | 25 |" in text
+    rows = [row for row in text.splitlines() if row.startswith("| cases/c")]
+    assert len(rows) == 25
+    assert r"m\|1 \*x\*" in rows[0]  # the message as plain text, its markup escaped
+    assert all(row.count(" | ") == 3 for row in rows)  # a | in a message is escaped
 
 
 def test_github_escapes_message_and_properties():

@@ -5,13 +5,21 @@ found something, so a viewer can show and explain any rule; each rule's help is 
 A rule's tags are the Code provisions it enforces and, as "policy 10.2.2", the clauses of this
 council's policy its findings cite (the engine resolves a rule's POLICY paths to clause numbers,
 so a rule that found nothing has only its provisions). Paths are relative to %SRCROOT%, the
-repository root. An explained breach is reported with an in-source suppression whose
-justification says where its reason is written, never the reason (a case's is text about the
-complaint, and SARIF is uploaded to other services).
+repository root. An explained breach is on record, not an alert: it is left out unless asked for
+(`include_explained`), and then reported with an in-source suppression whose justification says
+where its reason is written, never the reason (a case's is text about the complaint, and SARIF is
+uploaded to other services); GitHub code scanning does not act on suppressions, so left in, each
+would show as an open alert.
+
+Each result has a fingerprint that stays the same while the finding does (its rule, file, case and
+subject and YAML path, never its line, which an edit above it moves), so code scanning tracks an
+alert across commits; and a region with an end, and the run an automation id and the driver a full
+name, as GitHub Advanced Security for Azure DevOps requires.
 """
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import json
 from collections.abc import Iterable, Mapping
@@ -36,7 +44,10 @@ SRCROOT = "%SRCROOT%"
 
 
 def render(
-    result: Result, colour: bool = False, rules: Mapping[str, ModuleType] | None = None
+    result: Result,
+    colour: bool = False,
+    rules: Mapping[str, ModuleType] | None = None,
+    include_explained: bool = False,
 ) -> str:
     """The check as a SARIF log; `rules` defaults to the registry."""
     rules = RULES if rules is None else rules
@@ -53,14 +64,20 @@ def render(
                 "tool": {
                     "driver": {
                         "name": "complaints",
+                        "fullName": f"complaints (complaints-as-code) {tool_version()}",
                         "informationUri": INFORMATION_URI,
                         "version": tool_version(),
                         "rules": [_rule(rule, clauses.get(rule.ID, ())) for rule in rules.values()],
                     }
                 },
+                "automationDetails": {"id": "complaints/check/"},
                 "originalUriBaseIds": {SRCROOT: {"uri": _root_uri(result.root)}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index) for f in result.findings],
+                "results": [
+                    _result(f, index)
+                    for f in result.findings
+                    if include_explained or not f.explained
+                ],
                 "properties": {"asOf": result.as_of.isoformat()},
             }
         ],
@@ -80,7 +97,7 @@ def _rule(rule: ModuleType, clauses: Iterable[str]) -> dict:
     doc = inspect.cleandoc(rule.__doc__ or rule.TITLE)
     descriptor = {
         "id": rule.ID,
-        "name": "".join(word.capitalize() for word in rule.ID.split("-")),
+        "name": name(rule.ID),
         "shortDescription": {"text": rule.TITLE},
         "fullDescription": {"text": _section(doc, "What it checks") or rule.TITLE},
         "help": {"text": doc, "markdown": doc},
@@ -90,6 +107,20 @@ def _rule(rule: ModuleType, clauses: Iterable[str]) -> dict:
     if tags:
         descriptor["properties"] = {"tags": tags}
     return descriptor
+
+
+def name(rule_id: str) -> str:
+    """A rule's SARIF name, in Pascal case and never its id in another case: "schema" is
+    "SchemaCheck" (SARIF1001 asks that a rule's name differ from its id)."""
+    words = rule_id.split("-")
+    return "".join(word.capitalize() for word in words) + ("Check" if len(words) == 1 else "")
+
+
+def fingerprint(finding: Finding) -> str:
+    """What identifies a finding from one commit to the next: never its line or its wording."""
+    parts = [finding.rule, finding.location.path, finding.case_id or "", finding.subject or ""]
+    parts += [str(step) for step in finding.path]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _section(doc: str, heading: str) -> str:
@@ -123,10 +154,16 @@ def _result(finding: Finding, index: dict[str, int]) -> dict:
             {
                 "physicalLocation": {
                     "artifactLocation": artifact,
-                    "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)},
+                    "region": {
+                        "startLine": max(loc.line, 1),
+                        "startColumn": max(loc.column, 1),
+                        "endLine": max(loc.line, 1),
+                        "endColumn": max(loc.column, 1) + 1,
+                    },
                 }
             }
         ],
+        "partialFingerprints": {"complaintsFinding/v1": fingerprint(finding)},
     }
     tags = _tags(finding.provisions, finding.clauses)
     if tags:

@@ -19,7 +19,7 @@ The site publishes only aggregates, so the policy and the site can be public whi
 not.
 
 ## Example
-    cases/2025-26/CCC-2025-0142.yaml
+    cases/2025-26/CCC-2025-0142.yaml     (the finding is located on the first case file)
     .git/config:  [remote "origin"]  url = https://github.com/council/complaints.git
 
 ## How to fix
@@ -55,7 +55,11 @@ def check(view: View) -> Iterator[Problem]:
     config = git_config(root / "cases")
     if config is None:
         return
-    document = Document(relative(config, root), {}, "")  # its findings are on line 1
+    # located on the first case file, which it is about (a viewer such as a pull request shows
+    # only files in the repository, never .git/config); the message names the config
+    first = min(shown for _, shown in view.repository.case_files)
+    document = Document(first, {}, "")
+    where = relative(config, root)
     reported = set()
     for address in addresses(config):
         subject = public(address)
@@ -63,7 +67,8 @@ def check(view: View) -> Iterator[Problem]:
             reported.add((address.remote, subject))
             yield Problem(
                 f"cases/ holds complaint records and the remote '{address.remote}'"
-                f"{_how(address)} is on a public host ({subject}); make sure the repository is "
+                f"{_how(address)} in {where} is on a public host ({subject}); make sure the "
+                "repository is "
                 "private (this cannot be seen offline), then record that in policy.yaml "
                 "explanations with this subject",
                 document,
