@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 import sysconfig
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def installed(tmp_path_factory) -> Path:
     shutil.copytree(
         ROOT / "checker", source / "checker", ignore=shutil.ignore_patterns("__pycache__")
     )
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, source / name)
     built = run(
         sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
@@ -47,6 +48,8 @@ def installed(tmp_path_factory) -> Path:
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     [wheel] = (work / "dist").glob("complaints_as_code-*.whl")
+    with zipfile.ZipFile(wheel) as archive:  # the licence travels with the distribution
+        assert any(n.endswith(".dist-info/licenses/LICENSE") for n in archive.namelist())
     made = run(sys.executable, "-m", "venv", work / "fresh", cwd=work)
     assert made.returncode == 0, made.stderr
     python = work / "fresh" / "bin" / "python"
