@@ -1698,6 +1698,7 @@ def test_the_example_year_csv_has_the_stable_header(outputs):
         "timeliness",
         "outcomes",
         "ombudsman",
+        "learning",
         "tsm",
     }
 
