@@ -14,8 +14,8 @@ import re
 import shutil
 import subprocess
 import sys
-import zipfile
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pytest

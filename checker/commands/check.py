@@ -21,18 +21,32 @@ def run(args: argparse.Namespace) -> int:
     top = root(args)
     as_of = args.as_of or date.today()
     only = changed_cases(top, args.changed_since) if args.changed_since else None
-    # the cache hashes the policy files' bytes
-    repository = load_repository(top, only, policy=False)
+    # Every case file is listed even when only the changed ones are reported: the self-assessments
+    # are scored on all the cases (the unchanged ones from the results cache), never on a few.
+    repository = load_repository(top, policy=False)  # the cache hashes the policy files' bytes
     key, kept = (None, None) if args.no_cache else cache.kept_findings(repository, as_of)
     if kept is not None:  # nothing changed: the last check's findings, without loading a rule
-        found = Result(repository.root, as_of, repository.files, kept, repository.case_paths)
+        findings = tuple(kept)
     else:
         load_policy(repository)
         from checker.engine.check import check
 
-        found = check(repository, as_of, use_cache=not args.no_cache, progress=True)
+        findings = check(repository, as_of, use_cache=not args.no_cache, progress=True).findings
         if not args.no_cache:
-            cache.keep_findings(repository, key, found.findings)
+            cache.keep_findings(repository, key, findings)
+    shown = (
+        repository.case_paths
+        if only is None
+        else tuple(p for p in repository.case_paths if p in only)
+    )
+    unchanged = set(repository.case_paths).difference(shown)
+    found = Result(
+        repository.root,
+        as_of,
+        len(repository.policy_files) + len(shown),
+        tuple(f for f in findings if f.location.path not in unchanged),
+        shown,
+    )
     colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = FORMATS[args.format](found, colour=colour)
     if args.output:

@@ -4,6 +4,7 @@ council's repository, also the council's own figures for the timescales the rule
 from __future__ import annotations
 
 import argparse
+import difflib
 from importlib import resources
 from pathlib import Path
 
@@ -25,7 +26,9 @@ FORCE_NOTE = (
 def run(args: argparse.Namespace) -> int:
     rule = RULES.get(args.rule)
     if rule is None:
-        raise UsageError(f"no rule '{args.rule}'; `complaints rules` lists them")
+        close = difflib.get_close_matches(args.rule, list(RULES), 1, 0.6)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise UsageError(f"no rule '{args.rule}'{hint}; `complaints rules` lists them")
     print(f"{rule.ID}: {rule.TITLE}")
     print(f"severity: {rule.SEVERITY}{FORCE_NOTE if rule.PROVISIONS else ''}")
     if rule.PROVISIONS:

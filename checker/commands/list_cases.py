@@ -13,6 +13,7 @@ from datetime import date
 from checker.calendar import periods
 from checker.commands import UsageError, root
 from checker.engine.cases import whole_cases
+from checker.engine.due import overdue_by
 from checker.engine.listing import Filters, Open, Summary, listing
 from checker.formats.json_format import escaped
 from checker.formats.text import printable
@@ -93,8 +94,8 @@ def _next(step: Open | None) -> dict | None:
 
 
 def when(left: int) -> str:
-    """'OVERDUE by 2', 'today', 'in 3' (working days)."""
-    return f"OVERDUE by {-left}" if left < 0 else "today" if left == 0 else f"in {left}"
+    """'OVERDUE by 2 working days', 'today', 'in 3' (working days)."""
+    return overdue_by(-left) if left < 0 else "today" if left == 0 else f"in {left}"
 
 
 def text(rows: list[Summary], as_of: date) -> str:

@@ -15,6 +15,7 @@ from checker.commands.list_cases import record
 from checker.engine.case_ids import UnknownCase, resolve
 from checker.engine.cases import whole_cases
 from checker.engine.check import check
+from checker.engine.due import overdue_by
 from checker.engine.listing import Deadline, Open
 from checker.engine.show import Event, Shown, show
 from checker.formats import json_format
@@ -118,7 +119,7 @@ def _next(step: Open) -> str:
 
 def _when(left: int) -> str:
     if left < 0:
-        return f"OVERDUE by {-left} working day{'s' if left != -1 else ''}"
+        return overdue_by(-left)
     return "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
 
 

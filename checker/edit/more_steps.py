@@ -76,7 +76,7 @@ def update(case: Case, edit: Edit, *, on: date, every: int | None = None) -> str
     if record.get("responded"):
         raise StepRefused(
             f"stage {number} was responded to on {record['responded']}; updates are sent while "
-            "a response is delayed"
+            f"a response is delayed (`complaints show {case.id}` shows what is due)"
         )
     stage = f"stage{number}"
     agreed = record.get("update_intervals")
@@ -84,8 +84,8 @@ def update(case: Case, edit: Edit, *, on: date, every: int | None = None) -> str
         if agreed:
             raise StepRefused(
                 f"stage {number} already has update intervals (agreed {agreed['agreed']}, every "
-                f"{agreed['every_working_days']} working days); correct them in the file if "
-                "they changed"
+                f"{agreed['every_working_days']} working days); record an update sent without "
+                "--every, or correct the intervals in the file if they changed"
             )
         edit.set((stage, "update_intervals"), Flow(agreed=on, every_working_days=every))
         return f"stage {number}: updates every {every} working days, agreed {on.isoformat()}"
@@ -95,7 +95,10 @@ def update(case: Case, edit: Edit, *, on: date, every: int | None = None) -> str
             "(the working days between updates)"
         )
     if on.isoformat() in record.get("updates", []):
-        raise StepRefused(f"stage {number} already records an update on {on.isoformat()}")
+        raise StepRefused(
+            f"stage {number} already records an update on {on.isoformat()}; give --on the day "
+            "of another update"
+        )
     edit.append((stage, "updates"), on)
     return f"stage {number} update sent {on.isoformat()}"
 
@@ -116,13 +119,14 @@ def refuse_escalation(
     if case.data.get("escalation_refused"):
         raise StepRefused(
             f"an escalation was already refused on {case.data['escalation_refused']['decided']}; "
-            "a case records one refusal: correct it in the file if it changed"
+            "a case records one refusal: correct it in the file if it changed "
+            "(`complaints check` checks it)"
         )
     current = current_stage(case)
     if current >= case.rules["stages"]:
         raise StepRefused(
             f"the complaint is at stage {current}, the policy's last; there is no escalation "
-            "to refuse"
+            f"to refuse (`complaints show {case.id}` shows its timeline)"
         )
     if not case.record(current).get("responded"):
         raise StepRefused(
@@ -134,7 +138,7 @@ def refuse_escalation(
         close = suggestion(reason, codes) if codes else None
         hint = f"did you mean '{close}'? " if close else ""
         raise StepRefused(
-            f"'{reason}' is not one of the policy's exclusions; {hint}use one of: "
+            f"'{reason}' is not one of the policy's exclusions; {hint}give --reason one of: "
             f"{', '.join(codes) or '(none stated in rules.exclusions)'}"
         )
     if isinstance(requested, datetime) and requested.tzinfo is None:
@@ -154,7 +158,7 @@ def withdraw(case: Case, edit: Edit, *, on: date) -> str:
     if case.closed is not None:
         raise StepRefused(
             f"the council's process ended on {case.closed.isoformat()}; a complaint is "
-            "withdrawn while it is open"
+            f"withdrawn while it is open (`complaints show {case.id}` shows its timeline)"
         )
     edit.set(("withdrawn",), on)
     return f"withdrawn {on.isoformat()}"
@@ -192,7 +196,7 @@ def ombudsman_decision(
     if referral.get("decided"):
         raise StepRefused(
             f"the {referral['body']} decision of {referral['decided']} is already recorded; "
-            "correct it in the file if it changed"
+            "correct it in the file if it changed (`complaints check` checks it)"
         )
     allowed = outcomes(referral["body"])
     if outcome not in allowed:
@@ -217,7 +221,8 @@ def learning(case: Case, edit: Edit, *, text: str, publishable: bool) -> str:
     """Record what the council learned from the complaint, and whether it may be published."""
     if case.data.get("learning"):
         raise StepRefused(
-            "the case already records its learning; correct it in the file if it changed"
+            "the case already records its learning; correct it in the file if it changed "
+            "(`complaints check` checks it)"
         )
     edit.set(("learning",), Flow(text=text, publishable=publishable))
     return f"learning recorded ({'publishable' if publishable else 'private'})"
@@ -292,11 +297,13 @@ def _done(
         raise StepRefused(f"stage {where} records no {key}{hint}")
     if not 1 <= number <= len(items):
         raise StepRefused(
-            f"stage {where} has {len(items)} {key}; give a number from 1 to {len(items)}"
+            f"stage {where} has {len(items)} {key}; give a number from 1 to {len(items)} "
+            f"(`complaints show {case.id}` lists them)"
         )
     if items[number - 1].get("done"):
         raise StepRefused(
-            f"{noun} {number} of stage {where} was already done on {items[number - 1]['done']}"
+            f"{noun} {number} of stage {where} was already done on {items[number - 1]['done']}; "
+            f"give another N (`complaints show {case.id}` lists them)"
         )
     # Edit follows an int through a list to its item; the schema gives no order inside one
     edit.set(cast(Keys, (f"stage{where}", key, number - 1, "done")), on)

@@ -45,17 +45,20 @@ def open_case(
     received: datetime | date,
     case_type: str,
     channel: str,
+    today: date | None = None,
+    handler: str | None = None,
     attempts: int = 1000,
 ) -> Opened:
     """Write the next free case id's file for the reporting year the complaint counts in; Refused
     when its service, type or channel is not one the council declares, or the service is not on
-    the route."""
+    the route, or it was received after `today` (the council's today when not given)."""
     routes = policy["rules"]["routes"]
     if route not in routes:
         raise Refused(f"the policy has no {route} route; use one of: {', '.join(sorted(routes))}")
     _check_categories(council, route, service=service, type=case_type, channel=channel)
     if isinstance(received, datetime) and received.tzinfo is None:
         received = received.replace(tzinfo=calendar.zone)  # an officer's time is council-local
+    _check_not_future(received, today or datetime.now(calendar.zone).date(), calendar)
     counts_from = calendar.receipt(received)
     year = periods.label(counts_from, council["reporting_year"]["start_month"])
     folder = root / "cases" / year
@@ -73,7 +76,7 @@ def open_case(
         path = folder / f"{case_id}.yaml"
         text = (
             header(root) + "\n" + _template(case_id, route, service, case_type, channel, received)
-        )
+        ) + (f"stage1:\n  handler: {handler}\n" if handler else "")  # as `acknowledge --handler`
         try:
             write_new(path, text)
         except FileExistsError:
@@ -90,6 +93,15 @@ def _check_categories(council: dict[str, Any], route: str, **values: str) -> Non
     message = categories.off_route(council, values["service"], route)
     if message:
         raise Refused(f"--route: {message}")
+
+
+def _check_not_future(received: datetime | date, today: date, calendar: Calendar) -> None:
+    day = received.astimezone(calendar.zone).date() if isinstance(received, datetime) else received
+    if day > today:
+        raise Refused(
+            f"--received: {day.isoformat()} is after today ({today.isoformat()}); "
+            "a complaint cannot be received in the future: correct the date"
+        )
 
 
 def _last_number(folder: Path, prefix: str) -> int:

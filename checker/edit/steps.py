@@ -22,6 +22,7 @@ from checker.edit import drafts
 from checker.edit.roundtrip import Edit, EditError, Flow, Moment
 from checker.engine.cases import check_case, explainable
 from checker.engine.check import check
+from checker.engine.due import overdue_by
 from checker.engine.evaluate import Setting
 from checker.files import ChangedOnDisk, locked
 from checker.load import case_schema
@@ -74,7 +75,7 @@ def record(
     if isinstance(on, date) and _day(on, setting) > as_of:  # a date, or a datetime
         raise StepRefused(
             f"{_day(on, setting).isoformat()} is after today ({as_of.isoformat()}); "
-            "record a step once it has happened"
+            "record a step once it has happened (give --on the day it happened)"
         )
     # The case's state is checked on the very bytes the edit replaces, while no other command of
     # this tool edits a file in its folder: of two steps at once, each sees the other's result.
@@ -127,7 +128,8 @@ def _case(shown: str, text: str, setting: Setting) -> Case:
         problems = validate(document, "case")
     if problems:
         raise StepRefused(
-            f"{problems[0].location}: {problems[0].message}; fix the file first, then run again"
+            f"{problems[0].location}: {problems[0].message}; fix the file first "
+            "(`complaints check` lists every problem), then run again"
         )
     return setting.case(document)
 
@@ -204,7 +206,8 @@ def extend(
     if record.get("responded"):
         raise StepRefused(
             f"stage {number} was responded to on {record['responded']}; "
-            "there is nothing left to extend"
+            "there is nothing left to extend (a mistyped date is corrected with "
+            f"`complaints amend {case.id} respond --on DATE`)"
         )
     if record.get("extension"):
         extension = record["extension"]
@@ -264,7 +267,7 @@ def escalate(case: Case, edit: Edit, *, on: date | datetime) -> str:
             f"the complaint is already at stage {current}"
             + (f" (requested {requested})" if requested else "")
             + f", the last of the policy's {count}; after it the complainant may go to the "
-            "ombudsman"
+            f"ombudsman: record a referral with `complaints refer {case.id} --body BODY`"
         )
     if not case.record(current).get("responded") and not _late_escalation(case, current, on):
         raise StepRefused(
@@ -303,24 +306,26 @@ def exclude(
         if not codes:
             raise StepRefused(
                 "the policy states no grounds for not accepting a complaint (rules.exclusions); "
-                "a complaint can only be excluded on a ground the policy states"
+                "a complaint can only be excluded on a ground the policy states (`complaints "
+                "explain exclusion-reason-unknown`)"
             )
         close = suggestion(reason, codes)
         hint = f"did you mean '{close}'? " if close else ""
         raise StepRefused(
             f"'{reason}' is not one of the policy's exclusions; {hint}"
-            f"use one of: {', '.join(codes)}"
+            f"give --reason one of: {', '.join(codes)}"
         )
     for number in range(1, current_stage(case) + 1):
         if case.record(number).get("responded"):
             raise StepRefused(
                 f"stage {number} was responded to on {case.record(number)['responded']}; "
-                "a complaint is excluded instead of being answered, not after"
+                "a complaint is excluded instead of being answered, not after "
+                f"(`complaints show {case.id}` shows its timeline)"
             )
     if "stage2" in case.data:
         raise StepRefused(
             "the complaint is at stage 2; a complaint is excluded when it arrives, "
-            "not once escalated"
+            "not once escalated: refuse the escalation with `complaints refuse-escalation`"
         )
     exclusion = Flow(reason=reason, decided=on)
     if explained:
@@ -342,12 +347,13 @@ def explain_breach(case: Case, edit: Edit, *, on: date, rule: str, reason: str, 
         )
     if any(e["rule"] == rule for e in case.data.get("explanations", [])):
         raise StepRefused(
-            f"the case already explains {rule}; correct that explanation in the file if it changed"
+            f"the case already explains {rule}; correct that explanation in the file if it changed "
+            "(`complaints check` checks it)"
         )
     if not any(f.rule == rule for f in check_case(case)):
         raise StepRefused(
             f"{rule} does not fire on this case as of {case.as_of.isoformat()}; "
-            "there is nothing to explain"
+            f"there is nothing to explain (`complaints show {case.id}` lists its findings)"
         )
     edit.append(("explanations",), Flow(rule=rule, reason=reason, reviewed_by=by, date=on))
     return f"explanation of {rule}, reviewed by {by}"
@@ -365,12 +371,16 @@ def current_stage(case: Case) -> int:
 def still_open(case: Case) -> None:
     """Refuse any step on a complaint that was withdrawn or not accepted."""
     if case.data.get("withdrawn"):
-        raise StepRefused(f"the complaint was withdrawn on {case.data['withdrawn']}")
+        raise StepRefused(
+            f"the complaint was withdrawn on {case.data['withdrawn']}; no further step can be "
+            f"recorded (`complaints show {case.id}` shows its timeline)"
+        )
     exclusion = case.data.get("exclusion")
     if exclusion:
         raise StepRefused(
             f"the complaint was not accepted ({exclusion['reason']}, "
-            f"decided {exclusion['decided']}); no further step can be recorded"
+            f"decided {exclusion['decided']}); no further step can be recorded (correct the "
+            f"exclusion with `complaints amend {case.id} exclude`)"
         )
 
 
@@ -397,7 +407,7 @@ def next_steps(recorded: Recorded, as_of: date) -> list[str]:
     for number, step, due in sorted(timed, key=lambda triple: triple[2].day):
         left = case.calendar.elapsed(as_of, due.day)
         if left < 0:
-            when = f"OVERDUE by {-left} working day{'s' if left != -1 else ''}"
+            when = overdue_by(-left)
         else:
             when = "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
         lines.append(

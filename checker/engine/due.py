@@ -94,6 +94,11 @@ def also(step: Step, binding_day: date) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
+def overdue_by(days: int) -> str:
+    """'OVERDUE by 3 working days': how late a step is, with its unit wherever it is printed."""
+    return f"OVERDUE by {days} working day{'s' if days != 1 else ''}"
+
+
 def render(items: list[Due], as_of: date, within: int, handled: str | None = None) -> str:
     """A table a handler reads at a glance (`handled`: the handler it was narrowed to)."""
     if not items:
@@ -105,7 +110,7 @@ def render(items: list[Due], as_of: date, within: int, handled: str | None = Non
     rows = [("due", "when", "case", "step", "handler", "rule at stake")]
     for item in items:
         if item.working_days_left < 0:
-            when = f"OVERDUE by {-item.working_days_left}"
+            when = overdue_by(-item.working_days_left)
         elif item.working_days_left == 0:
             when = "today"
         else:

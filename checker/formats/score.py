@@ -129,7 +129,7 @@ def text(scores: Sequence[Score], as_of: date) -> str:
                     (
                         a.provision,
                         a.declared,
-                        (a.what or "-")[:60],
+                        _cut(a.what or "-", 60),
                         a.owner or "-",
                         a.due or "-",
                         status,
@@ -269,3 +269,8 @@ def csv_format(scores: Sequence[Score], as_of: date) -> str:
 
 
 FORMATS = {"text": text, "json": json_format, "csv": csv_format}
+
+
+def _cut(text: str, width: int) -> str:
+    """`text` in at most `width` characters, an ellipsis marking where it was cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -28,7 +28,7 @@ looked at as it stood on any day of the year.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from checker.calendar.workdays import Calendar, add_months, parse_timestamp
@@ -131,6 +131,16 @@ def _started(case: dict, number: int, record: dict | None, calendar: Calendar) -
     return None
 
 
+def _arrived(case: dict, number: int, record: dict | None, calendar: Calendar) -> date:
+    """The council-local day a stage's complaint or request arrived: a stage has started that day
+    (its steps are due), though after closing time its clock counts from the next working day."""
+    value = (record or {}).get("requested") if number > 1 else None
+    when = parse_timestamp(value or case["received"])
+    if isinstance(when, datetime) and when.tzinfo is not None:
+        return when.astimezone(calendar.zone).date()
+    return when.date() if isinstance(when, datetime) else when
+
+
 def _binding(dues: list[Due]) -> Due | None:
     """The earliest firm deadline (the first one found on that day)."""
     found = None
@@ -144,7 +154,7 @@ def stage(case: dict, number: int, clocks: Clocks, calendar: Calendar, as_of: da
     """The deadlines of a stage, or None where the stage has not started by `as_of`."""
     record = case.get(STAGE_NAMES[number - 1])
     start = _started(case, number, record, calendar)
-    if start is None or start > as_of:
+    if start is None or min(start, _arrived(case, number, record, calendar)) > as_of:
         return None
     record = record or {}
     acknowledged = happened(record.get("acknowledged"), as_of)

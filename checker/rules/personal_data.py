@@ -5,10 +5,13 @@ Every free-text value of every data file (in a case: definition, outcomes sought
 actions, remedies, learning, explanations and the rest; in the other files: clause text,
 evidence, commentary, letters, notes) is searched for an email address, a UK phone number, a
 UK postcode and a National Insurance number, and so is every comment of every file (git keeps
-a comment as surely as a value). A case may hold none. The other files are published,
-and may quote the council's own contact details (those under `contact` in
-`policy/council.yaml`) and the ombudsmen's and the Information Commissioner's published ones;
-anything else is reported.
+a comment as surely as a value). A case may hold none, nor a person's name: a title before a
+capitalised name ("Mr Smith", "Cllr Patel") or a common forename before a capitalised surname
+("John Smith"), though not a place or a body named after a person ("William Harvey Hospital").
+The other files are published, and may quote the council's own contact details (those under
+`contact` in `policy/council.yaml`) and the ombudsmen's and the Information Commissioner's
+published ones; anything else is reported. They may name the council's officers and members, so
+only a case is searched for names.
 
 ## Why it matters
 Case files live in git, where history is forever and copies are many. They hold a pseudonymous
@@ -36,6 +39,7 @@ from typing import Any
 
 from checker.model.case import NOT_FREE_TEXT, ROUTES, Case
 from checker.model.findings import Document, Problem, Severity
+from checker.rules._names import has_name
 
 ID = "personal-data"
 TITLE = "Data files hold no personal data"
@@ -86,6 +90,33 @@ def check(case: Case) -> Iterator[Problem]:
     because = "case files hold no personal data"
     yield from problems_in(case.document, frozenset(), because)
     yield from in_comments(case.document, because)
+    yield from names_in(case.document, because)
+
+
+def names_in(document: Document, because: str) -> Iterator[Problem]:
+    """Each free-text value, and each comment, that looks like it names a person (never quoting
+    the name: the message is shown and logged where the case is not)."""
+    for path, text in free_texts(document.data, ()):
+        if has_name(text):
+            yield Problem(
+                f"{'.'.join(str(p) for p in path)} contains what looks like a person's name; "
+                f"refer to them by role (the tenant, the officer): {because}",
+                document,
+                path,
+            )
+    text = document.text
+    if "#" not in text:
+        return
+    for comment in COMMENT.finditer(text):
+        if has_name(comment[1]):
+            start = comment.start(1)
+            line = text.count("\n", 0, start) + 1
+            yield Problem(
+                f"a comment on line {line} contains what looks like a person's name; "
+                f"remove it: {because}",
+                document,
+                at=(line, start - text.rfind("\n", 0, start)),
+            )
 
 
 def in_comments(
