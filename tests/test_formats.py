@@ -510,3 +510,35 @@ def test_every_text_line_cites_what_its_finding_enforces(tmp_path):
             finding,
             lines,
         )
+
+
+def test_check_writes_every_finding_to_the_job_summary_and_sarif_keeps_explained_if_asked(
+    tmp_path, monkeypatch
+):
+    """On the example repository: `--format github` appends the job summary where the runner
+    says; `--format sarif` leaves the explained breaches out unless `--include-explained`."""
+    repo = scratch(tmp_path / "example", with_cases=True)
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run = run_cli("check", "--root", repo, "--format", "github", "--as-of", "2026-11-23")
+    assert run.code in (0, 1), run.err
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("earlier step\n## complaints check\n")  # appended, not replaced
+    annotated = [line for line in run.out.splitlines() if line.startswith("::")]
+    listed = [
+        row
+        for row in written.splitlines()
+        if row.startswith("| cases/") or row.startswith("| policy/")
+    ]
+    assert len(listed) >= len(annotated) > 0
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY")
+    plain = run_cli("check", "--root", repo, "--format", "sarif", "--as-of", "2026-11-23")
+    kept = run_cli(
+        "check", "--root", repo, "--format", "sarif", "--as-of", "2026-11-23", "--include-explained"
+    )
+    left_out = json.loads(plain.out)["runs"][0]["results"]
+    with_explained = json.loads(kept.out)["runs"][0]["results"]
+    suppressed = [r for r in with_explained if r.get("suppressions")]
+    assert suppressed and not any(r.get("suppressions") for r in left_out)
+    assert len(with_explained) == len(left_out) + len(suppressed)

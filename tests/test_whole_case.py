@@ -154,7 +154,10 @@ def test_a_whole_complaint_recorded_by_command_keeps_its_comments(tmp_path):
     steps += [
         (["ombudsman-decision", "--outcome", outcome, "--on", "2026-07-01"], "2026-07-01", set()),
         (
-            ["learning", "--text", "Damp reports now trigger a survey.", "--publishable"],
+            [
+                *("learning", "--text", "Damp reports now trigger a survey."),
+                *("--theme", "quality-of-service", "--publishable"),
+            ],
             "2026-07-01",
             set(),
         ),
@@ -196,6 +199,20 @@ def test_a_whole_complaint_recorded_by_command_keeps_its_comments(tmp_path):
         assert f"  {day}  {what}" in timeline, (day, what, timeline)
     closed = run_cli("list", "--closed", "--root", repo, "--as-of", "2026-07-01")
     assert CASE in closed.out
+    # the learning's theme, which the annual report counts
+    assert (
+        "theme: quality-of-service, publishable: true}"
+        in next(repo.glob(f"cases/*/{CASE}.yaml")).read_text()
+    )
+
+
+def test_new_refuses_a_complaint_received_after_the_date_given(tmp_path):
+    repo = scratch(tmp_path / "repo", with_cases=False)
+    argv = ("new", "--root", repo, "--route", "housing", "--service", "housing-repairs")
+    late = run_cli(*argv, "--received", "2026-01-06T10:00:00+00:00", "--as-of", "2026-01-05")
+    assert late.code == 2 and "--received" in late.err and not list(repo.glob("cases/*/*.yaml"))
+    ok = run_cli(*argv, "--received", "2026-01-05T10:00:00+00:00", "--as-of", "2026-01-05")
+    assert ok.code == 0, ok.err
 
 
 def _acknowledged(root: Path) -> Path:

@@ -47,6 +47,11 @@ def add(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="evaluate every case file again, ignoring the results cache",
     )
+    check.add_argument(
+        "--include-explained",
+        action="store_true",
+        help="sarif: report explained breaches too, as suppressed results (left out by default)",
+    )
 
     start = commands.add_parser("init", help="start a new council's repository in an empty folder")
     start.add_argument("folder", type=Path, help="the empty folder to make it in")
@@ -75,6 +80,9 @@ def add(commands: argparse._SubParsersAction) -> None:
         "--handler",
         type=types.role,
         help="who handles stage 1: a role, never a name (default: unassigned)",
+    )
+    new.add_argument(
+        "--as-of", type=types.day, default=None, help="today, for the check (default: today)"
     )
     new.add_argument("--root", type=Path)
 

@@ -233,6 +233,11 @@ def _add_case_steps(step: Callable[..., argparse.ArgumentParser]) -> None:
 
     learning = step("learning", "record what the council learned from a complaint", None)
     learning.add_argument("--text", required=True, type=types.text)
+    learning.add_argument(
+        "--theme",
+        choices=case_schema.enum(("learning", "theme")),
+        help="what the learning is about, counted by theme in the annual report",
+    )
     publish = learning.add_mutually_exclusive_group(required=True)
     publish.add_argument("--publishable", dest="publishable", action="store_true")
     publish.add_argument("--private", dest="publishable", action="store_false")

@@ -7,10 +7,11 @@ import argparse
 import os
 import sys
 from datetime import date
+from pathlib import Path
 
-from checker.commands import root, write
+from checker.commands import UsageError, root, write
 from checker.engine import cache
-from checker.formats import FORMATS
+from checker.formats import FORMATS, github, sarif
 from checker.load.git import changed_cases
 from checker.load.repository import load_policy, load_repository
 from checker.model.findings import Severity
@@ -48,7 +49,12 @@ def run(args: argparse.Namespace) -> int:
         shown,
     )
     colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = FORMATS[args.format](found, colour=colour)
+    if args.format == "sarif" and args.include_explained:
+        text = sarif.render(found, colour, include_explained=True)
+    else:
+        text = FORMATS[args.format](found, colour=colour)
+    if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), github.job_summary(found))
     if args.output:
         write(args.output, text)
         print(FORMATS["text"](found).splitlines()[-1])
@@ -56,3 +62,13 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     threshold = None if args.fail_on == "never" else Severity.parse(args.fail_on)
     return 1 if found.fails(threshold) else 0
+
+
+def _append_summary(path: Path, markdown: str) -> None:
+    """Add the findings to the Actions job summary (the runner's file: appended to, as every
+    step's summary is)."""
+    try:
+        with path.open("a", encoding="utf-8") as summary:
+            summary.write(markdown)
+    except OSError as error:
+        raise UsageError(f"cannot write the job summary {path}: {error.strerror}") from None

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
             case_type=args.case_type,
             channel=args.channel,
             handler=args.handler,
-            today=getattr(args, "as_of", None),  # `new` takes no --as-of yet: the council's today
+            today=args.as_of,  # default: the council's today
         )
     except Refused as error:
         raise UsageError(f"{error}; no case was opened") from None

@@ -217,15 +217,20 @@ def ombudsman_decision(
     return f"{referral['body']} decided {on.isoformat()}: {outcome}"
 
 
-def learning(case: Case, edit: Edit, *, text: str, publishable: bool) -> str:
-    """Record what the council learned from the complaint, and whether it may be published."""
+def learning(
+    case: Case, edit: Edit, *, text: str, publishable: bool, theme: str | None = None
+) -> str:
+    """Record what the council learned from the complaint, its theme (counted in the annual
+    report), and whether its words may be published."""
     if case.data.get("learning"):
         raise StepRefused(
             "the case already records its learning; correct it in the file if it changed "
             "(`complaints check` checks it)"
         )
-    edit.set(("learning",), Flow(text=text, publishable=publishable))
-    return f"learning recorded ({'publishable' if publishable else 'private'})"
+    entry = Flow(text=text, theme=theme, publishable=publishable) if theme else None
+    edit.set(("learning",), entry or Flow(text=text, publishable=publishable))
+    on = f", theme {theme}" if theme else ""
+    return f"learning recorded ({'publishable' if publishable else 'private'}{on})"
 
 
 def discrimination(case: Case, edit: Edit, *, claimed: bool) -> str:
