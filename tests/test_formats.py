@@ -89,6 +89,7 @@ RESULT = Result(
     files=7,
     findings=FINDINGS,
     case_paths=(CASE, CLEAN_CASE, EXPLAINED_CASE),
+    other_paths=("policy/council.yaml", "policy/codes/lgsco.yaml", "policy/policy.yaml"),
 )
 EMPTY = Result(root=Path("/repo"), as_of=date(2026, 11, 23), files=0, findings=())
 
@@ -250,25 +251,40 @@ def test_junit_counts_and_testcases():
         ("cases", EXPLAINED_CASE),
         ("repository", "notes.yaml"),
         ("policy", "policy/codes/lgsco.yaml"),
+        ("policy", "policy/council.yaml"),  # checked and passing: a testcase all the same
         ("policy", "policy/policy.yaml"),
     ]
     failed = {key for key, testcase in cases.items() if testcase.find("failure") is not None}
     assert failed == {("cases", CASE), ("repository", "notes.yaml")}
-    for element in (root, suite):
-        assert (element.get("tests"), element.get("failures"), element.get("errors")) == (
-            "6",
-            "2",
-            "0",
-        )
-    assert suite.get("skipped") == "0"
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("7", "2", "0")
+    assert suite.get("skipped") == "0" and suite.get("timestamp") == "2026-11-23T00:00:00"
+    assert all(t.get("time") == "0" for t in cases.values())
 
     failure = cases["cases", CASE].find("failure")
     assert failure.get("type") == "case-folder-year"
     assert failure.get("message").startswith(f"{CASE}:12:11 received 2025-06-02")
     assert "error case-folder-year" in failure.text
-    assert "warning due-soon" in cases["cases", CASE].find("system-out").text
-    assert "explained in the case file" in cases["cases", EXPLAINED_CASE].find("system-out").text
+    out = suite.find("system-out").text
+    assert f"{CASE}:\n  " in out and "warning due-soon" in out
+    assert "explained in the case file" in out
     assert list(cases["cases", CLEAN_CASE]) == []
+
+
+def test_junit_is_valid_against_the_ant_xsd_and_reads_in_junitparser(tmp_path):
+    """The strictest published JUnit schema (tests/fixtures/junit/README.md says why), and the
+    parser GitLab-style tooling uses; a case file that passes is a testcase like one that fails."""
+    xmlschema = pytest.importorskip("xmlschema")
+    junitparser = pytest.importorskip("junitparser")
+    schema = xmlschema.XMLSchema(HERE / "fixtures" / "junit" / "JUnit.xsd")
+    for result in (RESULT, EMPTY):
+        text = FORMATS["junit"](result)
+        assert [e.reason for e in schema.iter_errors(text)] == []
+    path = tmp_path / "complaints.xml"
+    path.write_text(FORMATS["junit"](RESULT), encoding="utf-8")
+    [suite] = list(junitparser.JUnitXml.fromfile(str(path)))
+    assert (suite.tests, suite.failures) == (7, 2)
+    names = {case.name for case in suite}
+    assert {CLEAN_CASE, "policy/council.yaml"} <= names
 
 
 def test_junit_survives_characters_xml_cannot_hold():
@@ -471,8 +487,8 @@ def test_an_empty_result_renders(name):
     out = FORMATS[name](EMPTY)
     assert out.endswith("\n")
     if name == "junit":
-        root = ET.fromstring(out)
-        assert (root.get("tests"), root.get("failures")) == ("0", "0")
+        suite = ET.fromstring(out).find("testsuite")
+        assert (suite.get("tests"), suite.get("failures")) == ("0", "0")
     elif name == "sarif":
         assert _validate_sarif(out)["runs"][0]["results"] == []
     elif name == "json":

@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         len(repository.policy_files) + len(shown),
         tuple(f for f in findings if f.location.path not in unchanged),
         shown,
+        repository.other_paths,
     )
     colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if args.format == "sarif" and args.include_explained:

@@ -23,4 +23,11 @@ def check(
 
 def result(repository: Repository, as_of: date, findings: Iterable[Finding]) -> Result:
     """A run's findings as the formats print them."""
-    return Result(repository.root, as_of, repository.files, tuple(findings), repository.case_paths)
+    return Result(
+        repository.root,
+        as_of,
+        repository.files,
+        tuple(findings),
+        repository.case_paths,
+        repository.other_paths,
+    )

@@ -66,6 +66,12 @@ class Repository:
         """Each case file's path as shown, relative to the root."""
         return tuple(shown for _, shown in self.case_files)
 
+    @property
+    def other_paths(self) -> tuple[str, ...]:
+        """Each other data file's path as shown: council, policy, Codes, self-assessments,
+        report inputs, import mappings."""
+        return tuple(shown for _, shown, _ in self.policy_files)
+
     def one(self, kind: str) -> Document | None:
         """The single valid document of a kind that has one (council, policy)."""
         found = self.documents.get(kind, [])

@@ -19,6 +19,7 @@ class Result:
     files: int
     findings: tuple[Finding, ...]
     case_paths: tuple[str, ...] = ()
+    other_paths: tuple[str, ...] = ()  # the other data files checked: council, policy, Codes, ...
 
     @property
     def cases(self) -> int:
