@@ -41,7 +41,8 @@ $(STAMP): pyproject.toml requirements/lock.txt
 
 # Re-resolve the lock after changing dependencies in pyproject.toml (needs uv: pip install uv).
 lock:
-	uv pip compile pyproject.toml requirements/build.in --extra test --extra bench --universal \
+	uv pip compile pyproject.toml requirements/build.in --extra site --extra import --extra charts \
+		--extra test --extra bench --universal \
 		--python-version 3.11 --generate-hashes -o requirements/lock.txt
 
 clean:

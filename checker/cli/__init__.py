@@ -10,6 +10,7 @@ import importlib
 import os
 import sys
 
+from checker import ExtraMissing
 from checker.calendar import periods
 from checker.calendar.workdays import OutOfRange
 from checker.cli import cases, repository, steps
@@ -74,7 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         command = importlib.import_module(f"checker.commands.{COMMANDS[args.command]}")
         code: int = command.run(args)
         return code
-    except (UsageError, NotARepository, GitError, OutOfRange, periods.NotAYear) as error:
+    except (
+        UsageError,
+        NotARepository,
+        GitError,
+        OutOfRange,
+        periods.NotAYear,
+        ExtraMissing,
+    ) as error:
         print(f"complaints: {printable(str(error), breaks=True)}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:

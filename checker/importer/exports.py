@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from checker import ExtraMissing
+
 MAX_BYTES = 200 * 1024 * 1024
 MAX_COLUMNS = 1_000  # cells in any row, the header's included
 MAX_ROWS = 100_000  # rows below the header (blank ones too): a year of the largest council's
@@ -188,9 +190,12 @@ class _Lines:
 
 
 def _xlsx(path: Path, sheet: str | None) -> Iterator[Record]:
-    from openpyxl import load_workbook  # only an Excel import pays for loading openpyxl
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.exceptions import InvalidFileException
+    try:  # only an Excel import pays for loading openpyxl
+        from openpyxl import load_workbook
+        from openpyxl.utils import get_column_letter
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ImportError:
+        raise ExtraMissing("import", "openpyxl", "Reading an Excel export") from None
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html as html_text
 
+from checker import ExtraMissing
 from checker.report.charts import month, outcomes, timeliness, year_on_year
 from checker.report.charts.look import STYLE
 from checker.report.charts.svg import Chart
@@ -25,7 +26,10 @@ __all__ = ["Chart", "html", "render"]
 
 def render(report: dict) -> dict[str, Chart]:
     """The report's charts by id, drawn from its published figures only."""
-    import matplotlib  # loaded only when a chart is drawn
+    try:
+        import matplotlib  # loaded only when a chart is drawn
+    except ImportError:
+        raise ExtraMissing("charts", "matplotlib", "Drawing the annual report's charts") from None
 
     builders = (month.draw, timeliness.draw, outcomes.draw, year_on_year.draw)
     with matplotlib.rc_context(STYLE):
