@@ -191,7 +191,7 @@ def test_text_groups_by_file_in_path_order_and_keeps_line_order():
     ]
     assert groups[0].splitlines()[0].startswith(f"{CASE}:3:1: warning due-soon ")
     assert groups[0].splitlines()[1].startswith(f"{CASE}:12:11: error case-folder-year ")
-    assert f"{EXPLAINED_CASE}:21:5: error stage1-response-late " in out
+    assert f"{EXPLAINED_CASE}:21:5: explained stage1-response-late " in out
     assert out.splitlines()[-1] == (
         "Checked 7 files (3 cases) as of 2026-11-23: "
         "2 errors, 2 warnings, 1 note, 1 explained breach."
@@ -203,8 +203,9 @@ def test_text_explained_finding_of_a_case_says_where_its_reason_is_not_the_reaso
     out = FORMATS["text"](RESULT)
     line = next(line for line in out.splitlines() if "stage1-response-late" in line)
     assert line.endswith(
-        "(5 working days late) [HO 6.3, LGSCO 6.3; policy 10.2.2] (explained in the case file)"
+        "(5 working days late) [HO 6.3, LGSCO 6.3; policy 10.2.2] (the reason is in the case file)"
     )
+    assert ": explained stage1-response-late " in line  # on record: never shown as an error
     for format_ in FORMATS:
         assert "Contractor survey delayed" not in FORMATS[format_](RESULT), format_
 
@@ -219,7 +220,7 @@ def test_explained_finding_of_the_policy_says_where_its_reason_is_not_the_reason
         explained=True,
         explanation="The template gives the Ombudsman's details",
     )
-    said = "(explained in policy/policy.yaml, under explanations)"
+    said = "(the reason is in policy/policy.yaml, under explanations)"
     assert text.line(finding).endswith(said)
     result = Result(Path("/repo"), date(2026, 11, 23), 0, (finding,))
     for format_ in FORMATS:
@@ -266,7 +267,7 @@ def test_junit_counts_and_testcases():
     assert "error case-folder-year" in failure.text
     out = suite.find("system-out").text
     assert f"{CASE}:\n  " in out and "warning due-soon" in out
-    assert "explained in the case file" in out
+    assert "the reason is in the case file" in out
     assert list(cases["cases", CLEAN_CASE]) == []
 
 

@@ -82,8 +82,8 @@ def test_show_prints_a_cases_steps_deadlines_and_explained_finding():
     late = next(line for line in lines if "stage 1 responded" in line)
     assert "missed by 5 working days" in late
     assert "Next: nothing is due" in run.out
-    finding = next(line for line in lines if "stage1-response-late" in line and "error" in line)
-    assert finding.endswith("(explained in the case file)")
+    finding = next(line for line in lines if ": explained stage1-response-late " in line)
+    assert finding.endswith("(the reason is in the case file)")
     dates = [
         line.split()[0] for line in lines[lines.index("Timeline:") + 1 :] if line.startswith("  2")
     ]

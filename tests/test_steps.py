@@ -251,7 +251,7 @@ def test_a_commented_case_through_every_step_keeps_its_comments_and_prints_its_d
     )
     # the late response also went without update intervals agreed (HO 5.9): still an error
     assert run.code == 1, run.err
-    assert "(explained in the case file)" in run.out
+    assert "(the reason is in the case file)" in run.out
     assert "error delay-updates-missing stage 2 responded 2026-03-12" in run.out
     run = run_cli(
         "explain-breach",

@@ -398,3 +398,25 @@ def test_two_remedies_recorded_at_once_are_both_kept(tmp_path):
         assert ("{kind: apology}" in text) == (codes[0] == 0), (codes, text)
         assert ("{kind: explanation}" in text) == (codes[1] == 0), (codes, text)
         assert codes == [0, 0]  # the lock orders them: each sees the other's remedy
+
+
+def test_the_new_file_s_guide_to_its_first_step_goes_once_a_step_is_recorded(tmp_path):
+    from checker.edit.new_case import GUIDE
+
+    repo = scratch(tmp_path / "repo", with_cases=False)
+    opened = run_cli(
+        "new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
+        "--received", "2026-01-05T10:00:00+00:00", "--as-of", "2026-01-05",
+    )  # fmt: skip
+    assert opened.code == 0, opened.err
+    [path] = repo.glob("cases/*/*.yaml")
+    assert GUIDE in path.read_text()
+    path.write_text(path.read_text() + "# the tenant prefers phone calls\n")
+    run = run_cli(
+        "acknowledge", "1", "--root", repo, "--on", "2026-01-06", "--as-of", "2026-01-06",
+        "--handler", "housing-repairs-manager", "--definition", "Roof leak not repaired.",
+        "--outcomes", "A repair.", "--not-responsible-for", "The tenant's own fittings.",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    text = path.read_text()
+    assert "# When acknowledging" not in text and "# the tenant prefers phone calls\n" in text

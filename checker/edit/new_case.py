@@ -112,6 +112,19 @@ def _last_number(folder: Path, prefix: str) -> int:
     return max(numbers, default=0)
 
 
+# What the file says of its next step until one is recorded (the step commands then remove it).
+GUIDE = """\
+# When acknowledging, record the complaint definition (HO 5.6) and what the council is not
+# responsible for (HO 5.7), then the acknowledgement under stage1:
+# definition: ...
+# outcomes_sought: ...
+# not_responsible_for: []
+# stage1:
+#   acknowledged: YYYY-MM-DD
+#   handler: a-role-never-a-name
+"""
+
+
 def _template(
     case_id: str, route: str, service: str, case_type: str, channel: str, received: datetime | date
 ) -> str:
@@ -126,12 +139,4 @@ received: {received.isoformat()}
 complainant:
   ref: {reference}                # pseudonymous: never a name, address, email or phone number
 discrimination_claimed: false
-# When acknowledging, record the complaint definition (HO 5.6) and what the council is not
-# responsible for (HO 5.7), then the acknowledgement under stage1:
-# definition: ...
-# outcomes_sought: ...
-# not_responsible_for: []
-# stage1:
-#   acknowledged: YYYY-MM-DD
-#   handler: a-role-never-a-name
-"""
+{GUIDE}"""

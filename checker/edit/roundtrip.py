@@ -127,6 +127,14 @@ class Edit:
         encoded = self.text.encode("utf-8")
         return BOM + encoded if self.before.startswith(BOM) else encoded
 
+    def drop(self, lines: str) -> None:
+        """Remove these whole lines (comments, say) where the file holds them exactly as given."""
+        block = lines.replace("\n", self.newline)
+        at = self.text.find(block)
+        if at == 0 or at > 0 and self.text[at - len(self.newline) : at] == self.newline:
+            self._splice(at, at + len(block), "")
+            self._root = None
+
     def save(self) -> None:
         """Write the edit atomically, unless the file changed on disk since it was read."""
         edit_file(self.path, self.before, self.result())

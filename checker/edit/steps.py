@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.edit import drafts
+from checker.edit.new_case import GUIDE
 from checker.edit.roundtrip import Edit, EditError, Flow, Moment
 from checker.engine.cases import check_case, explainable
 from checker.engine.check import check
@@ -84,6 +85,7 @@ def record(
             edit = Edit(path, case_schema.order)
             case = _case(shown, edit.text, setting)
             summary = step(case, edit, **options)
+            edit.drop(GUIDE)  # the new file's guide to its first step, once a step is recorded
             refused = drafts.blocking(drafts.findings(edit.text, shown, setting), check_case(case))
             if refused:
                 raise StepRefused("; ".join(f"{f.rule}: {f.message}" for f in refused))

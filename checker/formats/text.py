@@ -59,12 +59,14 @@ def cited(finding: Finding) -> str:
 def line(finding: Finding, colour: bool = False) -> str:
     """One finding as `path:line:col: severity rule-id message [citations]`, coloured if asked."""
     loc = finding.location
-    suffix = f" (explained {explanation(finding)})" if finding.explained else ""
+    # an explained breach is on record, not to be acted on: "explained", never "error"
+    kind = "explained" if finding.explained else str(finding.severity)
+    suffix = f" (the reason is {explanation(finding)})" if finding.explained else ""
     message, where = printable(finding.message + cited(finding)), printable(str(loc))
     if not colour:
-        return f"{where}: {finding.severity} {finding.rule} {message}{suffix}"
-    if finding.explained:  # dimmed as a whole: it is on record, not to be acted on
-        return f"{DIM}{where}: {finding.severity} {finding.rule} {message}{suffix}{RESET}"
+        return f"{where}: {kind} {finding.rule} {message}{suffix}"
+    if finding.explained:  # dimmed as a whole
+        return f"{DIM}{where}: {kind} {finding.rule} {message}{suffix}{RESET}"
     path = f"{BOLD}{printable(loc.path)}{RESET}:{loc.line}:{loc.column}"
     severity = f"{COLOURS[finding.severity]}{finding.severity}{RESET}"
     return f"{path}: {severity} {finding.rule} {message}"
