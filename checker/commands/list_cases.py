@@ -13,7 +13,7 @@ from datetime import date
 from checker.calendar import periods
 from checker.commands import UsageError, root
 from checker.engine.cases import whole_cases
-from checker.engine.due import overdue_by
+from checker.engine.due import left
 from checker.engine.listing import Filters, Open, Summary, listing
 from checker.formats.json_format import escaped
 from checker.formats.text import printable
@@ -93,10 +93,6 @@ def _next(step: Open | None) -> dict | None:
     }
 
 
-def when(left: int) -> str:
-    """'OVERDUE by 2 working days', 'today', 'in 3' (working days)."""
-    return overdue_by(-left) if left < 0 else "today" if left == 0 else f"in {left}"
-
 
 def text(rows: list[Summary], as_of: date) -> str:
     """A table a handler reads at a glance, and a count."""
@@ -111,7 +107,7 @@ def text(rows: list[Summary], as_of: date) -> str:
                 str(row.stage),
                 row.state,
                 f"{step.due.day.isoformat()} stage {step.stage} {step.step}" if step else "-",
-                when(step.due.left) if step else "",
+                left(step.due.left) if step else "",
                 row.handler or "(unassigned)",
                 row.service,
             )

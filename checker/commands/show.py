@@ -15,7 +15,7 @@ from checker.commands.list_cases import record
 from checker.engine.case_ids import UnknownCase, resolve
 from checker.engine.cases import whole_cases
 from checker.engine.check import check
-from checker.engine.due import overdue_by
+from checker.engine.due import left
 from checker.engine.listing import Deadline, Open
 from checker.engine.show import Event, Shown, show
 from checker.formats import json_format
@@ -112,15 +112,10 @@ def _next(step: Open) -> str:
         f"; {_whose(d)} {d.day.isoformat()} ({d.how})" for d in step.deadlines if d.day != due.day
     )
     return (
-        f"Next: stage {step.stage} {step.step} due {due.day.isoformat()}, {_when(due.left)} "
+        f"Next: stage {step.stage} {step.step} due {due.day.isoformat()}, {left(due.left)} "
         f"({due.how}{others})"
     )
 
-
-def _when(left: int) -> str:
-    if left < 0:
-        return overdue_by(-left)
-    return "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
 
 
 def _nothing_due(shown: Shown) -> str:

@@ -23,7 +23,7 @@ from checker.edit.new_case import GUIDE
 from checker.edit.roundtrip import Edit, EditError, Flow, Moment
 from checker.engine.cases import check_case, explainable
 from checker.engine.check import check
-from checker.engine.due import overdue_by
+from checker.engine.due import left
 from checker.engine.evaluate import Setting
 from checker.files import ChangedOnDisk, locked
 from checker.load import case_schema
@@ -407,11 +407,7 @@ def next_steps(recorded: Recorded, as_of: date) -> list[str]:
     lines = []
     timed = [(n, step, due) for n, step in recorded.open_steps if (due := binding(step))]
     for number, step, due in sorted(timed, key=lambda triple: triple[2].day):
-        left = case.calendar.elapsed(as_of, due.day)
-        if left < 0:
-            when = overdue_by(-left)
-        else:
-            when = "today" if left == 0 else f"in {left} working day{'s' if left != 1 else ''}"
+        when = left(case.calendar.elapsed(as_of, due.day))
         lines.append(
             f"Next: stage {number} {step.name} due {due.day.isoformat()}, {when} "
             f"({describe(due, number)}{other_deadlines(step, due, number)})"

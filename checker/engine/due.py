@@ -96,7 +96,16 @@ def also(step: Step, binding_day: date) -> str:
 
 def overdue_by(days: int) -> str:
     """'OVERDUE by 3 working days': how late a step is, with its unit wherever it is printed."""
-    return f"OVERDUE by {days} working day{'s' if days != 1 else ''}"
+    return f"OVERDUE by {working_days(days)}"
+
+
+def left(days: int) -> str:
+    """'in 3 working days', 'today' or 'OVERDUE by 2 working days': when a step is due."""
+    return overdue_by(-days) if days < 0 else "today" if days == 0 else f"in {working_days(days)}"
+
+
+def working_days(days: int) -> str:
+    return f"{days} working day{'s' if days != 1 else ''}"
 
 
 def render(items: list[Due], as_of: date, within: int, handled: str | None = None) -> str:
@@ -109,12 +118,7 @@ def render(items: list[Due], as_of: date, within: int, handled: str | None = Non
         )
     rows = [("due", "when", "case", "step", "handler", "rule at stake")]
     for item in items:
-        if item.working_days_left < 0:
-            when = overdue_by(-item.working_days_left)
-        elif item.working_days_left == 0:
-            when = "today"
-        else:
-            when = f"in {item.working_days_left}"
+        when = left(item.working_days_left)
         rows.append(
             (
                 item.due.isoformat(),
