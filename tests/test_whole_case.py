@@ -420,3 +420,26 @@ def test_the_new_file_s_guide_to_its_first_step_goes_once_a_step_is_recorded(tmp
     assert run.code == 0, run.err
     text = path.read_text()
     assert "# When acknowledging" not in text and "# the tenant prefers phone calls\n" in text
+
+
+def test_a_claim_of_discrimination_and_the_equalities_officer_by_command(tmp_path):
+    repo = scratch(tmp_path / "repo", with_cases=False)
+    opened = run_cli(
+        "new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
+        "--received", "2026-01-05T10:00:00+00:00", "--as-of", "2026-01-05",
+    )  # fmt: skip
+    assert opened.code == 0, opened.err
+    claimed = run_cli("discrimination", "1", "--root", repo, "--claimed", "--as-of", "2026-01-05")
+    assert claimed.code == 1 and "--equalities-officer DATE" in claimed.out
+    involved = run_cli(
+        "discrimination", "1", "--root", repo, "--claimed", "--equalities-officer", "2026-01-06",
+        "--as-of", "2026-01-06",
+    )  # fmt: skip
+    assert involved.code == 0, involved.out + involved.err
+    [path] = repo.glob("cases/*/*.yaml")
+    assert "equalities_officer_involved: 2026-01-06\n" in path.read_text()
+    wrong = run_cli(
+        "discrimination", "1", "--root", repo, "--not-claimed", "--equalities-officer",
+        "2026-01-06", "--as-of", "2026-01-06",
+    )  # fmt: skip
+    assert wrong.code == 2 and "--equalities-officer goes with --claimed" in wrong.err

@@ -245,6 +245,13 @@ def _add_case_steps(step: Callable[..., argparse.ArgumentParser]) -> None:
     claimed = discrimination.add_mutually_exclusive_group(required=True)
     claimed.add_argument("--claimed", dest="claimed", action="store_true")
     claimed.add_argument("--not-claimed", dest="claimed", action="store_false")
+    discrimination.add_argument(
+        "--equalities-officer",
+        dest="officer",
+        metavar="DATE",
+        type=types.day,
+        help="with --claimed: the day the equalities officer was involved",
+    )
 
 
 def _add_amend(step: Callable[..., argparse.ArgumentParser]) -> None:

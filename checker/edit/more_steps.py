@@ -233,15 +233,23 @@ def learning(
     return f"learning recorded ({'publishable' if publishable else 'private'}{on})"
 
 
-def discrimination(case: Case, edit: Edit, *, claimed: bool) -> str:
-    """Record whether the complainant claims discrimination."""
-    if case.data.get("discrimination_claimed") is claimed:
+def discrimination(case: Case, edit: Edit, *, claimed: bool, officer: date | None = None) -> str:
+    """Record whether the complainant claims discrimination and, where they do, the day the
+    equalities officer was involved."""
+    if officer is not None and not claimed:
+        raise StepRefused("--equalities-officer goes with --claimed")
+    recorded = case.data.get("discrimination_claimed") is claimed
+    if recorded and (officer is None or case.data.get("equalities_officer_involved")):
         raise StepRefused(
             f"the case already records discrimination_claimed: {str(claimed).lower()}; "
             f"to change it, give {'--not-claimed' if claimed else '--claimed'}"
         )
-    edit.set(("discrimination_claimed",), claimed)
-    return f"discrimination {'claimed' if claimed else 'not claimed'}"
+    if not recorded:
+        edit.set(("discrimination_claimed",), claimed)
+    if officer is not None:
+        edit.set(("equalities_officer_involved",), officer)
+    involved = f", the equalities officer involved {officer.isoformat()}" if officer else ""
+    return f"discrimination {'claimed' if claimed else 'not claimed'}{involved}"
 
 
 def outcomes(body: str) -> tuple[str, ...]:

@@ -42,7 +42,8 @@ def check(case: Case) -> Iterator[Problem]:
     ):
         yield Problem(
             f"discrimination is claimed but the {officer['role'].replace('-', ' ')} is not "
-            "recorded as involved; involve them and record equalities_officer_involved",
+            "recorded as involved; involve them and record equalities_officer_involved "
+            "(`complaints discrimination ID --claimed --equalities-officer DATE`)",
             case.document,
             ("discrimination_claimed",),
         )
