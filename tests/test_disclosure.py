@@ -849,12 +849,14 @@ def test_counts_that_cannot_point_at_anyone_are_exact(builds: dict[str, Build]) 
 
 
 def withheld_share(page: str) -> tuple[int, int]:
-    """The report page's table cells, and those withheld (any cell that is not a number: "hidden",
-    "fewer than 5", "not shown", a range)."""
+    """The report page's figure cells (not its text: the actions of a self-assessment), and those
+    withheld: "hidden", "fewer than 5", "not shown", a range."""
     page = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)
-    cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", page, re.S)]
-    words = (H, F, NOT_SHOWN, " to ")
-    return len(cells), sum(any(w in c for w in words) for c in cells)
+    cells = [html.unescape(c).strip() for c in re.findall(r"<td>(.*?)</td>", page, re.S)]
+    shown = re.compile(r"[\d,.]+%?|–")  # a figure, or nothing to count
+    withheld = re.compile(rf"{H}|{F}( cases)?|{NOT_SHOWN}|[\d.]+%? to [\d.]+%?")
+    figures = [c for c in cells if shown.fullmatch(c) or withheld.fullmatch(c)]  # not text
+    return len(figures), sum(bool(withheld.fullmatch(c)) for c in figures)
 
 
 def test_at_most_a_fifth_of_the_example_year_s_table_cells_are_withheld(
