@@ -93,7 +93,6 @@ def _next(step: Open | None) -> dict | None:
     }
 
 
-
 def text(rows: list[Summary], as_of: date) -> str:
     """A table a handler reads at a glance, and a count."""
     if not rows:

@@ -117,7 +117,6 @@ def _next(step: Open) -> str:
     )
 
 
-
 def _nothing_due(shown: Shown) -> str:
     row = shown.summary
     if row.route not in UNDER_A_CODE:
