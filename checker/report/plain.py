@@ -73,3 +73,12 @@ def link(address: str, text: object) -> str:
     if not checked(address):
         return escaped(text)
     return f'<a href="{escaped(address)}">{escaped(text)}</a>'
+
+
+def label(slug: str) -> str:
+    """A value of one of the schemas' own closed lists (a route, a remedy, an exclusion reason, an
+    ombudsman's finding) as a reader sees it: 'data-protection' -> 'Data protection'. A service,
+    type or channel is named by the council's own label instead (`model.categories`), never from
+    its slug."""
+    text = slug.replace("-", " ")
+    return text[:1].upper() + text[1:]

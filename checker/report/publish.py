@@ -39,6 +39,7 @@ from checker.report.figures import (
     quarter_months,
     years_with_cases,
 )
+from checker.report.plain import label
 from checker.report.suppression import (
     DEFAULT_THRESHOLD,
     HIDDEN,
@@ -69,14 +70,6 @@ VERSION = 1
 # checker/schemas/report-data.schema.json describes (it also carries the YAML data of the year's
 # report inputs, as written).
 Published = dict[str, Any]
-
-
-def label(slug: str) -> str:
-    """A value of one of the schemas' own closed lists (a route, a remedy, an exclusion reason) as
-    a reader sees it: 'data-protection' -> 'Data protection'. A service, type or channel is named
-    by the council's own label instead (`model.categories`), never from its slug."""
-    text = slug.replace("-", " ")
-    return text[:1].upper() + text[1:]
 
 
 # What a service, type or channel the council has not declared is shown as (only a repository

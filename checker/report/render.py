@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from checker.model.codes import BODIES
 from checker.report import charts
-from checker.report.plain import escaped, link
+from checker.report.plain import escaped, label, link
 
 if TYPE_CHECKING:  # the command line imports this module for its format names: keep it light
     from checker.report.publish import Published
@@ -816,10 +816,6 @@ def _letter_figures(letter: Published) -> str:
         + ('<th scope="col">Average of similar councils</th>' if averages else "")
         + f"</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
     )
-
-
-def label(slug: str) -> str:
-    return slug.replace("-", " ").capitalize()
 
 
 def _governing_body(r: Published) -> list[str]:
