@@ -20,7 +20,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.report.render import csv_table_schema
+from checker.report.open_data import csv_table_schema
 from tests.conftest import run_cli, scratch
 from tests.disclosure_repos import small_year
 

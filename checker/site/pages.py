@@ -21,7 +21,7 @@ from checker.load.view import View
 from checker.measures.scoring import latest_assessment
 from checker.model.codes import BODIES
 from checker.model.findings import Document
-from checker.report import charts
+from checker.report import charts, open_data
 from checker.report import publish as published
 from checker.report import render as report_format
 from checker.report.figures import Figures, years_with_cases
@@ -90,10 +90,10 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
     for year in reversed(years_with_cases(view)):
         public = published.build(view, counted, year)
         pages[report_path(year)] = report_page(public, year, from_reports)
-        files[f"data/complaints-report-{year}.json"] = report_format.json_format(public)
-        files[f"data/complaints-report-{year}.csv"] = report_format.csv_format(public)
-        files[f"data/complaints-report-{year}.csv.tableschema.json"] = (
-            report_format.csv_table_schema(public)
+        files[f"data/complaints-report-{year}.json"] = open_data.json_format(public)
+        files[f"data/complaints-report-{year}.csv"] = open_data.csv_format(public)
+        files[f"data/complaints-report-{year}.csv.tableschema.json"] = open_data.csv_table_schema(
+            public
         )
         reports.append({f"Annual report {year}": report_path(year)})
     if reports:
