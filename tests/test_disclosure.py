@@ -50,7 +50,7 @@ from checker.engine.run import evaluated
 from checker.load.repository import load_repository
 from checker.measures.scoring import latest_assessment, score
 from checker.model.codes import UNDECIDED
-from checker.report import charts, publish, suppression
+from checker.report import charts, disclose, suppression
 from checker.report.figures import DECISIONS, Counting, Figures, as_at, compute, months
 from checker.site.build import publication
 from checker.site.pages import build_site
@@ -1173,7 +1173,7 @@ def test_the_attack_needs_no_help_from_the_code_under_test() -> None:
 
 def test_every_month_and_decision_the_attack_knows_is_the_report_s() -> None:
     assert months(4)[0] == "Apr" and DECISIONS == ("upheld", "partly-upheld", "not-upheld")
-    assert publish.STAGES == ("stage 1", "stage 2")
+    assert disclose.STAGES == ("stage 1", "stage 2")
 
 
 def test_the_example_is_frozen_in_its_report_inputs() -> None:

@@ -3,7 +3,7 @@ hidden count can be worked out from what is published with it. A publication pro
 (the engine's default, tested first) or only the sensitive ones (tested last): the others are
 published exactly.
 
-The attack: publish a table as the report does (`published._line_table`, `published._grid_table`),
+The attack: publish a table as the report does (`breakdowns.line_table`, `breakdowns.grid_table`),
 then enumerate every assignment of values to its hidden cells that agrees with every published
 total (cells add up to row totals, column totals and the grand total, whichever are shown) and with
 what each label reveals, and require every hidden value (cell or total) to have at least two
@@ -22,7 +22,7 @@ import sys
 
 import pytest
 
-from checker.report.publish import _grid_table, _line_table
+from checker.report.breakdowns import grid_table, line_table
 from checker.report.suppression import (
     HIDDEN,
     NOT_SHOWN,
@@ -46,7 +46,7 @@ def line(counts: dict) -> dict:
     """A one-way table published alone, as the report publishes one."""
     disclosure = Disclosure(4)
     keys = disclosure.breakdown("line", counts)
-    return _line_table(disclosure.decide(), keys, "line", "Line", "line")
+    return line_table(disclosure.decide(), keys, "line", "Line", "line")
 
 
 def grid(rows: list[list[int]]) -> dict:
@@ -55,7 +55,7 @@ def grid(rows: list[list[int]]) -> dict:
     counts = {f"r{i}": dict(zip(columns, row)) for i, row in enumerate(rows)}
     disclosure = Disclosure(4)
     keys = disclosure.grid("grid", counts, columns, list(counts))
-    return _grid_table(disclosure.decide(), keys, "grid", "Grid", "grid")
+    return grid_table(disclosure.decide(), keys, "grid", "Grid", "grid")
 
 
 def shown(table: dict) -> list:
@@ -354,7 +354,7 @@ def sensitive_grid(rows: list[list[int]], touchy: set[str]) -> dict:
     counts = {f"r{i}": dict(zip(columns, row)) for i, row in enumerate(rows)}
     disclosure = Disclosure(4, everything=False)
     keys = disclosure.grid("grid", counts, columns, list(counts), sensitive=touchy)
-    return _grid_table(disclosure.decide(), keys, "grid", "Grid", "grid", fixed=True)
+    return grid_table(disclosure.decide(), keys, "grid", "Grid", "grid", fixed=True)
 
 
 def test_small_counts_that_point_at_no_one_are_published_exactly():
