@@ -42,6 +42,14 @@ def run_cli(*argv: str) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
+def new_housing_case(repo: Path, received: str, *extra: str) -> Run:
+    """`complaints new` on a housing repairs complaint received at `received` (and `extra`)."""
+    return run_cli(
+        *("new", "--root", repo, "--route", "housing", "--service", "housing-repairs"),
+        *("--received", received, *extra),
+    )
+
+
 @pytest.fixture
 def cli():
     return run_cli

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.rules._names import forenames, has_name
-from tests.conftest import ROOT, check, run_cli
+from tests.conftest import ROOT, check, new_housing_case, run_cli
 from tests.test_steps import ALL_ELEMENTS, COMMENTED, _case
 
 NAMES = Path(__file__).parent / "fixtures" / "names"
@@ -65,17 +65,7 @@ def test_a_name_in_a_case_is_an_error_that_never_quotes_it(repo: Path) -> None:
 def test_new_refuses_a_complaint_received_in_the_future(
     repo: Path, received: str, as_of_today: str
 ) -> None:
-    run = run_cli(
-        "new",
-        "--root",
-        repo,
-        "--route",
-        "housing",
-        "--service",
-        "housing-repairs",
-        "--received",
-        received,
-    )
+    run = new_housing_case(repo, received)
     assert run.code == 2, (as_of_today, run.err)
     assert run.err.count("\n") == 1 and "--received: 2099-01-05 is after today" in run.err
     assert not list((repo / "cases").rglob("*.yaml"))

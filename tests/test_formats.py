@@ -559,3 +559,11 @@ def test_check_writes_every_finding_to_the_job_summary_and_sarif_keeps_explained
     suppressed = [r for r in with_explained if r.get("suppressions")]
     assert suppressed and not any(r.get("suppressions") for r in left_out)
     assert len(with_explained) == len(left_out) + len(suppressed)
+
+
+def test_a_job_summary_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    repo = scratch(tmp_path / "example", with_cases=False)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))  # a folder: not a file to append to
+    run = run_cli("check", "--root", repo, "--format", "github", "--as-of", "2026-11-23")
+    assert run.code == 2 and run.err.count("\n") == 1
+    assert "cannot write the job summary" in run.err and "Traceback" not in run.err

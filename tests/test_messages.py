@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.formats.score import _cut
-from tests.conftest import run_cli
+from tests.conftest import new_housing_case, run_cli
 
 AS_OF = "2026-02-02"  # in reporting year 2025-26: a short id means CCC-2025-...
 ELEMENTS = ["stage", "definition", "decision", "reasons", "remedy", "outstanding-actions"]
@@ -20,20 +20,7 @@ ELEMENTS = ["stage", "definition", "decision", "reasons", "remedy", "outstanding
 
 def _new(repo: Path, *extra: str, received: str = "2025-12-19T16:30:00+00:00") -> str:
     """Open a housing case with `complaints new`; its id."""
-    run = run_cli(
-        "new",
-        "--root",
-        repo,
-        "--route",
-        "housing",
-        "--service",
-        "housing-repairs",
-        "--type",
-        "repairs-delay",
-        "--received",
-        received,
-        *extra,
-    )
+    run = new_housing_case(repo, received, "--type", "repairs-delay", *extra)
     assert run.code == 0, run.err
     return re.search(r"(CCC-\d{4}-\d{4})\.yaml", run.out).group(1)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.edit import more_steps
-from tests.conftest import run_cli, scratch
+from tests.conftest import new_housing_case, run_cli, scratch
 
 CASE = "CCC-2025-0001"
 HAND_NOTE = "# Hand note: the tenant prefers letters, not calls.\n"
@@ -61,17 +61,7 @@ def _errors(repo: Path, as_of: str) -> set[str]:
 
 def test_a_whole_complaint_recorded_by_command_keeps_its_comments(tmp_path):
     repo = scratch(tmp_path / "repo", with_cases=False)
-    run = run_cli(
-        "new",
-        "--root",
-        repo,
-        "--route",
-        "housing",
-        "--service",
-        "housing-repairs",
-        "--received",
-        "2026-01-05T10:00:00+00:00",
-    )
+    run = new_housing_case(repo, "2026-01-05T10:00:00+00:00")
     assert run.code == 0, run.err
     path = repo / "cases" / "2025-26" / f"{CASE}.yaml"
     text = path.read_text(encoding="utf-8")
@@ -404,10 +394,7 @@ def test_the_new_file_s_guide_to_its_first_step_goes_once_a_step_is_recorded(tmp
     from checker.edit.new_case import GUIDE
 
     repo = scratch(tmp_path / "repo", with_cases=False)
-    opened = run_cli(
-        "new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
-        "--received", "2026-01-05T10:00:00+00:00", "--as-of", "2026-01-05",
-    )  # fmt: skip
+    opened = new_housing_case(repo, "2026-01-05T10:00:00+00:00", "--as-of", "2026-01-05")
     assert opened.code == 0, opened.err
     [path] = repo.glob("cases/*/*.yaml")
     assert GUIDE in path.read_text()
@@ -424,10 +411,7 @@ def test_the_new_file_s_guide_to_its_first_step_goes_once_a_step_is_recorded(tmp
 
 def test_a_claim_of_discrimination_and_the_equalities_officer_by_command(tmp_path):
     repo = scratch(tmp_path / "repo", with_cases=False)
-    opened = run_cli(
-        "new", "--root", repo, "--route", "housing", "--service", "housing-repairs",
-        "--received", "2026-01-05T10:00:00+00:00", "--as-of", "2026-01-05",
-    )  # fmt: skip
+    opened = new_housing_case(repo, "2026-01-05T10:00:00+00:00", "--as-of", "2026-01-05")
     assert opened.code == 0, opened.err
     claimed = run_cli("discrimination", "1", "--root", repo, "--claimed", "--as-of", "2026-01-05")
     assert claimed.code == 1 and "--equalities-officer DATE" in claimed.out

@@ -3,8 +3,8 @@ and remedies, ombudsman referrals, the Tenant Satisfaction Measures and the year
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from checker.report.cells import cell, money, pct, table
 from checker.report.plain import escaped, link
@@ -64,27 +64,42 @@ def _reconciled(r: Published) -> str:
 
 
 def _quarter_table(q: Published) -> str:
-    rows = "".join(
+    return _by_stage(
+        q["title"],
+        "Quarter",
+        [*q["rows"], {"label": "The year", **q["total"]}],
+        [
+            ("Stage {n} complaints", "stage{n}", cell),
+            ("Stage {n} responses", "stage{n}_responded", cell),
+            ("Stage {n} responses in time", "stage{n}_responded_in_time", pct),
+        ],
+        "Complaints count in the quarter their stage began; responses in the quarter they were "
+        "sent, whatever quarter the complaint came in.",
+    )
+
+
+Column = tuple[str, str, Callable[[Any], str]]  # a heading and a key ({n}: the stage), its cells
+
+
+def _by_stage(
+    title: str, dimension: str, rows: list[Published], columns: list[Column], note: str
+) -> str:
+    """A table of rows with the same columns for stage 1, then for stage 2, and what it counts."""
+    head = "".join(
+        f'<th scope="col">{heading.format(n=n)}</th>' for n in (1, 2) for heading, _, _ in columns
+    )
+    body = "".join(
         f'<tr><th scope="row">{escaped(row["label"])}</th>'
         + "".join(
-            f"<td>{cell(row[f'stage{n}'])}</td>"
-            f"<td>{cell(row[f'stage{n}_responded'])}</td>"
-            f"<td>{pct(row[f'stage{n}_responded_in_time'])}</td>"
-            for n in (1, 2)
+            f"<td>{shown(row[key.format(n=n)])}</td>" for n in (1, 2) for _, key, shown in columns
         )
         + "</tr>\n"
-        for row in [*q["rows"], {"label": "The year", **q["total"]}]
-    )
-    head = "".join(
-        f'<th scope="col">Stage {n} complaints</th><th scope="col">Stage {n} responses</th>'
-        f'<th scope="col">Stage {n} responses in time</th>'
-        for n in (1, 2)
+        for row in rows
     )
     return (
-        f"<table>\n<caption>{escaped(q['title'])}</caption>\n"
-        f'<thead><tr><th scope="col">Quarter</th>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n'
-        "</table>\n\nComplaints count in the quarter their stage began; responses in the quarter "
-        "they were sent, whatever quarter the complaint came in.\n"
+        f"<table>\n<caption>{escaped(title)}</caption>\n"
+        f'<thead><tr><th scope="col">{dimension}</th>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n'
+        f"</table>\n\n{note}\n"
     )
 
 
@@ -123,25 +138,16 @@ def _service_timeliness(t: Published) -> str:
     """Each service's responses at each stage, and the share in time."""
     if not t["rows"]:
         return ""
-    rows = "".join(
-        f'<tr><th scope="row">{escaped(row["label"])}</th>'
-        + "".join(
-            f"<td>{cell(row[f'stage{n}_responded'])}</td>"
-            f"<td>{pct(row[f'stage{n}_responded_in_time'])}</td>"
-            for n in (1, 2)
-        )
-        + "</tr>\n"
-        for row in t["rows"]
-    )
-    head = "".join(
-        f'<th scope="col">Stage {n} responses</th><th scope="col">Stage {n} in time</th>'
-        for n in (1, 2)
-    )
-    return (
-        f"<table>\n<caption>{escaped(t['title'])}</caption>\n"
-        f'<thead><tr><th scope="col">Service</th>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n'
-        "</table>\n\nThe responses each service sent in the year, and how many of them were in "
-        "time (with any agreed extension).\n"
+    return _by_stage(
+        t["title"],
+        "Service",
+        t["rows"],
+        [
+            ("Stage {n} responses", "stage{n}_responded", cell),
+            ("Stage {n} in time", "stage{n}_responded_in_time", pct),
+        ],
+        "The responses each service sent in the year, and how many of them were in time (with any "
+        "agreed extension).",
     )
 
 
