@@ -146,6 +146,12 @@ def add(commands: argparse._SubParsersAction) -> None:
     pages.add_argument(
         "--out", type=Path, required=True, help="the folder to write (a docs folder)"
     )
+    pages.add_argument(
+        "--config",
+        type=Path,
+        help="also write the site's mkdocs.yml for these pages, for a generator that runs no "
+        "MkDocs plugin (Zensical): in a folder that holds --out",
+    )
     pages.add_argument("--as-of", type=types.day, default=None)
     pages.add_argument("--root", type=Path)
 

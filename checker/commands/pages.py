@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import date
 
-from checker.commands import root
+from checker.commands import UsageError, root
 from checker.engine.check import result
 from checker.formats import FORMATS
 from checker.load.repository import load_repository
@@ -14,11 +14,13 @@ from checker.model.findings import Severity
 from checker.site.build import publication
 from checker.site.pages import build_site, write
 from checker.site.privacy import leaks
+from checker.site.project import NotWritten, write_config
 
 
 def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
-    repository = load_repository(root(args))
+    folder = root(args)  # a council's repository has its mkdocs.yml
+    repository = load_repository(folder)
     # every rule: it refuses on any error
     found = publication(repository, as_of, rules=None, progress=True)
     checked = result(repository, as_of, found.run.findings)
@@ -36,4 +38,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     written = write(site, args.out)
     print(f"Wrote {len(written)} pages and files to {args.out}")
+    if args.config:
+        try:
+            write_config(folder / "mkdocs.yml", args.config, args.out, site.nav)
+        except NotWritten as error:
+            raise UsageError(str(error)) from None
+        print(f"Wrote {args.config}: build the pages with `zensical build -f {args.config}`")
     return 0

@@ -17,8 +17,9 @@ from checker.report.suppression import DEFAULT_THRESHOLD, share
 from checker.site.text import ANSWER, anchor, cell_text
 
 
-def self_assessment_page(view: View, document: Document) -> str:
-    """One self-assessment in the Code's own table format, with its scores and action plan."""
+def self_assessment_page(view: View, document: Document, policy_page: str) -> str:
+    """One self-assessment in the Code's own table format, with its scores and action plan;
+    `policy_page` is the policy's page, relative to this one (its clauses are linked)."""
     # the site is built only from a valid council and policy (its callers refuse otherwise)
     assert view.council is not None and view.policy is not None
     code = view.codes[document.data["code"]].data
@@ -55,7 +56,7 @@ def self_assessment_page(view: View, document: Document) -> str:
         ),
     ]
     for section in code["sections"]:
-        out += _section(section, answers, policy_numbers)
+        out += _section(section, answers, policy_numbers, policy_page)
     out += _action_plan(result)
     return "\n".join(out)
 
@@ -121,7 +122,10 @@ def _measured(result: Score, threshold: int) -> list[str]:
 
 
 def _section(
-    section: dict[str, Any], answers: dict[str, dict[str, Any]], policy_numbers: set[str]
+    section: dict[str, Any],
+    answers: dict[str, dict[str, Any]],
+    policy_numbers: set[str],
+    policy_page: str,
 ) -> list[str]:
     """One section of the Code: each provision it assesses, with the council's answer if any."""
     rows = [p for p in section["provisions"] if p.get("assessed", True)]
@@ -144,7 +148,7 @@ def _section(
         for where in answer.get("links", []):
             if "clause" in where and where["clause"] in policy_numbers:
                 links.append(
-                    f'<a href="../../policy/#{anchor(where["clause"])}">'
+                    f'<a href="{policy_page}#{anchor(where["clause"])}">'
                     f"policy {escaped(where['clause'])}</a>"
                 )
             elif "url" in where:

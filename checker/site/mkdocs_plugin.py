@@ -36,18 +36,17 @@ from mkdocs.structure.pages import Page
 from checker.load.repository import load_repository
 from checker.model.findings import Severity, relative
 from checker.site.build import INVALID_DATA, publication
+from checker.site.links import html_links, relative_link
 from checker.site.pages import build_site, report_path
 from checker.site.pdf import NotPrinted, pdf_path, print_pdf, unavailable
 from checker.site.privacy import SiteGuard
+from checker.site.project import STYLESHEETS
 from checker.site.published_files import Unreadable, links, read, read_file
 from checker.site.tables import label_tables
 
 log = get_plugin_logger(__name__)
 SHOWN = 50  # lines of a failure shown
 REPORT_DATA = re.compile(r"data/complaints-report-(.+)\.json")  # a year's report, as data
-# The site's own stylesheets, registered here if mkdocs.yml does not list them (a council's
-# mkdocs.yml made before one was added still gets it).
-STYLESHEETS = ("assets/a11y.css", "assets/tables.css", "assets/print.css")
 
 
 class ComplaintsConfig(Config):
@@ -154,12 +153,16 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        year = self.printed.get(page.file.src_uri)
+        source = page.file.src_uri
+        if page.file.generated_by and source in self.site.pages:  # its raw HTML links too
+            markdown = html_links(markdown, source, lambda path: _address(path, page, files))
+        year = self.printed.get(source)
         if year is None:
             return markdown
-        return (  # the link is relative to the page's source, reports/YEAR.md
+        pdf = relative_link(source, pdf_path(year))
+        return (
             f"{markdown}\nThe whole report is also available to print or keep: "
-            f"[the annual complaints report {year} as a PDF](../{pdf_path(year)}).\n"
+            f"[the annual complaints report {year} as a PDF]({pdf}).\n"
         )
 
     def on_page_content(
@@ -246,6 +249,12 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
         if found := self.guard.leaks({name: output}):
             _fail("the site would publish what belongs to a case", found)
         self.checked[os.path.normpath(target)] = output.encode("utf-8", errors="xmlcharrefreplace")
+
+
+def _address(path: str, page: Page, files: Files) -> str | None:
+    """The address of the site's file `path` from `page`, as MkDocs publishes it."""
+    file = files.get_file_from_path(path)
+    return None if file is None else file.url_relative_to(page.file)
 
 
 def _located(name: str, why: Unreadable) -> str:

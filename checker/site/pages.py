@@ -28,6 +28,7 @@ from checker.report.figures import Figures, years_with_cases
 from checker.report.plain import escaped, link
 from checker.report.publish import Published
 from checker.site.assessment import self_assessment_page
+from checker.site.links import relative_link
 from checker.site.policy_page import policy_page
 from checker.site.procedure import how_to_complain
 
@@ -35,6 +36,7 @@ from checker.site.procedure import how_to_complain
 # list of such entries.
 Nav = list[dict[str, str | list[dict[str, str]]]]
 POLICY_PAGE = "policy.md"
+OPEN_DATA_PAGE = "open-data.md"
 
 
 def assessment_path(document: Document) -> str:
@@ -74,22 +76,24 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
     pages[POLICY_PAGE] = policy_page(policy, council)
 
     assessments: list[dict[str, str]] = []
-    from_reports: dict[str, str] = {}  # each Code's self-assessment page, linked from a report
+    assessment_pages: dict[str, str] = {}  # each Code's, linked from each report
     for code in sorted(view.codes):
         document = latest_assessment(view, code)
         if document is None:
             continue
         path = assessment_path(document)
-        pages[path] = self_assessment_page(view, document)
+        pages[path] = self_assessment_page(view, document, relative_link(path, POLICY_PAGE))
         assessments.append({f"{_code_name(view, code)}, {document.data['year']}": path})
-        from_reports[code] = f"../{path}"
+        assessment_pages[code] = path
     if assessments:
         nav.append({"Self-assessments": assessments})
 
     reports: list[dict[str, str]] = []
     for year in reversed(years_with_cases(view)):
         public = published.build(view, counted, year)
-        pages[report_path(year)] = report_page(public, year, from_reports)
+        page = report_path(year)
+        linked = {code: relative_link(page, to) for code, to in assessment_pages.items()}
+        pages[page] = report_page(public, year, linked)
         files[f"data/complaints-report-{year}.json"] = open_data.json_format(public)
         files[f"data/complaints-report-{year}.csv"] = open_data.csv_format(public)
         files[f"data/complaints-report-{year}.csv.tableschema.json"] = open_data.csv_table_schema(
@@ -101,8 +105,8 @@ def build_site(view: View, counted: dict[str, Figures]) -> Site:
     schema = resources.files("checker.schemas").joinpath("report-data.schema.json")
     if schema.is_file():
         files["data/report-data.schema.json"] = schema.read_text("utf-8")
-    pages["open-data.md"] = open_data_page(council, files)
-    nav.append({"Open data": "open-data.md"})
+    pages[OPEN_DATA_PAGE] = open_data_page(council, files)
+    nav.append({"Open data": OPEN_DATA_PAGE})
     pages["accessibility.md"] = accessibility_page(council)
     nav.append({"Accessibility statement": "accessibility.md"})
     pages["index.md"] = home_page(council, nav)
@@ -137,10 +141,11 @@ def home_page(council: dict[str, Any], nav: Nav) -> str:
 
 def report_page(public: Published, year: str, assessments: Mapping[str, str]) -> str:
     rendered = {key: charts.html(chart) for key, chart in charts.render(public).items()}
+    data = relative_link(report_path(year), f"data/complaints-report-{year}")
     downloads = (
         f"\nThe figures in this report are also available as open data: "
-        f"[the {year} figures as JSON](../data/complaints-report-{year}.json) and "
-        f"[the {year} figures as CSV](../data/complaints-report-{year}.csv), under the "
+        f"[the {year} figures as JSON]({data}.json) and "
+        f"[the {year} figures as CSV]({data}.csv), under the "
         f"[Open Government Licence v3.0]({OGL}).\n"
     )
     return report_format.markdown(public, rendered, assessments) + downloads
@@ -186,7 +191,8 @@ def open_data_page(council: dict[str, Any], files: dict[str, str]) -> str:
             "value, unit, status (and a range's low and high)",
         }.get(kind, "the whole report: every figure, in the structure the JSON Schema describes")
         out.append(
-            f'<tr><th scope="row"><a href="../{path}">{escaped(name)}</a></th>'
+            f'<tr><th scope="row"><a href="{relative_link(OPEN_DATA_PAGE, path)}">'
+            f"{escaped(name)}</a></th>"
             f"<td>{kind}</td><td>{_as_of(path, files)}</td>"
             f"<td>{_size(len(files[path].encode('utf-8')))}</td><td>{what}</td></tr>"
         )
