@@ -428,8 +428,8 @@ def test_workers_give_exactly_what_one_process_gives(
 
 COMMANDS = [
     ("check", "--format", "json", "--no-cache"),
-    ("report", "--format", "json"),
-    ("report", "--format", "markdown"),
+    ("report", "--format", "json", "--no-cache"),
+    ("report", "--format", "markdown", "--no-cache"),
     ("score", "--format", "json"),
 ]
 

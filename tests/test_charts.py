@@ -13,7 +13,7 @@ import pytest
 from checker.engine.run import evaluated
 from checker.load.repository import load_repository
 from checker.report import charts
-from checker.report.figures import Counting
+from checker.report.counting import Counting
 from checker.report.publish import build
 from tests.conftest import ROOT
 

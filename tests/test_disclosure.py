@@ -51,7 +51,8 @@ from checker.load.repository import load_repository
 from checker.measures.scoring import latest_assessment, score
 from checker.model.codes import UNDECIDED
 from checker.report import charts, disclose, suppression
-from checker.report.figures import DECISIONS, Counting, Figures, as_at, compute, months
+from checker.report.counting import Counting
+from checker.report.figures import DECISIONS, Figures, as_at, compute, months
 from checker.site.build import publication
 from checker.site.pages import build_site
 from tests.conftest import ROOT, run_cli, scratch

@@ -1459,7 +1459,8 @@ def test_an_ombudsman_decision_after_the_as_of_date_is_still_pending(year):
 
     from checker.engine.run import evaluated
     from checker.load.repository import load_repository
-    from checker.report.figures import Counting, compute
+    from checker.report.counting import Counting
+    from checker.report.figures import compute
 
     done = evaluated(load_repository(year), date(2026, 3, 31), collectors=(Counting(),))
     figures = compute(done.view, done.tallies[0], "2025-26")  # the raw counts
@@ -2537,7 +2538,8 @@ def test_figures_counted_case_by_case_and_merged_are_those_counted_at_once(repo)
     from checker.engine.evaluate import Setting
     from checker.engine.run import evaluated
     from checker.load.repository import load_file, load_repository
-    from checker.report.figures import Counting, as_at
+    from checker.report.counting import Counting
+    from checker.report.figures import as_at
 
     root = write_tenure_year(repo, frozen="2026-06-30")
     repository = load_repository(root)

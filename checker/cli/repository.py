@@ -121,6 +121,9 @@ def add(commands: argparse._SubParsersAction) -> None:
     )
     report.add_argument("--output", type=Path, help="write to this file instead of stdout")
     report.add_argument("--root", type=Path)
+    report.add_argument(
+        "--no-cache", action="store_true", help="count every case again, without the results cache"
+    )
 
     submission = commands.add_parser(
         "submission",
@@ -154,6 +157,9 @@ def add(commands: argparse._SubParsersAction) -> None:
     )
     pages.add_argument("--as-of", type=types.day, default=None)
     pages.add_argument("--root", type=Path)
+    pages.add_argument(
+        "--no-cache", action="store_true", help="count every case again, without the results cache"
+    )
 
     demo = commands.add_parser("demo-data", help="generate a deterministic example year of cases")
     demo.add_argument("--year", required=True, type=types.year, help="reporting year, like 2025-26")

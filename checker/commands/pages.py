@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     folder = root(args)  # a council's repository has its mkdocs.yml
     repository = load_repository(folder)
     # every rule: it refuses on any error
-    found = publication(repository, as_of, rules=None, progress=True)
+    found = publication(repository, as_of, rules=None, progress=True, use_cache=not args.no_cache)
     checked = result(repository, as_of, found.run.findings)
     if any(f.severity >= Severity.ERROR and not f.explained for f in checked.findings):
         sys.stdout.write(FORMATS["text"](checked))

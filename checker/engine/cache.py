@@ -32,15 +32,16 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
-from checker.engine import cache_format
+from checker.engine import cache_format, chunks
 from checker.engine import signatures as signing
+from checker.engine.evaluate import Collector, Evaluation
 from checker.files import replace
 from checker.load.git import git_config
 from checker.load.repository import Repository
@@ -63,7 +64,7 @@ def kept_findings(
     """The whole check's findings, if nothing at all has changed since they were kept (checked by
     the fingerprint and every case file's signature: no file is read, no case evaluated); and the
     key to keep this check's findings under (None if a file changed too recently to be trusted)."""
-    signatures = signing.take(repository.case_files)
+    signatures = _signatures(repository)
     settled = time.time_ns() - RACY_NS
     complete = None not in signatures
     known = cast("list[signing.Signature]", signatures)  # when complete
@@ -104,7 +105,7 @@ def outcomes(
     where = _file(repository.root, "cases")
     kept = _read(where, fingerprint, cache_format.outcomes) or {}
     found: list[Outcome | None] = [None] * len(files)
-    signatures, todo = signing.take(files), []
+    signatures, todo = _signatures(repository), []
     for index, ((_, shown), signature) in enumerate(zip(files, signatures)):
         entry = kept.get(shown)
         if signature is not None and entry is not None and entry[0] == signature:
@@ -130,6 +131,95 @@ def outcomes(
             ),
         )
     return [outcome for outcome in found if outcome is not None], len(todo)
+
+
+def _signatures(repository: Repository) -> list[signing.Signature | None]:
+    """Each case file's signature, taken once for the repository as loaded."""
+    if repository.signatures is None:
+        repository.signatures = signing.take(repository.case_files)
+    return repository.signatures
+
+
+def collected(
+    repository: Repository,
+    as_of: date,
+    dates: Mapping[str, date],
+    collectors: tuple[Collector, ...],
+    evaluate: Callable[[list[list[tuple[str, str]]]], list[Evaluation]],
+) -> tuple[list[Outcome], int, tuple[Any, ...]]:
+    """The outcome of every case file and each collector's tally over them all, kept by chunk
+    (`checker.engine.chunks`): a chunk whose files are all unchanged is taken from the cache, the
+    others are evaluated by `evaluate` (with every rule, so that the outcomes serve any later
+    run), a batch a chunk; and how many files were evaluated. `dates` are the frozen years'."""
+    files = repository.case_files
+    fingerprint = hashlib.sha256(
+        _fingerprint(repository, as_of)
+        + marshal.dumps((sorted(map(str, dates.items())), [c.name for c in collectors]))
+    ).digest()
+    where = _file(repository.root, "publication")
+    kept_outcomes, kept_chunks = _read(where, fingerprint, cache_format.publication) or ({}, {})
+    signatures = _signatures(repository)
+    parts = chunks.cut(files)
+    keys = [chunks.key(files[a:b], signatures[a:b]) for a, b in parts]
+    outcomes: list[Outcome | None] = [None] * len(files)
+    plain: list[list | None] = []  # each chunk's tallies as kept
+    restored: list[list[Any] | None] = []  # and as read back (None: to be evaluated)
+    for (a, b), key in zip(parts, keys):
+        kept = kept_chunks.get(key) if key else None
+        tallies = _restored(collectors, kept)
+        for index in range(a, b) if tallies is not None else ():
+            entry = kept_outcomes.get(files[index][1])
+            if entry is None or entry[0] != signatures[index]:
+                tallies = None
+                break
+            outcomes[index] = entry[1]
+        plain.append(kept if tallies is not None else None)
+        restored.append(tallies)
+    todo = [n for n, tallies in enumerate(restored) if tallies is None]
+    for n, done in zip(todo, evaluate([files[slice(*parts[n])] for n in todo])):
+        outcomes[slice(*parts[n])] = done.outcomes
+        plain[n] = [c.kept(t) for c, t in zip(collectors, done.tallies)]  # before any merge
+        restored[n] = done.tallies
+    totals = [collector.start() for collector in collectors]
+    for tallies in restored:
+        for collector, total, tally in zip(collectors, totals, tallies or ()):
+            collector.merge(total, tally)
+    if todo or len(kept_chunks) != len(parts):
+        settled = time.time_ns() - RACY_NS
+        trusted = [s is not None and max(s[1], s[2]) < settled for s in signatures]
+        _write(
+            where,
+            fingerprint,
+            {
+                "outcomes": cache_format.outcome_columns(
+                    [
+                        (signature, outcome)
+                        for signature, outcome, ok in zip(signatures, outcomes, trusted)
+                        if ok and signature is not None and outcome is not None
+                    ]
+                ),
+                "chunks": {
+                    key: tallies
+                    for (a, b), key, tallies in zip(parts, keys, plain)
+                    if key is not None and all(trusted[a:b])
+                },
+            },
+        )
+    return (
+        [o for o in outcomes if o is not None],
+        sum(b - a for a, b in map(parts.__getitem__, todo)),
+        tuple(totals),
+    )
+
+
+def _restored(collectors: tuple[Collector, ...], kept: list | None) -> list[Any] | None:
+    """A chunk's kept tallies, each read back by its collector (None if any cannot be)."""
+    if kept is None or len(kept) != len(collectors):
+        return None
+    try:
+        return [collector.restored(data) for collector, data in zip(collectors, kept)]
+    except (ValueError, TypeError, KeyError, RecursionError):
+        return None
 
 
 def folder() -> Path:

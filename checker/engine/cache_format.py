@@ -142,6 +142,18 @@ def outcomes(columns: object) -> dict[str, tuple[Signature, Outcome]]:
     return kept
 
 
+def publication(entries: object) -> tuple[dict[str, tuple[Signature, Outcome]], dict[str, list]]:
+    """What a publication's cache keeps: each outcome, as `outcomes` reads them, and each chunk's
+    tallies by its key, still as plain data (each collector reads its own, `Collector.restored`)."""
+    if type(entries) is not dict or entries.keys() != {"outcomes", "chunks"}:
+        raise Unreadable("not a publication's outcomes and tallies")
+    chunks = entries["chunks"]
+    if type(chunks) is not dict:
+        raise Unreadable("not the tallies of chunks")
+    _all(chunks.values(), ARRAY)
+    return outcomes(entries["outcomes"]), chunks
+
+
 def _findings(rows: list, count: int) -> list[tuple[Finding, ...]]:
     """Each outcome's findings, from the files that have any (by their index, in order)."""
     found: list[tuple[Finding, ...]] = [()] * count

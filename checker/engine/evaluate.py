@@ -43,13 +43,22 @@ PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes s
 class Collector(Protocol):
     """Gathers what a later stage needs of each valid case while it is evaluated (the report's
     figures, the site's privacy fingerprints), so that the engine imports neither. A tally is
-    started per batch (in a worker), added to per case, and the batches' tallies merged in order."""
+    started per batch (in a worker), added to per case, and the batches' tallies merged in order.
+    The results cache keeps a batch's tally as plain data (`kept`: JSON's types only) and reads
+    it back (`restored`: exactly what `kept` makes, else ValueError); `name` tells the tallies
+    of one collector from another's."""
+
+    name: str
 
     def start(self) -> Any: ...
 
     def add(self, tally: Any, case: Case) -> None: ...
 
     def merge(self, total: Any, tally: Any) -> None: ...
+
+    def kept(self, tally: Any) -> object: ...
+
+    def restored(self, data: object) -> Any: ...
 
 
 @dataclass
@@ -118,19 +127,26 @@ def evaluate(
 ) -> Evaluation:
     """Evaluate these case files (in worker processes when there are many). Without a setting
     (no valid council or policy) the files are only loaded and validated."""
-    workers = os.cpu_count() or 1
-    batches = _batches(files, workers)
-    workers = min(workers, len(batches))
-    with _progress(len(files), progress) as bar:
-        if len(files) >= PARALLEL_FROM and workers > 1:
+    batches = _batches(files, os.cpu_count() or 1)
+    return _merge(evaluate_batches(setting, batches, progress), setting, len(files))
+
+
+def evaluate_batches(
+    setting: Setting | None, batches: list[list[tuple[str, str]]], progress: bool = False
+) -> list[Evaluation]:
+    """Each batch of case files evaluated, with its own tallies, in order (in worker processes
+    when there are many files)."""
+    total = sum(map(len, batches))
+    workers = min(os.cpu_count() or 1, len(batches))
+    with _progress(total, progress) as bar:
+        if total >= PARALLEL_FROM and workers > 1:
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
             with ProcessPoolExecutor(
                 workers, mp_context=context, initializer=_start_worker, initargs=(setting,)
             ) as pool:
-                done = _advancing(pool.map(_evaluate, batches), bar)
-                return _merge(done, setting, len(files))
+                return list(_advancing(pool.map(_evaluate, batches), bar))
         _set(setting)
-        return _merge(_advancing(map(_evaluate, batches), bar), setting, len(files))
+        return list(_advancing(map(_evaluate, batches), bar))
 
 
 def _batches(files: list, workers: int) -> list[list]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from checker.engine import cache
 from checker.engine.cases import explainable, restamp, stamp
-from checker.engine.evaluate import Collector, Setting, evaluate
+from checker.engine.evaluate import Collector, Setting, evaluate, evaluate_batches
 from checker.load.repository import Repository
 from checker.load.view import View, view
 from checker.measures.metrics import METRICS
@@ -93,13 +93,25 @@ def evaluated(
     dates: Mapping[str, date] | None = None,
 ) -> Run:
     """The view of the repository with every case file evaluated and each self-assessment scored,
-    before the repository rules run (its `findings` are empty). With `use_cache` (and neither
-    `rules`, collectors nor `dates`: the cache keeps whole outcomes as of one date only),
-    unchanged case files are not evaluated again."""
+    before the repository rules run (its `findings` are empty). With `use_cache`, unchanged case
+    files are not evaluated again: with collectors, their outcomes and tallies are kept by chunk
+    (`cache.collected`); without, and with neither `rules` nor `dates`, their outcomes as of one
+    date (`cache.outcomes`)."""
     start = view(repository, as_of)
     setting = Setting.of(start, rules, collectors, dates)
     tallies: tuple[Any, ...] = ()
-    if use_cache and not collectors and rules is None and not dates:
+    if use_cache and collectors and setting is not None:
+        # every rule runs, so that the outcomes kept serve any later run (`run` returns only the
+        # findings of `rules`)
+        every = replace(setting, rules=None)
+        outcomes, count, tallies = cache.collected(
+            repository,
+            as_of,
+            setting.dates,
+            collectors,
+            lambda batches: evaluate_batches(every, batches, progress),
+        )
+    elif use_cache and not collectors and rules is None and not dates:
         outcomes, count = cache.outcomes(
             repository, as_of, lambda todo: evaluate(setting, todo, progress).outcomes
         )

@@ -56,6 +56,9 @@ class Repository:
     # (file, path shown, kind)
     policy_files: list[tuple[Path, str, str]] = field(default_factory=list)
     loaded: bool = False  # whether the policy files are loaded (`load_policy`)
+    # each case file's signature (size, times, inode), once taken for the results cache: a run
+    # takes them once, for the whole check's findings and each file's outcome alike
+    signatures: list[tuple[int, int, int, int] | None] | None = None
 
     @property
     def files(self) -> int:

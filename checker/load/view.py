@@ -4,6 +4,8 @@ self-assessment's score. Frozen: a later stage gets a new view, never a changed 
 
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,7 +13,7 @@ from datetime import date
 from checker.calendar.workdays import Calendar
 from checker.load.repository import Repository
 from checker.model.findings import Document
-from checker.model.outcome import Outcome
+from checker.model.outcome import Outcome, case_year
 from checker.model.scores import Score
 
 
@@ -43,6 +45,18 @@ class View:
     def valid(self) -> Iterator[Outcome]:
         """The outcomes of the case files that loaded and matched their schema."""
         return (o for o in self.outcomes if o.case_id is not None)
+
+    def valid_in(self, year: str, code: str) -> list[Outcome]:
+        """The valid outcomes of one reporting year's cases under one Code, in path order."""
+        return self._by_year_and_code.get((year, code), [])
+
+    @functools.cached_property
+    def _by_year_and_code(self) -> dict[tuple[str, str | None], list[Outcome]]:
+        """The valid outcomes grouped once (each self-assessment is scored on one group)."""
+        grouped: dict[tuple[str, str | None], list[Outcome]] = defaultdict(list)
+        for outcome in self.valid():
+            grouped[case_year(outcome.path), outcome.code].append(outcome)
+        return grouped
 
 
 def view(repository: Repository, as_of: date) -> View:

@@ -39,7 +39,7 @@ def score(view: View, assessment: Document, period: str | None = None) -> Score:
     period = period or periods.last_full_year(
         date.fromisoformat(assessment.data["completed"]), start_month
     )
-    in_period = [o for o in view.valid() if o.year == period and o.code == code["code"]]
+    in_period = view.valid_in(period, code["code"])
     targets = view.policy.data["rules"].get("targets", {}) if view.policy else {}
     wanted = {m for p in provisions(code) for m in p.data.get("metrics", [])}
     measures = measure(in_period, sorted(wanted))

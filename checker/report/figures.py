@@ -155,6 +155,40 @@ class Timeliness:
         return ordered[max(0, -(-9 * len(ordered) // 10) - 1)]  # nearest rank
 
 
+# Figures' fields by what they hold (`Figures.add` adds them, and the results cache keeps them,
+# by these: report/counting.py): a number; a count (or, for `financial`, a sum) by name; and such
+# counts by name within a name.
+TOTALS = (
+    "stage1",
+    "stage2",
+    "escalated",
+    "stage1_escalated",
+    "discrimination_claimed",
+    "recommendations",
+    "recommendations_on_time",
+    "compensation_ordered",
+    "compensation_orders",
+)
+COUNTERS = (
+    "by_route",
+    "by_type",
+    "by_channel",
+    "excluded",
+    "financial",
+    "ho_themes",
+    "learning_themes",
+)
+NESTED = (
+    "by_service",
+    "by_month",
+    "responses_by_quarter",
+    "responses_by_service",
+    "outcomes_by_service",
+    "referrals",
+    "remedies",
+)
+
+
 @dataclass
 class Figures:
     """The raw figures of one reporting year (never published as they are: see `publish`)."""
@@ -235,38 +269,11 @@ class Figures:
 
     def add(self, other: Figures) -> None:
         """Add the figures of more cases of the same year, as if they had been counted here next."""
-        for name in (
-            "stage1",
-            "stage2",
-            "escalated",
-            "stage1_escalated",
-            "discrimination_claimed",
-            "recommendations",
-            "recommendations_on_time",
-            "compensation_ordered",
-            "compensation_orders",
-        ):
+        for name in TOTALS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in (
-            "by_route",
-            "by_type",
-            "by_channel",
-            "excluded",
-            "financial",
-            "ho_themes",
-            "learning_themes",
-        ):
+        for name in COUNTERS:
             getattr(self, name).update(getattr(other, name))
-        for name in (
-            "by_service",
-            "by_month",
-            "responses_by_quarter",
-            "responses_by_service",
-            "outcomes_by_service",
-            "referrals",
-            "outcomes",
-            "remedies",
-        ):
+        for name in (*NESTED, "outcomes"):
             mine = getattr(self, name)
             for key, counts in getattr(other, name).items():
                 mine.setdefault(key, Counter()).update(counts)
@@ -275,26 +282,6 @@ class Figures:
         for name, tenure in other.tsm.items():
             self.tenure(name).add(tenure)
         self.learning.extend(text for text in other.learning if text not in self.learning)
-
-
-@dataclass(frozen=True)
-class Counting:
-    """The collector that counts each case into the figures of every reporting year it has an
-    event in, as the engine evaluates it (`checker.engine.evaluate.Collector`); its tally is
-    `{year: Figures}`. `dates` are the frozen years' dates (`as_at`), `as_of` the date every other
-    year is counted as of (the case's own, if not given)."""
-
-    as_of: date | None = None
-    dates: Mapping[str, date] = field(default_factory=dict)
-
-    def start(self) -> dict[str, Figures]:
-        return {}
-
-    def add(self, tally: dict[str, Figures], case: Case) -> None:
-        count(tally, case, case.council, case.codes, self.dates, self.as_of)
-
-    def merge(self, total: dict[str, Figures], tally: dict[str, Figures]) -> None:
-        merge(total, tally)
 
 
 def compute(view: View, figures: dict[str, Figures], year: str) -> Figures:

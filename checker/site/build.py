@@ -8,7 +8,8 @@ from datetime import date
 
 from checker.engine.run import Run, run
 from checker.load.repository import Repository
-from checker.report.figures import Counting, Figures, as_at
+from checker.report.counting import Counting
+from checker.report.figures import Figures, as_at
 from checker.rules import (
     case_folder_year,
     case_id_duplicate,
@@ -53,15 +54,18 @@ def publication(
     *,
     rules: frozenset[str] | None = INVALID_DATA,
     progress: bool = False,
+    use_cache: bool = True,
 ) -> Publication:
     """Evaluate the repository once for the site; with `rules=None`, every rule runs. A frozen
-    year's cases are counted and measured as at its date (`figures.as_at`)."""
+    year's cases are counted and measured as at its date (`figures.as_at`). With `use_cache`, the
+    case files unchanged since the last publication are not evaluated again (`engine.cache`)."""
     dates = as_at(repository)
     done = run(
         repository,
         as_of,
         rules=rules,
         collectors=(Counting(as_of, dates), Fingerprinting()),
+        use_cache=use_cache,
         progress=progress,
         dates=dates,
     )

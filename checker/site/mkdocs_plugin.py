@@ -53,6 +53,7 @@ class ComplaintsConfig(Config):
     root = config_options.Optional(config_options.Type(str))  # default: the folder of mkdocs.yml
     as_of = config_options.Optional(config_options.Type(str))  # default: COMPLAINTS_AS_OF, or today
     pdf = config_options.Type(bool, default=True)  # each annual report printed to a PDF too
+    cache = config_options.Type(bool, default=True)  # unchanged cases taken from the results cache
 
 
 class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
@@ -64,7 +65,7 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
         # published as it stands, and `complaints check` fails CI on it), so only the rules of
         # invalid data run.
         repository = load_repository(self.root)
-        found = publication(repository, as_of, progress=True)
+        found = publication(repository, as_of, progress=True, use_cache=self.config.cache)
         view = found.run.view
         errors = [
             f for f in found.run.findings if f.rule in INVALID_DATA and f.severity >= Severity.ERROR

@@ -34,6 +34,7 @@ missed leak. The standing files' phrases are found the same way, once a build (`
 
 from __future__ import annotations
 
+import base64
 import re
 import zlib
 from array import array
@@ -254,7 +255,10 @@ class Strings:
 
 class Fingerprinting:
     """The collector that takes each case's strings as the engine evaluates it
-    (`checker.engine.evaluate.Collector`); its tally is `Strings`."""
+    (`checker.engine.evaluate.Collector`); its tally is `Strings`, kept by the results cache as
+    its four arrays' bytes (base64) and the public strings."""
+
+    name = "strings"
 
     def start(self) -> Strings:
         return Strings()
@@ -266,6 +270,30 @@ class Fingerprinting:
     def merge(self, total: Strings, tally: Strings) -> None:
         total.private.extend(tally.private)
         total.public.update(tally.public)
+
+    def kept(self, tally: Strings) -> dict[str, Any]:
+        private = tally.private
+        arrays = (private.firsts, private.heads, private.wholes, private.sizes)
+        return {
+            "private": [base64.b64encode(numbers.tobytes()).decode("ascii") for numbers in arrays],
+            "public": sorted(tally.public),
+        }
+
+    def restored(self, data: object) -> Strings:
+        if type(data) is not dict or data.keys() != {"private", "public"}:
+            raise ValueError("not a tally of strings")
+        arrays, public = data["private"], data["public"]
+        if type(arrays) is not list or len(arrays) != 4 or type(public) is not list:
+            raise ValueError("not a tally of strings")
+        if not all(type(text) is str for text in (*arrays, *public)):
+            raise ValueError("a string that is not text")
+        private = Fingerprints()
+        numbers = (private.firsts, private.heads, private.wholes, private.sizes)
+        for into, text in zip(numbers, arrays, strict=True):
+            into.frombytes(base64.b64decode(text, validate=True))  # ValueError if not whole
+        if len({len(n) for n in numbers}) != 1:
+            raise ValueError("arrays of different lengths")
+        return Strings(private, set(public))
 
 
 class SiteGuard:
