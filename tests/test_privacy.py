@@ -282,3 +282,37 @@ def test_the_fast_ascii_words_are_exactly_the_tokens_for_every_short_string_of_a
 def test_normalised_words_stay_the_same_when_normalised_again(text: str) -> None:
     words = tokens(text)
     assert tokens(" ".join(words)) == words
+
+
+def test_a_possible_leak_is_confirmed_from_the_case_files_it_may_come_from_alone(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A run with a case string's checksums is confirmed against that case's file, never by
+    reading all 400: a checksum shared by chance costs one file, not the whole repository."""
+    from datetime import date
+
+    from checker.load.repository import load_repository
+    from checker.load.yaml import load
+    from checker.site import privacy
+    from checker.site.build import publication
+
+    found = publication(load_repository(example), date(2026, 11, 23), use_cache=False)
+    guard = privacy.SiteGuard(found.run.view, found.strings)
+    path = min((example / "cases" / "2025-26").glob("*.yaml"))
+    definition = load(path, "case")[0].data["definition"]  # type: ignore[union-attr]
+    read: list[str] = []
+    real = privacy.load_file
+    monkeypatch.setattr(
+        privacy,
+        "load_file",
+        lambda *args: read.append(args[1]) or real(*args),  # type: ignore[func-returns-value]
+    )
+    leaked = guard.leaks({"index.md": f"The complaint: {definition}"})
+    shown = path.relative_to(example).as_posix()
+    assert leaked == [f"index.md: case text (definition) of {shown}"]
+    holding = {  # the example's cases share their definitions: each one that holds it
+        p.relative_to(example).as_posix()
+        for p in (example / "cases").rglob("*.yaml")
+        if definition in p.read_text()
+    }
+    assert shown in read and set(read) == holding and len(read) < 40

@@ -169,3 +169,29 @@ def test_fingerprints_are_kept_and_read_back_and_refused_when_spoiled(example: P
     ):
         with pytest.raises(ValueError):
             collector.restored(spoiled)
+
+
+def test_the_charts_are_drawn_once_for_the_same_figures(
+    example: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    from checker.report import charts
+    from checker.report.charts import month
+    from checker.report.publish import build
+    from checker.site.build import publication
+
+    found = publication(load_repository(example), date.fromisoformat(AS_OF))
+    report = build(found.run.view, found.figures, "2025-26")
+    drawn: list[int] = []
+    draw = month.draw
+    monkeypatch.setattr(month, "draw", lambda r: drawn.append(1) or draw(r))
+    first = charts.render(report)
+    assert charts.render(report) == first and len(drawn) == 1  # the second from the cache
+    (kept,) = (cache.folder() / "rendered").glob("charts-*")
+    kept.write_bytes(b'[["not", "a chart"]]')  # spoiled: drawn again, and kept again
+    assert charts.render(report) == first and len(drawn) == 2
+    kept.chmod(0o666)  # another user may write it: never read
+    assert charts.render(report) == first and len(drawn) == 3
+    assert "is not a private file of yours" in capsys.readouterr().err
+    other = {**report, "year": "another"}
+    charts.render(other)
+    assert len(drawn) == 4  # other figures, drawn

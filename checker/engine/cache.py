@@ -273,9 +273,36 @@ def _installed() -> list[str]:
     return found
 
 
-def _read(where: Path, fingerprint: bytes, decode: Callable[[object], T]) -> T | None:
-    """What a cache file keeps under this fingerprint, if it is a private file of this user's
-    (anything else is never read, and noted) holding exactly what `_write` writes (if not, None)."""
+KEPT_RENDERS = 20  # of each kind: the renders of the last builds, the older ones removed
+
+
+def rendered(
+    kind: str, key: bytes, make: Callable[[], bytes], valid: Callable[[bytes], bool]
+) -> bytes:
+    """What `make` renders (the report's charts, its PDF), kept by a hash of all it is made from
+    (`key`, and the tool's own fingerprint), so that the same input is rendered once: a private
+    file of this user's in the cache folder, used again if `valid` accepts it."""
+    name = hashlib.sha256(_tool() + kind.encode() + key).hexdigest()
+    where = folder() / "rendered" / f"{kind}-{name}"
+    kept = _private_bytes(where)
+    if kept is not None and valid(kept):
+        os.utime(where)  # recently used: kept longest
+        return kept
+    made = make()
+    try:
+        where.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        replace(where, made, mode=0o600)
+        older = sorted(where.parent.glob(f"{kind}-*"), key=lambda p: p.lstat().st_mtime_ns)
+        for old in older[:-KEPT_RENDERS]:
+            _forget(old)
+    except OSError:
+        pass  # a read-only home or a full disk: the next build renders it again
+    return made
+
+
+def _private_bytes(where: Path) -> bytes | None:
+    """A cache file's bytes, if it is a private file of this user's (anything else is never read,
+    and noted); None if there is none."""
     try:
         descriptor = os.open(where, os.O_RDONLY | NO_FOLLOW | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
@@ -287,7 +314,18 @@ def _read(where: Path, fingerprint: bytes, decode: Callable[[object], T]) -> T |
             if not _private(os.fstat(handle.fileno())) or (not NO_FOLLOW and where.is_symlink()):
                 _note(where)
                 return None
-            kept = handle.read()
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _read(where: Path, fingerprint: bytes, decode: Callable[[object], T]) -> T | None:
+    """What a cache file keeps under this fingerprint, if it is a private file of this user's
+    (anything else is never read, and noted) holding exactly what `_write` writes (if not, None)."""
+    kept = _private_bytes(where)
+    if kept is None:
+        return None
+    try:
         collecting = gc.isenabled()
         gc.disable()  # 100,000s of lists and tuples, and no cycles: tracing them is wasted time
         try:

@@ -5,7 +5,9 @@ schema, a case filed in the wrong place) fails the build with the checker's loca
 `mkdocs serve` rebuilds when a file under policy/ or cases/ changes. The pages themselves come
 from `checker.site.pages`, which imports nothing from MkDocs. Each page's tables are labelled for
 narrow screens (`checker.site.tables`), and each annual report, once built, is printed to a PDF
-among the downloads (`checker.site.pdf`; `pdf: false` builds without it).
+among the downloads (`checker.site.pdf`; `pdf: false` builds without it, and `mkdocs serve`'s
+preview, rebuilt on every edit, has none). Unchanged cases come from the results cache, and the
+charts and the PDF are drawn once for the same figures (`cache: false` ignores the cache).
 
 The privacy guard (`checker.site.privacy`) reads every file the build writes, whatever its name
 (`checker.site.published_files` says how each is read): before anything is written, the docs
@@ -57,6 +59,11 @@ class ComplaintsConfig(Config):
 
 
 class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
+    serving = False  # under `mkdocs serve`: a preview, rebuilt on every edit, without the PDF
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         as_of_text = self.config.as_of or os.environ.get("COMPLAINTS_AS_OF")
@@ -82,8 +89,10 @@ class ComplaintsPlugin(BasePlugin[ComplaintsConfig]):
         self.printed = {
             report_path(year): year
             for year in sorted(years)
-            if self.config.pdf and report_path(year) in self.site.pages
+            if self.config.pdf and not self.serving and report_path(year) in self.site.pages
         }
+        if self.serving and self.config.pdf:
+            log.info("complaints: the preview has no PDF of the report (mkdocs build prints it)")
         if self.printed and (reason := unavailable()):
             if os.environ.get("CI"):
                 raise PluginError(f"complaints: no PDF of the annual report: {reason}")

@@ -10,11 +10,14 @@ not.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
+
+from checker.engine import cache
 
 # WeasyPrint needs Pango (Debian: libpango-1.0-0 libpangoft2-1.0-0), which .ci/run installs
 NEEDS = (
@@ -45,9 +48,23 @@ def pdf_path(year: str) -> str:
 
 
 def print_pdf(page: Path, site: Path) -> bytes:
-    """The PDF of a built page of the site in `site` (its HTML file)."""
+    """The PDF of a built page of the site in `site` (its HTML file): printed once for the same
+    page and stylesheets, and kept in the results cache's folder (`engine.cache.rendered`)."""
     if reason := unavailable():
         raise NotPrinted(reason)
+    import weasyprint
+
+    made_from = [page.read_bytes(), weasyprint.__version__.encode()]
+    made_from += [css.read_bytes() for css in sorted(site.rglob("*.css"))]
+    return cache.rendered(
+        "pdf",
+        hashlib.sha256(b"\0".join(made_from)).digest(),
+        lambda: _printed(page, site),
+        lambda kept: kept.startswith(b"%PDF-"),
+    )
+
+
+def _printed(page: Path, site: Path) -> bytes:
     import weasyprint
 
     # WeasyPrint warns of every CSS property of the theme's that it does not lay out

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from typing import Any
 
+from checker.load.repository import load_file
 from checker.load.view import View
 from checker.model.case import CATEGORIES, IDENTIFIERS, Case
 from checker.site.words import plain, readings, tokens
@@ -113,29 +114,35 @@ def _checksums(words: list[str]) -> tuple[int, int, int]:
 
 
 class Fingerprints:
-    """The private strings of a set of cases, each as four numbers (its `_checksums` and its
-    length in words), in arrays: 600,000 of them cross from the worker processes as bytes."""
+    """The private strings of a set of cases, each as five numbers (its `_checksums`, its length
+    in words and the CRC-32 of its case file's path), in arrays: 600,000 of them cross from the
+    worker processes as bytes. The path's checksum lets a possible leak be confirmed by reading
+    the few case files it may come from, never all of them."""
 
     def __init__(self, *cases: dict[str, Any]) -> None:
         self.firsts, self.heads = array("I"), array("I")
-        self.wholes, self.sizes = array("I"), array("I")
+        self.wholes, self.sizes, self.files = array("I"), array("I"), array("I")
         for data in cases:
             self.add(data)
 
-    def add(self, data: dict[str, Any]) -> None:
-        """Every private string of one case."""
+    @property
+    def arrays(self) -> tuple[array[int], ...]:
+        return (self.firsts, self.heads, self.wholes, self.sizes, self.files)
+
+    def add(self, data: dict[str, Any], path: str = "") -> None:
+        """Every private string of one case, from its file `path` (as shown)."""
+        file = zlib.crc32(path.encode())
         for _, words in _private(data):
             first, head, whole = _checksums(words)
             self.firsts.append(first)
             self.heads.append(head)
             self.wholes.append(whole)
             self.sizes.append(len(words))
+            self.files.append(file)
 
     def extend(self, other: Fingerprints) -> None:
-        self.firsts.extend(other.firsts)
-        self.heads.extend(other.heads)
-        self.wholes.extend(other.wholes)
-        self.sizes.extend(other.sizes)
+        for mine, more in zip(self.arrays, other.arrays, strict=True):
+            mine.extend(more)
 
 
 def public(data: object) -> Iterator[str]:
@@ -168,8 +175,9 @@ class Guard:
         self.strings = strings
         self.firsts = set(strings.firsts)
         self.heads = set(strings.heads)
-        # head -> length -> wholes, for the heads met
-        self.index: dict[int, dict[int, set[int]]] = {}
+        # head -> length -> whole -> the checksums of the paths of the case files it is in, for
+        # the heads met
+        self.index: dict[int, dict[int, dict[int, set[int]]]] = {}
         phrases = self._found([words for text in standing for words in readings(text)])
         texts = self._found([words for text in published for words in readings(text)])
         # no run of fewer than MIN_WORDS words is exempt: each is an identifier (one word each, by
@@ -224,9 +232,19 @@ class Guard:
             return
         strings = self.strings
         for i in compress(range(len(strings.heads)), map(new.__contains__, strings.heads)):
-            self.index.setdefault(strings.heads[i], {}).setdefault(strings.sizes[i], set()).add(
-                strings.wholes[i]
+            sizes = self.index.setdefault(strings.heads[i], {})
+            sizes.setdefault(strings.sizes[i], {}).setdefault(strings.wholes[i], set()).add(
+                strings.files[i]
             )
+
+    def files(self, runs: Iterable[tuple[str, ...]]) -> set[int]:
+        """The checksums of the paths of the case files that hold a private string with the
+        checksums of one of these runs (each a run `leaks` found)."""
+        found: set[int] = set()
+        for run in runs:
+            _, head, whole = _checksums(list(run))
+            found |= self.index.get(head, {}).get(len(run), {}).get(whole, set())
+        return found
 
     def _runs(self, words: list[str], hits: list[tuple[int, int, int]]) -> set[tuple[str, ...]]:
         """The runs of words, from these beginnings, that have all the checksums of a private
@@ -256,7 +274,7 @@ class Strings:
 class Fingerprinting:
     """The collector that takes each case's strings as the engine evaluates it
     (`checker.engine.evaluate.Collector`); its tally is `Strings`, kept by the results cache as
-    its four arrays' bytes (base64) and the public strings."""
+    its arrays' bytes (base64) and the public strings."""
 
     name = "strings"
 
@@ -264,7 +282,7 @@ class Fingerprinting:
         return Strings()
 
     def add(self, tally: Strings, case: Case) -> None:
-        tally.private.add(case.data)
+        tally.private.add(case.data, case.document.path)
         tally.public.update(public(case.data))
 
     def merge(self, total: Strings, tally: Strings) -> None:
@@ -272,8 +290,7 @@ class Fingerprinting:
         total.public.update(tally.public)
 
     def kept(self, tally: Strings) -> dict[str, Any]:
-        private = tally.private
-        arrays = (private.firsts, private.heads, private.wholes, private.sizes)
+        arrays = tally.private.arrays
         return {
             "private": [base64.b64encode(numbers.tobytes()).decode("ascii") for numbers in arrays],
             "public": sorted(tally.public),
@@ -283,12 +300,12 @@ class Fingerprinting:
         if type(data) is not dict or data.keys() != {"private", "public"}:
             raise ValueError("not a tally of strings")
         arrays, public = data["private"], data["public"]
-        if type(arrays) is not list or len(arrays) != 4 or type(public) is not list:
+        private = Fingerprints()
+        numbers = private.arrays
+        if type(arrays) is not list or len(arrays) != len(numbers) or type(public) is not list:
             raise ValueError("not a tally of strings")
         if not all(type(text) is str for text in (*arrays, *public)):
             raise ValueError("a string that is not text")
-        private = Fingerprints()
-        numbers = (private.firsts, private.heads, private.wholes, private.sizes)
         for into, text in zip(numbers, arrays, strict=True):
             into.frombytes(base64.b64decode(text, validate=True))  # ValueError if not whole
         if len({len(n) for n in numbers}) != 1:
@@ -317,7 +334,14 @@ class SiteGuard:
         found = self.guard.leaks(texts)
         if not found:
             return []
-        return _named(found, ((case.path, case.data) for case in self.view.documents("case")))
+        files = self.guard.files(set().union(*found.values()))
+        loaded = (
+            load_file(path, shown, "case")
+            for path, shown in self.view.repository.case_files
+            if zlib.crc32(shown.encode()) in files
+        )
+        cases = ((case.path, case.data) for case, problems in loaded if case and not problems)
+        return _named(found, cases)
 
 
 def leaks(view: View, strings: Strings, texts: Mapping[str, str]) -> list[str]:

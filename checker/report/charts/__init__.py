@@ -15,8 +15,11 @@ the next (svg.py).
 from __future__ import annotations
 
 import html as html_text
+import json
+from dataclasses import astuple
 
 from checker import ExtraMissing
+from checker.engine import cache
 from checker.report.charts import month, outcomes, timeliness, year_on_year
 from checker.report.charts.look import STYLE
 from checker.report.charts.svg import Chart
@@ -25,16 +28,36 @@ __all__ = ["Chart", "html", "render"]
 
 
 def render(report: dict) -> dict[str, Chart]:
-    """The report's charts by id, drawn from its published figures only."""
+    """The report's charts by id, drawn from its published figures only; drawn once for the same
+    figures, and kept in the results cache's folder (`engine.cache.rendered`)."""
     try:
         import matplotlib  # loaded only when a chart is drawn
     except ImportError:
         raise ExtraMissing("charts", "matplotlib", "Drawing the annual report's charts") from None
 
-    builders = (month.draw, timeliness.draw, outcomes.draw, year_on_year.draw)
-    with matplotlib.rc_context(STYLE):
-        charts = [build(report) for build in builders]
-    return {chart.id: chart for chart in charts if chart is not None}
+    def draw() -> bytes:
+        builders = (month.draw, timeliness.draw, outcomes.draw, year_on_year.draw)
+        with matplotlib.rc_context(STYLE):
+            charts = [build(report) for build in builders]
+        return json.dumps([astuple(chart) for chart in charts if chart is not None]).encode()
+
+    data = json.dumps(report, sort_keys=True, default=str) + matplotlib.__version__
+    kept = cache.rendered("charts", data.encode(), draw, lambda kept: _charts(kept) is not None)
+    return {chart.id: chart for chart in _charts(kept) or ()}
+
+
+def _charts(kept: bytes) -> list[Chart] | None:
+    """The charts as `render` keeps them (a list of each one's four strings), or None."""
+    try:
+        rows = json.loads(kept)
+    except ValueError:
+        return None
+    if type(rows) is not list or any(
+        type(row) is not list or len(row) != 4 or any(type(s) is not str for s in row)
+        for row in rows
+    ):
+        return None
+    return [Chart(*row) for row in rows]
 
 
 def html(chart: Chart) -> str:
