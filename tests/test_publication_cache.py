@@ -195,3 +195,26 @@ def test_the_charts_are_drawn_once_for_the_same_figures(
     other = {**report, "year": "another"}
     charts.render(other)
     assert len(drawn) == 4  # other figures, drawn
+
+
+def test_the_site_is_the_same_built_from_the_cache_and_without_it(example: Path, tmp_path: Path):
+    from tests.test_site import mkdocs_build
+
+    (example / "site").mkdir()
+    builds = []
+    for name in ("cold", "warm"):
+        assert mkdocs_build(example, tmp_path / name).returncode == 0
+        builds.append(tmp_path / name)
+    config = example / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - complaints ", "  - complaints: {cache: false} ")
+    )
+    assert "{cache: false}" in config.read_text()
+    assert mkdocs_build(example, tmp_path / "uncached").returncode == 0
+    files = {p.relative_to(tmp_path / "uncached") for p in (tmp_path / "uncached").rglob("*")}
+    assert any(p.suffix == ".pdf" for p in files) and len(files) > 50
+    for build in builds:
+        assert {p.relative_to(build) for p in build.rglob("*")} == files
+        for path in files:
+            if (tmp_path / "uncached" / path).is_file():
+                assert (build / path).read_bytes() == (tmp_path / "uncached" / path).read_bytes()
