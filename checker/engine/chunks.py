@@ -26,7 +26,7 @@ def cut(files: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
     """The chunks of `files` (in path order), each as its first index and the one after its last."""
     found, start = [], 0
     for index, (_, shown) in enumerate(files):
-        if zlib.crc32(shown.encode()) % SPAN == 0:
+        if zlib.crc32(shown.encode("utf-8", "surrogateescape")) % SPAN == 0:
             found.append((start, index + 1))
             start = index + 1
     if start < len(files):

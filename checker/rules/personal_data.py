@@ -96,7 +96,8 @@ def check(case: Case) -> Iterator[Problem]:
 def names_in(document: Document, because: str) -> Iterator[Problem]:
     """Each free-text value, and each comment, that looks like it names a person (never quoting
     the name: the message is shown and logged where the case is not)."""
-    for path, text in free_texts(document.data, ()):
+    named = any(map(has_name, _strings(document.data)))  # a first look, without the paths
+    for path, text in free_texts(document.data, ()) if named else ():
         if has_name(text):
             yield Problem(
                 f"{'.'.join(str(p) for p in path)} contains what looks like a person's name; "
@@ -199,6 +200,11 @@ def _key(found: str) -> str:
 def _suspect(data: object) -> bool:
     """Whether any free-text string has a digit or an @ (every pattern needs one): a quick first
     look, without the paths `free_texts` keeps, which most files need no more than."""
+    return any(map(HAS_DIGIT_OR_AT.search, _strings(data)))
+
+
+def _strings(data: object) -> Iterator[str]:
+    """Every free-text string in the case, as `free_texts` finds them, without their paths."""
     stack: list[Any] = [[data]]  # the YAML mappings and lists still to look into
     while stack:
         node = stack.pop()
@@ -207,11 +213,10 @@ def _suspect(data: object) -> bool:
         ):
             kind = type(value)
             if kind is str:
-                if HAS_DIGIT_OR_AT.search(value) and not DATE_VALUE.fullmatch(value):
-                    return True
+                if not DATE_VALUE.fullmatch(value):
+                    yield value
             elif kind is dict or kind is list:
                 stack.append(value)
-    return False
 
 
 def free_texts(

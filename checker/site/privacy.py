@@ -131,7 +131,7 @@ class Fingerprints:
 
     def add(self, data: dict[str, Any], path: str = "") -> None:
         """Every private string of one case, from its file `path` (as shown)."""
-        file = zlib.crc32(path.encode())
+        file = _path_checksum(path)
         for _, words in _private(data):
             first, head, whole = _checksums(words)
             self.firsts.append(first)
@@ -143,6 +143,11 @@ class Fingerprints:
     def extend(self, other: Fingerprints) -> None:
         for mine, more in zip(self.arrays, other.arrays, strict=True):
             mine.extend(more)
+
+
+def _path_checksum(path: str) -> int:
+    """A case file's path as a number (a path may hold bytes that are not UTF-8)."""
+    return zlib.crc32(path.encode("utf-8", "surrogateescape"))
 
 
 def public(data: object) -> Iterator[str]:
@@ -338,7 +343,7 @@ class SiteGuard:
         loaded = (
             load_file(path, shown, "case")
             for path, shown in self.view.repository.case_files
-            if zlib.crc32(shown.encode()) in files
+            if _path_checksum(shown) in files
         )
         cases = ((case.path, case.data) for case, problems in loaded if case and not problems)
         return _named(found, cases)
