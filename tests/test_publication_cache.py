@@ -122,17 +122,17 @@ def test_a_file_changed_in_the_last_moments_keeps_no_chunk(
 )
 def test_a_spoiled_chunk_is_counted_again(example: Path, tmp_path: Path, spoil):
     uncached = outputs(example, tmp_path, "--no-cache")
-    counted(example)
-    where = cache._file(example, "publication")
-    text = where.read_text()
-    head, body = text.split('"entries":', 1)
-    entries = json.loads(body[:-1])
-    for kept in entries["chunks"].values():
-        figures, _ = kept
-        if "2025-26" in figures:
-            spoil(figures)
-    where.write_text(f'{head}"entries":{json.dumps(entries)}}}')
-    assert 0 < counted(example) <= 400
+    assert outputs(example, tmp_path) == uncached  # the report's and the site's caches kept
+    kept_files = list(cache.folder().glob(cache._file(example, "publication-*").name))
+    assert len(kept_files) == 2
+    for where in kept_files:
+        head, body = where.read_text().split('"entries":', 1)
+        entries = json.loads(body[:-1])
+        for kept in entries["chunks"].values():
+            if "2025-26" in kept[0]:  # the figures' tally, the first of each chunk's
+                spoil(kept[0])
+        where.write_text(f'{head}"entries":{json.dumps(entries)}}}')
+    assert 0 < counted(example) <= 400  # the site's
     assert outputs(example, tmp_path) == uncached
 
 
@@ -172,13 +172,17 @@ def test_fingerprints_are_kept_and_read_back_and_refused_when_spoiled(example: P
 
 
 def test_the_charts_are_drawn_once_for_the_same_figures(
-    example: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    example: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ):
     from checker.report import charts
     from checker.report.charts import month
     from checker.report.publish import build
     from checker.site.build import publication
 
+    monkeypatch.setenv("COMPLAINTS_CACHE_DIR", str(tmp_path / "cache"))  # none drawn yet
     found = publication(load_repository(example), date.fromisoformat(AS_OF))
     report = build(found.run.view, found.figures, "2025-26")
     drawn: list[int] = []

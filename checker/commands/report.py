@@ -8,10 +8,12 @@ from datetime import date
 
 from checker.calendar import periods
 from checker.commands import UsageError, root, write
+from checker.engine.run import evaluated
 from checker.load.repository import load_repository
+from checker.report.counting import Counting
+from checker.report.figures import as_at
 from checker.report.publish import build
 from checker.report.render import FORMATS
-from checker.site.build import publication
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,8 +21,16 @@ def run(args: argparse.Namespace) -> int:
     # the report needs the cases' figures and measures, not their findings: no rule's findings;
     # a frozen year's cases are counted as at its date, whatever the date today
     as_of = args.as_of or date.today()
-    found = publication(repository, as_of, rules=frozenset(), use_cache=not args.no_cache)
-    view, figures = found.run.view, found.figures
+    dates = as_at(repository)
+    done = evaluated(
+        repository,
+        as_of,
+        rules=frozenset(),
+        collectors=(Counting(as_of, dates),),
+        use_cache=not args.no_cache,
+        dates=dates,
+    )
+    view, (figures,) = done.view, done.tallies
     if view.council is None or view.policy is None:
         raise UsageError(
             "policy/council.yaml and policy/policy.yaml must be valid; `complaints check` says why"

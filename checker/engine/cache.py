@@ -145,18 +145,20 @@ def collected(
     as_of: date,
     dates: Mapping[str, date],
     collectors: tuple[Collector, ...],
+    rules: frozenset[str] | None,
     evaluate: Callable[[list[list[tuple[str, str]]]], list[Evaluation]],
 ) -> tuple[list[Outcome], int, tuple[Any, ...]]:
-    """The outcome of every case file and each collector's tally over them all, kept by chunk
-    (`checker.engine.chunks`): a chunk whose files are all unchanged is taken from the cache, the
-    others are evaluated by `evaluate` (with every rule, so that the outcomes serve any later
-    run), a batch a chunk; and how many files were evaluated. `dates` are the frozen years'."""
+    """The outcome of every case file under `rules` (None: every rule) and each collector's tally
+    over them all, kept by chunk (`checker.engine.chunks`): a chunk whose files are all unchanged
+    is taken from the cache, the others are evaluated by `evaluate`, a batch a chunk; and how
+    many files were evaluated. `dates` are the frozen years'. Each set of collectors and rules
+    (the report's, the site's) has a cache file of its own."""
     files = repository.case_files
+    kind = marshal.dumps(([c.name for c in collectors], None if rules is None else sorted(rules)))
     fingerprint = hashlib.sha256(
-        _fingerprint(repository, as_of)
-        + marshal.dumps((sorted(map(str, dates.items())), [c.name for c in collectors]))
+        _fingerprint(repository, as_of) + kind + marshal.dumps(sorted(map(str, dates.items())))
     ).digest()
-    where = _file(repository.root, "publication")
+    where = _file(repository.root, f"publication-{hashlib.sha256(kind).hexdigest()[:16]}")
     kept_outcomes, kept_chunks = _read(where, fingerprint, cache_format.publication) or ({}, {})
     signatures = _signatures(repository)
     parts = chunks.cut(files)

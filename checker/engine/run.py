@@ -101,15 +101,13 @@ def evaluated(
     setting = Setting.of(start, rules, collectors, dates)
     tallies: tuple[Any, ...] = ()
     if use_cache and collectors and setting is not None:
-        # every rule runs, so that the outcomes kept serve any later run (`run` returns only the
-        # findings of `rules`)
-        every = replace(setting, rules=None)
         outcomes, count, tallies = cache.collected(
             repository,
             as_of,
             setting.dates,
             collectors,
-            lambda batches: evaluate_batches(every, batches, progress),
+            rules,
+            lambda batches: evaluate_batches(setting, batches, progress),
         )
     elif use_cache and not collectors and rules is None and not dates:
         outcomes, count = cache.outcomes(
