@@ -37,17 +37,19 @@ from datetime import date
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from checker.engine import cache_format, chunks
 from checker.engine import signatures as signing
-from checker.engine.evaluate import Collector, Evaluation
 from checker.files import replace
 from checker.load.git import git_config
 from checker.load.repository import Repository
 from checker.load.yaml import NO_FOLLOW
 from checker.model.findings import Finding
 from checker.model.outcome import Outcome
+
+if TYPE_CHECKING:  # the evaluation's types only: an unchanged check loads no rule
+    from checker.engine.evaluate import Collector, Evaluation
 
 T = TypeVar("T")
 
