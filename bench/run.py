@@ -237,6 +237,8 @@ def serve_reload(repo: Path, env: dict, case: Path) -> float:
     finally:
         server.terminate()
         server.wait()
+    if not times:
+        raise SystemExit(f"mkdocs serve did not serve or rebuild {repo}")
     return statistics.median(times)
 
 

@@ -190,3 +190,8 @@ def test_the_configuration_never_replaces_a_file_it_did_not_write(tmp_path, cli)
     run = cli("pages", "--root", ROOT, "--as-of", AS_OF, "--out", out, "--config", elsewhere)
     assert run.code == 2 and "must be inside the folder of --config" in run.err
     assert not elsewhere.exists()
+    assert not out.exists()  # refused before any page is written
+    folder = tmp_path / "a-folder.yml"
+    folder.mkdir()
+    run = cli("pages", "--root", ROOT, "--as-of", AS_OF, "--out", out, "--config", folder)
+    assert run.code == 2 and "cannot be read" in run.err and "Traceback" not in run.err

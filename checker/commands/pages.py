@@ -14,12 +14,14 @@ from checker.model.findings import Severity
 from checker.site.build import publication
 from checker.site.pages import build_site, write
 from checker.site.privacy import leaks
-from checker.site.project import NotWritten, write_config
+from checker.site.project import NotWritten, refusal, write_config
 
 
 def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     folder = root(args)  # a council's repository has its mkdocs.yml
+    if args.config and (why := refusal(args.config, args.out)):
+        raise UsageError(why)
     repository = load_repository(folder)
     # every rule: it refuses on any error
     found = publication(repository, as_of, rules=None, progress=True, use_cache=not args.no_cache)

@@ -23,6 +23,7 @@ new one.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import gc
@@ -290,7 +291,8 @@ def rendered(
     where = folder() / "rendered" / f"{kind}-{name}"
     kept = _private_bytes(where)
     if kept is not None and valid(kept):
-        os.utime(where)  # recently used: kept longest
+        with contextlib.suppress(OSError):  # a read-only cache folder is still read
+            os.utime(where)  # recently used: kept longest
         return kept
     made = make()
     try:

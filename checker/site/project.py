@@ -33,17 +33,28 @@ class NotWritten(Exception):
     """The configuration cannot be written (the message says why and what to do)."""
 
 
-def write_config(source: Path, target: Path, docs: Path, nav: list[Any]) -> None:
-    """Write `target`: the configuration `source` with `docs` as its docs folder and `nav` as its
-    navigation (unless it has its own), the site's stylesheets, and without the plugin."""
-    if target.exists() and not target.read_text("utf-8", errors="replace").startswith(HEADER):
-        raise NotWritten(f"{target} is not one `complaints pages` wrote; choose another --config")
-    folder = target.resolve().parent
-    if not docs.resolve().is_relative_to(folder):
-        raise NotWritten(
+def refusal(target: Path, docs: Path) -> str | None:
+    """Why `target` may not be written as the configuration of the pages in `docs` (asked before
+    any page is written), or None."""
+    try:
+        ours = not target.exists() or target.read_bytes().startswith(HEADER.encode())
+    except OSError as error:
+        return f"{target} cannot be read ({error.strerror}); choose another --config"
+    if not ours:
+        return f"{target} is not one `complaints pages` wrote; choose another --config"
+    if not docs.resolve().is_relative_to(target.resolve().parent):
+        return (
             f"--out {docs} must be inside the folder of --config {target} (a generator builds "
             "only the docs folder under its configuration)"
         )
+    return None
+
+
+def write_config(source: Path, target: Path, docs: Path, nav: list[Any]) -> None:
+    """Write `target` (which `refusal` allows): the configuration `source` with `docs` as its
+    docs folder and `nav` as its navigation (unless it has its own), the site's stylesheets, and
+    without the plugin."""
+    folder = target.resolve().parent
     yaml = YAML()  # round trip: the council's comments, order and tags are kept
     yaml.width = 4096  # long lines kept as the council wrote them
     try:
@@ -65,7 +76,10 @@ def write_config(source: Path, target: Path, docs: Path, nav: list[Any]) -> None
     config["extra_css"] = [*extra_css, *(s for s in STYLESHEETS if s not in extra_css)]
     out = io.StringIO()
     yaml.dump(config, out)
-    replace(target, HEADER + out.getvalue())
+    try:
+        replace(target, HEADER + out.getvalue())
+    except OSError as error:
+        raise NotWritten(f"cannot write {target}: {error.strerror}") from None
 
 
 def _name(plugin: Any) -> str:
