@@ -282,6 +282,35 @@ def test_the_pdf_reads_only_the_sites_own_files(tmp_path, caplog):
     assert "disallowed protocol" in refused  # another host
 
 
+def test_the_pdf_engine_is_loaded_to_find_out_once_per_installed_copy(tmp_path, monkeypatch):
+    # Loading WeasyPrint takes half a second: a build after one case changed would spend more on
+    # it than on the case. Its answer is kept; a failure is never kept, so a user who installs
+    # Pango is heard at the next build; another copy of the engine is loaded to find out again.
+    from checker.site import pdf
+
+    monkeypatch.setenv("COMPLAINTS_CACHE_DIR", str(tmp_path / "cache"))
+    loads: list[bytes] = []
+    answer = [pdf.LOADED]
+
+    def load() -> bytes:
+        loads.append(answer[0])
+        return answer[0]
+
+    monkeypatch.setattr(pdf, "_loads", load)
+    assert pdf.unavailable() is None and pdf.unavailable() is None
+    assert len(loads) == 1
+    monkeypatch.setattr(pdf, "_engine", lambda: b"another copy")
+    answer[0] = b"needs Pango"
+    assert pdf.unavailable() == "needs Pango" and pdf.unavailable() == "needs Pango"
+    assert len(loads) == 3
+    answer[0] = pdf.LOADED
+    assert pdf.unavailable() is None and pdf.unavailable() is None
+    assert len(loads) == 4
+    monkeypatch.setattr(pdf, "_engine", lambda: None)  # not installed: nothing to load
+    assert "WeasyPrint is not installed" in (pdf.unavailable() or "")
+    assert len(loads) == 4
+
+
 def test_a_council_can_build_without_the_pdf(tmp_path):
     from tests.conftest import scratch
     from tests.test_site import ROOT, mkdocs_build

@@ -11,7 +11,10 @@ not.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
+import os
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,12 +37,43 @@ class NotPrinted(Exception):
 def unavailable() -> str | None:
     """Why no PDF can be made on this machine (the engine or its Pango library is missing), or None.
     A site then builds without the PDF, saying so: a new user's first build needs nothing beyond
-    Python. In CI (CI set) the build fails instead, so a published site never lacks it silently."""
+    Python. In CI (CI set) the build fails instead, so a published site never lacks it silently.
+
+    The engine is loaded to find out once for each installed copy of it (its import is about half
+    a second, more than the rest of a build after one case changed), and the answer kept with the
+    renders (`engine.cache.rendered`); a machine where it failed tries again every build."""
+    engine = _engine()
+    if engine is None:
+        return f"{NEEDS} (WeasyPrint is not installed)"
+    verdict = cache.rendered("pdf-engine", engine, _loads, lambda kept: kept == LOADED)
+    return None if verdict == LOADED else verdict.decode(errors="replace")
+
+
+LOADED = b"loaded"
+
+
+def _engine() -> bytes | None:
+    """The installed engine's place and version, without loading it (None if it is not there)."""
+    try:
+        spec = importlib.util.find_spec("weasyprint")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        version = metadata.version("weasyprint")
+        changed = os.stat(spec.origin).st_mtime_ns
+    except (metadata.PackageNotFoundError, OSError):
+        version, changed = "unknown", 0
+    return f"{spec.origin}\0{version}\0{changed}".encode("utf-8", "surrogateescape")
+
+
+def _loads() -> bytes:
     try:
         import weasyprint  # noqa: F401
     except (ImportError, OSError) as error:  # OSError: Pango's library could not be loaded
-        return f"{NEEDS} ({error})"
-    return None
+        return f"{NEEDS} ({error})".encode()
+    return LOADED
 
 
 def pdf_path(year: str) -> str:
@@ -52,9 +86,7 @@ def print_pdf(page: Path, site: Path) -> bytes:
     page and stylesheets, and kept in the results cache's folder (`engine.cache.rendered`)."""
     if reason := unavailable():
         raise NotPrinted(reason)
-    import weasyprint
-
-    made_from = [page.read_bytes(), weasyprint.__version__.encode()]
+    made_from = [page.read_bytes(), _engine() or b""]
     made_from += [css.read_bytes() for css in sorted(site.rglob("*.css"))]
     return cache.rendered(
         "pdf",
@@ -65,7 +97,10 @@ def print_pdf(page: Path, site: Path) -> bytes:
 
 
 def _printed(page: Path, site: Path) -> bytes:
-    import weasyprint
+    try:
+        import weasyprint
+    except (ImportError, OSError) as error:  # Pango removed since the engine last loaded
+        raise NotPrinted(f"{NEEDS} ({error})") from error
 
     # WeasyPrint warns of every CSS property of the theme's that it does not lay out
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

@@ -35,6 +35,7 @@ missed leak. The standing files' phrases are found the same way, once a build (`
 from __future__ import annotations
 
 import base64
+import functools
 import re
 import zlib
 from array import array
@@ -339,14 +340,23 @@ class SiteGuard:
         found = self.guard.leaks(texts)
         if not found:
             return []
-        files = self.guard.files(set().union(*found.values()))
+        files = self.view.repository.case_files
+        held = self.guard.files(set().union(*found.values()))
         loaded = (
-            load_file(path, shown, "case")
-            for path, shown in self.view.repository.case_files
-            if _path_checksum(shown) in files
+            load_file(*files[index], "case")  # in path order
+            for index in sorted(i for checksum in held for i in self._by_checksum.get(checksum, ()))
         )
         cases = ((case.path, case.data) for case, problems in loaded if case and not problems)
         return _named(found, cases)
+
+    @functools.cached_property
+    def _by_checksum(self) -> dict[int, list[int]]:
+        """Each case file's index by the checksum of its path, worked out once a build (each
+        page with a candidate would otherwise checksum every path again)."""
+        indices: dict[int, list[int]] = {}
+        for index, (_, shown) in enumerate(self.view.repository.case_files):
+            indices.setdefault(_path_checksum(shown), []).append(index)
+        return indices
 
 
 def leaks(view: View, strings: Strings, texts: Mapping[str, str]) -> list[str]:
