@@ -14,7 +14,8 @@ each timed run, so that none pays for writing back what the one before it wrote.
 speed drifts by up to 2x over minutes, so each ratio compares runs taken next to each other: the
 peer runs right after our cold check, and the site build right after a second cold check. It
 prints one table and the targets, and writes both, with the machine described, to
-bench/RESULTS.md.
+bench/RESULTS.md. Every command runs with its bytecode compiled and written, as an installed tool
+runs after its first use (PYTHONDONTWRITEBYTECODE is unset for them).
 """
 
 from __future__ import annotations
@@ -165,6 +166,17 @@ from checker.cli import main
 sys.exit(main(["check", "--as-of", "{AS_OF}", "--format", "json"]))
 """
 
+# One case changed and checked: its outcome kept as a change to the results cache, or the whole
+# cache written again (the split turned off).
+CHANGES = f"""
+import sys
+from checker.engine import deltas
+if sys.argv[1] == "whole":
+    deltas.REBASE_FLOOR, deltas.REBASE = 0, 0.0
+from checker.cli import main
+sys.exit(main(["check", "--as-of", "{AS_OF}", "--format", "json"]))
+"""
+
 
 def measure_tricks(repo: Path, env: dict) -> list[tuple[str, str, str, str]]:
     """Each trick's process timed with it and without it."""
@@ -184,7 +196,16 @@ def measure_tricks(repo: Path, env: dict) -> list[tuple[str, str, str, str]]:
     chunked, whole = (
         median(report + extra, repo, env, change)[0] for extra in ([], ["--no-cache"])
     )
+    split, rewritten = (
+        median([python, "-c", CHANGES, way], repo, env, change)[0] for way in ("split", "whole")
+    )
     return [
+        (
+            "outcomes kept as a base and the changes since (check, one case changed)",
+            "engine/deltas.py",
+            f"{split:.2f}",
+            f"{rewritten:.2f}",
+        ),
         (
             "figures and fingerprints kept by chunk (report, one case changed)",
             "engine/chunks.py",
@@ -244,6 +265,8 @@ def serve_reload(repo: Path, env: dict, case: Path) -> float:
 
 def main() -> int:
     rows, targets, tricks = [], [], []
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # each command as an installed tool runs
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "checker")], check=True)
 
     def row(name: str, size: int, result: tuple[float, float], files: int | None = None) -> None:
         seconds, peak = result

@@ -6,19 +6,20 @@ validator, the bank holidays), every policy file (council, policy, Codes, self-a
 reports), the git config (whose remotes one rule reads) and the as-of date. A different
 fingerprint means a fresh cache. Each case file's outcome is kept with the file's size,
 modification time, change time and inode, as git's index keeps them: a file whose are not exactly
-the same is evaluated again. A file changed in the last two
-seconds before a run is never kept (git's "racy" rule: a later edit in the same tick of the clock
-would not change its time), so a cached outcome can never hide a finding.
+the same is evaluated again. A file changed in the last two seconds before a run is never kept
+(git's "racy" rule: a later edit in the same tick of the clock would not change its time), so a
+cached outcome can never hide a finding.
 
 The cache lives in the user's cache folder (`$XDG_CACHE_HOME` or ~/.cache, or
-`$COMPLAINTS_CACHE_DIR`), one file per repository, never in the repository: nothing committed can
-plant a cache. It is made private (a folder only its user may enter, files only its user may read)
-and kept as plain data (`cache_format`: JSON, checked field by field, never a format that can
-name code to run). A cache file is read only if it is a regular file of this user that no one
-else may write: anything else (another user's file, a link, a pipe) is never opened for reading,
-and the check says in one note that it was ignored. A file that cannot be read, or holds anything
-but what this module writes, counts as no cache; either way the check runs without it and keeps a
-new one.
+`$COMPLAINTS_CACHE_DIR`), a few files per repository, never in the repository: nothing committed
+can plant a cache. Outcomes are kept as a base and the changes since (`checker.engine.deltas`), so
+a run that evaluated one file writes one outcome. The cache is made private (a folder only its
+user may enter, files only its user may read) and kept as plain data (`cache_format`: JSON,
+checked field by field, never a format that can name code to run). A cache file is read only if
+it is a regular file of this user that no one else may write: anything else (another user's
+file, a link, a pipe) is never opened for reading, and the check says in one note that it was
+ignored. A file that cannot be read, or holds anything but what this module writes, counts as no
+cache; either way the check runs without it and keeps a new one.
 """
 
 from __future__ import annotations
@@ -34,13 +35,14 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from checker.engine import cache_format, chunks
+from checker.engine import cache_format, chunks, deltas
 from checker.engine import signatures as signing
 from checker.files import replace
 from checker.load.git import git_config
@@ -104,36 +106,74 @@ def outcomes(
     """The outcome of every case file: kept ones where the file is unchanged, the rest by
     `evaluate`; and how many were evaluated."""
     files = repository.case_files
-    fingerprint = _fingerprint(repository, as_of)
-    where = _file(repository.root, "cases")
-    kept = _read(where, fingerprint, cache_format.outcomes) or {}
-    found: list[Outcome | None] = [None] * len(files)
+    split = Split.read(
+        _file(repository.root, "cases"),
+        _fingerprint(repository, as_of),
+        lambda entries: (cache_format.outcomes(entries),),
+    )
+    (kept,) = split.merged
+    found: list[Kept | None] = [None] * len(files)
     signatures, todo = _signatures(repository), []
     for index, ((_, shown), signature) in enumerate(zip(files, signatures)):
         entry = kept.get(shown)
         if signature is not None and entry is not None and entry[0] == signature:
-            found[index] = entry[1]
+            found[index] = entry  # the very entry read: `deltas.changes` knows it by identity
         else:
             todo.append(index)
     if todo:
         for index, outcome in zip(todo, evaluate([files[i] for i in todo])):
-            found[index] = outcome
-    if todo or len(kept) != len(files):
-        settled = time.time_ns() - RACY_NS
-        _write(
-            where,
-            fingerprint,
-            cache_format.outcome_columns(
-                [
-                    (signature, outcome)
-                    for signature, outcome in zip(signatures, found)
-                    if signature is not None
-                    and outcome is not None
-                    and max(signature[1], signature[2]) < settled
-                ]
-            ),
-        )
-    return [outcome for outcome in found if outcome is not None], len(todo)
+            found[index] = (signatures[index], outcome)
+    settled = time.time_ns() - RACY_NS
+    final = {
+        entry[1].path: entry
+        for entry in found
+        if entry is not None and entry[0] is not None and max(entry[0][1], entry[0][2]) < settled
+    }
+    split.keep((final,), lambda parts: cache_format.outcome_columns(list(parts[0].values())))
+    return [entry[1] for entry in found if entry is not None], len(todo)
+
+
+Kept = tuple[signing.Signature | None, Outcome]  # an outcome, and its file's signature if any
+Parts = tuple[dict[Any, Any], ...]  # a cache file's entries: maps of keys to what is kept
+
+
+@dataclass(frozen=True)
+class Split:
+    """A cache file kept as a base and the changes since (`checker.engine.deltas`)."""
+
+    where: Path
+    fingerprint: bytes
+    base: Parts  # empty maps if there is none to use
+    changes: Parts | None  # None if there are none (never read over no base)
+
+    @classmethod
+    def read(
+        cls, where: Path, fingerprint: bytes, decode: Callable[[object], Parts], parts: int = 1
+    ) -> Split:
+        base = _read(where, fingerprint, decode)
+        changes = None if base is None else _read(cls.changes_file(where), fingerprint, decode)
+        return cls(where, fingerprint, base or tuple({} for _ in range(parts)), changes)
+
+    @property
+    def merged(self) -> Parts:
+        if self.changes is None:
+            return self.base
+        return tuple(deltas.merged(base, more) for base, more in zip(self.base, self.changes))
+
+    def keep(self, final: Parts, plain: Callable[[Parts], object]) -> None:
+        """Keep `final`'s entries: as changes to the base while they are few, or as a whole new
+        base (the changes removed); nothing is written if the kept changes are these already."""
+        found = [deltas.changes(base, part) for base, part in zip(self.base, final)]
+        changes = tuple(part for part in found if part is not None)
+        if len(changes) < len(found):
+            _write(self.where, self.fingerprint, plain(final))
+            _forget(self.changes_file(self.where))
+        elif changes != (self.changes or tuple({} for _ in final)):
+            _write(self.changes_file(self.where), self.fingerprint, plain(changes))
+
+    @staticmethod
+    def changes_file(where: Path) -> Path:
+        return where.with_name(where.name.removesuffix(".json") + ".changes.json")
 
 
 def _signatures(repository: Repository) -> list[signing.Signature | None]:
@@ -162,11 +202,12 @@ def collected(
         _fingerprint(repository, as_of) + kind + marshal.dumps(sorted(map(str, dates.items())))
     ).digest()
     where = _file(repository.root, f"publication-{hashlib.sha256(kind).hexdigest()[:16]}")
-    kept_outcomes, kept_chunks = _read(where, fingerprint, cache_format.publication) or ({}, {})
+    split = Split.read(where, fingerprint, cache_format.publication, parts=2)
+    kept_outcomes, kept_chunks = split.merged
     signatures = _signatures(repository)
     parts = chunks.cut(files)
     keys = [chunks.key(files[a:b], signatures[a:b]) for a, b in parts]
-    outcomes: list[Outcome | None] = [None] * len(files)
+    entries: list[Kept | None] = [None] * len(files)
     plain: list[list | None] = []  # each chunk's tallies as kept
     restored: list[list[Any] | None] = []  # and as read back (None: to be evaluated)
     for (a, b), key in zip(parts, keys):
@@ -177,41 +218,37 @@ def collected(
             if entry is None or entry[0] != signatures[index]:
                 tallies = None
                 break
-            outcomes[index] = entry[1]
+            entries[index] = entry  # the very entry read: `deltas.changes` knows it by identity
         plain.append(kept if tallies is not None else None)
         restored.append(tallies)
     todo = [n for n, tallies in enumerate(restored) if tallies is None]
     for n, done in zip(todo, evaluate([files[slice(*parts[n])] for n in todo])):
-        outcomes[slice(*parts[n])] = done.outcomes
+        a, b = parts[n]
+        entries[a:b] = zip(signatures[a:b], done.outcomes)
         plain[n] = [c.kept(t) for c, t in zip(collectors, done.tallies)]  # before any merge
         restored[n] = done.tallies
     totals = [collector.start() for collector in collectors]
     for tallies in restored:
         for collector, total, tally in zip(collectors, totals, tallies or ()):
             collector.merge(total, tally)
-    if todo or len(kept_chunks) != len(parts):
-        settled = time.time_ns() - RACY_NS
-        trusted = [s is not None and max(s[1], s[2]) < settled for s in signatures]
-        _write(
-            where,
-            fingerprint,
+    settled = time.time_ns() - RACY_NS
+    trusted = [s is not None and max(s[1], s[2]) < settled for s in signatures]
+    split.keep(
+        (
+            {e[1].path: e for e, ok in zip(entries, trusted) if ok and e is not None},
             {
-                "outcomes": cache_format.outcome_columns(
-                    [
-                        (signature, outcome)
-                        for signature, outcome, ok in zip(signatures, outcomes, trusted)
-                        if ok and signature is not None and outcome is not None
-                    ]
-                ),
-                "chunks": {
-                    key: tallies
-                    for (a, b), key, tallies in zip(parts, keys, plain)
-                    if key is not None and all(trusted[a:b])
-                },
+                key: tallies
+                for (a, b), key, tallies in zip(parts, keys, plain)
+                if key is not None and all(trusted[a:b])
             },
-        )
+        ),
+        lambda final: {
+            "outcomes": cache_format.outcome_columns(list(final[0].values())),
+            "chunks": final[1],
+        },
+    )
     return (
-        [o for o in outcomes if o is not None],
+        [entry[1] for entry in entries if entry is not None],
         sum(b - a for a, b in map(parts.__getitem__, todo)),
         tuple(totals),
     )
@@ -377,7 +414,8 @@ def _write(where: Path, fingerprint: bytes, entries: object) -> None:
 
 
 def _forget(old: Path) -> None:
-    """Remove what an earlier version kept in pickle, if it is a regular file of this user's."""
+    """Remove a file the cache no longer needs (an old render, changes written into a new base,
+    what an earlier version kept in pickle), if it is a regular file of this user's."""
     try:
         status = old.lstat()
         if stat.S_ISREG(status.st_mode) and _yours(status):
