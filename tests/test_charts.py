@@ -397,3 +397,29 @@ def test_html_is_an_accessible_figure(rendered):
 
 def test_no_parametrisation_is_empty():
     assert REPORTS and IDS
+
+
+def test_charts_kept_for_the_same_figures_are_read_without_loading_matplotlib(tmp_path):
+    # matplotlib's import is a quarter of a second of every build: drawn charts are read back
+    # without it. The first process draws and keeps them; the second only reads them.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "import json, sys\n"
+        "from checker.report import charts\n"
+        f"drawn = charts.render(json.loads({json.dumps(small())!r}))\n"
+        "print(sorted(drawn), 'matplotlib' in sys.modules)\n"
+    )
+    env = {**os.environ, "COMPLAINTS_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", program], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        for _ in range(2)
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    first, second = (run.stdout.split("] ") for run in runs)
+    assert first[0] == second[0] and first[1].strip() == "True" and second[1].strip() == "False"

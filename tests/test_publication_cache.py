@@ -100,6 +100,25 @@ def test_a_case_added_or_removed_changes_only_its_own_chunk(example: Path):
     assert len(members - {tuple(s for _, s in removed[a:b]) for a, b in after}) == 0
 
 
+def test_no_chunk_is_longer_than_most_and_a_long_run_is_cut_again_only_up_to_its_end(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+):
+    files = load_repository(example).case_files
+    natural = {b for a, b in chunks.cut(files)}  # the cuts by path alone (no run is that long)
+    monkeypatch.setattr(chunks, "MOST", 8)
+    before = chunks.cut(files)
+    assert max(b - a for a, b in before) == 8 and len(before) > len(natural)
+    assert natural <= {b for _, b in before}  # every cut by path is still made
+    removed = files[:200] + files[201:]
+    after = {tuple(s for _, s in removed[a:b]) for a, b in chunks.cut(removed)}
+    # the chunks that change lie between the cuts by path on either side of the removed file
+    low = max(b for b in natural if b <= 200)
+    high = min(b for b in natural if b > 200)
+    for a, b in before:
+        members = tuple(s for _, s in files[a:b])
+        assert (members in after) or low <= a < high, (a, b)
+
+
 def test_a_file_changed_in_the_last_moments_keeps_no_chunk(
     example: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -342,21 +342,17 @@ class SiteGuard:
             return []
         files = self.view.repository.case_files
         held = self.guard.files(set().union(*found.values()))
-        loaded = (
-            load_file(*files[index], "case")  # in path order
-            for index in sorted(i for checksum in held for i in self._by_checksum.get(checksum, ()))
+        loaded = (  # in path order
+            load_file(*files[index], "case")
+            for index in compress(range(len(files)), map(held.__contains__, self._checksums))
         )
         cases = ((case.path, case.data) for case, problems in loaded if case and not problems)
         return _named(found, cases)
 
     @functools.cached_property
-    def _by_checksum(self) -> dict[int, list[int]]:
-        """Each case file's index by the checksum of its path, worked out once a build (each
-        page with a candidate would otherwise checksum every path again)."""
-        indices: dict[int, list[int]] = {}
-        for index, (_, shown) in enumerate(self.view.repository.case_files):
-            indices.setdefault(_path_checksum(shown), []).append(index)
-        return indices
+    def _checksums(self) -> list[int]:
+        """The checksum of each case file's path, worked out once a build (not once a page)."""
+        return [_path_checksum(shown) for _, shown in self.view.repository.case_files]
 
 
 def leaks(view: View, strings: Strings, texts: Mapping[str, str]) -> list[str]:
