@@ -88,15 +88,20 @@ PUBLISHED = (
 
 def check(case: Case) -> Iterator[Problem]:
     because = "case files hold no personal data"
-    yield from problems_in(case.document, frozenset(), because)
+    strings = list(_strings(case.document.data))  # found once, looked at twice
+    yield from problems_in(case.document, frozenset(), because, strings)
     yield from in_comments(case.document, because)
-    yield from names_in(case.document, because)
+    yield from names_in(case.document, because, strings)
 
 
-def names_in(document: Document, because: str) -> Iterator[Problem]:
+def names_in(
+    document: Document, because: str, strings: list[str] | None = None
+) -> Iterator[Problem]:
     """Each free-text value, and each comment, that looks like it names a person (never quoting
-    the name: the message is shown and logged where the case is not)."""
-    named = any(map(has_name, _strings(document.data)))  # a first look, without the paths
+    the name: the message is shown and logged where the case is not). `strings` are the
+    document's free-text strings, if they have been found already."""
+    # a first look, without the paths `free_texts` keeps
+    named = any(map(has_name, _strings(document.data) if strings is None else strings))
     for path, text in free_texts(document.data, ()) if named else ():
         if has_name(text):
             yield Problem(
@@ -168,9 +173,16 @@ def in_comments(
 
 
 def problems_in(
-    document: Document, allowed: frozenset[str] | set[str], because: str
+    document: Document,
+    allowed: frozenset[str] | set[str],
+    because: str,
+    strings: list[str] | None = None,
 ) -> Iterator[Problem]:
-    if not _suspect(document.data):
+    """Each free-text value that holds what looks like an email address, a phone number, a
+    postcode or an NI number, other than `allowed` ones. `strings`: as for `names_in`."""
+    # every pattern needs a digit or an @: a quick first look, which most files need no more than
+    strings = list(_strings(document.data)) if strings is None else strings
+    if not any(map(HAS_DIGIT_OR_AT.search, strings)):
         return
     for path, text in free_texts(document.data, ()):
         if not HAS_DIGIT_OR_AT.search(text):
@@ -195,12 +207,6 @@ def _key(found: str) -> str:
     """A match as a key: no spaces, brackets or hyphens, upper case, +44 written as 0."""
     key = re.sub(r"[\s()-]", "", found).upper()
     return "0" + key[3:].removeprefix("0") if key.startswith("+44") else key
-
-
-def _suspect(data: object) -> bool:
-    """Whether any free-text string has a digit or an @ (every pattern needs one): a quick first
-    look, without the paths `free_texts` keeps, which most files need no more than."""
-    return any(map(HAS_DIGIT_OR_AT.search, _strings(data)))
 
 
 def _strings(data: object) -> Iterator[str]:
