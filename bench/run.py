@@ -5,7 +5,8 @@ For each size (BENCH_SIZES, default 1000,10000,100000) it generates that many ca
 generator into a scratch repository, then times each command several times (BENCH_RUNS, default
 3; a command taking over 20 seconds is timed once) and reports the median: `complaints check` cold
 (no results cache), unchanged (cache kept), after one case changed; `complaints score` and
-`complaints report`; `mkdocs build` with and without the cases (cold); a single process merely
+`complaints report`; `mkdocs build` with and without the cases (cold), after one case changed,
+and after one changed a published figure (the charts and PDF made again); a single process merely
 parsing the same files with PyYAML's C loader; and the peer a council would otherwise use for
 validation alone, check-jsonschema with the case schema (up to BENCH_PEER_LIMIT cases, default
 10,000). Peak memory is the sum of the proportional set size (PSS) of the process and its workers,
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -365,6 +367,21 @@ def main() -> int:
             row("mkdocs build (with the cases, cold)", size, with_cases)
             build_one = median(build, repo, env, change_one)
             row("mkdocs build (one case changed)", size, build_one)
+
+            def change_figures(cases: list[Path] = cases) -> None:
+                """A change that moves a published figure: the case came by another channel."""
+                path = cases[len(cases) // 2]
+                text = path.read_text()
+                found = re.search(r"^channel: (\S+)$", text, re.M)
+                assert found, path
+                other = "webform" if found[1] == "phone" else "phone"
+                path.write_text(text[: found.start(1)] + other + text[found.end(1) :])
+
+            row(
+                "mkdocs build (one case changed, and a figure with it: charts and PDF made again)",
+                size,
+                median(build, repo, env, change_figures),
+            )
             row("mkdocs build (no cases)", size, without)
             if size == 10_000:
                 reload = serve_reload(repo, env, cases[len(cases) // 3])
