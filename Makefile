@@ -12,7 +12,7 @@ demo: install
 	@echo "The site is in public/ (open public/index.html); preview it with: $(BIN)/mkdocs serve"
 
 test: lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 # Lint, formatting and types (configured in pyproject.toml): all must be clean.
 lint: install
