@@ -5,6 +5,7 @@ what changed is counted again, and every output is byte for byte what it is with
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import fields
 from datetime import date
@@ -209,15 +210,20 @@ def test_the_charts_are_drawn_once_for_the_same_figures(
     monkeypatch.setattr(month, "draw", lambda r: drawn.append(1) or draw(r))
     first = charts.render(report)
     assert charts.render(report) == first and len(drawn) == 1  # the second from the cache
-    (kept,) = (cache.folder() / "rendered").glob("charts-*")
+    (kept,) = (cache.folder() / "rendered").glob("chart-month-*")
     kept.write_bytes(b'[["not", "a chart"]]')  # spoiled: drawn again, and kept again
     assert charts.render(report) == first and len(drawn) == 2
     kept.chmod(0o666)  # another user may write it: never read
     assert charts.render(report) == first and len(drawn) == 3
     assert "is not a private file of yours" in capsys.readouterr().err
-    other = {**report, "year": "another"}
-    charts.render(other)
-    assert len(drawn) == 4  # other figures, drawn
+    # a figure the month chart does not show: it is not drawn again, the year-on-year one is
+    assert charts.render({**report, "year": "another"})["month"] == first["month"]
+    assert len(drawn) == 3
+    assert len(list((cache.folder() / "rendered").glob("chart-year_on_year-*"))) == 2
+    months = copy.deepcopy(report)
+    (table,) = [t for t in months["volumes"] if t["id"] == "month"]
+    table["rows"][0]["values"][0] = 1_000  # its own figures: drawn again
+    assert charts.render(months)["month"] != first["month"] and len(drawn) == 4
 
 
 def test_the_site_is_the_same_built_from_the_cache_and_without_it(example: Path, tmp_path: Path):

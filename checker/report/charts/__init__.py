@@ -14,11 +14,13 @@ the next (svg.py).
 
 from __future__ import annotations
 
+import functools
 import html as html_text
 import importlib.util
 import json
 from dataclasses import astuple
 from importlib import metadata
+from types import ModuleType
 
 from checker import ExtraMissing
 from checker.engine import cache
@@ -29,23 +31,38 @@ from checker.report.charts.svg import Chart
 __all__ = ["Chart", "html", "render"]
 
 
+CHARTS = (month, timeliness, outcomes, year_on_year)  # in the order the report shows them
+
+
 def render(report: dict) -> dict[str, Chart]:
-    """The report's charts by id, drawn from its published figures only; drawn once for the same
-    figures, and kept in the results cache's folder (`engine.cache.rendered`). matplotlib is loaded
-    only to draw them (its import is a quarter of a second)."""
+    """The report's charts by id, drawn from its published figures only. Each is drawn from the
+    part of the report it shows (its module's `source`: it is given nothing else) and kept in the
+    results cache's folder by that part (`engine.cache.rendered`), so a chart is drawn again only
+    when its own figures change. matplotlib is loaded only to draw one (its import is a quarter of
+    a second)."""
     version = _matplotlib()
+    drawn: dict[str, Chart] = {}
+    for module in CHARTS:
+        data = module.source(report)
+        key = json.dumps([module.__name__, data], sort_keys=True, default=str) + version
+        kept = cache.rendered(
+            f"chart-{module.__name__.rsplit('.', 1)[-1]}",
+            key.encode(),
+            functools.partial(_draw, module, data),
+            lambda kept: _charts(kept) is not None,
+        )
+        drawn.update((chart.id, chart) for chart in _charts(kept) or ())
+    return drawn
 
-    def draw() -> bytes:
-        import matplotlib
 
-        builders = (month.draw, timeliness.draw, outcomes.draw, year_on_year.draw)
-        with matplotlib.rc_context(STYLE):
-            charts = [build(report) for build in builders]
-        return json.dumps([astuple(chart) for chart in charts if chart is not None]).encode()
+def _draw(module: ModuleType, data: dict) -> bytes:
+    """One chart drawn, as `render` keeps it: a list of its four strings, or an empty list when
+    there is nothing to draw."""
+    import matplotlib
 
-    data = json.dumps(report, sort_keys=True, default=str) + version
-    kept = cache.rendered("charts", data.encode(), draw, lambda kept: _charts(kept) is not None)
-    return {chart.id: chart for chart in _charts(kept) or ()}
+    with matplotlib.rc_context(STYLE):
+        chart = module.draw(data)
+    return json.dumps([astuple(chart)] if chart is not None else []).encode()
 
 
 def _matplotlib() -> str:

@@ -26,6 +26,11 @@ STAGES = ((-0.2, "Stage 1", DARK), (0.2, "Stage 2", MID))  # each bar's offset, 
 Counts = list[int | float | None]
 
 
+def source(report: dict) -> dict:
+    """What the chart is drawn from: the report's month table (kept charts are known by it)."""
+    return {"volumes": [table for table in report["volumes"] if table["id"] == "month"]}
+
+
 def draw(report: dict) -> Chart | None:
     """The chart of the report's month table, or None when it has no figure to draw."""
     table = next((t for t in report["volumes"] if t["id"] == "month"), None)

@@ -23,6 +23,11 @@ from checker.report.charts.words import count, join, number, services
 MOST_SERVICES = 10  # more bars than this make a chart too tall for a phone; the table has them all
 
 
+def source(report: dict) -> dict:
+    """What the chart is drawn from: the report's outcomes by service."""
+    return {"outcomes": {"by_service": report["outcomes"]["by_service"]}}
+
+
 def draw(report: dict) -> Chart | None:
     """The chart of the report's outcomes by service, or None when no service's total is shown."""
     table = report["outcomes"]["by_service"]

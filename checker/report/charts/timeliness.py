@@ -18,6 +18,11 @@ MEASURES = (  # the published figure, its label on the chart, and its phrase in 
 )
 
 
+def source(report: dict) -> dict:
+    """What the chart is drawn from: the report's timeliness by stage."""
+    return {"timeliness": report["timeliness"]}
+
+
 def draw(report: dict) -> Chart | None:
     """The chart of the report's timeliness by stage, or None when no share is published."""
     from matplotlib.ticker import PercentFormatter

@@ -26,6 +26,17 @@ class Comparison:
     show: Callable[[float], str]
 
 
+def source(report: dict) -> dict:
+    """What the chart is drawn from: the year, last year's figures, and this year's totals and
+    timeliness."""
+    return {
+        "year": report["year"],
+        "previous_year": report.get("previous_year"),
+        "totals": report["totals"],
+        "timeliness": report["timeliness"],
+    }
+
+
 def draw(report: dict) -> Chart | None:
     """The chart of this year against the last, or None without a previous year to compare."""
     from matplotlib.figure import Figure
