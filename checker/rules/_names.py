@@ -12,6 +12,7 @@ the list, so only a title before it is caught.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
@@ -176,3 +177,11 @@ def has_name(text: str) -> bool:
         ):
             return True
     return False
+
+
+def any_name(texts: Iterable[str]) -> bool:
+    """Whether any of `texts` holds what looks like a person's name: `has_name` once, over them
+    joined by NUL (which no YAML text can hold). Every pattern joins words by whitespace and
+    looks back only to the whitespace before a match, so no match crosses from one text into
+    the next, and this is exactly `any(map(has_name, texts))` at a fraction of the cost."""
+    return has_name("\0".join(texts))

@@ -39,7 +39,7 @@ from typing import Any
 
 from checker.model.case import NOT_FREE_TEXT, ROUTES, Case
 from checker.model.findings import Document, Problem, Severity
-from checker.rules._names import has_name
+from checker.rules._names import any_name, has_name
 
 ID = "personal-data"
 TITLE = "Data files hold no personal data"
@@ -71,6 +71,11 @@ NOT_TEXT = NOT_FREE_TEXT
 
 
 MAX_COMMENTS = 50  # comments reported one by one in a file; one more finding counts the rest
+# The schema line as the tool writes it (`checker.schemas.header_in`): a path of lower-case words,
+# in which nothing personal can be written. Nearly every case file has no other comment.
+SCHEMA_LINE = re.compile(
+    r"# yaml-language-server: \$schema=(?:\.\./)*[a-z/]+/[a-z-]+\.schema\.json\r?\n"
+)
 # A comment: # at the start of a line or after a space (one inside a value is found again there).
 COMMENT = re.compile(r"(?:^|[ \t])#([^\n]*)", re.M)
 HAS_DIGIT_OR_AT = re.compile(r"[0-9@]")  # every pattern needs one: most text is skipped at once
@@ -101,7 +106,7 @@ def names_in(
     the name: the message is shown and logged where the case is not). `strings` are the
     document's free-text strings, if they have been found already."""
     # a first look, without the paths `free_texts` keeps
-    named = any(map(has_name, _strings(document.data) if strings is None else strings))
+    named = any_name(_strings(document.data) if strings is None else strings)
     for path, text in free_texts(document.data, ()) if named else ():
         if has_name(text):
             yield Problem(
@@ -111,7 +116,7 @@ def names_in(
                 path,
             )
     text = document.text
-    if "#" not in text:
+    if _no_comment(text):
         return
     for comment in COMMENT.finditer(text):
         if has_name(comment[1]):
@@ -125,6 +130,12 @@ def names_in(
             )
 
 
+def _no_comment(text: str) -> bool:
+    """Whether a file has no comment to look at: none at all, or only the schema line."""
+    count = text.count("#")
+    return count == 0 or count == 1 and SCHEMA_LINE.match(text) is not None
+
+
 def in_comments(
     document: Document, because: str, allowed: frozenset[str] | set[str] = frozenset()
 ) -> Iterator[Problem]:
@@ -132,9 +143,8 @@ def in_comments(
     values (a `#` inside a value is part of the value, which `problems_in` has looked at); what
     the file's own values say, or `allowed`, is not reported again."""
     text = document.text
-    first = text.find("#")
-    if first < 0 or text.find("#", first + 1) < 0 and text.startswith("# yaml-language-server"):
-        return  # no comment but the schema line: nearly every case file
+    if _no_comment(text):
+        return
     said: set[str] = set(allowed).union(
         *(
             found_keys(value)

@@ -1,0 +1,58 @@
+"""The personal-data rule's two short cuts find exactly what the long way finds: a case's strings
+looked at for a name in one pass (`_names.any_name`), and a file whose only comment is the schema
+line the tool writes skipped without a look at its comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.load.yaml import load
+from checker.rules import personal_data
+from checker.rules._names import any_name, has_name
+
+WORDS = [
+    *("Mr", "Mrs", "Dr", "Cllr", "Sir", "Lady", "St", "St.", "Saint", "J.", "R"),
+    *("John", "Mary", "William", "Sarah", "Mohammed", "Christine"),
+    *("Smith", "O'Brien", "McDonald", "Smith-Jones", "Green", "Ward", "Lane", "Patel"),
+    *("Road", "Avenue", "Hospital", "Team", "Monday", "Council", "Housing", "Repairs"),
+    *("the", "tenant", "officer", "asked", "for", "a", "call", "ASB", "2025"),
+]
+GAPS = [" ", "  ", "\n", "\t", ". ", ", ", "; ", " (", ") ", "-", "'", ""]
+TEXT = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), max_size=8).map(
+    lambda parts: "".join(word + gap for word, gap in parts)
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(TEXT, max_size=6))
+def test_one_pass_over_a_cases_strings_finds_a_name_exactly_when_one_string_has_one(texts):
+    assert any_name(texts) == any(map(has_name, texts))
+
+
+def test_the_join_can_neither_make_nor_hide_a_name_across_two_strings():
+    assert not any_name(["The tenant asked John", "Smith Road was closed"])  # no pair across
+    assert has_name("John Smith") and not has_name("St John Smith")
+    assert any_name(["a call from St", "John Smith"])  # a saint only right before, in one string
+    assert any_name(["the tenant", "Mrs Patel"]) and not any_name(["the tenant", "the officer"])
+
+
+def names_in(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "case.yaml").write_text(text, encoding="utf-8")
+    document, problems = load(tmp_path / "case.yaml", "cases/2025-26/case.yaml")
+    assert document is not None, problems
+    return [p.message for p in personal_data.names_in(document, "because")]
+
+
+def test_only_the_schema_line_the_tool_writes_is_skipped(tmp_path):
+    line = "# yaml-language-server: $schema=../../checker/schemas/case.schema.json\n"
+    assert personal_data._no_comment(line + "id: CCC-2025-0001\n")
+    assert not personal_data._no_comment(line + "id: CCC-2025-0001  # Mrs Patel\n")
+    assert names_in(tmp_path, line + "id: CCC-2025-0001\n") == []
+    # a name written on the schema line itself is still found
+    tampered = line.replace(".json\n", ".json Mrs Patel rang\n")
+    assert not personal_data._no_comment(tampered + "id: CCC-2025-0001\n")
+    (found,) = names_in(tmp_path, tampered + "id: CCC-2025-0001\n")
+    assert found.startswith("a comment on line 1 contains what looks like a person's name")
