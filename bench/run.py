@@ -40,7 +40,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 PEER_LIMIT = int(
     os.environ.get("BENCH_PEER_LIMIT", "10000")
 )  # check-jsonschema is slow beyond this
-SLOW = 20.0  # seconds: a command this slow is timed once (make bench stays under ten minutes)
+SLOW = 20.0  # seconds: a command this slow is timed once (make bench takes about ten minutes)
 AS_OF = "2026-11-23"
 # the example council's channels, in a ring: a case moved to the next one changes a published figure
 CHANNELS = ("webform", "email", "phone", "letter", "in-person", "social-media", "councillor", "mp")

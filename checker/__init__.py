@@ -3,6 +3,10 @@ complaints process, from one git repository."""
 
 from __future__ import annotations
 
+import importlib.util
+import os
+from importlib import metadata
+
 
 class ExtraMissing(Exception):
     """A command needs a part of the tool that is installed only with an extra (the site, the
@@ -13,3 +17,22 @@ class ExtraMissing(Exception):
             f"{what} needs {module}, which is installed with the tool's [{extra}] extra: "
             f"pip install 'complaints-as-code[{extra}]'"
         )
+
+
+def installed(module: str) -> bytes | None:
+    """Which copy of a library is installed, found without loading it (matplotlib's import and
+    WeasyPrint's take a quarter and half a second): its file, version and modification time, so
+    that what was made with one copy is known from what another would make; None if it is not
+    installed."""
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):  # a parent that cannot be imported; loaded without a spec
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        version = metadata.version(module)
+        changed = os.stat(spec.origin).st_mtime_ns
+    except (metadata.PackageNotFoundError, OSError):
+        version, changed = "unknown", 0
+    return f"{spec.origin}\0{version}\0{changed}".encode("utf-8", "surrogateescape")

@@ -299,14 +299,14 @@ def test_the_pdf_engine_is_loaded_to_find_out_once_per_installed_copy(tmp_path, 
     monkeypatch.setattr(pdf, "_loads", load)
     assert pdf.unavailable() is None and pdf.unavailable() is None
     assert len(loads) == 1
-    monkeypatch.setattr(pdf, "_engine", lambda: b"another copy")
+    monkeypatch.setattr(pdf, "installed", lambda module: b"another copy")
     answer[0] = b"needs Pango"
     assert pdf.unavailable() == "needs Pango" and pdf.unavailable() == "needs Pango"
     assert len(loads) == 3
     answer[0] = pdf.LOADED
     assert pdf.unavailable() is None and pdf.unavailable() is None
     assert len(loads) == 4
-    monkeypatch.setattr(pdf, "_engine", lambda: None)  # not installed: nothing to load
+    monkeypatch.setattr(pdf, "installed", lambda module: None)  # not installed: nothing to load
     assert "WeasyPrint is not installed" in (pdf.unavailable() or "")
     assert len(loads) == 4
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.load.yaml import load
 from checker.rules import personal_data
 from checker.rules._names import any_name, has_name
+from checker.schemas import KINDS, header_in
 
 WORDS = [
     *("Mr", "Mrs", "Dr", "Cllr", "Sir", "Lady", "St", "St.", "Saint", "J.", "R"),
@@ -46,8 +48,15 @@ def names_in(tmp_path: Path, text: str) -> list[str]:
     return [p.message for p in personal_data.names_in(document, "because")]
 
 
+@pytest.mark.parametrize("where", ["checker/schemas", "schemas"])
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("depth", [1, 2])
+def test_every_schema_line_the_tool_writes_has_no_comment_to_look_at(where, kind, depth):
+    assert personal_data._no_comment(header_in(where, kind, depth) + "\nid: CCC-2025-0001\n")
+
+
 def test_only_the_schema_line_the_tool_writes_is_skipped(tmp_path):
-    line = "# yaml-language-server: $schema=../../checker/schemas/case.schema.json\n"
+    line = header_in("checker/schemas") + "\n"
     assert personal_data._no_comment(line + "id: CCC-2025-0001\n")
     assert not personal_data._no_comment(line + "id: CCC-2025-0001  # Mrs Patel\n")
     assert names_in(tmp_path, line + "id: CCC-2025-0001\n") == []

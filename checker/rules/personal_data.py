@@ -40,6 +40,7 @@ from typing import Any
 from checker.model.case import NOT_FREE_TEXT, ROUTES, Case
 from checker.model.findings import Document, Problem, Severity
 from checker.rules._names import any_name, has_name
+from checker.schemas import HEADER_LINE
 
 ID = "personal-data"
 TITLE = "Data files hold no personal data"
@@ -71,11 +72,6 @@ NOT_TEXT = NOT_FREE_TEXT
 
 
 MAX_COMMENTS = 50  # comments reported one by one in a file; one more finding counts the rest
-# The schema line as the tool writes it (`checker.schemas.header_in`): a path of lower-case words,
-# in which nothing personal can be written. Nearly every case file has no other comment.
-SCHEMA_LINE = re.compile(
-    r"# yaml-language-server: \$schema=(?:\.\./)*[a-z/]+/[a-z-]+\.schema\.json\r?\n"
-)
 # A comment: # at the start of a line or after a space (one inside a value is found again there).
 COMMENT = re.compile(r"(?:^|[ \t])#([^\n]*)", re.M)
 HAS_DIGIT_OR_AT = re.compile(r"[0-9@]")  # every pattern needs one: most text is skipped at once
@@ -131,9 +127,10 @@ def names_in(
 
 
 def _no_comment(text: str) -> bool:
-    """Whether a file has no comment to look at: none at all, or only the schema line."""
+    """Whether a file has no comment to look at: none at all, or only the schema line the tool
+    writes (nearly every case file)."""
     count = text.count("#")
-    return count == 0 or count == 1 and SCHEMA_LINE.match(text) is not None
+    return count == 0 or count == 1 and HEADER_LINE.match(text) is not None
 
 
 def in_comments(

@@ -4,6 +4,7 @@ says what a file may hold, and so the closed lists (routes, channels, Codes) the
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -60,3 +61,10 @@ def header(root: Path, kind: str = "case", depth: int = 2) -> str:
 def header_in(where: str, kind: str = "case", depth: int = 2) -> str:
     """The schema line for a repository that keeps its schemas in the folder `where`."""
     return f"# yaml-language-server: $schema={'../' * depth}{where}/{kind}.schema.json"
+
+
+# The line `header_in` writes, and its newline, as it starts a file: a path of lower-case words,
+# in which nothing personal can be written (the personal-data rule skips it).
+HEADER_LINE = re.compile(
+    r"# yaml-language-server: \$schema=(?:\.\./)*[a-z/]+/[a-z-]+\.schema\.json\r?\n"
+)

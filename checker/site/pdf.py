@@ -11,15 +11,13 @@ not.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import logging
-import os
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from checker import installed
 from checker.engine import cache
 
 # WeasyPrint needs Pango (Debian: libpango-1.0-0 libpangoft2-1.0-0), which .ci/run installs
@@ -42,7 +40,7 @@ def unavailable() -> str | None:
     The engine is loaded to find out once for each installed copy of it (its import is about half
     a second, more than the rest of a build after one case changed), and the answer kept with the
     renders (`engine.cache.rendered`); a machine where it failed tries again every build."""
-    engine = _engine()
+    engine = installed("weasyprint")
     if engine is None:
         return f"{NEEDS} (WeasyPrint is not installed)"
     verdict = cache.rendered("pdf-engine", engine, _loads, lambda kept: kept == LOADED)
@@ -50,22 +48,6 @@ def unavailable() -> str | None:
 
 
 LOADED = b"loaded"
-
-
-def _engine() -> bytes | None:
-    """The installed engine's place and version, without loading it (None if it is not there)."""
-    try:
-        spec = importlib.util.find_spec("weasyprint")
-    except (ImportError, ValueError):
-        return None
-    if spec is None or spec.origin is None:
-        return None
-    try:
-        version = metadata.version("weasyprint")
-        changed = os.stat(spec.origin).st_mtime_ns
-    except (metadata.PackageNotFoundError, OSError):
-        version, changed = "unknown", 0
-    return f"{spec.origin}\0{version}\0{changed}".encode("utf-8", "surrogateescape")
 
 
 def _loads() -> bytes:
@@ -86,7 +68,7 @@ def print_pdf(page: Path, site: Path) -> bytes:
     page and stylesheets, and kept in the results cache's folder (`engine.cache.rendered`)."""
     if reason := unavailable():
         raise NotPrinted(reason)
-    made_from = [page.read_bytes(), _engine() or b""]
+    made_from = [page.read_bytes(), installed("weasyprint") or b""]
     made_from += [css.read_bytes() for css in sorted(site.rglob("*.css"))]
     return cache.rendered(
         "pdf",

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import functools
 import html as html_text
-import importlib.util
 import json
 from dataclasses import astuple
-from importlib import metadata
 from types import ModuleType
 
-from checker import ExtraMissing
+from checker import ExtraMissing, installed
 from checker.engine import cache
 from checker.report.charts import month, outcomes, timeliness, year_on_year
 from checker.report.charts.look import STYLE
@@ -40,14 +38,16 @@ def render(report: dict) -> dict[str, Chart]:
     results cache's folder by that part (`engine.cache.rendered`), so a chart is drawn again only
     when its own figures change. matplotlib is loaded only to draw one (its import is a quarter of
     a second)."""
-    version = _matplotlib()
+    version = installed("matplotlib")
+    if version is None:
+        raise ExtraMissing("charts", "matplotlib", "Drawing the annual report's charts")
     drawn: dict[str, Chart] = {}
     for module in CHARTS:
         data = module.source(report)
-        key = json.dumps([module.__name__, data], sort_keys=True, default=str) + version
+        key = json.dumps([module.__name__, data], sort_keys=True, default=str).encode() + version
         kept = cache.rendered(
             f"chart-{module.__name__.rsplit('.', 1)[-1]}",
-            key.encode(),
+            key,
             functools.partial(_draw, module, data),
             lambda kept: _charts(kept) is not None,
         )
@@ -63,22 +63,6 @@ def _draw(module: ModuleType, data: dict) -> bytes:
     with matplotlib.rc_context(STYLE):
         chart = module.draw(data)
     return json.dumps([astuple(chart)] if chart is not None else []).encode()
-
-
-def _matplotlib() -> str:
-    """The installed matplotlib's version, without loading it (ExtraMissing if it is not there)."""
-    try:
-        found = importlib.util.find_spec("matplotlib") is not None
-    except ValueError:  # loaded, without a spec
-        found = True
-    if not found:
-        raise ExtraMissing("charts", "matplotlib", "Drawing the annual report's charts")
-    try:
-        return metadata.version("matplotlib")
-    except metadata.PackageNotFoundError:  # not installed as a distribution: ask it
-        import matplotlib
-
-        return str(matplotlib.__version__)
 
 
 def _charts(kept: bytes) -> list[Chart] | None:
