@@ -1,9 +1,10 @@
 """The personal-data rule's two short cuts find exactly what the long way finds: a case's strings
-looked at for a name in one pass (`_names.any_name`), and a file whose only comment is the schema
+looked at for a name in one pass (`_names.joined`), and a file whose only comment is the schema
 line the tool writes skipped without a look at its comments."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.load.yaml import load
-from checker.rules import personal_data
-from checker.rules._names import any_name, has_name
+from checker.rules import _names, personal_data
+from checker.rules._names import has_name, joined
 from checker.schemas import KINDS, header_in
 
 WORDS = [
@@ -31,14 +32,15 @@ TEXT = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), max_si
 @settings(max_examples=800, deadline=None)
 @given(st.lists(TEXT, max_size=6))
 def test_one_pass_over_a_cases_strings_finds_a_name_exactly_when_one_string_has_one(texts):
-    assert any_name(texts) == any(map(has_name, texts))
+    assert has_name(joined(texts)) == any(map(has_name, texts))
 
 
 def test_the_join_can_neither_make_nor_hide_a_name_across_two_strings():
-    assert not any_name(["The tenant asked John", "Smith Road was closed"])  # no pair across
+    assert not has_name(joined(["The tenant asked John", "Smith Road was closed"]))  # no pair
     assert has_name("John Smith") and not has_name("St John Smith")
-    assert any_name(["a call from St", "John Smith"])  # a saint only right before, in one string
-    assert any_name(["the tenant", "Mrs Patel"]) and not any_name(["the tenant", "the officer"])
+    assert has_name(joined(["a call from St", "John Smith"]))  # a saint only right before it
+    assert has_name(joined(["the tenant", "Mrs Patel"]))
+    assert not has_name(joined(["the tenant", "the officer"]))
 
 
 def names_in(tmp_path: Path, text: str) -> list[str]:
@@ -65,3 +67,20 @@ def test_only_the_schema_line_the_tool_writes_is_skipped(tmp_path):
     assert not personal_data._no_comment(tampered + "id: CCC-2025-0001\n")
     (found,) = names_in(tmp_path, tampered + "id: CCC-2025-0001\n")
     assert found.startswith("a comment on line 1 contains what looks like a person's name")
+
+
+# The patterns as first written, with `\b` before them: the fast forms must find exactly these.
+PLAIN_TITLED = re.compile(rf"\b(?:{_names.TITLES})\.?\s+")
+PLAIN_PAIR = re.compile(rf"\b([A-Z][a-z]+)\s+({_names.NAME})(?:\s+([A-Z][a-z]+))?")
+CHARACTERS = st.text(st.sampled_from("aJé É_1-'.\n\0 xySmithJohnMrsDr"), max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(TEXT, CHARACTERS), st.integers(0, 40))
+def test_the_fast_patterns_find_what_the_plain_ones_find(text, start):
+    def found(pattern: re.Pattern[str]) -> list[tuple]:
+        return [(m.span(), m.groups()) for m in pattern.finditer(text, start)]
+
+    assert found(_names.PAIR) == found(PLAIN_PAIR)
+    # the first look for a title finds one wherever a titled name can start
+    assert _names.A_TITLE.search(text) or not PLAIN_TITLED.search(text)

@@ -23,8 +23,13 @@ INITIALS = r"(?:[A-Z]\.?\s+){0,3}"  # "J. ", "J R "
 # A title, a name, perhaps a second, and the word after (a place's last word: "Sir John Moore
 # Avenue").
 TITLED = re.compile(rf"\b(?:{TITLES})\.?\s+{INITIALS}({NAME})(?:\s+({NAME}))?(?:\s+([A-Z][a-z]+))?")
+# A title and the space after it, which every TITLED match holds: Python's `re` finds a pattern
+# that starts with letters by a fast scan, and one that starts with `\b` by a try at every
+# character, so this first look is eight times faster than TITLED's on a text with no title.
+A_TITLE = re.compile(rf"(?:{TITLES})\.?\s")
 # A forename and the capitalised word after it, and the word after that (a place's last word).
-PAIR = re.compile(rf"\b([A-Z][a-z]+)\s+({NAME})(?:\s+([A-Z][a-z]+))?")
+# `(?<!\w[A-Z])` after the capital is `\b` before it, written so that the scan is fast (above).
+PAIR = re.compile(rf"([A-Z](?<!\w[A-Z])[a-z]+)\s+({NAME})(?:\s+([A-Z][a-z]+))?")
 SAINT = re.compile(r"\b(?:St\.?|Saint)\s+$")  # "St John Ambulance", "St Mary Bredin"
 # Words that make a capitalised pair a place, a body, a day or a heading, not a person: a name
 # followed by one ("William Harvey Hospital"), or one taken for a surname ("Mr Street").
@@ -160,7 +165,7 @@ def forenames() -> frozenset[str]:
 def has_name(text: str) -> bool:
     """Whether `text` holds what looks like a person's name (a title or a forename and a
     surname), not a place's or a body's."""
-    for titled in TITLED.finditer(text):
+    for titled in TITLED.finditer(text) if A_TITLE.search(text) else ():
         first, second, after = titled.groups()
         if first not in NOT_A_SURNAME and second not in NOT_A_PERSON and after not in NOT_A_PERSON:
             return True
@@ -179,9 +184,9 @@ def has_name(text: str) -> bool:
     return False
 
 
-def any_name(texts: Iterable[str]) -> bool:
-    """Whether any of `texts` holds what looks like a person's name: `has_name` once, over them
-    joined by NUL (which no YAML text can hold). Every pattern joins words by whitespace and
-    looks back only to the whitespace before a match, so no match crosses from one text into
-    the next, and this is exactly `any(map(has_name, texts))` at a fraction of the cost."""
-    return has_name("\0".join(texts))
+def joined(texts: Iterable[str]) -> str:
+    """`texts` as one text in which `has_name` finds a name exactly when it finds one in one of
+    them, joined by NUL (which no YAML text can hold): every pattern joins words by whitespace
+    and looks back only to the whitespace before a match, so no match crosses from one text into
+    the next. One pass over the join costs a fraction of a pass over each."""
+    return "\0".join(texts)

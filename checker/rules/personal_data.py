@@ -39,7 +39,7 @@ from typing import Any
 
 from checker.model.case import NOT_FREE_TEXT, ROUTES, Case
 from checker.model.findings import Document, Problem, Severity
-from checker.rules._names import any_name, has_name
+from checker.rules._names import has_name, joined
 from checker.schemas import HEADER_LINE
 
 ID = "personal-data"
@@ -89,20 +89,18 @@ PUBLISHED = (
 
 def check(case: Case) -> Iterator[Problem]:
     because = "case files hold no personal data"
-    strings = list(_strings(case.document.data))  # found once, looked at twice
-    yield from problems_in(case.document, frozenset(), because, strings)
+    text = joined(_strings(case.document.data))  # every free-text value, found once
+    yield from problems_in(case.document, frozenset(), because, text)
     yield from in_comments(case.document, because)
-    yield from names_in(case.document, because, strings)
+    yield from names_in(case.document, because, text)
 
 
-def names_in(
-    document: Document, because: str, strings: list[str] | None = None
-) -> Iterator[Problem]:
+def names_in(document: Document, because: str, texts: str | None = None) -> Iterator[Problem]:
     """Each free-text value, and each comment, that looks like it names a person (never quoting
-    the name: the message is shown and logged where the case is not). `strings` are the
-    document's free-text strings, if they have been found already."""
+    the name: the message is shown and logged where the case is not). `texts`: the document's
+    free-text values `joined`, if they have been found already."""
     # a first look, without the paths `free_texts` keeps
-    named = any_name(_strings(document.data) if strings is None else strings)
+    named = has_name(joined(_strings(document.data)) if texts is None else texts)
     for path, text in free_texts(document.data, ()) if named else ():
         if has_name(text):
             yield Problem(
@@ -183,13 +181,12 @@ def problems_in(
     document: Document,
     allowed: frozenset[str] | set[str],
     because: str,
-    strings: list[str] | None = None,
+    texts: str | None = None,
 ) -> Iterator[Problem]:
     """Each free-text value that holds what looks like an email address, a phone number, a
-    postcode or an NI number, other than `allowed` ones. `strings`: as for `names_in`."""
+    postcode or an NI number, other than `allowed` ones. `texts`: as for `names_in`."""
     # every pattern needs a digit or an @: a quick first look, which most files need no more than
-    strings = list(_strings(document.data)) if strings is None else strings
-    if not any(map(HAS_DIGIT_OR_AT.search, strings)):
+    if not HAS_DIGIT_OR_AT.search(joined(_strings(document.data)) if texts is None else texts):
         return
     for path, text in free_texts(document.data, ()):
         if not HAS_DIGIT_OR_AT.search(text):
@@ -226,7 +223,8 @@ def _strings(data: object) -> Iterator[str]:
         ):
             kind = type(value)
             if kind is str:
-                if not DATE_VALUE.fullmatch(value):
+                # a date starts with a digit (`isdigit` holds for every digit `\d` matches)
+                if not (value[:1].isdigit() and DATE_VALUE.fullmatch(value)):
                     yield value
             elif kind is dict or kind is list:
                 stack.append(value)
