@@ -51,11 +51,15 @@ AFTER_RECEIPT = (("exclusion", "decided"), ("withdrawn",), ("ombudsman", "referr
 DATED = (*SEQUENCE, *EXTENSIONS, *AFTER_RECEIPT, ("ombudsman", "decided"))
 
 
-def _date(data: dict[str, Any], path: tuple[str, ...]) -> date | None:
-    node: object = data
-    for step in path:
-        node = node.get(step) if type(node) is dict else None
-    return date.fromisoformat(node[:10]) if type(node) is str else None
+def _dates(data: dict[str, Any]) -> dict[tuple[str, ...], date | None]:
+    """Each date of DATED in the case (None where it is not recorded), each read once."""
+    found: dict[tuple[str, ...], date | None] = {}
+    for path in DATED:
+        node = data.get(path[0])  # most cases have no stage 2, exclusion or ombudsman
+        for step in path[1:]:
+            node = node.get(step) if type(node) is dict else None
+        found[path] = date.fromisoformat(node[:10]) if type(node) is str else None
+    return found
 
 
 def _label(path: tuple[str, ...]) -> str:
@@ -63,7 +67,7 @@ def _label(path: tuple[str, ...]) -> str:
 
 
 def check(case: Case) -> Iterator[Problem]:
-    dates = {path: _date(case.data, path) for path in DATED}  # each read once
+    dates = _dates(case.data)
     previous = None
     for path in SEQUENCE:
         when = dates[path]

@@ -58,8 +58,10 @@ def check(case: Case) -> Iterator[Problem]:
     if issue.get("discretion") or (case.data.get("exclusion") or {}).get("reason") == "late":
         return
     limits = case.time_limits()
+    if not limits:
+        return
     received = local_date(case)
-    if not limits or any(received <= limit.end for limit in limits):
+    if any(received <= limit.end for limit in limits):
         return  # in time under one floor: the policy's, or the Code's that it may not go below
     latest = max(limits, key=lambda limit: limit.end)
     whose = "" if latest.clock.council else " (the Code's limit)"

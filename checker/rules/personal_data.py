@@ -74,7 +74,7 @@ NOT_TEXT = NOT_FREE_TEXT
 MAX_COMMENTS = 50  # comments reported one by one in a file; one more finding counts the rest
 # A comment: # at the start of a line or after a space (one inside a value is found again there).
 COMMENT = re.compile(r"(?:^|[ \t])#([^\n]*)", re.M)
-HAS_DIGIT_OR_AT = re.compile(r"[0-9@]")  # every pattern needs one: most text is skipped at once
+DIGITS_AND_AT = "0123456789@"  # every pattern needs one: most text is skipped at once
 # The ombudsmen's and the Information Commissioner's published contact details, which a policy
 # may quote: allowed in every file but a case.
 PUBLISHED = (
@@ -141,16 +141,12 @@ def in_comments(
     if _no_comment(text):
         return
     said: set[str] = set(allowed).union(
-        *(
-            found_keys(value)
-            for _, value in free_texts(document.data, ())
-            if HAS_DIGIT_OR_AT.search(value)
-        )
+        *(found_keys(value) for _, value in free_texts(document.data, ()) if _digit_or_at(value))
     )
     line, counted, found = 1, 0, 0  # lines counted once, as the comments are met in order
     for comment in COMMENT.finditer(text):
         words = comment[1]
-        if not HAS_DIGIT_OR_AT.search(words):
+        if not _digit_or_at(words):
             continue
         for kind, pattern in PATTERNS:
             match = next((m for m in pattern.finditer(words) if _key(m[0]) not in said), None)
@@ -186,10 +182,10 @@ def problems_in(
     """Each free-text value that holds what looks like an email address, a phone number, a
     postcode or an NI number, other than `allowed` ones. `texts`: as for `names_in`."""
     # every pattern needs a digit or an @: a quick first look, which most files need no more than
-    if not HAS_DIGIT_OR_AT.search(joined(_strings(document.data)) if texts is None else texts):
+    if not _digit_or_at(joined(_strings(document.data)) if texts is None else texts):
         return
     for path, text in free_texts(document.data, ()):
-        if not HAS_DIGIT_OR_AT.search(text):
+        if not _digit_or_at(text):
             continue
         for kind, pattern in PATTERNS:
             if any(_key(match[0]) not in allowed for match in pattern.finditer(text)):
@@ -200,6 +196,12 @@ def problems_in(
                     path,
                 )
                 break
+
+
+def _digit_or_at(text: str) -> bool:
+    """Whether a text holds an ASCII digit or an @ (eleven scans by `in`, which finds a character
+    several times faster than a pattern's character class)."""
+    return any(character in text for character in DIGITS_AND_AT)
 
 
 def found_keys(text: str) -> set[str]:
