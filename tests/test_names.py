@@ -5,6 +5,7 @@ line the tool writes skipped without a look at its comments."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 from checker.load.yaml import load
 from checker.rules import _names, personal_data
 from checker.rules._names import has_name, joined
-from checker.schemas import KINDS, header_in
+from checker.schemas import KINDS, closed_keys, header_in, schema
+from tests.conftest import ROOT
 
 WORDS = [
     *("Mr", "Mrs", "Dr", "Cllr", "Sir", "Lady", "St", "St.", "Saint", "J.", "R"),
@@ -84,3 +86,54 @@ def test_the_fast_patterns_find_what_the_plain_ones_find(text, start):
     assert found(_names.PAIR) == found(PLAIN_PAIR)
     # the first look for a title finds one wherever a titled name can start
     assert _names.A_TITLE.search(text) or not PLAIN_TITLED.search(text)
+
+
+def _enum_values(node: object) -> list[object]:
+    """Every value an enum or const of a schema allows."""
+    found: list[object] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found.extend(item.get("enum", []))
+            if "const" in item:
+                found.append(item["const"])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def test_the_keys_a_case_schema_closes_are_its_lists_dates_and_flags_only():
+    closed = closed_keys("case")
+    assert {"acknowledgement_includes", "decision", "received", "responded", "channel"} <= closed
+    # free text, slugs, pseudonyms and objects are not closed
+    assert not closed & {"definition", "what", "reason", "need", "text", "handler", "service"}
+    assert not closed & {"ref", "person", "stage1", "issue", "explanations", "not_responsible_for"}
+
+
+def test_no_value_a_closed_key_allows_looks_personal():
+    words = [v for v in _enum_values(schema("case")) if isinstance(v, str)]
+    assert len(words) > 50  # the case schema's closed lists
+    for word in words:
+        assert personal_data.found_keys(word) == set() and not has_name(word), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2199, 12, 31)))
+def test_no_date_or_time_looks_personal(moment):
+    for text in (moment.date().isoformat(), moment.isoformat(), moment.isoformat() + "+01:00"):
+        assert personal_data.found_keys(text) == set() and not has_name(text), text
+
+
+def test_a_cases_first_look_skips_only_what_cannot_hold_personal_data():
+    shorter = 0
+    for path in sorted((ROOT / "cases").glob("*/*.yaml")):
+        document, _ = load(path, path.name)
+        assert document is not None
+        short = joined(personal_data._strings(document.data, personal_data.NOT_TEXT_IN_A_CASE))
+        whole = joined(personal_data._strings(document.data))
+        shorter += len(short) < len(whole)
+        assert personal_data._digit_or_at(short) == personal_data._digit_or_at(whole)
+        assert has_name(short) == has_name(whole)
+    assert shorter > 10

@@ -40,6 +40,57 @@ def known_keys() -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def closed_keys(kind: str) -> frozenset[str]:
+    """The keys of a kind's files that can hold no free text: wherever the schema names the key,
+    its value is one of a closed list (`enum`, `const`), a date or a date and time, a boolean or
+    a number, or a list of these. A key the schema names anywhere with a looser value (any
+    string, a pattern, an object) is not one of them."""
+    root = schema(kind)
+    seen: dict[str, bool] = {}
+    stack: list[object] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            properties = node.get("properties")
+            if isinstance(properties, dict):
+                for key, value in properties.items():
+                    seen[key] = seen.get(key, True) and _closed(value, root)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return frozenset(key for key, closed in seen.items() if closed)
+
+
+SCALARS = frozenset({"boolean", "number", "integer"})
+DATES = frozenset({"date", "date-time"})
+
+
+def _closed(node: object, root: dict, depth: int = 0) -> bool:
+    """Whether every value `node` allows is closed (as `closed_keys` says)."""
+    if not isinstance(node, dict) or depth > 20:
+        return False
+    reference = node.get("$ref")
+    if isinstance(reference, str):
+        name = reference.removeprefix("#/$defs/")
+        target = root.get("$defs", {}).get(name) if name != reference else None
+        return _closed(target, root, depth + 1)
+    if "enum" in node or "const" in node:
+        return True
+    kind = node.get("type")
+    if kind == "array":
+        return _closed(node.get("items"), root, depth + 1)
+    if kind == "string" and node.get("format") in DATES:
+        return True
+    if kind == "string" and isinstance(node.get("anyOf"), list):
+        return all(isinstance(a, dict) and a.get("format") in DATES for a in node["anyOf"])
+    return (
+        isinstance(kind, str)
+        and kind in SCALARS
+        or (isinstance(kind, list) and bool(kind) and set(kind) <= SCALARS)
+    )
+
+
 def enum(kind: str, name: str) -> tuple[str, ...]:
     """The values a top-level property of a kind of file may take: `enum("case", "route")`."""
     return tuple(schema(kind)["properties"][name]["enum"])
