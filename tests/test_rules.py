@@ -106,16 +106,23 @@ import json
 import pkgutil
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
 import checker.rules
+from checker.engine.evaluate import Setting
+from checker.load.repository import load_repository
+from checker.load.validate import validate
+from checker.load.view import view
+from checker.load.yaml import LoadError, parse
 from checker.model.case import ROUTES
 from checker.model.codes import SHORT, provisions
-from checker.model.findings import Severity
+from checker.model.findings import Document, Severity
 from checker.rules import BUILT_IN, CASE, REPOSITORY, RULES, personal_data, personal_data_files
+from checker.schemas import schema
 from tests.conftest import ROOT, check, run_cli
 
 CASES_DIR = Path(__file__).resolve().parent / "rule_cases"
@@ -583,6 +590,43 @@ def test_a_case_rule_checks_a_case_on_its_routes(name: str) -> None:
     rule = MODULES[name]
     assert callable(getattr(rule, "check", None)), "check(case)"
     assert rule.ROUTES and set(rule.ROUTES) <= set(ROUTES)
+
+
+NEEDING = [rule for rule in CASE if hasattr(rule, "NEEDS")]
+
+
+def test_a_rule_that_needs_a_key_names_one_a_case_may_have() -> None:
+    assert len(NEEDING) >= 10
+    keys = schema("case")["properties"]
+    assert all(isinstance(rule.NEEDS, str) and rule.NEEDS in keys for rule in NEEDING)
+
+
+def test_a_rule_finds_nothing_in_a_case_without_the_key_it_needs() -> None:
+    """The engine gives a case only to the rules whose `NEEDS` it has: every example case and
+    every case of the example repository, given to each such rule without its key, yields
+    nothing (and each rule's examples that fire have it, or test_rule_case fails)."""
+    setting = Setting.of(view(load_repository(ROOT), date.fromisoformat(AS_OF)))
+    assert setting is not None
+    texts = [
+        case_text(fixture.get("base"), entry)
+        for fixture in FIXTURES.values()
+        for entry in fixture["examples"]
+    ]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("cases/*/*.yaml"))]
+    given = 0
+    for text in filter(None, texts):
+        try:
+            data = parse(text)
+        except LoadError:
+            continue
+        if not isinstance(data, dict) or validate(Document("case.yaml", data, text), "case"):
+            continue
+        case = setting.case(Document("cases/2025-26/case.yaml", data, text))
+        for rule in NEEDING:
+            if rule.NEEDS not in data and case.route in rule.ROUTES:
+                given += 1
+                assert list(rule.check(case)) == [], (rule.ID, text)
+    assert given > 1000
 
 
 @pytest.mark.parametrize("name", [_module_name(rule) for rule in REPOSITORY])

@@ -7,7 +7,8 @@ listed below in the order its findings are made:
 
 - built in: found where the files are loaded and validated, or by the engine (no `check`);
 - case rules: `check(case: Case) -> Iterator[Problem]`, with the `ROUTES` they apply to, run once
-  per case by `checker.engine.evaluate`;
+  per case by `checker.engine.evaluate` (a rule that can find nothing in a case without a key,
+  like `stage2`, says so in `NEEDS`, and is not given a case without it);
 - repository rules: `check(view: View) -> Iterator[Problem]`, run once per repository by
   `checker.engine.run` after the cases are evaluated and the self-assessments scored.
 

@@ -46,6 +46,7 @@ ID = "escalation-refused-incomplete"
 TITLE = "Escalation is refused only on the policy's grounds, explained"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "escalation_refused"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 5.11", "HO 2.4", "LGSCO 5.7", "LGSCO 2.4")
 POLICY = ("escalation", "exclusions")

@@ -30,6 +30,7 @@ ID = "exclusion-incomplete"
 TITLE = "Complaints not accepted are explained, with the right to the Ombudsman"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "exclusion"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 2.1", "HO 2.4", "LGSCO 2.1", "LGSCO 2.4")
 POLICY = ("exclusion_decisions",)

@@ -30,6 +30,7 @@ ID = "exclusion-reason-unknown"
 TITLE = "Complaints are refused only on grounds the policy gives"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "exclusion"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = False
 PROVISIONS = ("HO 2.2", "HO 2.5", "LGSCO 2.3", "LGSCO 2.5")
 POLICY = ("exclusions",)

@@ -35,6 +35,7 @@ ID = "late-exclusion-in-time"
 TITLE = "No complaint made in time is refused as late"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "exclusion"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 2.3", "LGSCO 2.2")
 POLICY = ("timescales.late_complaint",)

@@ -33,6 +33,7 @@ ID = "later-stage-late"
 TITLE = "Stages after stage 2 keep to the policy's timescales"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "stage3"  # a case without it has no stage after 2: not given to this rule
 EXPLAINABLE = True
 PROVISIONS: tuple[str, ...] = ()
 POLICY = tuple(

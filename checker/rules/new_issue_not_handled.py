@@ -44,6 +44,7 @@ ID = "new-issue-not-handled"
 TITLE = "New issues are answered at stage 1 or logged as new complaints"
 SEVERITY = Severity.ERROR
 ROUTES = ("housing",)  # HO 6.8; no LGSCO counterpart is known
+NEEDS = "new_issues"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.8",)
 POLICY: tuple[str, ...] = ()

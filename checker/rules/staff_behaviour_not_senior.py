@@ -26,6 +26,7 @@ ID = "staff-behaviour-not-senior"
 TITLE = "Complaints about staff behaviour go to a more senior officer"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "about_staff_behaviour"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 5.8", "LGSCO 5.4")
 POLICY = ("staff_behaviour",)

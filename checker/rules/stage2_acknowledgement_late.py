@@ -45,6 +45,7 @@ ID = "stage2-acknowledgement-late"
 TITLE = "Stage 2 requests are acknowledged in time"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "stage2"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.11", "LGSCO 6.10")
 POLICY = ("timescales.stage2_acknowledgement",)

@@ -32,6 +32,7 @@ ID = "stage2-request-late"
 TITLE = "Stage 2 requests come within the policy's window"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "stage2"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS: tuple[str, ...] = ()
 POLICY = ("timescales.stage2_request_window",)

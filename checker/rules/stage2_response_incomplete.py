@@ -43,6 +43,7 @@ ID = "stage2-response-incomplete"
 TITLE = "Final responses contain everything the Code requires, with the right ombudsman"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "stage2"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.19", "LGSCO 6.18", "HO 3.7")
 POLICY = ("letters.stage2_response",)

@@ -40,6 +40,7 @@ ID = "stage2-response-late"
 TITLE = "Stage 2 responses are sent in time"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "stage2"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.14", "HO 6.15", "LGSCO 6.13", "LGSCO 6.14")
 POLICY = ("timescales.stage2_response", "timescales.stage2_extension")

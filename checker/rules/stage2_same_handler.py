@@ -39,6 +39,7 @@ ID = "stage2-same-handler"
 TITLE = "Stage 2 is considered by someone other than stage 1's handler"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "stage2"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 6.13", "LGSCO 6.12")
 POLICY: tuple[str, ...] = ()

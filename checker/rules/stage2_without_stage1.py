@@ -30,6 +30,7 @@ ID = "stage2-without-stage1"
 TITLE = "Stage 2 follows a stage 1 response or the agreed exception"
 SEVERITY = Severity.ERROR
 ROUTES = UNDER_A_CODE
+NEEDS = "stage2"  # a case without it is not given to this rule (`engine.cases`)
 EXPLAINABLE = True
 PROVISIONS = ("HO 5.3", "HO 6.10", "LGSCO 6.9")
 POLICY = ("direct_to_stage2",)
