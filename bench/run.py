@@ -181,6 +181,16 @@ from checker.cli import main
 sys.exit(main(["check", "--as-of", "{AS_OF}", "--format", "json"]))
 """
 
+# A cold check with the cycle collector paused while outcomes are made, or left running.
+UNTRACED = f"""
+import sys
+from checker.engine import untraced
+if sys.argv[1] == "running":
+    untraced.PAUSE = False
+from checker.cli import main
+sys.exit(main(["check", "--as-of", "{AS_OF}", "--format", "json", "--no-cache"]))
+"""
+
 
 def settled(path: Path, text: str) -> None:
     """Write a case file and wait until the results cache may keep it (a file changed in the
@@ -222,7 +232,16 @@ def measure_tricks(repo: Path, env: dict) -> list[tuple[str, str, str, str]]:
     split, rewritten = (
         median([python, "-c", CHANGES, way], repo, env, change)[0] for way in ("split", "whole")
     )
+    paused, running = (
+        median([python, "-c", UNTRACED, way], repo, env)[0] for way in ("paused", "running")
+    )
     return [
+        (
+            "the cycle collector paused while outcomes are made (cold check)",
+            "engine/untraced.py",
+            f"{paused:.2f}",
+            f"{running:.2f}",
+        ),
         (
             "outcomes kept as a base and the changes since (check, one case changed)",
             "engine/deltas.py",

@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import gc
 import hashlib
 import marshal
 import os
@@ -44,6 +43,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from checker.engine import cache_format, chunks, deltas
 from checker.engine import signatures as signing
+from checker.engine.untraced import untraced
 from checker.files import replace
 from checker.load.git import git_config
 from checker.load.repository import Repository
@@ -369,13 +369,8 @@ def _read(where: Path, fingerprint: bytes, decode: Callable[[object], T]) -> T |
     if kept is None:
         return None
     try:
-        collecting = gc.isenabled()
-        gc.disable()  # 100,000s of lists and tuples, and no cycles: tracing them is wasted time
-        try:
+        with untraced():
             return decode(cache_format.entries(fingerprint, kept))
-        finally:
-            if collecting:
-                gc.enable()
     except (OSError, ValueError, TypeError, RecursionError, MemoryError):
         return None  # unreadable, stale or not what `_write` writes: as if there were no cache
 

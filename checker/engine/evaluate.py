@@ -26,6 +26,7 @@ from tqdm import tqdm
 
 from checker.calendar.workdays import Calendar
 from checker.engine.cases import check_case, restamp
+from checker.engine.untraced import untraced
 from checker.load.repository import load_file
 from checker.load.view import View
 from checker.measures.metrics import METRICS
@@ -176,14 +177,9 @@ def _evaluate(files: Sequence[tuple[str, str]]) -> Evaluation:
     """One batch, in a worker (or in this process for a small repository)."""
     collectors = _SETTING.collectors if _SETTING is not None else ()
     batch = Evaluation([], [collector.start() for collector in collectors])
-    collecting = gc.isenabled()
-    gc.disable()  # a batch makes 100,000s of containers and no cycles: tracing them is wasted time
-    try:
+    with untraced():
         for path, shown in files:
             _evaluate_one(path, shown, _SETTING, batch)
-    finally:
-        if collecting:
-            gc.enable()
     return batch
 
 

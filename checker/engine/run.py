@@ -18,6 +18,7 @@ from typing import Any
 from checker.engine import cache
 from checker.engine.cases import explainable, restamp, stamp
 from checker.engine.evaluate import Collector, Setting, evaluate, evaluate_batches
+from checker.engine.untraced import untraced
 from checker.load.repository import Repository
 from checker.load.view import View, view
 from checker.measures.metrics import METRICS
@@ -37,6 +38,7 @@ class Run:
     evaluated: int = 0  # how many case files were evaluated rather than taken from the cache
 
 
+@untraced()  # the outcomes and their findings come back by the 100,000: none holds a cycle
 def run(
     repository: Repository,
     as_of: date,
@@ -82,6 +84,7 @@ def run(
     return replace(done, findings=tuple(sorted(findings, key=Finding.sort_key)))
 
 
+@untraced()  # (for the commands that call it alone: report, score)
 def evaluated(
     repository: Repository,
     as_of: date,
