@@ -266,3 +266,17 @@ def test_yaml_traps_keep_their_core_schema_meaning():
         "1": "key",
     }
     assert yaml.safe_load("a: no")["a"] is False  # what a YAML 1.1 loader would have made of it
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from("ab %!\\\n\t\r\x00\x7f\x85\u2028\ufeffé:-#"), max_size=30))
+@example("%YAML 1.2\na: b")
+@example("a: b\n%x")
+@example("a: 50%")
+def test_the_ascii_look_finds_what_isprintable_and_the_marks_find(text):
+    plain = (
+        text.replace("\n", "").isprintable()
+        and not text.startswith("%")
+        and not any(mark in text for mark in ("!", "\\", "\n%"))
+    )
+    assert loader._printable_unmarked(text) == plain

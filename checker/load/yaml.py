@@ -43,7 +43,10 @@ MAYBE_ANCHOR = re.compile(r"(?<![^\s\[{,])[&*][^\s,\[\]{}]")  # searched only if
 
 # What yaml-rs might read differently from the core loader, or not survive. Each check starts with
 # a literal, which Python's `re` and `in` find fastest.
-NOT_PLAIN_MARKS = ("!", "\\", "\n%")  # tags, escapes, %YAML
+NOT_PLAIN_MARKS = "!\\%"  # tags, escapes, and % (a directive where it starts a line: %YAML)
+# Every printable ASCII character but the marks, and the line break: what an ASCII text may hold
+# besides them, found by one `bytes.translate` (four times faster than `isprintable` and `in`).
+PLAIN_ASCII = bytes(c for c in range(0x20, 0x7F) if chr(c) not in NOT_PLAIN_MARKS) + b"\n"
 NOT_PLAIN = (
     re.compile(r"- +[-?](?: |$)", re.M),  # `- - -`: nesting on one line, which yaml-rs cannot bound
     re.compile(
@@ -345,12 +348,24 @@ def _plain(text: str) -> bool:
     or format character, line separator or BOM (`isprintable`), tag, escape, base prefix, directive,
     underscored number or one-line nesting. Keys are checked after parsing (`_plain_keys`)."""
     return (
-        text.replace("\n", "").isprintable()
-        and not text.startswith("%")
-        and not any(mark in text for mark in NOT_PLAIN_MARKS)
+        _printable_unmarked(text)
         and not any(pattern.search(text) for pattern in NOT_PLAIN)
         and not _number_word(text)
     )
+
+
+def _printable_unmarked(text: str) -> bool:
+    """No tab, control or format character, line separator or BOM (`isprintable`), tag, escape
+    or directive; an ASCII text (nearly every file) is looked at once, by `PLAIN_ASCII`."""
+    if text.isascii():
+        left = text.encode("ascii").translate(None, PLAIN_ASCII)
+        if not left:
+            return True
+        if left.strip(b"%"):  # a control character, a tag or an escape
+            return False
+    elif not text.replace("\n", "").isprintable() or "!" in text or "\\" in text:
+        return False
+    return not text.startswith("%") and "\n%" not in text
 
 
 def _number_word(text: str) -> bool:

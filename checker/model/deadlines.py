@@ -116,29 +116,30 @@ def after(start: date, figure: int, unit: str, calendar: Calendar) -> date:
     return add_months(start, figure)
 
 
-def _started(case: dict, number: int, record: dict | None, calendar: Calendar) -> date | None:
-    """The day a stage counts from, or None where it has not started."""
+def _begun(
+    case: dict, number: int, record: dict | None, calendar: Calendar
+) -> tuple[date, date] | None:
+    """The day a stage counts from, and the council-local day its complaint or request arrived
+    (a stage has started that day, and its steps are due, though after closing time its clock
+    counts from the next working day); None where the stage has not started."""
     if number == 1:
         if case.get("exclusion") or (case.get("direct_to_stage2") and not record):
             return None
-        return received(case, calendar)
-    if record is None:
+        value = case["received"]
+    elif record is None:
         return None
-    if "requested" in record:
-        return calendar.receipt(parse_timestamp(record["requested"]))
-    if number == 2 and case.get("direct_to_stage2"):
-        return received(case, calendar)
-    return None
-
-
-def _arrived(case: dict, number: int, record: dict | None, calendar: Calendar) -> date:
-    """The council-local day a stage's complaint or request arrived: a stage has started that day
-    (its steps are due), though after closing time its clock counts from the next working day."""
-    value = (record or {}).get("requested") if number > 1 else None
-    when = parse_timestamp(value or case["received"])
-    if isinstance(when, datetime) and when.tzinfo is not None:
-        return when.astimezone(calendar.zone).date()
-    return when.date() if isinstance(when, datetime) else when
+    elif "requested" in record:
+        value = record["requested"]
+    elif number == 2 and case.get("direct_to_stage2"):
+        value = case["received"]
+    else:
+        return None
+    when = parse_timestamp(value)  # read once for both days
+    if isinstance(when, datetime):
+        arrived = (when.astimezone(calendar.zone) if when.tzinfo is not None else when).date()
+    else:
+        arrived = when
+    return calendar.receipt(when), arrived
 
 
 def _binding(dues: list[Due]) -> Due | None:
@@ -153,9 +154,10 @@ def _binding(dues: list[Due]) -> Due | None:
 def stage(case: dict, number: int, clocks: Clocks, calendar: Calendar, as_of: date) -> Stage | None:
     """The deadlines of a stage, or None where the stage has not started by `as_of`."""
     record = case.get(STAGE_NAMES[number - 1])
-    start = _started(case, number, record, calendar)
-    if start is None or min(start, _arrived(case, number, record, calendar)) > as_of:
+    begun = _begun(case, number, record, calendar)
+    if begun is None or min(begun) > as_of:
         return None
+    start = begun[0]
     record = record or {}
     acknowledged = happened(record.get("acknowledged"), as_of)
     # the floors often agree (a policy restating the Code): each date is counted once
