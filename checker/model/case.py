@@ -90,7 +90,9 @@ class Case:
 
     @cached_property
     def received(self) -> date:
-        return deadlines.received(self.data, self.calendar)
+        """The day the complaint counts as received: stage 1's start, where it has begun."""
+        first = self.stages.get(1)
+        return first.started if first else deadlines.received(self.data, self.calendar)
 
     @cached_property
     def stages(self) -> dict[int, deadlines.Stage]:
