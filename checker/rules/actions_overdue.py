@@ -34,9 +34,11 @@ PROVISIONS = ("HO 6.6", "HO 6.17", "HO 7.3", "LGSCO 6.6", "LGSCO 6.16")
 POLICY = ("outstanding_actions",)
 
 
+LISTS = (("stage1", "actions"), ("stage2", "actions"), ("ombudsman", "recommendations"))
+
+
 def check(case: Case) -> Iterator[Problem]:
-    lists = [(f"stage{n}", "actions") for n in (1, 2)] + [("ombudsman", "recommendations")]
-    for parent, key in lists:
+    for parent, key in LISTS:
         for index, action in enumerate((case.data.get(parent) or {}).get(key, [])):
             due = action["due"]
             done = case.happened(action.get("done"))
