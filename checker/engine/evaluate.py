@@ -119,6 +119,8 @@ class Setting:
     def measured(self, case: Case) -> Case:
         """The case as its metrics and the collectors see it: as of its year's own date, if the
         year has one."""
+        if not self.dates:  # no frozen year (the check's setting)
+            return case
         when = self.dates.get(case_year(case.document.path))
         return case if when is None or when == case.as_of else self.case(case.document, when)
 

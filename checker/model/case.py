@@ -66,7 +66,7 @@ class Case:
     codes: dict[str, dict]
     calendar: Calendar
     as_of: date
-    _problems: dict = field(default_factory=dict, repr=False)
+    _problems: dict[ModuleType, list[Problem]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # plain attributes, not properties: the rules read them a hundred times a case
@@ -83,9 +83,9 @@ class Case:
 
     def problems(self, rule: ModuleType) -> list[Problem]:
         """What a case rule finds in this case, found once: the checker and the metrics share it."""
-        found = self._problems.get(rule.ID)
+        found = self._problems.get(rule)  # by the module itself: no attribute to look up
         if found is None:
-            found = self._problems[rule.ID] = list(rule.check(self))
+            found = self._problems[rule] = list(rule.check(self))
         return found
 
     @cached_property
