@@ -118,7 +118,8 @@ from checker.load.repository import load_repository
 from checker.load.validate import validate
 from checker.load.view import view
 from checker.load.yaml import LoadError, parse
-from checker.model.case import ROUTES
+from checker.measures.metrics import METRICS
+from checker.model.case import ROUTES, Case
 from checker.model.codes import SHORT, provisions
 from checker.model.findings import Document, Severity
 from checker.rules import BUILT_IN, CASE, REPOSITORY, RULES, personal_data, personal_data_files
@@ -601,10 +602,9 @@ def test_a_rule_that_needs_a_key_names_one_a_case_may_have() -> None:
     assert all(isinstance(rule.NEEDS, str) and rule.NEEDS in keys for rule in NEEDING)
 
 
-def test_a_rule_finds_nothing_in_a_case_without_the_key_it_needs() -> None:
-    """The engine gives a case only to the rules whose `NEEDS` it has: every example case and
-    every case of the example repository, given to each such rule without its key, yields
-    nothing (and each rule's examples that fire have it, or test_rule_case fails)."""
+@functools.cache
+def _corpus() -> tuple[Case, ...]:
+    """Every valid example case and every case of the example repository, as of AS_OF."""
     setting = Setting.of(view(load_repository(ROOT), date.fromisoformat(AS_OF)))
     assert setting is not None
     texts = [
@@ -613,20 +613,40 @@ def test_a_rule_finds_nothing_in_a_case_without_the_key_it_needs() -> None:
         for entry in fixture["examples"]
     ]
     texts += [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("cases/*/*.yaml"))]
-    given = 0
+    cases = []
     for text in filter(None, texts):
         try:
             data = parse(text)
         except LoadError:
             continue
-        if not isinstance(data, dict) or validate(Document("case.yaml", data, text), "case"):
-            continue
-        case = setting.case(Document("cases/2025-26/case.yaml", data, text))
+        if isinstance(data, dict) and not validate(Document("case.yaml", data, text), "case"):
+            cases.append(setting.case(Document("cases/2025-26/case.yaml", data, text)))
+    return tuple(cases)
+
+
+def test_a_rule_finds_nothing_in_a_case_without_the_key_it_needs() -> None:
+    """The engine gives a case only to the rules whose `NEEDS` it has: every example case and
+    every case of the example repository, given to each such rule without its key, yields
+    nothing (and each rule's examples that fire have it, or test_rule_case fails)."""
+    given = 0
+    for case in _corpus():
         for rule in NEEDING:
-            if rule.NEEDS not in data and case.route in rule.ROUTES:
+            if rule.NEEDS not in case.data and case.route in rule.ROUTES:
                 given += 1
-                assert list(rule.check(case)) == [], (rule.ID, text)
+                assert list(rule.check(case)) == [], (rule.ID, case.data["id"])
     assert given > 1000
+
+
+def test_a_metric_does_not_apply_to_a_case_without_the_key_it_needs() -> None:
+    needing = [metric for metric in METRICS.values() if metric.needs]
+    assert len(needing) >= 8 and all(m.needs in schema("case")["properties"] for m in needing)
+    asked = 0
+    for case in _corpus():
+        for metric in needing:
+            if metric.needs not in case.data:
+                asked += 1
+                assert metric.answer(case) is None, (metric.id, case.data["id"])
+    assert asked > 1000
 
 
 @pytest.mark.parametrize("name", [_module_name(rule) for rule in REPOSITORY])

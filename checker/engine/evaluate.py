@@ -34,8 +34,8 @@ from checker.model.case import UNDER_A_CODE, Case
 from checker.model.findings import Document
 from checker.model.outcome import Outcome, case_year
 
-# each metric's question, in METRICS order
-ANSWERS = tuple(metric.answer for metric in METRICS.values())
+# each metric's question, and the key a case needs for it to apply, in METRICS order
+ANSWERS = tuple((metric.answer, metric.needs) for metric in METRICS.values())
 NOT_APPLICABLE = (None,) * len(ANSWERS)  # a case outside both Codes: no metric applies
 BATCH = 400  # cases per task: large enough to amortise the hand-over, small enough to balance
 PARALLEL_FROM = 1500  # fewer cases are evaluated faster than worker processes start
@@ -201,11 +201,19 @@ def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluat
             case.id,
             case.route,
             (case.route_rules or {}).get("code"),
-            tuple([answer(measured) for answer in ANSWERS]) if under_code else NOT_APPLICABLE,
+            _answers(measured) if under_code else NOT_APPLICABLE,
         )
     )
     for collector, tally in zip(setting.collectors, batch.tallies):
         collector.add(tally, measured)
+
+
+def _answers(case: Case) -> tuple[bool | None, ...]:
+    """Each metric's answer for a case under a Code (None where the case lacks what it needs)."""
+    data = case.data
+    return tuple(
+        [answer(case) if needs is None or needs in data else None for answer, needs in ANSWERS]
+    )
 
 
 def _merge(batches: Iterable[Evaluation], setting: Setting | None, evaluated: int) -> Evaluation:

@@ -40,6 +40,9 @@ class Metric:
     id: str
     title: str
     answer: Callable[[Case], Answer]
+    # a key of the case without which the metric does not apply: a case without it is answered
+    # None without asking (most cases have no stage 2: tested against asking)
+    needs: str | None = None
 
 
 def _step(number: int, name: str, extended: bool = True) -> Callable[[Case], Answer]:
@@ -127,31 +130,37 @@ METRICS: dict[str, Metric] = {
             "stage2-acknowledged-in-time",
             "Stage 2 acknowledged in time",
             _step(2, "acknowledgement"),
+            needs="stage2",
         ),
         Metric(
             "stage2-responded-in-time",
             "Stage 2 responded to in time (with any valid extension)",
             _step(2, "response"),
+            needs="stage2",
         ),
         Metric(
             "stage2-responded-without-extension",
             "Stage 2 responded to within the timescale, without extension",
             _step(2, "response", extended=False),
+            needs="stage2",
         ),
         Metric(
             "stage2-extension-within-limit",
             "Stage 2 extensions within the limit",
             _extension_rule(extension_too_long, 2),
+            needs="stage2",
         ),
         Metric(
             "stage2-extension-ombudsman-details",
             "Stage 2 extensions giving the Ombudsman's details",
             _extension_rule(extension_ombudsman_details_missing, 2),
+            needs="stage2",
         ),
         Metric(
             "stage2-response-complete",
             "Final responses with every required element and the right ombudsman",
             _passes(stage2_response_incomplete, _responded(2)),
+            needs="stage2",
         ),
         Metric(
             "stage2-independent-handler",
@@ -160,6 +169,7 @@ METRICS: dict[str, Metric] = {
                 stage2_same_handler,
                 lambda c: bool(handler(c.record(1)) and handler(c.record(2))),
             ),
+            needs="stage2",
         ),
         Metric(
             "definition-recorded",
@@ -184,6 +194,7 @@ METRICS: dict[str, Metric] = {
             "exclusion-explained",
             "Complaints not accepted explained, with the right to the Ombudsman",
             _passes(exclusion_incomplete, lambda c: "exclusion" in c.data),
+            needs="exclusion",
         ),
         Metric(
             "late-complaint-considered",
