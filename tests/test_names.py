@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker import schemas
 from checker.load.yaml import load
 from checker.rules import _names, personal_data
 from checker.rules._names import has_name, joined
@@ -137,3 +138,49 @@ def test_a_cases_first_look_skips_only_what_cannot_hold_personal_data():
         assert personal_data._digit_or_at(short) == personal_data._digit_or_at(whole)
         assert has_name(short) == has_name(whole)
     assert shorter > 10
+
+
+def test_no_key_is_closed_where_an_object_may_hold_keys_its_schema_does_not_name(monkeypatch):
+    open_map = {"type": "object", "additionalProperties": {"type": "string"}}
+    for extra in ({"x": open_map}, {"x": {"type": "object", "patternProperties": {".": {}}}}):
+        loose = {"properties": {"decision": {"enum": ["upheld"]}, **extra}}
+        monkeypatch.setattr(schemas, "schema", lambda kind, loose=loose: loose)
+        assert schemas.closed_keys.__wrapped__("case") == frozenset()
+
+
+def test_every_object_of_a_case_names_its_keys():
+    """Each object schema of a case closes its keys (`additionalProperties` or, where a stage's
+    definition is shared, `unevaluatedProperties` where it is used), so a closed key's name
+    never holds free text anywhere in a valid case."""
+    root = schema("case")
+    stages = [root["properties"][f"stage{n}"] for n in range(1, 6)]
+    assert all(stage.get("unevaluatedProperties") is False for stage in stages)
+    stack: list[object] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            conditional = node is root["$defs"]["stage"] or any(
+                node is branch.get(part)
+                for branch in _conditionals(root)
+                for part in ("if", "then", "else")
+            )
+            if "properties" in node and not conditional:
+                closed = node.get("additionalProperties", node.get("unevaluatedProperties"))
+                assert closed is False, node
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def _conditionals(node: object) -> list[dict]:
+    found: list[dict] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if "if" in item:
+                found.append(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found

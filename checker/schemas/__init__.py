@@ -45,13 +45,19 @@ def closed_keys(kind: str) -> frozenset[str]:
     """The keys of a kind's files that can hold no free text: wherever the schema names the key,
     its value is one of a closed list (`enum`, `const`), a date or a date and time, a boolean or
     a number, or a list of these. A key the schema names anywhere with a looser value (any
-    string, a pattern, an object) is not one of them."""
+    string, a pattern, an object) is not one of them; and none is, where the schema lets an object
+    hold keys it does not name (where any key could hold any text)."""
     root = schema(kind)
     seen: dict[str, bool] = {}
     stack: list[object] = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
+            if "patternProperties" in node or any(
+                node.get(extra, False) is not False
+                for extra in ("additionalProperties", "unevaluatedProperties")
+            ):
+                return frozenset()
             properties = node.get("properties")
             if isinstance(properties, dict):
                 for key, value in properties.items():
