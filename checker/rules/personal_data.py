@@ -93,16 +93,22 @@ PUBLISHED = (
 
 def check(case: Case) -> Iterator[Problem]:
     because = "case files hold no personal data"
-    text = joined(_strings(case.document.data, NOT_TEXT_IN_A_CASE))  # found once, looked at twice
-    yield from problems_in(case.document, frozenset(), because, text)
-    yield from in_comments(case.document, because)
-    yield from names_in(case.document, because, text)
+    document = case.document
+    text = joined(_strings(document.data, NOT_TEXT_IN_A_CASE))  # found once, looked at twice
+    yield from problems_in(document, frozenset(), because, text)
+    commented = not _no_comment(document.text)  # nearly every case file has no comment
+    if commented:
+        yield from in_comments(document, because)
+    yield from names_in(document, because, text, commented)
 
 
-def names_in(document: Document, because: str, texts: str | None = None) -> Iterator[Problem]:
+def names_in(
+    document: Document, because: str, texts: str | None = None, commented: bool | None = None
+) -> Iterator[Problem]:
     """Each free-text value, and each comment, that looks like it names a person (never quoting
     the name: the message is shown and logged where the case is not). `texts`: the document's
-    free-text values `joined`, if they have been found already."""
+    free-text values `joined`, and `commented`: whether it has a comment to look at, if they
+    have been found already."""
     # a first look, without the paths `free_texts` keeps
     named = has_name(joined(_strings(document.data)) if texts is None else texts)
     for path, text in free_texts(document.data, ()) if named else ():
@@ -114,7 +120,9 @@ def names_in(document: Document, because: str, texts: str | None = None) -> Iter
                 path,
             )
     text = document.text
-    if _no_comment(text):
+    if commented is None:
+        commented = not _no_comment(text)
+    if not commented:
         return
     for comment in COMMENT.finditer(text):
         if has_name(comment[1]):
