@@ -17,7 +17,7 @@ from checker.rules import CASE, RULES, explanation_unused
 
 # Each route's case rules, each with the key a case needs for the rule to find anything (a rule's
 # `NEEDS`, if it states one): most cases have no stage 2, exclusion or new issues, and so are not
-# given to the rules about them (the same findings, tested; 13 of 43 rules on a typical case).
+# given to the rules about them (the same findings, tested): a typical case is given 30 of 43.
 CASE_RULES_BY_ROUTE = {
     route: [(rule, getattr(rule, "NEEDS", None)) for rule in CASE if route in rule.ROUTES]
     for route in ROUTES
