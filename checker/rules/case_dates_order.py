@@ -53,12 +53,15 @@ DATED = (*SEQUENCE, *EXTENSIONS, *AFTER_RECEIPT, ("ombudsman", "decided"))
 
 def _dates(data: dict[str, Any]) -> dict[tuple[str, ...], date | None]:
     """Each date of DATED in the case (None where it is not recorded), each read once."""
-    found: dict[tuple[str, ...], date | None] = {}
+    found: dict[tuple[str, ...], date | None] = dict.fromkeys(DATED)
     for path in DATED:
-        node = data.get(path[0])  # most cases have no stage 2, exclusion or ombudsman
+        node = data.get(path[0])
+        if node is None:  # most cases have no stage 2, exclusion or ombudsman
+            continue
         for step in path[1:]:
             node = node.get(step) if type(node) is dict else None
-        found[path] = date.fromisoformat(node[:10]) if type(node) is str else None
+        if type(node) is str:
+            found[path] = date.fromisoformat(node[:10])
     return found
 
 
