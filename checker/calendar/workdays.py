@@ -206,6 +206,8 @@ def add_months(day: date, months: int) -> date:
     """The same day of the month `months` later, or the month's last day when it is shorter."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if day.day <= 28:  # every month has the day
+        return date(year, month, day.day)
     return date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
 
 

@@ -89,6 +89,7 @@ class Stage(NamedTuple):
     response: Step
     response_due_unextended: date | None
     extension_days: int  # the working days of a valid extension of the binding deadline
+    arrived: date  # the council-local day its complaint or request arrived
 
     def steps(self) -> tuple[Step, Step]:
         return self.acknowledgement, self.response
@@ -157,7 +158,7 @@ def stage(case: dict, number: int, clocks: Clocks, calendar: Calendar, as_of: da
     begun = _begun(case, number, record, calendar)
     if begun is None or min(begun) > as_of:
         return None
-    start = begun[0]
+    start, arrived = begun
     record = record or {}
     acknowledged = happened(record.get("acknowledged"), as_of)
     # the floors often agree (a policy restating the Code): each date is counted once
@@ -210,6 +211,7 @@ def stage(case: dict, number: int, clocks: Clocks, calendar: Calendar, as_of: da
         ),
         binding_response.unextended if binding_response else None,
         binding_response.extension_days if binding_response else 0,
+        arrived,
     )
 
 

@@ -37,7 +37,11 @@ from checker.model.findings import Problem, Severity
 
 
 def local_date(case: Case) -> date:
-    """The calendar day the complaint arrived, in the council's time zone."""
+    """The calendar day the complaint arrived, in the council's time zone (stage 1's, where it
+    has begun)."""
+    first = case.stages.get(1)
+    if first is not None:
+        return first.arrived
     when = parse_timestamp(case.data["received"])
     if not isinstance(when, datetime):
         return when
