@@ -7,7 +7,7 @@ cases, outcomes and findings, the cache's columns) holds no cycles: reference co
 of it, and the collector finds nothing. So the collector is paused while a batch is evaluated,
 while the outcomes come back and are kept, and while a cache file is read; it runs again after,
 as before. Measured at 100,000 cases, the main process's collections took 0.36 s of a cold check
-(bench/RESULTS.md, "the collector paused").
+(bench/RESULTS.md, "the cycle collector paused").
 """
 
 from __future__ import annotations
