@@ -91,18 +91,11 @@ def test_the_fast_patterns_find_what_the_plain_ones_find(text, start):
 
 def _enum_values(node: object) -> list[object]:
     """Every value an enum or const of a schema allows."""
-    found: list[object] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            found.extend(item.get("enum", []))
-            if "const" in item:
-                found.append(item["const"])
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
+    return [
+        value
+        for item in schemas.objects(node)
+        for value in [*item.get("enum", []), *([item["const"]] if "const" in item else [])]
+    ]
 
 
 def test_the_keys_a_case_schema_closes_are_its_lists_dates_and_flags_only():
@@ -155,32 +148,14 @@ def test_every_object_of_a_case_names_its_keys():
     root = schema("case")
     stages = [root["properties"][f"stage{n}"] for n in range(1, 6)]
     assert all(stage.get("unevaluatedProperties") is False for stage in stages)
-    stack: list[object] = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            conditional = node is root["$defs"]["stage"] or any(
-                node is branch.get(part)
-                for branch in _conditionals(root)
-                for part in ("if", "then", "else")
-            )
-            if "properties" in node and not conditional:
-                closed = node.get("additionalProperties", node.get("unevaluatedProperties"))
-                assert closed is False, node
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-
-
-def _conditionals(node: object) -> list[dict]:
-    found: list[dict] = []
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            if "if" in item:
-                found.append(item)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
+    branches = [
+        id(branch.get(part))
+        for branch in schemas.objects(root)
+        if "if" in branch
+        for part in ("if", "then", "else")
+    ]
+    for node in schemas.objects(root):
+        conditional = node is root["$defs"]["stage"] or id(node) in branches
+        if "properties" in node and not conditional:
+            closed = node.get("additionalProperties", node.get("unevaluatedProperties"))
+            assert closed is False, node

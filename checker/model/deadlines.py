@@ -190,7 +190,7 @@ def stage(case: dict, number: int, clocks: Clocks, calendar: Calendar, as_of: da
         unextended = counted.get(key) or counted.setdefault(
             key, after(begin, clock.figure, clock.unit, calendar)
         )
-        days = valid_extension_days(extension, unextended, as_of) if extension else 0
+        days = valid_extension_days(extension, unextended, as_of)
         extended = calendar.add(unextended, days) if days else unextended
         responses.append(Due(extended, clock, unextended, days))
     binding_ack, binding_response = _binding(acknowledgements), _binding(responses)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,17 +28,23 @@ def known_keys() -> frozenset[str]:
     """Every key any schema names: a key that is one of these is the schema's word, not text a
     person typed, and so may be quoted back in a message."""
     found: set[str] = set()
-    stack: list[object] = [schema(kind) for kind in KINDS]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            properties = node.get("properties")
-            if isinstance(properties, dict):
-                found.update(properties)
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+    for node in objects([schema(kind) for kind in KINDS]):
+        properties = node.get("properties")
+        if isinstance(properties, dict):
+            found.update(properties)
     return frozenset(found)
+
+
+def objects(node: object) -> Iterator[dict]:
+    """Every mapping in a schema (or any JSON data), at any depth."""
+    stack: list[object] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 @cache
@@ -49,22 +56,16 @@ def closed_keys(kind: str) -> frozenset[str]:
     hold keys it does not name (where any key could hold any text)."""
     root = schema(kind)
     seen: dict[str, bool] = {}
-    stack: list[object] = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if "patternProperties" in node or any(
-                node.get(extra, False) is not False
-                for extra in ("additionalProperties", "unevaluatedProperties")
-            ):
-                return frozenset()
-            properties = node.get("properties")
-            if isinstance(properties, dict):
-                for key, value in properties.items():
-                    seen[key] = seen.get(key, True) and _closed(value, root)
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+    for node in objects(root):
+        if "patternProperties" in node or any(
+            node.get(extra, False) is not False
+            for extra in ("additionalProperties", "unevaluatedProperties")
+        ):
+            return frozenset()
+        properties = node.get("properties")
+        if isinstance(properties, dict):
+            for key, value in properties.items():
+                seen[key] = seen.get(key, True) and _closed(value, root)
     return frozenset(key for key, closed in seen.items() if closed)
 
 
