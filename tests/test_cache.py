@@ -413,6 +413,53 @@ def test_a_file_changed_in_the_last_moments_is_not_kept(
     assert evaluated(example) == 400
 
 
+def test_a_cold_check_signs_each_file_as_it_reads_it_in_the_workers_too(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        signatures, "take", lambda files: pytest.fail("the files were signed before reading")
+    )
+    monkeypatch.setattr(evaluate, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(evaluate, "BATCH", 7)  # many batches, their signatures merged in order
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    repository = load_repository(example)
+    engine.evaluated(repository, date.fromisoformat(AS_OF), use_cache=True)
+    assert repository.signatures == signatures.stat(repository.case_files)
+    assert len(repository.signatures) == 400 and None not in repository.signatures
+
+
+def test_a_cold_check_keeps_its_findings_from_the_signatures_taken_while_reading(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    break_a_case(example)
+    uncached = check(example, "--no-cache")
+    with monkeypatch.context() as patched:
+        patched.setattr(signatures, "take", lambda files: pytest.fail("signed before reading"))
+        assert check(example).out == uncached.out
+    patched_evaluate = lambda *args, **kwargs: pytest.fail("a case was evaluated")  # noqa: E731
+    monkeypatch.setattr(evaluate, "evaluate", patched_evaluate)
+    assert check(example).out == uncached.out  # the findings kept by the cold check
+
+
+def test_a_file_changed_after_the_check_began_is_not_kept_though_signed_after_the_change(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The racy rule counts from before the first signature was taken, not from the end of the run:
+    a file changed while the check runs could change again in the same tick of the clock."""
+    edited = example / break_a_case(example)
+    sign = signatures.one
+
+    def edit_then_sign(path: str) -> signatures.Signature | None:
+        if path == str(edited):  # changed after the check began, just before it is signed
+            edited.write_text(edited.read_text(encoding="utf-8"), encoding="utf-8")
+        return sign(path)
+
+    monkeypatch.setattr(signatures, "one", edit_then_sign)
+    check(example)
+    monkeypatch.setattr(signatures, "one", sign)
+    assert evaluated(example) == 1
+
+
 def test_workers_give_exactly_what_one_process_gives(
     example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
         findings = check(repository, as_of, use_cache=not args.no_cache, progress=True).findings
         if not args.no_cache:
-            cache.keep_findings(repository, key, findings)
+            cache.keep_findings(repository, as_of, key, findings)
     shown = (
         repository.case_paths
         if only is None

@@ -6,9 +6,11 @@ validator, the bank holidays), every policy file (council, policy, Codes, self-a
 reports), the git config (whose remotes one rule reads) and the as-of date. A different
 fingerprint means a fresh cache. Each case file's outcome is kept with the file's size,
 modification time, change time and inode, as git's index keeps them: a file whose are not exactly
-the same is evaluated again. A file changed in the last two seconds before a run is never kept
-(git's "racy" rule: a later edit in the same tick of the clock would not change its time), so a
-cached outcome can never hide a finding.
+the same is evaluated again. A file changed in the two seconds before its signature was taken,
+or at any time since, is never kept (git's "racy" rule: a later edit in the same tick of the clock
+would not change its time), so a cached outcome can never hide a finding. When nothing is kept
+yet, the files are not signed first: each is signed by the worker that reads it, just before the
+read (`checker.engine.evaluate`), and the racy rule counts from before the first of them.
 
 The cache lives in the user's cache folder (`$XDG_CACHE_HOME` or ~/.cache, or
 `$COMPLAINTS_CACHE_DIR`), a few files per repository, never in the repository: nothing committed
@@ -68,43 +70,52 @@ def kept_findings(
 ) -> tuple[bytes | None, tuple[Finding, ...] | None]:
     """The whole check's findings, if nothing at all has changed since they were kept (checked by
     the fingerprint and every case file's signature: no file is read, no case evaluated); and the
-    key to keep this check's findings under (None if a file changed too recently to be trusted)."""
-    signatures = _signatures(repository)
-    settled = time.time_ns() - RACY_NS
-    complete = None not in signatures
+    key they were looked for under. With no findings kept, nothing is signed here (None, None):
+    the key is taken when this check's findings are kept, from the signatures its evaluation
+    took."""
+    kept = _private_bytes(_file(repository.root, "findings"))
+    if kept is None:
+        return None, None
+    key = _findings_key(repository, as_of)
+    return key, _decoded(kept, key, cache_format.findings)
+
+
+def keep_findings(
+    repository: Repository, as_of: date, key: bytes | None, findings: tuple[Finding, ...]
+) -> None:
+    """Keep the check's findings under `key` (or its key now, if none was taken), unless a case
+    file was not signed, or had changed too recently to be trusted, when it was read."""
+    signatures = repository.signatures
+    if signatures is None or None in signatures:
+        return
     known = cast("list[signing.Signature]", signatures)  # when complete
-    changed = (
-        max(  # the last modification or change, by map: 100,000 files
-            max(map(itemgetter(1), known), default=0),
-            max(map(itemgetter(2), known), default=0),
-        )
-        if complete
-        else 0
+    changed = max(  # the last modification or change, by map: 100,000 files
+        max(map(itemgetter(1), known), default=0), max(map(itemgetter(2), known), default=0)
     )
-    trusted = complete and changed < settled
-    shown = [shown for _, shown in repository.case_files]
-    # the files in the wrong place too: a stray .yml file or a case outside a year folder changes
-    # no case file's signature, but does change the check's findings
-    layout = [(str(f.location), f.message) for f in repository.findings]
-    key = hashlib.sha256(
-        _fingerprint(repository, as_of) + marshal.dumps((shown, signatures, layout))
-    ).digest()
-    kept = _read(_file(repository.root, "findings"), key, cache_format.findings)
-    return (key if trusted else None), kept
-
-
-def keep_findings(repository: Repository, key: bytes | None, findings: tuple[Finding, ...]) -> None:
-    if key is not None:
+    if changed < _settled(repository):
+        key = key or _findings_key(repository, as_of)
         _write(_file(repository.root, "findings"), key, list(findings))
+
+
+def _findings_key(repository: Repository, as_of: date) -> bytes:
+    """What the whole check's findings depend on: the fingerprint, and every case file's path and
+    signature; the files in the wrong place too (a stray .yml file or a case outside a year folder
+    changes no case file's signature, but does change the check's findings)."""
+    shown = [shown for _, shown in repository.case_files]
+    layout = [(str(f.location), f.message) for f in repository.findings]
+    return hashlib.sha256(
+        _fingerprint(repository, as_of) + marshal.dumps((shown, _signatures(repository), layout))
+    ).digest()
 
 
 def outcomes(
     repository: Repository,
     as_of: date,
-    evaluate: Callable[[list[tuple[str, str]]], list[Outcome]],
+    evaluate: Callable[[list[tuple[str, str]], bool], Evaluation],
 ) -> tuple[list[Outcome], int]:
     """The outcome of every case file: kept ones where the file is unchanged, the rest by
-    `evaluate`; and how many were evaluated."""
+    `evaluate` (which signs each file as it reads it when asked: when none is kept, and so none
+    needs comparing first); and how many were evaluated."""
     files = repository.case_files
     split = Split.read(
         _file(repository.root, "cases"),
@@ -113,17 +124,25 @@ def outcomes(
     )
     (kept,) = split.merged
     found: list[Kept | None] = [None] * len(files)
-    signatures, todo = _signatures(repository), []
-    for index, ((_, shown), signature) in enumerate(zip(files, signatures)):
-        entry = kept.get(shown)
-        if signature is not None and entry is not None and entry[0] == signature:
-            found[index] = entry  # the very entry read: `deltas.changes` knows it by identity
-        else:
-            todo.append(index)
-    if todo:
-        for index, outcome in zip(todo, evaluate([files[i] for i in todo])):
-            found[index] = (signatures[index], outcome)
-    settled = time.time_ns() - RACY_NS
+    if not kept and repository.signatures is None:
+        before = time.time_ns()
+        done = evaluate(files, True)
+        repository.signatures, repository.signed_before = done.signatures, before
+        found[:] = zip(done.signatures, done.outcomes)
+        todo = list(range(len(files)))
+    else:
+        signatures, todo = _signatures(repository), []
+        for index, ((_, shown), signature) in enumerate(zip(files, signatures)):
+            entry = kept.get(shown)
+            if signature is not None and entry is not None and entry[0] == signature:
+                found[index] = entry  # the very entry read: `deltas.changes` knows it by identity
+            else:
+                todo.append(index)
+        if todo:
+            done = evaluate([files[i] for i in todo], False)
+            for index, outcome in zip(todo, done.outcomes):
+                found[index] = (signatures[index], outcome)
+    settled = _settled(repository)
     final = {
         entry[1].path: entry
         for entry in found
@@ -179,8 +198,15 @@ class Split:
 def _signatures(repository: Repository) -> list[signing.Signature | None]:
     """Each case file's signature, taken once for the repository as loaded."""
     if repository.signatures is None:
+        repository.signed_before = time.time_ns()
         repository.signatures = signing.take(repository.case_files)
     return repository.signatures
+
+
+def _settled(repository: Repository) -> int:
+    """A file changed at or after this time (ns) is not trusted: an edit in the same tick of the
+    clock after it was read would not change its signature."""
+    return repository.signed_before - RACY_NS
 
 
 def collected(
@@ -231,7 +257,7 @@ def collected(
     for tallies in restored:
         for collector, total, tally in zip(collectors, totals, tallies or ()):
             collector.merge(total, tally)
-    settled = time.time_ns() - RACY_NS
+    settled = _settled(repository)
     trusted = [s is not None and max(s[1], s[2]) < settled for s in signatures]
     split.keep(
         (
@@ -366,8 +392,10 @@ def _read(where: Path, fingerprint: bytes, decode: Callable[[object], T]) -> T |
     """What a cache file keeps under this fingerprint, if it is a private file of this user's
     (anything else is never read, and noted) holding exactly what `_write` writes (if not, None)."""
     kept = _private_bytes(where)
-    if kept is None:
-        return None
+    return None if kept is None else _decoded(kept, fingerprint, decode)
+
+
+def _decoded(kept: bytes, fingerprint: bytes, decode: Callable[[object], T]) -> T | None:
     try:
         with untraced():
             return decode(cache_format.entries(fingerprint, kept))

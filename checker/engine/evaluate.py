@@ -7,11 +7,13 @@ worker processes (one per core). Each worker returns small `Outcome`s (a case's 
 route and metric answers) and partial report figures, never the parsed cases, so the checker's
 memory stays flat at 100,000 cases. Batches come back in order, so the findings and figures are
 exactly those of a single process. `checker.engine.cache` keeps each file's outcome, so an
-unchanged case is not evaluated again.
+unchanged case is not evaluated again; when it keeps none yet, each file is signed by the worker
+that reads it, just before the read (`signed`), rather than all of them first.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
@@ -25,6 +27,7 @@ from typing import Any, Protocol
 from tqdm import tqdm
 
 from checker.calendar.workdays import Calendar
+from checker.engine import signatures as signing
 from checker.engine.cases import check_case, restamp
 from checker.engine.untraced import untraced
 from checker.load.repository import load_file
@@ -69,6 +72,8 @@ class Evaluation:
     outcomes: list[Outcome]
     tallies: list[Any] = field(default_factory=list)  # one per collector, in the setting's order
     evaluated: int = 0  # how many were evaluated now rather than taken from the cache
+    # each file's signature, taken just before it was read (only when asked for: `signed`)
+    signatures: list[signing.Signature | None] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -126,19 +131,27 @@ class Setting:
 
 
 def evaluate(
-    setting: Setting | None, files: list[tuple[str, str]], progress: bool = False
+    setting: Setting | None,
+    files: list[tuple[str, str]],
+    progress: bool = False,
+    signed: bool = False,
 ) -> Evaluation:
     """Evaluate these case files (in worker processes when there are many). Without a setting
-    (no valid council or policy) the files are only loaded and validated."""
+    (no valid council or policy) the files are only loaded and validated. With `signed`, each
+    file's signature is taken just before it is read, and returned in order."""
     batches = _batches(files, os.cpu_count() or 1)
-    return _merge(evaluate_batches(setting, batches, progress), setting, len(files))
+    return _merge(evaluate_batches(setting, batches, progress, signed), setting, len(files))
 
 
 def evaluate_batches(
-    setting: Setting | None, batches: list[list[tuple[str, str]]], progress: bool = False
+    setting: Setting | None,
+    batches: list[list[tuple[str, str]]],
+    progress: bool = False,
+    signed: bool = False,
 ) -> list[Evaluation]:
     """Each batch of case files evaluated, with its own tallies, in order (in worker processes
     when there are many files)."""
+    task = functools.partial(_evaluate, signed=signed)
     total = sum(map(len, batches))
     workers = min(os.cpu_count() or 1, len(batches))
     with _progress(total, progress) as bar:
@@ -147,9 +160,9 @@ def evaluate_batches(
             with ProcessPoolExecutor(
                 workers, mp_context=context, initializer=_start_worker, initargs=(setting,)
             ) as pool:
-                return list(_advancing(pool.map(_evaluate, batches), bar))
+                return list(_advancing(pool.map(task, batches), bar))
         _set(setting)
-        return list(_advancing(map(_evaluate, batches), bar))
+        return list(_advancing(map(task, batches), bar))
 
 
 def _batches(files: list, workers: int) -> list[list]:
@@ -175,12 +188,14 @@ def _start_worker(setting: Setting | None) -> None:
     gc.freeze()  # what the worker was forked with lives as long as it does: collections skip it
 
 
-def _evaluate(files: Sequence[tuple[str, str]]) -> Evaluation:
+def _evaluate(files: Sequence[tuple[str, str]], signed: bool = False) -> Evaluation:
     """One batch, in a worker (or in this process for a small repository)."""
     collectors = _SETTING.collectors if _SETTING is not None else ()
     batch = Evaluation([], [collector.start() for collector in collectors])
     with untraced():
         for path, shown in files:
+            if signed:  # before the read: a change after it shows in the next run's signature
+                batch.signatures.append(signing.one(path))
             _evaluate_one(path, shown, _SETTING, batch)
     return batch
 
@@ -222,6 +237,7 @@ def _merge(batches: Iterable[Evaluation], setting: Setting | None, evaluated: in
     merged = Evaluation([], [collector.start() for collector in collectors], evaluated)
     for batch in batches:
         merged.outcomes.extend(batch.outcomes)
+        merged.signatures.extend(batch.signatures)
         for collector, total, tally in zip(collectors, merged.tallies, batch.tallies):
             collector.merge(total, tally)
     return merged

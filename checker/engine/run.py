@@ -114,7 +114,7 @@ def evaluated(
         )
     elif use_cache and not collectors and rules is None and not dates:
         outcomes, count = cache.outcomes(
-            repository, as_of, lambda todo: evaluate(setting, todo, progress).outcomes
+            repository, as_of, lambda todo, signed: evaluate(setting, todo, progress, signed)
         )
     else:
         evaluation = evaluate(setting, repository.case_files, progress)

@@ -45,14 +45,14 @@ def take(files: list[tuple[str, str]]) -> list[Signature | None]:
 
 
 def stat(files: list[tuple[str, str]]) -> list[Signature | None]:
-    signatures: list[Signature | None] = []
-    for path, _ in files:
-        try:
-            status = os.lstat(path)
-        except OSError:
-            signatures.append(None)
-        else:
-            signatures.append(
-                (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-            )
-    return signatures
+    return [one(path) for path, _ in files]
+
+
+def one(path: str) -> Signature | None:
+    """A file's signature (None if it cannot be looked at): on a cold check, each file's is taken
+    by the worker that reads it, just before it does, where the file's entry is already at hand."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)

@@ -57,8 +57,10 @@ class Repository:
     policy_files: list[tuple[Path, str, str]] = field(default_factory=list)
     loaded: bool = False  # whether the policy files are loaded (`load_policy`)
     # each case file's signature (size, times, inode), once taken for the results cache: a run
-    # takes them once, for the whole check's findings and each file's outcome alike
+    # takes them once, for the whole check's findings and each file's outcome alike; and the time
+    # (ns) just before they were taken, which decides which files changed too recently to trust
     signatures: list[tuple[int, int, int, int] | None] | None = None
+    signed_before: int = 0
 
     @property
     def files(self) -> int:
