@@ -66,7 +66,8 @@ class Case:
     codes: dict[str, dict]
     calendar: Calendar
     as_of: date
-    _problems: dict[ModuleType, list[Problem]] = field(default_factory=dict, repr=False)
+    # what each case rule found in this case, once (`problems`): the checker and metrics share it
+    found: dict[ModuleType, list[Problem]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # plain attributes, not properties: the rules read them a hundred times a case
@@ -83,9 +84,9 @@ class Case:
 
     def problems(self, rule: ModuleType) -> list[Problem]:
         """What a case rule finds in this case, found once: the checker and the metrics share it."""
-        found = self._problems.get(rule)  # by the module itself: no attribute to look up
+        found = self.found.get(rule)  # by the module itself: no attribute to look up
         if found is None:
-            found = self._problems[rule] = list(rule.check(self))
+            found = self.found[rule] = list(rule.check(self))
         return found
 
     @cached_property

@@ -22,7 +22,6 @@ Correct the date from the case correspondence.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from checker.model.case import ROUTES, Case
@@ -51,9 +50,10 @@ AFTER_RECEIPT = (("exclusion", "decided"), ("withdrawn",), ("ombudsman", "referr
 DATED = (*SEQUENCE, *EXTENSIONS, *AFTER_RECEIPT, ("ombudsman", "decided"))
 
 
-def _dates(data: dict[str, Any]) -> dict[tuple[str, ...], date | None]:
-    """Each date of DATED in the case (None where it is not recorded), each read once."""
-    found: dict[tuple[str, ...], date | None] = dict.fromkeys(DATED)
+def _dates(data: dict[str, Any]) -> dict[tuple[str, ...], str | None]:
+    """Each date of DATED in the case as written (YYYY-MM-DD: the schema's date and date-time
+    formats both start so, and such dates sort as their days do), None where it is not recorded."""
+    found: dict[tuple[str, ...], str | None] = dict.fromkeys(DATED)
     for path in DATED:
         node = data.get(path[0])
         if node is None:  # most cases have no stage 2, exclusion or ombudsman
@@ -61,7 +61,7 @@ def _dates(data: dict[str, Any]) -> dict[tuple[str, ...], date | None]:
         for step in path[1:]:
             node = node.get(step) if type(node) is dict else None
         if type(node) is str:
-            found[path] = date.fromisoformat(node[:10])
+            found[path] = node[:10]
     return found
 
 
@@ -87,8 +87,8 @@ def check(case: Case) -> Iterator[Problem]:
             yield _problem(case, agreed_path, agreed, ((f"stage{number}",), start))
         elif agreed and responded and agreed > responded:
             yield Problem(
-                f"stage {number} extension agreed {agreed.isoformat()} is after the response "
-                f"{responded.isoformat()}; correct the date",
+                f"stage {number} extension agreed {agreed} is after the response "
+                f"{responded}; correct the date",
                 case.document,
                 agreed_path,
             )
@@ -104,12 +104,11 @@ def check(case: Case) -> Iterator[Problem]:
 
 
 def _problem(
-    case: Case, path: tuple[str, ...], when: date, previous: tuple[tuple[str, ...], date]
+    case: Case, path: tuple[str, ...], when: str, previous: tuple[tuple[str, ...], str]
 ) -> Problem:
     before_path, before = previous
     return Problem(
-        f"{_label(path)} {when.isoformat()} is before {_label(before_path)} {before.isoformat()}; "
-        "correct the date",
+        f"{_label(path)} {when} is before {_label(before_path)} {before}; correct the date",
         case.document,
         path,
     )
