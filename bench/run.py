@@ -191,6 +191,16 @@ from checker.cli import main
 sys.exit(main(["check", "--as-of", "{AS_OF}", "--format", "json", "--no-cache"]))
 """
 
+# A cold check with each batch of cases checked a rule at a time, or a case at a time.
+BY_RULE = f"""
+import sys
+from checker.engine import by_rule
+if sys.argv[1] == "by-case":
+    by_rule.BY_RULE = False
+from checker.cli import main
+sys.exit(main(["check", "--as-of", "{AS_OF}", "--format", "json", "--no-cache"]))
+"""
+
 
 def settled(path: Path, text: str) -> None:
     """Write a case file and wait until the results cache may keep it (a file changed in the
@@ -235,7 +245,16 @@ def measure_tricks(repo: Path, env: dict) -> list[tuple[str, str, str, str]]:
     paused, running = (
         median([python, "-c", UNTRACED, way], repo, env)[0] for way in ("paused", "running")
     )
+    rule_by_rule, case_by_case = (
+        median([python, "-c", BY_RULE, way], repo, env)[0] for way in ("by-rule", "by-case")
+    )
     return [
+        (
+            "each rule over a batch of cases in turn (cold check)",
+            "engine/by_rule.py",
+            f"{rule_by_rule:.2f}",
+            f"{case_by_case:.2f}",
+        ),
         (
             "the cycle collector paused while outcomes are made (cold check)",
             "engine/untraced.py",

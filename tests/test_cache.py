@@ -473,6 +473,20 @@ def test_workers_give_exactly_what_one_process_gives(
         assert (one.code, one.out) == (many.code, many.out)
 
 
+def test_cases_checked_rule_by_rule_give_exactly_what_case_by_case_gives(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    break_a_case(example)
+    spoiled = example / "cases" / "2025-26" / "CCC-2025-9998.yaml"
+    spoiled.write_text("id: CCC-2025-9998\nroute: [\n", encoding="utf-8")  # a batch's invalid file
+    by_rule = [run_cli(*command, "--root", str(example), "--as-of", AS_OF) for command in COMMANDS]
+    monkeypatch.setattr(evaluate, "check_by_rule", lambda cases, rules=None: None)
+    by_case = [run_cli(*command, "--root", str(example), "--as-of", AS_OF) for command in COMMANDS]
+    assert any('"yaml-syntax"' in run.out for run in by_case)
+    for one, other in zip(by_rule, by_case):
+        assert (one.code, one.out) == (other.code, other.out)
+
+
 COMMANDS = [
     ("check", "--format", "json", "--no-cache"),
     ("report", "--format", "json", "--no-cache"),

@@ -28,6 +28,7 @@ from tqdm import tqdm
 
 from checker.calendar.workdays import Calendar
 from checker.engine import signatures as signing
+from checker.engine.by_rule import check_by_rule
 from checker.engine.cases import check_case, restamp
 from checker.engine.untraced import untraced
 from checker.load.repository import load_file
@@ -189,24 +190,35 @@ def _start_worker(setting: Setting | None) -> None:
 
 
 def _evaluate(files: Sequence[tuple[str, str]], signed: bool = False) -> Evaluation:
-    """One batch, in a worker (or in this process for a small repository)."""
-    collectors = _SETTING.collectors if _SETTING is not None else ()
+    """One batch, in a worker (or in this process for a small repository): every file loaded, the
+    valid cases checked a rule at a time (`checker.engine.by_rule`), then each case's outcome."""
+    setting = _SETTING
+    collectors = setting.collectors if setting is not None else ()
     batch = Evaluation([], [collector.start() for collector in collectors])
     with untraced():
+        loaded = []
         for path, shown in files:
             if signed:  # before the read: a change after it shows in the next run's signature
                 batch.signatures.append(signing.one(path))
-            _evaluate_one(path, shown, _SETTING, batch)
+            loaded.append(load_file(path, shown, "case"))
+        if setting is None:
+            cases: list[Case | None] = [None] * len(loaded)
+        else:
+            cases = [
+                setting.case(document) if document is not None and not problems else None
+                for document, problems in loaded
+            ]
+            check_by_rule([case for case in cases if case is not None], setting.rules)
+        for (_, shown), (_, problems), case in zip(files, loaded, cases):
+            if case is None or setting is None:
+                policy = setting.policy if setting is not None else None
+                batch.outcomes.append(Outcome(shown, tuple(restamp(p, policy) for p in problems)))
+            else:
+                _outcome(shown, case, setting, batch)
     return batch
 
 
-def _evaluate_one(path: str, shown: str, setting: Setting | None, batch: Evaluation) -> None:
-    document, problems = load_file(path, shown, "case")
-    if document is None or problems or setting is None:
-        policy = setting.policy if setting is not None else None
-        batch.outcomes.append(Outcome(shown, tuple(restamp(p, policy) for p in problems)))
-        return
-    case = setting.case(document)
+def _outcome(shown: str, case: Case, setting: Setting, batch: Evaluation) -> None:
     measured = setting.measured(case)
     under_code = case.route in UNDER_A_CODE
     batch.outcomes.append(
