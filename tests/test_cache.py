@@ -10,6 +10,7 @@ the report.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 from collections.abc import Callable
 from dataclasses import fields
@@ -432,13 +433,31 @@ def test_a_cold_check_keeps_its_findings_from_the_signatures_taken_while_reading
     example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     break_a_case(example)
+    # a policy file's finding, which the repository holds once the policy files are loaded
+    (example / "policy" / "self-assessment" / "broken.yaml").write_text("code: [\n")
     uncached = check(example, "--no-cache")
+    assert any(f["path"].endswith("broken.yaml") for f in uncached.findings())
     with monkeypatch.context() as patched:
         patched.setattr(signatures, "take", lambda files: pytest.fail("signed before reading"))
+        patched.setattr(evaluate, "PARALLEL_FROM", 1)  # signed in the workers
+        patched.setattr(os, "cpu_count", lambda: 2)
         assert check(example).out == uncached.out
     patched_evaluate = lambda *args, **kwargs: pytest.fail("a case was evaluated")  # noqa: E731
     monkeypatch.setattr(evaluate, "evaluate", patched_evaluate)
     assert check(example).out == uncached.out  # the findings kept by the cold check
+
+
+def test_a_keys_bytes_are_the_same_whatever_else_holds_the_signatures() -> None:
+    """A cold check's signatures are held by its outcomes too; a warm check's by nothing else."""
+
+    def taken() -> list[signatures.Signature | None]:
+        return [(10**3 + n, 10**18 + n, 10**18 + n, 10**6 + n) for n in range(3)]
+
+    alone, shared = taken(), taken()
+    outcomes = [(signature, "an outcome") for signature in shared]
+    assert alone == shared and outcomes
+    assert marshal.dumps(alone) != marshal.dumps(shared)  # marshal's default marks what is shared
+    assert signatures.plain(alone) == signatures.plain(shared)
 
 
 def test_a_file_changed_after_the_check_began_is_not_kept_though_signed_after_the_change(

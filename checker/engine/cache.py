@@ -30,7 +30,6 @@ import contextlib
 import errno
 import functools
 import hashlib
-import marshal
 import os
 import stat
 import sys
@@ -48,7 +47,7 @@ from checker.engine import signatures as signing
 from checker.engine.untraced import untraced
 from checker.files import replace
 from checker.load.git import git_config
-from checker.load.repository import Repository
+from checker.load.repository import LAYOUT_RULE, Repository
 from checker.load.yaml import NO_FOLLOW
 from checker.model.findings import Finding
 from checker.model.outcome import Outcome
@@ -100,11 +99,13 @@ def keep_findings(
 def _findings_key(repository: Repository, as_of: date) -> bytes:
     """What the whole check's findings depend on: the fingerprint, and every case file's path and
     signature; the files in the wrong place too (a stray .yml file or a case outside a year folder
-    changes no case file's signature, but does change the check's findings)."""
+    changes no case file's signature, but does change the check's findings). Only the layout's
+    findings: the policy files' (added when they are loaded) are decided by their bytes, which the
+    fingerprint holds, and the key is the same whether they are loaded yet or not."""
     shown = [shown for _, shown in repository.case_files]
-    layout = [(str(f.location), f.message) for f in repository.findings]
+    layout = [(str(f.location), f.message) for f in repository.findings if f.rule == LAYOUT_RULE]
     return hashlib.sha256(
-        _fingerprint(repository, as_of) + marshal.dumps((shown, _signatures(repository), layout))
+        _fingerprint(repository, as_of) + signing.plain((shown, _signatures(repository), layout))
     ).digest()
 
 
@@ -223,9 +224,9 @@ def collected(
     many files were evaluated. `dates` are the frozen years'. Each set of collectors and rules
     (the report's, the site's) has a cache file of its own."""
     files = repository.case_files
-    kind = marshal.dumps(([c.name for c in collectors], None if rules is None else sorted(rules)))
+    kind = signing.plain(([c.name for c in collectors], None if rules is None else sorted(rules)))
     fingerprint = hashlib.sha256(
-        _fingerprint(repository, as_of) + kind + marshal.dumps(sorted(map(str, dates.items())))
+        _fingerprint(repository, as_of) + kind + signing.plain(sorted(map(str, dates.items())))
     ).digest()
     where = _file(repository.root, f"publication-{hashlib.sha256(kind).hexdigest()[:16]}")
     split = Split.read(where, fingerprint, cache_format.publication, parts=2)

@@ -17,11 +17,10 @@ cache). bench/RESULTS.md gives what it saves.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import zlib
 from collections.abc import Sequence
 
-from checker.engine.signatures import Signature
+from checker.engine.signatures import Signature, plain
 
 SPAN = 512  # files in a chunk, on average: small enough to count again at once, few to merge
 MOST = 768  # files in a chunk at most
@@ -48,4 +47,4 @@ def key(files: Sequence[tuple[str, str]], signatures: Sequence[Signature | None]
     if None in signatures:
         return None
     shown = [path for _, path in files]
-    return hashlib.sha256(marshal.dumps((shown, list(signatures)))).hexdigest()
+    return hashlib.sha256(plain((shown, list(signatures)))).hexdigest()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+from typing import Any
 
 Signature = tuple[int, int, int, int]
 PARALLEL_FROM = 20_000  # case files: fewer are signed faster than a second process starts
@@ -42,6 +43,14 @@ def take(files: list[tuple[str, str]]) -> list[Signature | None]:
         return first + marshal.loads(second)
     except (EOFError, ValueError, TypeError):  # the child did not finish: its half is taken here
         return first + stat(files[half:])
+
+
+def plain(value: Any) -> bytes:
+    """Paths and signatures as bytes to hash into a cache key: the same bytes for equal values,
+    however they were made. Marshal's version 2 writes no references; later versions mark each
+    object that something else also holds, so the same signatures would give other bytes, and
+    another key, in a process that holds them elsewhere too (as a cold check's outcomes do)."""
+    return marshal.dumps(value, 2)
 
 
 def stat(files: list[tuple[str, str]]) -> list[Signature | None]:
