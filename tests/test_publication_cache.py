@@ -18,7 +18,7 @@ from checker.engine import run as engine
 from checker.load.repository import load_repository
 from checker.report.counting import DATES, Counting
 from checker.report.figures import COUNTERS, NESTED, TOTALS, Figures, as_at
-from checker.report.render import FORMATS
+from checker.report.formats import FORMATS
 from checker.site.privacy import Fingerprinting
 from tests.conftest import run_cli
 from tests.test_cache import AS_OF

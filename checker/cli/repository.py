@@ -10,7 +10,7 @@ from checker.cli import types
 from checker.formats import FORMATS
 from checker.formats.score import FORMATS as SCORE_FORMATS
 from checker.formats.submission import FORMATS as SUBMISSION_FORMATS
-from checker.report.render import FORMATS as REPORT_FORMATS
+from checker.report.formats import FORMATS as REPORT_FORMATS
 from checker.schemas import KINDS, enum
 
 SHELLS = ("bash", "zsh")

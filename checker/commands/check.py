@@ -12,7 +12,7 @@ from pathlib import Path
 from checker.commands import UsageError, root, write
 from checker.engine import cache
 from checker.engine.untraced import untraced
-from checker.formats import FORMATS, github, sarif
+from checker.formats import FORMATS
 from checker.load.git import changed_cases
 from checker.load.repository import load_policy, load_repository
 from checker.model.findings import Severity
@@ -37,12 +37,9 @@ def run(args: argparse.Namespace) -> int:
         findings = check(repository, as_of, use_cache=not args.no_cache, progress=True).findings
         if not args.no_cache:
             cache.keep_findings(repository, as_of, key, findings)
-    shown = (
-        repository.case_paths
-        if only is None
-        else tuple(p for p in repository.case_paths if p in only)
-    )
-    unchanged = set(repository.case_paths).difference(shown)
+    paths = repository.case_paths
+    shown = paths if only is None else tuple(p for p in paths if p in only)
+    unchanged = set(paths).difference(shown) if only is not None else set()
     found = Result(
         repository.root,
         as_of,
@@ -53,10 +50,14 @@ def run(args: argparse.Namespace) -> int:
     )
     colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if args.format == "sarif" and args.include_explained:
+        from checker.formats import sarif  # (its rule catalogue loads every rule)
+
         text = sarif.render(found, colour, include_explained=True)
     else:
         text = FORMATS[args.format](found, colour=colour)
     if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from checker.formats import github
+
         _append_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), github.job_summary(found))
     if args.output:
         write(args.output, text)

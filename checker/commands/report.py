@@ -12,8 +12,8 @@ from checker.engine.run import evaluated
 from checker.load.repository import load_repository
 from checker.report.counting import Counting
 from checker.report.figures import as_at
+from checker.report.formats import FORMATS
 from checker.report.publish import build
-from checker.report.render import FORMATS
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,10 +1,10 @@
 """The results cache: each case file's outcome kept, so an unchanged repository is checked at once.
 
 What decides an outcome besides the case file is hashed into one fingerprint: the checker's own
-code and schemas, the versions of the libraries that decide results (the YAML parsers, the schema
-validator, the bank holidays), every policy file (council, policy, Codes, self-assessments,
-reports), the git config (whose remotes one rule reads) and the as-of date. A different
-fingerprint means a fresh cache. Each case file's outcome is kept with the file's size,
+code and schemas, the installed copies of the libraries that decide results (the YAML parsers,
+the schema validator, the bank holidays), every policy file (council, policy, Codes,
+self-assessments, reports), the git config (whose remotes one rule reads) and the as-of date. A
+different fingerprint means a fresh cache. Each case file's outcome is kept with the file's size,
 modification time, change time and inode, as git's index keeps them: a file whose are not exactly
 the same is evaluated again. A file changed in the two seconds before its signature was taken,
 or at any time since, is never kept (git's "racy" rule: a later edit in the same tick of the clock
@@ -37,11 +37,11 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from checker import installed
 from checker.engine import cache_format, chunks, deltas
 from checker.engine import signatures as signing
 from checker.engine.untraced import untraced
@@ -58,9 +58,9 @@ if TYPE_CHECKING:  # the evaluation's types only: an unchanged check loads no ru
 T = TypeVar("T")
 
 RACY_NS = 2_000_000_000
-# The libraries whose versions decide a case's outcome: the YAML parsers, the schema validator, the
-# bank holidays and the time zones.
-LIBRARIES = ("PyYAML", "yaml-rs", "jsonschema-rs", "holidays", "tzdata")
+# The libraries whose code decides a case's outcome, by the name they are imported by: the YAML
+# parsers, the schema validator, the bank holidays and the time zones.
+LIBRARIES = ("yaml", "yaml_rs", "jsonschema_rs", "holidays", "tzdata")
 PACKAGE = Path(__file__).resolve().parent.parent  # the whole checker: every module and schema
 
 
@@ -319,11 +319,12 @@ def _fingerprint(repository: Repository, as_of: date | None) -> bytes:
 
 @functools.cache
 def _tool() -> bytes:
-    """The checker's own code and schemas, Python's and the deciding libraries' versions (once per
-    process: a long-running process, like `mkdocs serve`, is restarted to pick up a new version)."""
+    """The checker's own code and schemas, Python's version and the deciding libraries' installed
+    copies (once per process: a long-running process, like `mkdocs serve`, is restarted to pick up
+    a new version)."""
     digest = hashlib.sha256(sys.version.encode())
-    for installed in _installed():
-        digest.update(installed.encode())
+    for library in _installed():
+        digest.update(library)
     for source in sorted(PACKAGE.rglob("*")):
         if source.suffix in (".py", ".json"):
             digest.update(source.relative_to(PACKAGE).as_posix().encode())
@@ -331,15 +332,10 @@ def _tool() -> bytes:
     return digest.digest()
 
 
-def _installed() -> list[str]:
-    """Each deciding library's distribution and version, from its installed metadata."""
-    found = []
-    for distribution in LIBRARIES:
-        try:
-            found.append(f"{distribution} {metadata.version(distribution)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{distribution}: not installed")
-    return found
+def _installed() -> list[bytes]:
+    """Which copy of each deciding library is installed (`checker.installed`: a new version, or the
+    same one installed again, is another copy)."""
+    return [name.encode() + b"\0" + (installed(name) or b"not installed") for name in LIBRARIES]
 
 
 KEPT_RENDERS = 20  # of each kind: the renders of the last builds, the older ones removed

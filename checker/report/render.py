@@ -1,5 +1,6 @@
 """`complaints report` output: the published report as Markdown (its parts in `performance` and
-`accountability`, its tables from `cells`), JSON or CSV (`open_data`).
+`accountability`, its tables from `cells`); its JSON and CSV are `open_data`'s, and the formats are
+chosen by name in `formats`.
 
 The Markdown follows the order of the report's contents in Canterbury's policy 15.1 (the HO
 Code's 8.1 list): self-assessment, performance, findings of non-compliance, service
@@ -11,7 +12,7 @@ string from the data is shown through `plain.escaped` and every link made by `pl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from checker.model.codes import BODIES
@@ -24,7 +25,6 @@ from checker.report.accountability import (
     self_assessment,
 )
 from checker.report.cells import cell, money, pct
-from checker.report.open_data import csv_format, json_format
 from checker.report.performance import (
     outcomes,
     previous_year,
@@ -225,10 +225,3 @@ def markdown_with_charts(report: Published) -> str:
     return markdown(
         report, {key: charts.html(chart) for key, chart in charts.render(report).items()}
     )
-
-
-FORMATS: dict[str, Callable[[Published], str]] = {
-    "markdown": markdown_with_charts,
-    "json": json_format,
-    "csv": csv_format,
-}
