@@ -1,4 +1,5 @@
-"""Writing files without ever losing one: atomic, never overwriting, safe when run twice at once."""
+"""Writing files without ever losing one: atomic, never overwriting, safe when run twice at once;
+and opening one without following a symbolic link (`NO_FOLLOW`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has none: there a link is looked for first
 
 
 def write_new(path: Path, text: str) -> None:

@@ -18,7 +18,7 @@ from checker.cli.parser import Parser, Version
 from checker.commands import UsageError
 from checker.formats.text import printable
 from checker.load.git import GitError
-from checker.load.repository import NotARepository
+from checker.load.layout import NotARepository
 
 USAGE_ERROR = 2
 

@@ -7,9 +7,7 @@ import argparse
 from pathlib import Path
 
 from checker.files import replace
-from checker.load.repository import find_root
-from checker.load.validate import validate
-from checker.load.yaml import load
+from checker.load.layout import find_root
 
 
 class UsageError(Exception):
@@ -31,6 +29,9 @@ def write(path: Path, text: str) -> None:
 
 def code_files(root: Path) -> dict[str, dict]:
     """The Codes in policy/codes/, by name, or a usage error naming the first problem."""
+    from checker.load.validate import validate
+    from checker.load.yaml import load
+
     found = {}
     for path in sorted((root / "policy" / "codes").glob("*.yaml")):
         shown = path.relative_to(root).as_posix()
@@ -46,6 +47,9 @@ def code_files(root: Path) -> dict[str, dict]:
 def policy_file(root: Path, kind: str) -> dict:
     """The data of policy/council.yaml or policy/policy.yaml, or a usage error naming its first
     problem (for the commands that need no more of the repository than these)."""
+    from checker.load.validate import validate
+    from checker.load.yaml import load
+
     shown = f"policy/{kind}.yaml"
     document, problems = load(root / shown, shown)
     if document is not None:

@@ -14,7 +14,7 @@ from checker.engine import cache
 from checker.engine.untraced import untraced
 from checker.formats import FORMATS
 from checker.load.git import changed_cases
-from checker.load.repository import load_policy, load_repository
+from checker.load.layout import listed
 from checker.model.findings import Severity
 from checker.model.result import Result
 
@@ -26,14 +26,15 @@ def run(args: argparse.Namespace) -> int:
     only = changed_cases(top, args.changed_since) if args.changed_since else None
     # Every case file is listed even when only the changed ones are reported: the self-assessments
     # are scored on all the cases (the unchanged ones from the results cache), never on a few.
-    repository = load_repository(top, policy=False)  # the cache hashes the policy files' bytes
+    repository = listed(top)  # the cache hashes the policy files' bytes: none is read yet
     key, kept = (None, None) if args.no_cache else cache.kept_findings(repository, as_of)
     if kept is not None:  # nothing changed: the last check's findings, without loading a rule
         findings = tuple(kept)
     else:
-        load_policy(repository)
         from checker.engine.check import check
+        from checker.load.repository import load_policy
 
+        load_policy(repository)
         findings = check(repository, as_of, use_cache=not args.no_cache, progress=True).findings
         if not args.no_cache:
             cache.keep_findings(repository, as_of, key, findings)

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from checker.commands import UsageError, code_files, policy_file
-from checker.load.repository import NotARepository, find_root
+from checker.load.layout import NotARepository, find_root
 from checker.model.clocks import START_WORDS, code_clock, policy_clock
 from checker.model.codes import SHORT, governing, provisions
 from checker.rules import RULES

@@ -6,7 +6,7 @@ import argparse
 
 from checker.calendar.workdays import Calendar
 from checker.commands import policy_file, root
-from checker.load.repository import NotARepository
+from checker.load.layout import NotARepository
 
 
 def run(args: argparse.Namespace) -> int:

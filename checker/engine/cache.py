@@ -45,10 +45,9 @@ from checker import installed
 from checker.engine import cache_format, chunks, deltas
 from checker.engine import signatures as signing
 from checker.engine.untraced import untraced
-from checker.files import replace
+from checker.files import NO_FOLLOW, replace
 from checker.load.git import git_config
-from checker.load.repository import LAYOUT_RULE, Repository
-from checker.load.yaml import NO_FOLLOW
+from checker.load.layout import LAYOUT_RULE, Repository
 from checker.model.findings import Finding
 from checker.model.outcome import Outcome
 

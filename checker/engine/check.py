@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from checker.engine.run import run
-from checker.load.repository import Repository
+from checker.load.layout import Repository
 from checker.model.findings import Finding
 from checker.model.result import Result
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.engine.cases import whole_cases
-from checker.load.repository import Repository
+from checker.load.layout import Repository
 from checker.load.view import view
 from checker.model.case import UNDER_A_CODE, Handler, handler
 from checker.model.deadlines import Step

@@ -19,7 +19,7 @@ from checker.engine import cache
 from checker.engine.cases import explainable, restamp, stamp
 from checker.engine.evaluate import Collector, Setting, evaluate, evaluate_batches
 from checker.engine.untraced import untraced
-from checker.load.repository import Repository
+from checker.load.layout import Repository
 from checker.load.view import View, view
 from checker.measures.metrics import METRICS
 from checker.measures.scoring import score

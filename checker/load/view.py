@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checker.calendar.workdays import Calendar
-from checker.load.repository import Repository
+from checker.load.layout import Repository
+from checker.load.repository import cases
 from checker.model.findings import Document
 from checker.model.outcome import Outcome, case_year
 from checker.model.scores import Score
@@ -39,7 +40,7 @@ class View:
 
     def documents(self, kind: str) -> list[Document]:
         if kind == "case":
-            return self.repository.cases()
+            return cases(self.repository)
         return self.repository.documents.get(kind, [])
 
     def valid(self) -> Iterator[Outcome]:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 import yaml_rs
 
+from checker.files import NO_FOLLOW
 from checker.model.findings import Document, Finding, Location, Severity
 from checker.schemas import known_keys
 
@@ -36,7 +37,6 @@ MAX_BYTES = 1024 * 1024
 # Code) has under 1,600, and every list a schema allows is far shorter. A file of 1 MiB could hold
 # 500,000, which locating and schema-checking would take seconds and hundreds of MB to follow.
 MAX_NODES = 20_000
-NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has none: there a link is looked for first
 RULE = "yaml-syntax"  # the id of the findings of files that cannot be read as YAML
 # & or * starting a word where a YAML node may start: only such files pay for the event scan
 MAYBE_ANCHOR = re.compile(r"(?<![^\s\[{,])[&*][^\s,\[\]{}]")  # searched only if & or * is there

@@ -66,7 +66,7 @@ from typing import Any
 
 from checker.calendar import periods
 from checker.calendar.workdays import parse_timestamp
-from checker.load.repository import Repository
+from checker.load.layout import Repository
 from checker.load.view import View
 from checker.measures.scoring import latest_assessment, score
 from checker.model import deadlines

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checker.load.repository import document
 from checker.load.view import View
 from checker.model.findings import Problem, Severity
 
@@ -36,7 +37,7 @@ def check(view: View) -> Iterator[Problem]:
             yield Problem(
                 f"{outcome.case_id} is also the id of {first[outcome.case_id]}; "
                 "give this case a new id",
-                view.repository.document(outcome.path),
+                document(view.repository, outcome.path),
                 ("id",),
             )
         else:

@@ -17,7 +17,7 @@ Move or rename the file as the message says.
 
 from __future__ import annotations
 
-from checker.load.repository import LAYOUT_RULE
+from checker.load.layout import LAYOUT_RULE
 from checker.model.findings import Severity
 
 ID = LAYOUT_RULE  # found while the repository is listed, which names it

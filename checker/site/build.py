@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.engine.run import Run, run
-from checker.load.repository import Repository
+from checker.load.layout import Repository
 from checker.report.counting import Counting
 from checker.report.figures import Figures, as_at
 from checker.rules import (
