@@ -80,11 +80,12 @@ def test_an_unchanged_repository_gets_its_findings_without_evaluating_a_case(
     assert check(example).out == first.out
 
 
-def test_an_unchanged_check_loads_no_rule_no_report_and_no_distributions_metadata(
+def test_an_unchanged_check_loads_no_rule_no_report_no_yaml_parser_and_no_metadata_reader(
     example: Path,
 ) -> None:
-    """What an unchanged check does not need, it does not import: the rules, the report and the
-    reader of the installed distributions' metadata (each some milliseconds of a 0.4 s check)."""
+    """What an unchanged check does not need, it does not import: the rules, the report, the YAML
+    parsers and the reader of the installed distributions' metadata (each some milliseconds of a
+    0.4 s check)."""
     check(example)
     code = (
         "import sys\n"
@@ -92,7 +93,7 @@ def test_an_unchanged_check_loads_no_rule_no_report_and_no_distributions_metadat
         f"code = main(['check', '--root', {str(example)!r}, '--as-of', {AS_OF!r}, "
         "'--format', 'json', '--output', 'found.json'])\n"
         "print(sorted(m for m in ('checker.rules', 'checker.report.render', 'importlib.metadata', "
-        "'checker.engine.evaluate') if m in sys.modules), code)\n"
+        "'checker.engine.evaluate', 'yaml', 'yaml_rs') if m in sys.modules), code)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=example, capture_output=True, text=True, timeout=300
