@@ -145,6 +145,35 @@ def test_the_tools_code_and_libraries_are_part_of_the_key(
         cache._tool.cache_clear()
 
 
+def test_the_tools_own_code_and_schemas_decide_its_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "rules" / "a_rule.py").write_text("ID = 'a-rule'\n")
+    (tmp_path / "case.schema.json").write_text("{}\n")
+    (tmp_path / "__pycache__" / "stale.py").write_text("# not the tool's code\n")
+    monkeypatch.setattr(cache, "PACKAGE", tmp_path)
+
+    def fingerprint() -> bytes:
+        cache._tool.cache_clear()
+        return cache._tool()
+
+    try:
+        first = fingerprint()
+        (tmp_path / "__pycache__" / "stale.py").write_text("# still not\n")
+        (tmp_path / "notes.txt").write_text("not code\n")
+        assert fingerprint() == first
+        (tmp_path / "case.schema.json").write_text('{"type": "object"}\n')
+        second = fingerprint()
+        assert second != first
+        (tmp_path / "rules" / "a_rule.py").write_text("ID = 'another-rule'\n")
+        assert fingerprint() not in (first, second)
+    finally:
+        monkeypatch.undo()
+        cache._tool.cache_clear()
+
+
 def test_the_libraries_are_known_by_their_installed_files(tmp_path: Path) -> None:
     import importlib.util
 

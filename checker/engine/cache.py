@@ -61,6 +61,7 @@ RACY_NS = 2_000_000_000
 # parsers, the schema validator, the bank holidays and the time zones.
 LIBRARIES = ("yaml", "yaml_rs", "jsonschema_rs", "holidays", "tzdata")
 PACKAGE = Path(__file__).resolve().parent.parent  # the whole checker: every module and schema
+SOURCES = (".py", ".json")  # what of the package decides a result: its code and its schemas
 
 
 def kept_findings(
@@ -324,10 +325,14 @@ def _tool() -> bytes:
     digest = hashlib.sha256(sys.version.encode())
     for library in _installed():
         digest.update(library)
-    for source in sorted(PACKAGE.rglob("*")):
-        if source.suffix in (".py", ".json"):
-            digest.update(source.relative_to(PACKAGE).as_posix().encode())
-            digest.update(source.read_bytes())
+    sources: list[str] = []
+    for folder, subfolders, names in os.walk(PACKAGE):  # (a third of `rglob`'s time)
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        sources.extend(os.path.join(folder, name) for name in names if name.endswith(SOURCES))
+    for source in sorted(sources):
+        digest.update(os.path.relpath(source, PACKAGE).encode())
+        with open(source, "rb") as handle:
+            digest.update(handle.read())
     return digest.digest()
 
 
