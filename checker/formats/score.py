@@ -27,8 +27,10 @@ import io
 import json
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from checker.model.scores import Score
+if TYPE_CHECKING:  # the command line imports this module for its format names: keep it light
+    from checker.model.scores import Score
 
 VERSION = 1
 
