@@ -851,3 +851,19 @@ def test_a_council_whose_year_starts_in_january_is_checked_scored_and_reported(
     run = run_cli("report", "--year", "2025-26", "--root", repo)
     assert run.code == 2
     assert "labelled like 2025" in run.err
+
+
+@pytest.mark.parametrize(
+    ("when", "day"),
+    [
+        (date(2026, 3, 28), date(2026, 3, 28)),  # a date is its own day
+        (datetime.fromisoformat("2026-01-15T23:30:00+00:00"), date(2026, 1, 15)),  # GMT
+        (datetime.fromisoformat("2026-06-30T23:30:00+00:00"), date(2026, 7, 1)),  # BST: 00:30
+        (datetime.fromisoformat("2026-07-01T00:30:00+02:00"), date(2026, 6, 30)),  # Paris 23:30
+        (datetime.fromisoformat("2026-06-30T23:30:00"), date(2026, 6, 30)),  # no offset: local
+    ],
+)
+def test_a_moment_falls_on_the_councils_local_day(
+    calendar: Calendar, when: date | datetime, day: date
+) -> None:
+    assert calendar.local_day(when) == day

@@ -147,6 +147,13 @@ class Calendar:
         """`day` if it is a working day, otherwise the next working day."""
         return day if self.is_working_day(day) else self.add(day, 1)
 
+    def local_day(self, when: datetime | date) -> date:
+        """The council-local calendar day of a date, or of a moment (one without an offset is
+        read as the council's local time, as `receipt` reads it)."""
+        if isinstance(when, datetime):
+            return (when.astimezone(self.zone) if when.tzinfo else when).date()
+        return when
+
     def receipt(self, when: datetime | date) -> date:
         """The date something counts as received (policy 12.2)."""
         if not isinstance(when, datetime):

@@ -96,7 +96,7 @@ def _check_categories(council: dict[str, Any], route: str, **values: str) -> Non
 
 
 def _check_not_future(received: datetime | date, today: date, calendar: Calendar) -> None:
-    day = received.astimezone(calendar.zone).date() if isinstance(received, datetime) else received
+    day = calendar.local_day(received)
     if day > today:
         raise Refused(
             f"--received: {day.isoformat()} is after today ({today.isoformat()}); "

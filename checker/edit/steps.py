@@ -137,9 +137,7 @@ def _case(shown: str, text: str, setting: Setting) -> Case:
 
 
 def _day(on: date | datetime, setting: Setting) -> date:
-    if isinstance(on, datetime):
-        return (on.astimezone(setting.calendar.zone) if on.tzinfo else on).date()
-    return on
+    return setting.calendar.local_day(on)
 
 
 # The steps. Each checks the case's state, makes its edit and returns what it recorded, in words.

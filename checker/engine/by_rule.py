@@ -34,6 +34,4 @@ def check_by_rule(cases: list[Case], rules: frozenset[str] | None = None) -> Non
             continue
         for case in cases:
             if case.route in routes and (needs is None or needs in case.data):
-                found = case.found
-                if rule not in found:
-                    found[rule] = list(rule.check(case))
+                case.problems(rule)

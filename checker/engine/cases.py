@@ -31,7 +31,7 @@ def explainable(rule_id: str) -> bool:
 
 def check_case(case: Case, rules: frozenset[str] | None = None) -> list[Finding]:
     """One case's findings, with comply-or-explain applied; with `rules`, only those rules'."""
-    data, kept = case.data, case.found
+    data, found_by = case.data, case.found
     found: list[Finding] = []
     chosen = CASE_RULES_BY_ROUTE[case.route]
     if rules is not None:
@@ -39,9 +39,9 @@ def check_case(case: Case, rules: frozenset[str] | None = None) -> list[Finding]
     for rule, needs in chosen:
         if needs is not None and needs not in data:
             continue
-        problems = kept.get(rule)  # (`Case.problems`, inline: 30 rules a case, 100,000 cases)
+        problems = found_by.get(rule)  # found already where `by_rule` ran: no call
         if problems is None:
-            problems = kept[rule] = list(rule.check(case))
+            problems = case.problems(rule)
         if problems:
             governed_by = SHORT.get((case.code or {}).get("code", ""))
             found.extend(

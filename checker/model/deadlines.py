@@ -28,7 +28,7 @@ looked at as it stood on any day of the year.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from checker.calendar.workdays import Calendar, add_months, parse_timestamp
@@ -136,11 +136,7 @@ def _begun(
     else:
         return None
     when = parse_timestamp(value)  # read once for both days
-    if isinstance(when, datetime):
-        arrived = (when.astimezone(calendar.zone) if when.tzinfo is not None else when).date()
-    else:
-        arrived = when
-    return calendar.receipt(when), arrived
+    return calendar.receipt(when), calendar.local_day(when)
 
 
 def _binding(dues: list[Due]) -> Due | None:

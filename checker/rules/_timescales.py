@@ -13,7 +13,7 @@ one it only aims for (`advisory`) holds no case to it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 
 from checker.calendar.workdays import parse_timestamp
 from checker.model.case import Case
@@ -130,11 +130,7 @@ def request_late(case: Case, number: int) -> Iterator[Problem]:
     if case.stages.get(number) is None:
         return
     closes = after(date.fromisoformat(responded), window.figure, window.unit, case.calendar)
-    requested = parse_timestamp(record["requested"])
-    if isinstance(requested, datetime):
-        requested = (
-            requested.astimezone(case.calendar.zone) if requested.tzinfo else requested
-        ).date()
+    requested = case.calendar.local_day(parse_timestamp(record["requested"]))
     if requested > closes:
         yield Problem(
             f"stage {number} was requested {requested.isoformat()}, after the window of "

@@ -29,7 +29,7 @@ Record `issue.discretion: {reason, agreed_by, date}`, or exclude the complaint w
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 
 from checker.calendar.workdays import parse_timestamp
 from checker.model.case import UNDER_A_CODE, Case
@@ -42,10 +42,7 @@ def local_date(case: Case) -> date:
     first = case.stages.get(1)
     if first is not None:
         return first.arrived
-    when = parse_timestamp(case.data["received"])
-    if not isinstance(when, datetime):
-        return when
-    return (when.astimezone(case.calendar.zone) if when.tzinfo else when).date()
+    return case.calendar.local_day(parse_timestamp(case.data["received"]))
 
 
 ID = "late-complaint-not-considered"
